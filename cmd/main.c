@@ -1,0 +1,99 @@
+/* fkaudit: the entry point and the table of subcommands. */
+#include <pg_query.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "check", cmd_check, "audit SQL migration files and folders" },
+	{ "rules", cmd_rules, "list the rules" },
+	{ "explain", cmd_explain, "show one rule's documentation" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void print_help(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: fkaudit <command> [options] [args]\n"
+	      "\n"
+	      "Audits PostgreSQL migrations for foreign-key changes that lock\n"
+	      "production tables: validating ADD FOREIGN KEY, REFERENCES on a\n"
+	      "new column, VALIDATE in the same transaction, missing\n"
+	      "lock_timeout, non-concurrent indexes, CONCURRENTLY inside a\n"
+	      "transaction.\n"
+	      "\n"
+	      "Commands:\n",
+	      out);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name,
+			commands[i].summary);
+	fputs("\n'fkaudit <command> --help' describes a command's options.\n"
+	      "  -h, --help     show this help\n"
+	      "  -V, --version  show the version\n",
+	      out);
+}
+
+static const struct command *find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int dispatch(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (argc < 2) {
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "help")) {
+		if (argc > 2 && strcmp(argv[1], "help") == 0 &&
+		    (cmd = find(argv[2]))) {
+			char *args[] = { argv[2], "--help", NULL };
+
+			return cmd->fn(2, args);
+		}
+		print_help(stdout);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		printf("fkaudit %s (PostgreSQL %s grammar)\n", FKAUDIT_VERSION,
+		       PG_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (!(cmd = find(argv[1]))) {
+		fprintf(stderr,
+			"fkaudit: unknown command '%s'\nTry 'fkaudit --help'.\n",
+			argv[1]);
+		return EXIT_USAGE;
+	}
+	return cmd->fn(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	int code = dispatch(argc, argv);
+
+	pg_query_exit();
+	/* a full disk must not pass for a clean audit */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "fkaudit: write error on standard output\n");
+		code = EXIT_RUNTIME;
+	}
+	return code;
+}

@@ -1,0 +1,122 @@
+#include "audit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "linemap.h"
+#include "replay.h"
+#include "rule.h"
+#include "statements.h"
+#include "suppress.h"
+
+static int run_rules(struct result *res, struct audit_file *file)
+{
+	struct replay state;
+	struct arena scratch = ARENA_INIT;
+	size_t i, r;
+	int err = 0;
+
+	replay_init(&state);
+	for (i = 0; i < file->stmts.n && !err; i++) {
+		struct rule_ctx ctx = { NULL,	  file,	  &file->stmts.v[i],
+					i,	  &file->txs[i], &state,
+					res,	  &scratch };
+
+		for (r = 0; r < rule_count && !err; r++) {
+			if (!rule_registry[r]->check)
+				continue;
+			ctx.rule = rule_registry[r];
+			err = rule_registry[r]->check(&ctx);
+		}
+		if (!err)
+			err = replay_apply(&state, ctx.stmt, i, ctx.tx);
+		arena_release(&scratch);
+	}
+	replay_release(&state);
+	return err;
+}
+
+/* A NUL byte: binary data, or UTF-16 / UTF-32 text. */
+static const char *binary_problem(struct result *res, const char *text,
+				  size_t len)
+{
+	const char *nul = memchr(text, '\0', len);
+	struct linemap map;
+	uint32_t line, col;
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (!nul)
+		return NULL;
+	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+			 (u[0] == 0xfe && u[1] == 0xff)))
+		return "file is UTF-16 encoded (it starts with a UTF-16 byte "
+		       "order mark); convert it to UTF-8 to audit it";
+	if (linemap_init(&map, text, len) < 0)
+		return "binary file (it holds NUL bytes); not audited";
+	linemap_locate(&map, (size_t)(nul - text), &line, &col);
+	linemap_release(&map);
+	return arena_printf(&res->arena,
+			    "binary file (NUL byte at line %u, column %u); "
+			    "not audited",
+			    line, col);
+}
+
+static void blank_bom(char *text, size_t len)
+{
+	if (len >= 3 && (unsigned char)text[0] == 0xef &&
+	    (unsigned char)text[1] == 0xbb && (unsigned char)text[2] == 0xbf)
+		memset(text, ' ', 3);
+}
+
+static int audit_file_run(struct result *res, struct audit_file *file,
+			  struct file_result *fr)
+{
+	size_t first = res->nfindings, i;
+	int err;
+
+	/* the line map sees the mark; the parser sees spaces */
+	if (linemap_init(&file->lines, file->text, file->len) < 0)
+		return FK_ENOMEM;
+	blank_bom((char *)file->text, file->len);
+	if ((err = statements_build(&file->stmts, file->text, file->len)) < 0)
+		return err;
+	fr->nstmts = file->stmts.n;
+	for (i = 0; i < file->stmts.n; i++)
+		fr->nparse_errors += !file->stmts.v[i].parsed;
+	file->txs = calloc(file->stmts.n ? file->stmts.n : 1,
+			   sizeof(*file->txs));
+	if (!file->txs)
+		return FK_ENOMEM;
+	plan_build(file->stmts.v, file->stmts.n, file->opts->tx_mode, 1,
+		   file->txs);
+	if ((err = run_rules(res, file)) < 0)
+		return err;
+	return suppress_apply(res, file, first);
+}
+
+int audit_text(struct result *res, const char *path, char *text, size_t len,
+	       const struct audit_opts *opts)
+{
+	struct audit_file file = { 0 };
+	struct file_result *fr = result_add_file(res, path);
+	int err;
+
+	if (!fr)
+		return FK_ENOMEM;
+	text[len] = '\0';
+	if ((fr->problem = binary_problem(res, text, len))) {
+		fr->status = FILE_BINARY;
+		return 0;
+	}
+	file.path = fr->path;
+	file.text = text;
+	file.len = len;
+	file.opts = opts;
+	file.index = res->nfiles - 1;
+	err = audit_file_run(res, &file, fr);
+	statements_release(&file.stmts);
+	linemap_release(&file.lines);
+	free(file.txs);
+	return err;
+}

@@ -1,0 +1,37 @@
+#ifndef FKAUDIT_AUDIT_H
+#define FKAUDIT_AUDIT_H
+
+#include <stddef.h>
+
+#include "plan.h"
+#include "result.h"
+
+/*
+ * Audits SQL texts: statements → transaction plan → replayed state →
+ * rules → suppressions, adding each file and its findings to a result.
+ */
+struct audit_opts {
+	enum tx_mode tx_mode;
+	/*
+	 * Who wraps a file in a transaction (TX_MODE_WRAPPED), for
+	 * messages, and how to opt out of it. check's defaults speak of
+	 * --assume-transaction; framework discovery will name the
+	 * framework and its marker.
+	 */
+	const char *tx_runner;
+	const char *tx_opt_out;
+};
+
+#define AUDIT_OPTS_INIT { TX_MODE_AUTOCOMMIT, NULL, NULL }
+
+/*
+ * Audits `text` (`len` bytes, owned by the caller, which must have one
+ * writable byte after it; the text may be modified: a UTF-8 byte order
+ * mark becomes spaces) under the name `path`. A file that holds NUL
+ * bytes is recorded as FILE_BINARY and not audited. Returns 0, or
+ * FK_ENOMEM.
+ */
+int audit_text(struct result *res, const char *path, char *text, size_t len,
+	       const struct audit_opts *opts);
+
+#endif

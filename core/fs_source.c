@@ -1,0 +1,309 @@
+#include "fs_source.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+
+#define WALK_MAX_DEPTH 64
+
+/* An entry is a path; a leading "\x01" marks a folder that failed. */
+static int push(struct fs_source *src, size_t *cap, char *path)
+{
+	if (!path)
+		return FK_ENOMEM;
+	if (src->n == *cap) {
+		size_t c = *cap ? *cap * 2 : 32;
+		char **p = realloc(src->paths, c * sizeof(*p));
+
+		if (!p) {
+			free(path);
+			return FK_ENOMEM;
+		}
+		src->paths = p;
+		*cap = c;
+	}
+	src->paths[src->n++] = path;
+	return 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p;
+
+	if (strcmp(dir, ".") == 0)
+		return strdup(name);
+	p = malloc(n + strlen(name) + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, n);
+	if (n && dir[n - 1] != '/')
+		p[n++] = '/';
+	strcpy(p + n, name);
+	return p;
+}
+
+static bool is_sql(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcasecmp(name + n - 4, ".sql") == 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(struct fs_source *src, size_t *cap, const char *dir,
+		int depth);
+
+static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
+		      const char *name, int depth)
+{
+	struct stat sb;
+	char *path;
+
+	if (name[0] == '.')
+		return 0;
+	if (!(path = join(dir, name)))
+		return FK_ENOMEM;
+	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		int err = walk(src, cap, path, depth + 1);
+
+		free(path);
+		return err;
+	}
+	if (!is_sql(name) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		free(path);
+		return 0;
+	}
+	return push(src, cap, path);
+}
+
+static int walk(struct fs_source *src, size_t *cap, const char *dir,
+		int depth)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, ncap = 0, i;
+	int err = 0;
+
+	if (depth > WALK_MAX_DEPTH || !(d = opendir(dir))) {
+		char *m = malloc(strlen(dir) + 2);
+
+		if (m) {
+			m[0] = '\x01';
+			strcpy(m + 1, dir);
+		}
+		return push(src, cap, m);
+	}
+	while (!err && (de = readdir(d))) {
+		if (n == ncap) {
+			char **p;
+
+			ncap = ncap ? ncap * 2 : 32;
+			if (!(p = realloc(names, ncap * sizeof(*p)))) {
+				err = FK_ENOMEM;
+				break;
+			}
+			names = p;
+		}
+		if (!(names[n] = strdup(de->d_name)))
+			err = FK_ENOMEM;
+		else
+			n++;
+	}
+	closedir(d);
+	if (!err)
+		qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; i < n && !err; i++)
+		err = walk_entry(src, cap, dir, names[i], depth);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return err;
+}
+
+int fs_source_open(struct fs_source *src, const char *const *args,
+		   size_t nargs, size_t max_size, const char *stdin_name,
+		   FILE *stdin_file)
+{
+	size_t cap = 0, i;
+	int err = 0;
+
+	memset(src, 0, sizeof(*src));
+	src->max_size = max_size;
+	src->stdin_name = stdin_name;
+	src->stdin_file = stdin_file;
+	for (i = 0; i < nargs && !err; i++) {
+		struct stat sb;
+
+		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			err = walk(src, &cap, args[i], 0);
+		else
+			err = push(src, &cap, strdup(args[i]));
+	}
+	return err;
+}
+
+static char *problem_errno(const char *what, int e)
+{
+	size_t n = strlen(what) + strlen(strerror(e)) + 3;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s: %s", what, strerror(e));
+	return p;
+}
+
+/* Reads all of fd into item->data, up to max_size bytes. */
+static int read_all(int fd, struct source_item *item, size_t max_size)
+{
+	size_t cap = 65536, len = 0;
+	char *buf = malloc(cap + 1);
+
+	if (!buf)
+		return FK_ENOMEM;
+	for (;;) {
+		ssize_t r;
+
+		if (len == cap) {
+			char *p;
+
+			if (cap > max_size) {
+				free(buf);
+				item->status = FILE_TOO_LARGE;
+				return 0;
+			}
+			cap *= 2;
+			if (!(p = realloc(buf, cap + 1))) {
+				free(buf);
+				return FK_ENOMEM;
+			}
+			buf = p;
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			item->status = FILE_UNREADABLE;
+			item->problem = problem_errno("cannot read", errno);
+			free(buf);
+			return item->problem ? 0 : FK_ENOMEM;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (len > max_size) {
+		free(buf);
+		item->status = FILE_TOO_LARGE;
+		return 0;
+	}
+	item->data = buf;
+	item->len = len;
+	return 0;
+}
+
+static int read_file(struct fs_source *src, const char *path,
+		     struct source_item *item)
+{
+	struct stat sb;
+	int fd, err;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		item->status = errno == ENOENT ? FILE_NOT_FOUND
+					       : FILE_UNREADABLE;
+		item->problem = problem_errno(errno == ENOENT
+						      ? "no such file or folder"
+						      : "cannot open",
+					      errno);
+		if (errno == ENOENT && item->problem)
+			strcpy(item->problem, "no such file or folder");
+		return item->problem ? 0 : FK_ENOMEM;
+	}
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (size_t)sb.st_size > src->max_size) {
+		close(fd);
+		item->status = FILE_TOO_LARGE;
+		return 0;
+	}
+	err = read_all(fd, item, src->max_size);
+	close(fd);
+	return err;
+}
+
+static int too_large_problem(struct fs_source *src, struct source_item *item)
+{
+	char buf[160];
+
+	snprintf(buf, sizeof(buf),
+		 "file is larger than --max-file-size (%zu bytes); not "
+		 "audited",
+		 src->max_size);
+	item->problem = strdup(buf);
+	return item->problem ? 0 : FK_ENOMEM;
+}
+
+int fs_source_next(struct fs_source *src, struct source_item *item)
+{
+	const char *path;
+	int err;
+
+	memset(item, 0, sizeof(*item));
+	if (src->next == src->n)
+		return 0;
+	path = src->paths[src->next++];
+	if (path[0] == '\x01') {
+		DIR *d = opendir(path + 1);
+		int e = d ? ELOOP : errno; /* opens now: it was too deep */
+
+		if (d)
+			closedir(d);
+		item->path = strdup(path + 1);
+		item->status = FILE_UNREADABLE;
+		item->problem = problem_errno("cannot read folder", e);
+		return item->path && item->problem ? 1 : FK_ENOMEM;
+	}
+	if (strcmp(path, "-") == 0) {
+		item->path = strdup(src->stdin_name);
+		err = item->path ? read_all(fileno(src->stdin_file), item,
+					    src->max_size)
+				 : FK_ENOMEM;
+	} else {
+		item->path = strdup(path);
+		err = item->path ? read_file(src, path, item) : FK_ENOMEM;
+	}
+	if (!err && item->status == FILE_TOO_LARGE)
+		err = too_large_problem(src, item);
+	return err < 0 ? err : 1;
+}
+
+void source_item_release(struct source_item *item)
+{
+	free(item->path);
+	free(item->data);
+	free(item->problem);
+	memset(item, 0, sizeof(*item));
+}
+
+void fs_source_release(struct fs_source *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		free(src->paths[i]);
+	free(src->paths);
+	memset(src, 0, sizeof(*src));
+}

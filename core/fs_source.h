@@ -1,0 +1,50 @@
+#ifndef FKAUDIT_FS_SOURCE_H
+#define FKAUDIT_FS_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "result.h"
+
+/*
+ * The file-system source of `fkaudit check`: the files and folders named
+ * on the command line, a folder standing for the .sql files under it
+ * (hidden entries skipped, symbolic links to folders not followed), in
+ * name order. "-" is standard input. Paths are shown as the user gave
+ * them: "db" gives "db/001.sql", "." gives "001.sql".
+ */
+struct source_item {
+	char *path;           /* as shown in reports; owned */
+	char *data;           /* contents + 1 spare byte; owned; NULL if none */
+	size_t len;
+	enum file_status status;
+	char *problem;        /* why there is no data; owned; or NULL */
+};
+
+struct fs_source {
+	char **paths; /* to read, in order; "-" for stdin */
+	size_t n;
+	size_t next;
+	size_t max_size;      /* larger files are FILE_TOO_LARGE */
+	const char *stdin_name;
+	FILE *stdin_file;     /* borrowed */
+	char *walk_error;     /* a folder that could not be read, or NULL */
+};
+
+/*
+ * Collects the files to audit. A path that does not exist still yields
+ * an item (FILE_NOT_FOUND), so the run can report it and go on. Returns
+ * 0 or FK_ENOMEM.
+ */
+int fs_source_open(struct fs_source *src, const char *const *args,
+		   size_t nargs, size_t max_size, const char *stdin_name,
+		   FILE *stdin_file);
+
+/* Reads the next file: 1 with `item` filled, 0 at the end, FK_ENOMEM. */
+int fs_source_next(struct fs_source *src, struct source_item *item);
+
+void source_item_release(struct source_item *item);
+void fs_source_release(struct fs_source *src);
+
+#endif

@@ -1,0 +1,33 @@
+#ifndef FKAUDIT_LINEMAP_H
+#define FKAUDIT_LINEMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Converts byte offsets of one file into 1-based line and column. Built
+ * once per file; lines end at "\n" (a "\r" before it is part of no
+ * column). Columns count Unicode code points, one per invalid byte, and a
+ * tab is one column: what SARIF calls unicodeCodePoints. A UTF-8 byte
+ * order mark at the start is not counted.
+ */
+struct linemap {
+	const char *text; /* borrowed */
+	size_t len;
+	uint32_t *starts; /* byte offset of each line's first byte */
+	size_t nlines;
+};
+
+/* 0, or -1 when out of memory. The text must outlive the map. */
+int linemap_init(struct linemap *map, const char *text, size_t len);
+void linemap_release(struct linemap *map);
+
+/* 1-based line and column of byte offset `off` (clamped to the text). */
+void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
+		    uint32_t *col);
+
+/* Byte span [start, end) of 1-based line `line`, without "\r\n". */
+void linemap_line(const struct linemap *map, uint32_t line, size_t *start,
+		  size_t *end);
+
+#endif

@@ -1,0 +1,141 @@
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+
+static const char *const level_names[] = {
+	[LEVEL_NONE] = "none",
+	[LEVEL_NOTE] = "note",
+	[LEVEL_WARNING] = "warning",
+	[LEVEL_ERROR] = "error",
+};
+
+const char *level_name(enum level level)
+{
+	return level <= LEVEL_ERROR ? level_names[level] : "?";
+}
+
+int level_parse(const char *s, enum level *out)
+{
+	int i;
+
+	for (i = LEVEL_NONE; i <= LEVEL_ERROR; i++)
+		if (strcmp(s, level_names[i]) == 0) {
+			*out = (enum level)i;
+			return 0;
+		}
+	return -1;
+}
+
+void result_init(struct result *res)
+{
+	memset(res, 0, sizeof(*res));
+}
+
+void result_release(struct result *res)
+{
+	arena_release(&res->arena);
+	free(res->files);
+	free(res->findings);
+	memset(res, 0, sizeof(*res));
+}
+
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t c;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	p = realloc(*v, c * size);
+	if (!p)
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+struct file_result *result_add_file(struct result *res, const char *path)
+{
+	struct file_result *f;
+
+	if (grow((void **)&res->files, &res->files_cap, res->nfiles,
+		 sizeof(*f)) < 0)
+		return NULL;
+	f = &res->files[res->nfiles];
+	memset(f, 0, sizeof(*f));
+	if (!(f->path = arena_strdup(&res->arena, path)))
+		return NULL;
+	res->nfiles++;
+	return f;
+}
+
+struct finding *result_add_finding(struct result *res)
+{
+	struct finding *f;
+
+	if (grow((void **)&res->findings, &res->findings_cap, res->nfindings,
+		 sizeof(*f)) < 0)
+		return NULL;
+	f = &res->findings[res->nfindings++];
+	memset(f, 0, sizeof(*f));
+	return f;
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	int c;
+
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->span.start != b->span.start)
+		return a->span.start < b->span.start ? -1 : 1;
+	if ((c = strcmp(a->rule->id, b->rule->id)) != 0)
+		return c;
+	return a->span.end < b->span.end ? -1 : a->span.end > b->span.end;
+}
+
+void result_sort(struct result *res)
+{
+	if (res->nfindings > 1)
+		qsort(res->findings, res->nfindings, sizeof(*res->findings),
+		      finding_cmp);
+}
+
+void result_count(const struct result *res, struct result_counts *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+
+		if (f->suppressed)
+			out->suppressed++;
+		else
+			out->by_level[f->level]++;
+	}
+	for (i = 0; i < res->nfiles; i++) {
+		if (res->files[i].status == FILE_AUDITED)
+			out->files_audited++;
+		else
+			out->files_failed++;
+		out->statements += res->files[i].nstmts;
+	}
+}
+
+enum level result_max_level(const struct result *res)
+{
+	enum level max = LEVEL_NONE;
+	size_t i;
+
+	for (i = 0; i < res->nfindings; i++)
+		if (!res->findings[i].suppressed &&
+		    res->findings[i].level > max)
+			max = res->findings[i].level;
+	return max;
+}

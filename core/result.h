@@ -1,0 +1,103 @@
+#ifndef FKAUDIT_RESULT_H
+#define FKAUDIT_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "split.h"
+
+struct rule;
+
+enum level {
+	LEVEL_NONE = 0, /* only as a --fail-level: fail on nothing */
+	LEVEL_NOTE,
+	LEVEL_WARNING,
+	LEVEL_ERROR,
+};
+
+/* "error", "warning", "note", "none" */
+const char *level_name(enum level level);
+/* 0, or -1 when `s` names no level. */
+int level_parse(const char *s, enum level *out);
+
+/*
+ * One finding. Positions are final: 1-based lines and columns in Unicode
+ * code points, the end column exclusive. `snippet` is the raw source
+ * line of `line` (it may hold invalid UTF-8; reporters clean it), and
+ * [mark_start, mark_end) the bytes of it to underline. Strings live in
+ * the result's arena.
+ */
+struct finding {
+	const struct rule *rule;
+	enum level level;
+	size_t file; /* index into result.files */
+	size_t stmt; /* statement index in its file; SIZE_MAX: the file */
+	struct span span;
+	uint32_t line, col, end_line, end_col;
+	const char *message;
+	const char *help;
+	const char *snippet;
+	uint32_t snippet_len;
+	uint32_t mark_start, mark_end;
+	bool suppressed;
+	const char *suppression; /* the reason given, or "" */
+};
+
+enum file_status {
+	FILE_AUDITED,
+	FILE_NOT_FOUND,  /* a path given by the user does not exist */
+	FILE_UNREADABLE, /* open or read failed */
+	FILE_BINARY,     /* holds NUL bytes (binary, UTF-16, …) */
+	FILE_TOO_LARGE,  /* over --max-file-size */
+};
+
+struct file_result {
+	const char *path; /* as shown in reports */
+	enum file_status status;
+	const char *problem; /* why it was not audited; NULL if audited */
+	size_t nstmts;
+	size_t nparse_errors;
+};
+
+/*
+ * Everything one run found, in the order reporters show it. Built by the
+ * core, then read-only for reporters. Owns all its memory.
+ */
+struct result {
+	struct arena arena;
+	struct file_result *files;
+	size_t nfiles;
+	size_t files_cap;
+	struct finding *findings;
+	size_t nfindings;
+	size_t findings_cap;
+};
+
+void result_init(struct result *res);
+void result_release(struct result *res);
+
+/* Appends a file entry (path copied). NULL when out of memory. */
+struct file_result *result_add_file(struct result *res, const char *path);
+
+/* Appends a zeroed finding. NULL when out of memory. */
+struct finding *result_add_finding(struct result *res);
+
+/* Sorts findings by file, position and rule id (a stable order). */
+void result_sort(struct result *res);
+
+struct result_counts {
+	size_t by_level[LEVEL_ERROR + 1]; /* unsuppressed, by level */
+	size_t suppressed;
+	size_t files_audited;
+	size_t files_failed;
+	size_t statements;
+};
+
+void result_count(const struct result *res, struct result_counts *out);
+
+/* The highest level among unsuppressed findings, LEVEL_NONE if none. */
+enum level result_max_level(const struct result *res);
+
+#endif

@@ -1,0 +1,185 @@
+#include "rule.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "audit.h"
+#include "error.h"
+
+#define SNIPPET_MAX 240 /* longer lines are cut around the span */
+
+const struct rule *rule_find(const char *id_or_name)
+{
+	size_t i;
+
+	for (i = 0; i < rule_count; i++)
+		if (strcasecmp(rule_registry[i]->id, id_or_name) == 0 ||
+		    strcmp(rule_registry[i]->name, id_or_name) == 0)
+			return rule_registry[i];
+	return NULL;
+}
+
+static bool is_continuation(const char *text, size_t off)
+{
+	return ((unsigned char)text[off] & 0xc0) == 0x80;
+}
+
+/* The source line of the span's start, cut to SNIPPET_MAX bytes. */
+static int set_snippet(struct result *res, const struct audit_file *file,
+		       struct finding *f)
+{
+	size_t ls, le, s, e;
+
+	linemap_line(&file->lines, f->line, &ls, &le);
+	s = ls;
+	e = le;
+	if (e - s > SNIPPET_MAX) {
+		if (f->span.start > s + SNIPPET_MAX / 3)
+			s = f->span.start - SNIPPET_MAX / 3;
+		if (e > s + SNIPPET_MAX)
+			e = s + SNIPPET_MAX;
+		while (s > ls && is_continuation(file->text, s))
+			s--;
+		while (e < le && is_continuation(file->text, e))
+			e++;
+	}
+	f->snippet = arena_strndup(&res->arena, file->text + s, e - s);
+	if (!f->snippet)
+		return FK_ENOMEM;
+	f->snippet_len = (uint32_t)(e - s);
+	f->mark_start = f->span.start > s ? (uint32_t)(f->span.start - s) : 0;
+	if (f->mark_start > f->snippet_len)
+		f->mark_start = f->snippet_len;
+	f->mark_end = f->span.end < e ? (uint32_t)(f->span.end - s)
+				      : f->snippet_len;
+	if (f->mark_end < f->mark_start)
+		f->mark_end = f->mark_start;
+	return 0;
+}
+
+int rule_report_v(struct result *res, const struct audit_file *file,
+		  const struct rule *rule, enum level level, size_t stmt,
+		  struct span span, const char *help, const char *fmt,
+		  va_list ap)
+{
+	struct finding *f = result_add_finding(res);
+	char msg[2048];
+
+	if (!f)
+		return FK_ENOMEM;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	f->rule = rule;
+	f->level = level;
+	f->file = file->index;
+	f->stmt = stmt;
+	if (span.end < span.start)
+		span.end = span.start;
+	f->span = span;
+	linemap_locate(&file->lines, span.start, &f->line, &f->col);
+	linemap_locate(&file->lines, span.end, &f->end_line, &f->end_col);
+	if (f->end_line == f->line && f->end_col <= f->col)
+		f->end_col = f->col + 1;
+	f->message = arena_strdup(&res->arena, msg);
+	f->help = arena_strdup(&res->arena, help ? help : rule->fix);
+	f->suppression = "";
+	if (!f->message || !f->help)
+		return FK_ENOMEM;
+	return set_snippet(res, file, f);
+}
+
+int rule_report(struct rule_ctx *ctx, enum level level, struct span span,
+		const char *help, const char *fmt, ...)
+{
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	err = rule_report_v(ctx->result, ctx->file, ctx->rule, level,
+			    ctx->index, span, help, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+const char *rule_table(struct rule_ctx *ctx, const struct qname *q)
+{
+	char buf[600];
+	const char *s;
+
+	qname_display(buf, sizeof(buf), q);
+	s = arena_strdup(ctx->scratch, buf);
+	return s ? s : "\"?\"";
+}
+
+const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q)
+{
+	char buf[600];
+	const char *s;
+
+	qname_format(buf, sizeof(buf), q);
+	s = arena_strdup(ctx->scratch, buf);
+	return s ? s : "?";
+}
+
+unsigned rule_line(const struct rule_ctx *ctx, uint32_t off)
+{
+	uint32_t line, col;
+
+	linemap_locate(&ctx->file->lines, off, &line, &col);
+	return line;
+}
+
+const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
+{
+	const struct audit_opts *o = ctx->file->opts;
+	const char *s = NULL;
+
+	switch (tx->source) {
+	case TX_EXPLICIT: {
+		const struct stmt *b = &ctx->file->stmts.v[tx->begin];
+		bool start = b->span.end - b->span.start >= 5 &&
+			     strncasecmp(ctx->file->text + b->span.start,
+					 "START", 5) == 0;
+
+		s = arena_printf(ctx->scratch,
+				 "the transaction opened by %s at line %u",
+				 start ? "START TRANSACTION" : "BEGIN",
+				 rule_line(ctx, b->span.start));
+		break;
+	}
+	case TX_WRAPPED:
+		s = arena_printf(ctx->scratch,
+				 "the transaction that %s around the file",
+				 o && o->tx_runner ? o->tx_runner
+						   : "the migration runner puts");
+		break;
+	case TX_IMPLICIT:
+		s = "the implicit transaction PostgreSQL opens when several "
+		    "statements are sent as one string";
+		break;
+	case TX_NONE:
+		s = "no transaction";
+		break;
+	}
+	return s ? s : "a transaction";
+}
+
+const char *rule_tx_opt_out(struct rule_ctx *ctx, const struct tx *tx)
+{
+	const struct audit_opts *o = ctx->file->opts;
+
+	switch (tx->source) {
+	case TX_EXPLICIT:
+		return "move it out of BEGIN … COMMIT and run it on its own";
+	case TX_WRAPPED:
+		return o && o->tx_opt_out
+			       ? o->tx_opt_out
+			       : "run it alone, in a migration that is not "
+				 "wrapped in a transaction";
+	case TX_IMPLICIT:
+		return "run it alone, in a migration file of its own";
+	case TX_NONE:
+		break;
+	}
+	return "run it outside any transaction";
+}

@@ -1,0 +1,110 @@
+#ifndef FKAUDIT_RULE_H
+#define FKAUDIT_RULE_H
+
+/*
+ * Rules. A rule is one file, core/rules/<id>_<name>.c, that defines one
+ * `const struct rule`: its stable id and name, its default level, the
+ * documentation that `fkaudit explain`, the reports and the README show,
+ * and a check function. To add a rule:
+ *
+ *   1. write core/rules/fkNNN_<name>.c (copy the shape of a neighbour);
+ *   2. add it to rule_registry[] in core/rules/registry.c, in id order;
+ *   3. add the file to core/meson.build;
+ *   4. add must-fire and must-not-fire cases in testdata/rules/FKNNN/
+ *      and generate their .expected files (see testdata/README.md).
+ *
+ * tests/test_registry.c checks that ids are unique, sorted and
+ * documented. A check never prints and never reads files: it reads its
+ * statement, the statement's transaction and the replayed state before
+ * it, and reports through rule_report().
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "plan.h"
+#include "replay.h"
+#include "result.h"
+#include "statements.h"
+#include "linemap.h"
+
+struct audit_opts;
+struct rule_ctx;
+
+struct rule {
+	const char *id;      /* "FK001": stable, never reused */
+	const char *name;    /* "fk-validating-add": stable */
+	enum level level;    /* default level */
+	const char *summary; /* one line */
+	const char *facts;   /* what it flags and the facts behind it */
+	const char *fix;     /* what to do instead */
+	const char *unsafe_sql;
+	const char *safe_sql;
+	/* NULL for rules reported by the pipeline itself (FK014) */
+	int (*check)(struct rule_ctx *ctx);
+};
+
+extern const struct rule *const rule_registry[];
+extern const size_t rule_count;
+
+/* A rule by id ("FK001", any case) or name; NULL when unknown. */
+const struct rule *rule_find(const char *id_or_name);
+
+/* The file under audit, as rules see it. */
+struct audit_file {
+	const char *path;
+	const char *text;
+	size_t len;
+	struct statements stmts;
+	struct tx *txs; /* one per statement */
+	struct linemap lines;
+	const struct audit_opts *opts;
+	size_t index; /* in result.files */
+};
+
+struct rule_ctx {
+	const struct rule *rule;
+	const struct audit_file *file;
+	const struct stmt *stmt;
+	size_t index; /* of stmt */
+	const struct tx *tx;
+	const struct replay *state; /* before this statement */
+	struct result *result;
+	struct arena *scratch; /* freed with the file */
+};
+
+/*
+ * Reports a finding of ctx->rule on `span` at `level`, with a formatted
+ * message and a fix (`help`, copied; NULL for the rule's generic fix).
+ * Returns 0 or FK_ENOMEM.
+ */
+int rule_report(struct rule_ctx *ctx, enum level level, struct span span,
+		const char *help, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Shared with the pipeline: a finding of any rule, for any statement. */
+int rule_report_v(struct result *res, const struct audit_file *file,
+		  const struct rule *rule, enum level level, size_t stmt,
+		  struct span span, const char *help, const char *fmt,
+		  va_list ap) __attribute__((format(printf, 8, 0)));
+
+/* `"t"` / `"s.t"` for a message, in ctx->scratch ("\"?\"" on failure). */
+const char *rule_table(struct rule_ctx *ctx, const struct qname *q);
+
+/* The SQL spelling of a name, quoted where needed, for a fix. */
+const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q);
+
+/* The 1-based line of file offset `off`. */
+unsigned rule_line(const struct rule_ctx *ctx, uint32_t off);
+
+/*
+ * Which transaction a statement runs in, for a message: "the transaction
+ * opened by BEGIN at line 3", "the transaction --assume-transaction puts
+ * around the file", …
+ */
+const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx);
+
+/* How to keep a statement out of a transaction, for a fix. */
+const char *rule_tx_opt_out(struct rule_ctx *ctx, const struct tx *tx);
+
+#endif

@@ -1,0 +1,15 @@
+#ifndef FKAUDIT_RULES_H
+#define FKAUDIT_RULES_H
+
+#include "rule.h"
+
+extern const struct rule rule_fk000_parse_error;
+extern const struct rule rule_fk001_fk_validating_add;
+extern const struct rule rule_fk002_fk_on_new_column;
+extern const struct rule rule_fk003_fk_validate_same_transaction;
+extern const struct rule rule_fk004_fk_lock_timeout_missing;
+extern const struct rule rule_fk006_index_not_concurrent;
+extern const struct rule rule_fk007_concurrent_in_transaction;
+extern const struct rule rule_fk014_unused_suppression;
+
+#endif

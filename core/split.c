@@ -1,0 +1,124 @@
+#include "split.h"
+
+#include <pg_query.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "utf8.h"
+
+static int span_push(struct span_list *list, size_t start, size_t end)
+{
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 64;
+		struct span *v = realloc(list->v, cap * sizeof(*v));
+
+		if (!v)
+			return FK_ENOMEM;
+		list->v = v;
+		list->cap = cap;
+	}
+	list->v[list->n].start = (uint32_t)start;
+	list->v[list->n].end = (uint32_t)end;
+	list->n++;
+	return 0;
+}
+
+/*
+ * Appends the statements of text[0..len) (NUL-terminated there), shifted
+ * by base. Sets *bad_off to the scanner's failure offset, or to len when
+ * it did not fail, and *msg_unterminated when the failure is a literal or
+ * comment that runs to the end of the text.
+ */
+static int split_once(const char *text, size_t len, size_t base,
+		      struct span_list *out, size_t *bad_off,
+		      int *unterminated)
+{
+	PgQuerySplitResult r = pg_query_split_with_scanner(text);
+	int err = 0, i;
+
+	*bad_off = len;
+	*unterminated = 0;
+	if (r.error) {
+		size_t pos = r.error->cursorpos > 0
+				     ? (size_t)r.error->cursorpos - 1
+				     : 0;
+
+		*bad_off = utf8_pg_char_offset(text, len, pos);
+		*unterminated = strncmp(r.error->message, "unterminated",
+					12) == 0;
+		pg_query_free_split_result(r);
+		return 0;
+	}
+	for (i = 0; i < r.n_stmts && !err; i++) {
+		size_t s = (size_t)r.stmts[i]->stmt_location;
+		size_t e = s + (size_t)r.stmts[i]->stmt_len;
+
+		err = span_push(out, base + s, base + e);
+	}
+	pg_query_free_split_result(r);
+	return err;
+}
+
+/*
+ * Splits text[0..bad) where the scanner failed at `bad`, and returns in
+ * *broken the start of the statement the bad token belongs to.
+ */
+static int split_prefix(const char *text, size_t pos, size_t bad,
+			struct span_list *out, size_t *broken)
+{
+	char *prefix = strndup(text + pos, bad - pos);
+	size_t dummy;
+	int unterminated, err;
+
+	*broken = bad;
+	if (!prefix)
+		return FK_ENOMEM;
+	err = split_once(prefix, bad - pos, pos, out, &dummy, &unterminated);
+	free(prefix);
+	if (err || out->n == 0)
+		return err;
+	/* a last statement not ended by ";" runs on into the bad token */
+	if (out->v[out->n - 1].start >= pos && text[out->v[out->n - 1].end] !=
+						       ';') {
+		*broken = out->v[out->n - 1].start;
+		out->n--;
+	}
+	return 0;
+}
+
+int split_sql(const char *text, size_t len, struct span_list *out)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		size_t bad, broken = pos, end;
+		int unterminated, err;
+		const char *semi;
+
+		err = split_once(text + pos, len - pos, pos, out, &bad,
+				 &unterminated);
+		if (err)
+			return err;
+		if (bad == len - pos)
+			return 0;
+		bad += pos;
+		if (bad > pos && (err = split_prefix(text, pos, bad, out,
+						     &broken)) < 0)
+			return err;
+		if (bad == pos)
+			broken = pos;
+		semi = unterminated ? NULL : memchr(text + bad, ';', len - bad);
+		end = semi ? (size_t)(semi - text) : len;
+		if ((err = span_push(out, broken, end)) < 0)
+			return err;
+		pos = semi ? end + 1 : len;
+	}
+	return 0;
+}
+
+void span_list_release(struct span_list *list)
+{
+	free(list->v);
+	memset(list, 0, sizeof(*list));
+}

@@ -1,0 +1,238 @@
+#include "statements.h"
+
+#include <pg_query.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "utf8.h"
+
+struct builder {
+	struct statements *out;
+	struct token_list toks;
+	char *scratch; /* one statement's text, NUL-terminated */
+	size_t scratch_cap;
+};
+
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t c;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 64;
+	p = realloc(*v, c * size);
+	if (!p)
+		return FK_ENOMEM;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+static int copy_scratch(struct builder *b, const struct span *sp)
+{
+	size_t len = sp->end - sp->start;
+
+	if (len + 1 > b->scratch_cap) {
+		char *p = realloc(b->scratch, len + 1);
+
+		if (!p)
+			return FK_ENOMEM;
+		b->scratch = p;
+		b->scratch_cap = len + 1;
+	}
+	memcpy(b->scratch, b->out->text + sp->start, len);
+	b->scratch[len] = '\0';
+	return 0;
+}
+
+static bool mentions_fkaudit(const char *text, const struct token *t)
+{
+	static const char needle[] = "fkaudit:";
+	size_t n = t->end - t->start, k = sizeof(needle) - 1, i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(text + t->start + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a comment at `off` trails the previous statement's ";". */
+static bool trails_previous(const struct statements *out, uint32_t span_start,
+			    uint32_t off)
+{
+	if (out->n == 0 || span_start == 0 ||
+	    out->text[span_start - 1] != ';')
+		return false;
+	return memchr(out->text + span_start, '\n', off - span_start) == NULL;
+}
+
+static int add_marks(struct builder *b, uint32_t span_start,
+		     uint32_t first_start, size_t stmt)
+{
+	struct statements *out = b->out;
+	size_t i;
+
+	for (i = 0; i < b->toks.n; i++) {
+		const struct token *t = &b->toks.v[i];
+		struct mark *m;
+
+		if (!tok_is_comment(t) || !mentions_fkaudit(out->text, t))
+			continue;
+		if (grow((void **)&out->marks, &out->marks_cap, out->nmarks,
+			 sizeof(*out->marks)) < 0)
+			return FK_ENOMEM;
+		m = &out->marks[out->nmarks++];
+		m->span.start = t->start;
+		m->span.end = t->end;
+		m->stmt = stmt;
+		if (t->start < first_start &&
+		    trails_previous(out, span_start, t->start))
+			m->stmt = out->n - 1;
+	}
+	return 0;
+}
+
+static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
+{
+	struct statements *out = b->out;
+	PgQueryParseResult r = pg_query_parse(b->scratch);
+	int err = 0;
+
+	if (!r.error) {
+		st->parsed = true;
+		err = stmt_from_tree(st, &out->arena, r.parse_tree, out->text,
+				     &b->toks, base);
+		if (err == 1) /* unreadable tree: read the tokens instead */
+			err = stmt_from_tokens(st, &out->arena, out->text,
+					       &b->toks);
+	} else {
+		size_t pos = r.error->cursorpos > 0
+				     ? (size_t)r.error->cursorpos - 1
+				     : 0;
+		size_t len = st->span.end - base;
+
+		st->error_off =
+			base + (uint32_t)utf8_pg_char_offset(b->scratch, len,
+							     pos);
+		if (b->toks.failed)
+			st->error_off = b->toks.error_off;
+		st->error = arena_strdup(&out->arena, r.error->message);
+		if (!st->error)
+			err = FK_ENOMEM;
+		else
+			err = stmt_from_tokens(st, &out->arena, out->text,
+					       &b->toks);
+		st->from_tokens = st->kind != STMT_OTHER;
+	}
+	pg_query_free_parse_result(r);
+	return err;
+}
+
+/* The first and last tokens that are not comments (nor a ";"). */
+static bool code_bounds(const struct token_list *toks, uint32_t *first,
+			uint32_t *last)
+{
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < toks->n; i++) {
+		const struct token *t = &toks->v[i];
+
+		if (tok_is_comment(t) || tok_is_char(t, ';'))
+			continue;
+		if (!any)
+			*first = t->start;
+		*last = t->end;
+		any = true;
+	}
+	return any;
+}
+
+static int build_one(struct builder *b, const struct span *sp)
+{
+	struct statements *out = b->out;
+	struct stmt *st;
+	uint32_t first = sp->end, last = sp->end;
+	int err;
+
+	token_list_reset(&b->toks);
+	if ((err = copy_scratch(b, sp)) < 0 ||
+	    (err = lex_scan(&b->toks, b->scratch, sp->end - sp->start,
+			    sp->start)) < 0)
+		return err;
+	if (!code_bounds(&b->toks, &first, &last) && !b->toks.failed)
+		return add_marks(b, sp->start, first, out->n);
+	if (b->toks.failed && first == sp->end) {
+		/* nothing but an unterminated literal or comment */
+		first = b->toks.error_off;
+		last = sp->end;
+	}
+	if (b->toks.failed)
+		last = sp->end;
+	if ((err = add_marks(b, sp->start, first, out->n)) < 0 ||
+	    (err = grow((void **)&out->v, &out->cap, out->n,
+			sizeof(*out->v))) < 0)
+		return err;
+	st = &out->v[out->n];
+	memset(st, 0, sizeof(*st));
+	st->span.start = first;
+	st->span.end = last;
+	st->lead.start = sp->start;
+	st->lead.end = first;
+	if ((err = parse_stmt(b, st, sp->start)) < 0)
+		return err;
+	out->n++;
+	return 0;
+}
+
+/* The splitter leaves out comments after the last statement. */
+static int build_tail(struct builder *b, const struct span_list *spans)
+{
+	struct span tail = { 0, (uint32_t)b->out->len };
+
+	if (spans->n) {
+		tail.start = spans->v[spans->n - 1].end;
+		if (tail.start < tail.end && b->out->text[tail.start] == ';')
+			tail.start++;
+	}
+	if (tail.start >= tail.end)
+		return 0;
+	return build_one(b, &tail);
+}
+
+int statements_build(struct statements *out, const char *text, size_t len)
+{
+	struct builder b = { out, { 0 }, NULL, 0 };
+	struct span_list spans = { 0 };
+	size_t i;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	out->text = text;
+	out->len = len;
+	if ((err = split_sql(text, len, &spans)) < 0)
+		goto done;
+	for (i = 0; i < spans.n && !err; i++)
+		err = build_one(&b, &spans.v[i]);
+	if (!err && (err = build_tail(&b, &spans)) < 0)
+		goto done;
+	/* comments after the last statement belong to none */
+	for (i = 0; i < out->nmarks; i++)
+		if (out->marks[i].stmt >= out->n)
+			out->marks[i].stmt = SIZE_MAX;
+done:
+	span_list_release(&spans);
+	token_list_release(&b.toks);
+	free(b.scratch);
+	return err;
+}
+
+void statements_release(struct statements *list)
+{
+	arena_release(&list->arena);
+	free(list->v);
+	free(list->marks);
+	memset(list, 0, sizeof(*list));
+}

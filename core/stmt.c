@@ -1,0 +1,94 @@
+#include "stmt.h"
+
+static size_t tok_index_at(const struct token_list *toks, uint32_t off)
+{
+	size_t i;
+
+	for (i = 0; i < toks->n; i++)
+		if (toks->v[i].end > off)
+			return i;
+	return toks->n;
+}
+
+uint32_t stmt_clause_end(const struct token_list *toks, uint32_t start,
+			 uint32_t stmt_end)
+{
+	size_t i = tok_index_at(toks, start);
+	uint32_t end = start;
+	int depth = 0;
+
+	for (; i < toks->n && toks->v[i].start < stmt_end; i++) {
+		const struct token *t = &toks->v[i];
+
+		if (tok_is_comment(t))
+			continue;
+		if (tok_is_char(t, '('))
+			depth++;
+		else if (tok_is_char(t, ')') && --depth < 0)
+			break;
+		else if (depth == 0 &&
+			 (tok_is_char(t, ',') || tok_is_char(t, ';')))
+			break;
+		end = t->end;
+	}
+	return end > start ? end : stmt_end;
+}
+
+size_t stmt_segments(const struct token_list *toks, uint32_t from,
+		     uint32_t stmt_end, struct span *out, size_t max)
+{
+	size_t i = tok_index_at(toks, from), n = 0;
+	int depth = 0;
+	bool open = false;
+
+	for (; i < toks->n && toks->v[i].start < stmt_end; i++) {
+		const struct token *t = &toks->v[i];
+
+		if (tok_is_comment(t) || toks->v[i].start < from)
+			continue;
+		if (depth == 0 && (tok_is_char(t, ',') || tok_is_char(t, ';'))) {
+			open = false;
+			continue;
+		}
+		if (tok_is_char(t, '('))
+			depth++;
+		else if (tok_is_char(t, ')') && depth > 0)
+			depth--;
+		if (!open) {
+			if (n == max)
+				return n + 1; /* more than asked for */
+			out[n].start = t->start;
+			n++;
+			open = true;
+		}
+		out[n - 1].end = t->end;
+	}
+	return n;
+}
+
+const char *stmt_kind_name(enum stmt_kind kind)
+{
+	switch (kind) {
+	case STMT_CREATE_TABLE:
+		return "CREATE TABLE";
+	case STMT_ALTER_TABLE:
+		return "ALTER TABLE";
+	case STMT_CREATE_INDEX:
+		return "CREATE INDEX";
+	case STMT_DROP_INDEX:
+		return "DROP INDEX";
+	case STMT_REINDEX:
+		return "REINDEX";
+	case STMT_SET:
+		return "SET";
+	case STMT_BEGIN:
+		return "BEGIN";
+	case STMT_COMMIT:
+		return "COMMIT";
+	case STMT_ROLLBACK:
+		return "ROLLBACK";
+	case STMT_OTHER:
+		break;
+	}
+	return "statement";
+}

@@ -1,0 +1,161 @@
+#ifndef FKAUDIT_STMT_H
+#define FKAUDIT_STMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "lex.h"
+#include "qname.h"
+#include "split.h"
+
+/*
+ * What fkaudit knows of one SQL statement: its kind and the facts the
+ * rules read, whichever way they were learnt. stmt_tree.c fills them from
+ * libpg_query's parse tree; stmt_tokens.c from the scanner's tokens when
+ * the PostgreSQL 15 grammar rejects the statement. Rules see no
+ * difference. All strings and arrays live in the file's arena.
+ */
+enum stmt_kind {
+	STMT_OTHER = 0,
+	STMT_CREATE_TABLE,
+	STMT_ALTER_TABLE,
+	STMT_CREATE_INDEX,
+	STMT_DROP_INDEX,
+	STMT_REINDEX,
+	STMT_SET,      /* SET, SET LOCAL, SET … TO DEFAULT, RESET */
+	STMT_BEGIN,    /* BEGIN, START TRANSACTION */
+	STMT_COMMIT,   /* COMMIT, END, PREPARE TRANSACTION */
+	STMT_ROLLBACK, /* ROLLBACK, ABORT */
+};
+
+/* A FOREIGN KEY constraint: table-level, or a column's REFERENCES. */
+struct fk_def {
+	const char *name; /* CONSTRAINT name, or NULL */
+	struct qname ref_table;
+	const char **cols; /* referencing columns */
+	size_t ncols;
+	const char **ref_cols; /* referenced columns; 0 = primary key */
+	size_t nref_cols;
+	bool not_valid;
+	bool deferrable;
+	struct span span; /* the constraint clause */
+};
+
+enum alter_kind {
+	ALTER_OTHER = 0,
+	ALTER_ADD_FK,          /* ADD [CONSTRAINT c] FOREIGN KEY … */
+	ALTER_ADD_COLUMN,      /* ADD [COLUMN] c type … [REFERENCES …] */
+	ALTER_VALIDATE,        /* VALIDATE CONSTRAINT c */
+	ALTER_DROP_CONSTRAINT, /* DROP CONSTRAINT c */
+	ALTER_COLUMN_TYPE,     /* ALTER [COLUMN] c [SET DATA] TYPE … */
+	ALTER_DROP_COLUMN,     /* DROP [COLUMN] c */
+};
+
+struct alter_cmd {
+	enum alter_kind kind;
+	struct span span;  /* the subcommand (from its first known token) */
+	const char *name;  /* constraint or column name, or NULL */
+	bool has_fk;       /* ADD_FK; ADD_COLUMN with REFERENCES */
+	struct fk_def fk;
+	bool has_default;  /* ADD_COLUMN: a DEFAULT that is not NULL */
+};
+
+enum set_action {
+	SET_VALUE,   /* SET name = value */
+	SET_DEFAULT, /* SET name TO DEFAULT, RESET name */
+	SET_RESET_ALL,
+};
+
+struct stmt {
+	enum stmt_kind kind;
+	struct span span; /* from its first to its last token, no ";" */
+	struct span lead; /* the comments before it, may be empty */
+
+	/*
+	 * Parse status. `parsed`: the PostgreSQL 15 grammar accepted it.
+	 * Otherwise `error` is the parser's message at `error_off`, and
+	 * `from_tokens` says whether the facts below were recognised from
+	 * its tokens (kind != STMT_OTHER).
+	 */
+	bool parsed;
+	bool from_tokens;
+	const char *error;
+	uint32_t error_off;
+
+	/* CREATE TABLE, ALTER TABLE, CREATE INDEX … ON, REINDEX TABLE */
+	struct qname table;
+
+	/* CREATE TABLE */
+	bool partitioned; /* PARTITION BY */
+	struct fk_def *fks;
+	size_t nfks;
+
+	/* ALTER TABLE */
+	struct alter_cmd *cmds;
+	size_t ncmds;
+
+	/* CREATE INDEX, DROP INDEX, REINDEX */
+	const char *index_name; /* CREATE INDEX name, or NULL */
+	bool concurrently;
+	bool unique;
+	const char **index_cols; /* plain column keys; NULL for expressions */
+	size_t nindex_cols;
+	struct qname *drop_names; /* DROP INDEX */
+	size_t ndrop_names;
+
+	/* SET / RESET */
+	enum set_action set_action;
+	bool set_local;
+	const char *set_name;   /* lower-case; NULL for RESET ALL */
+	const char **set_values; /* SET_VALUE: each value as text */
+	size_t nset_values;
+
+	/* BEGIN … COMMIT AND CHAIN */
+	bool chain;
+};
+
+/*
+ * Fills `st` (kind and facts) from libpg_query's JSON parse tree of the
+ * statement text that starts at file offset `base`. `src` is the file.
+ * Returns 0, FK_ENOMEM, or 1 when the tree could not be read (too deeply
+ * nested for the JSON reader): the caller then falls back to tokens.
+ */
+int stmt_from_tree(struct stmt *st, struct arena *arena, const char *json,
+		   const char *src, const struct token_list *toks,
+		   uint32_t base);
+
+/*
+ * Fills `st` from the statement's tokens (comments included, offsets in
+ * the file `src`). Recognises CREATE TABLE, ALTER TABLE … ADD … FOREIGN
+ * KEY / ADD COLUMN … REFERENCES / VALIDATE / DROP CONSTRAINT / ALTER
+ * COLUMN TYPE, CREATE / DROP INDEX [CONCURRENTLY], REINDEX, SET / RESET
+ * and transaction control; anything else stays STMT_OTHER.
+ * Returns 0 or FK_ENOMEM.
+ */
+int stmt_from_tokens(struct stmt *st, struct arena *arena, const char *src,
+		     const struct token_list *toks);
+
+/*
+ * The end of the clause that starts at file offset `start`: the end of
+ * the last token before the next "," or ";" at parenthesis depth zero,
+ * or the statement's end. Used for the span of a constraint or a
+ * subcommand. `toks` are the statement's tokens.
+ */
+uint32_t stmt_clause_end(const struct token_list *toks, uint32_t start,
+			 uint32_t stmt_end);
+
+/*
+ * Splits the tokens from file offset `from` to `stmt_end` into the
+ * comma-separated subcommands of an ALTER TABLE (commas inside
+ * parentheses do not count). Writes at most `max` spans and returns how
+ * many there are (max + 1 when there are more).
+ */
+size_t stmt_segments(const struct token_list *toks, uint32_t from,
+		     uint32_t stmt_end, struct span *out, size_t max);
+
+/* A short name of the statement's kind for messages ("CREATE TABLE"). */
+const char *stmt_kind_name(enum stmt_kind kind);
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * Statement facts from libpg_query's JSON parse tree. The JSON leaves out
+ * fields that hold their default value, so a missing field reads as
+ * 0, false or NULL. Locations are byte offsets into the parsed text.
+ */
+#include "stmt.h"
+
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "error.h"
+
+#define MAX_ALTER_CMDS 256
+
+struct tree_ctx {
+	struct arena *arena;
+	const char *src;
+	const struct token_list *toks;
+	uint32_t base;
+	struct stmt *st;
+};
+
+static const cJSON *jget(const cJSON *obj, const char *key)
+{
+	return obj ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+}
+
+static const char *jstr(const cJSON *obj, const char *key)
+{
+	const cJSON *v = jget(obj, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static bool jbool(const cJSON *obj, const char *key)
+{
+	return cJSON_IsTrue(jget(obj, key));
+}
+
+static int jint(const cJSON *obj, const char *key, int dflt)
+{
+	const cJSON *v = jget(obj, key);
+
+	return cJSON_IsNumber(v) ? v->valueint : dflt;
+}
+
+/* The payload of a node {"Type": {...}}, or NULL when of another type. */
+static const cJSON *node_as(const cJSON *node, const char *type)
+{
+	return jget(node, type);
+}
+
+static const char *dup(struct tree_ctx *c, const char *s)
+{
+	return s ? arena_strdup(c->arena, s) : NULL;
+}
+
+static int read_qname(struct tree_ctx *c, const cJSON *rangevar,
+		      struct qname *out)
+{
+	const char *schema = jstr(rangevar, "schemaname");
+	const char *name = jstr(rangevar, "relname");
+
+	out->schema = dup(c, schema);
+	out->name = dup(c, name);
+	if ((schema && !out->schema) || (name && !out->name))
+		return FK_ENOMEM;
+	return 0;
+}
+
+/* A list of {"String":{"sval":…}} nodes, as an array of strings. */
+static int read_names(struct tree_ctx *c, const cJSON *list,
+		      const char ***out, size_t *n)
+{
+	const cJSON *item;
+	size_t k = 0, count = (size_t)cJSON_GetArraySize(list);
+
+	*out = NULL;
+	*n = 0;
+	if (!cJSON_IsArray(list) || count == 0)
+		return 0;
+	*out = arena_alloc(c->arena, count * sizeof(**out));
+	if (!*out)
+		return FK_ENOMEM;
+	cJSON_ArrayForEach(item, list)
+	{
+		const char *s = jstr(node_as(item, "String"), "sval");
+
+		if (s && !((*out)[k++] = dup(c, s)))
+			return FK_ENOMEM;
+	}
+	*n = k;
+	return 0;
+}
+
+static uint32_t loc(struct tree_ctx *c, const cJSON *node)
+{
+	int l = jint(node, "location", -1);
+
+	return l < 0 ? c->st->span.start : c->base + (uint32_t)l;
+}
+
+static int read_fk(struct tree_ctx *c, const cJSON *con, struct fk_def *fk)
+{
+	int err;
+
+	fk->name = dup(c, jstr(con, "conname"));
+	fk->not_valid = jbool(con, "skip_validation");
+	fk->deferrable = jbool(con, "deferrable");
+	fk->span.start = loc(c, con);
+	fk->span.end =
+		stmt_clause_end(c->toks, fk->span.start, c->st->span.end);
+	if ((err = read_qname(c, jget(con, "pktable"), &fk->ref_table)) ||
+	    (err = read_names(c, jget(con, "fk_attrs"), &fk->cols,
+			      &fk->ncols)) ||
+	    (err = read_names(c, jget(con, "pk_attrs"), &fk->ref_cols,
+			      &fk->nref_cols)))
+		return err;
+	return 0;
+}
+
+static bool is_fk(const cJSON *con)
+{
+	const char *t = jstr(con, "contype");
+
+	return t && strcmp(t, "CONSTR_FOREIGN") == 0;
+}
+
+static bool default_not_null(const cJSON *con)
+{
+	const cJSON *expr = jget(con, "raw_expr");
+	const cJSON *k = node_as(expr, "A_Const");
+
+	return expr && !(k && jbool(k, "isnull"));
+}
+
+/* A column definition's inline constraints: REFERENCES and DEFAULT. */
+static int read_column_constraints(struct tree_ctx *c, const cJSON *coldef,
+				   struct fk_def *fk, bool *has_fk,
+				   bool *has_default)
+{
+	const cJSON *item;
+	const char *colname = jstr(coldef, "colname");
+
+	*has_fk = false;
+	*has_default = false;
+	cJSON_ArrayForEach(item, jget(coldef, "constraints"))
+	{
+		const cJSON *con = node_as(item, "Constraint");
+		const char *t = jstr(con, "contype");
+		int err;
+
+		if (t && strcmp(t, "CONSTR_DEFAULT") == 0)
+			*has_default = default_not_null(con);
+		if (!is_fk(con) || *has_fk)
+			continue;
+		if ((err = read_fk(c, con, fk)) < 0)
+			return err;
+		if (colname) {
+			fk->cols = arena_alloc(c->arena, sizeof(*fk->cols));
+			if (!fk->cols || !(fk->cols[0] = dup(c, colname)))
+				return FK_ENOMEM;
+			fk->ncols = 1;
+		}
+		*has_fk = true;
+	}
+	return 0;
+}
+
+static int push_fk(struct tree_ctx *c, size_t cap, const struct fk_def *fk)
+{
+	struct stmt *st = c->st;
+
+	if (!st->fks) {
+		st->fks = arena_alloc(c->arena, cap * sizeof(*st->fks));
+		if (!st->fks)
+			return FK_ENOMEM;
+	}
+	st->fks[st->nfks++] = *fk;
+	return 0;
+}
+
+static int read_create_table(struct tree_ctx *c, const cJSON *n)
+{
+	const cJSON *elt;
+	size_t cap = 0;
+	int err;
+
+	c->st->kind = STMT_CREATE_TABLE;
+	c->st->partitioned = jget(n, "partspec") != NULL;
+	if ((err = read_qname(c, jget(n, "relation"), &c->st->table)) < 0)
+		return err;
+	cJSON_ArrayForEach(elt, jget(n, "tableElts")) cap++;
+	cJSON_ArrayForEach(elt, jget(n, "tableElts"))
+	{
+		const cJSON *col = node_as(elt, "ColumnDef");
+		const cJSON *con = node_as(elt, "Constraint");
+		struct fk_def fk = { 0 };
+		bool has_fk = false, has_default;
+
+		if (col && (err = read_column_constraints(c, col, &fk, &has_fk,
+							  &has_default)) < 0)
+			return err;
+		if (con && is_fk(con)) {
+			if ((err = read_fk(c, con, &fk)) < 0)
+				return err;
+			has_fk = true;
+		}
+		if (has_fk && (err = push_fk(c, cap, &fk)) < 0)
+			return err;
+	}
+	return 0;
+}
+
+static enum alter_kind alter_kind_of(const char *subtype, const cJSON *def)
+{
+	if (!subtype)
+		return ALTER_OTHER;
+	if (strcmp(subtype, "AT_AddConstraint") == 0)
+		return is_fk(node_as(def, "Constraint")) ? ALTER_ADD_FK
+							 : ALTER_OTHER;
+	if (strcmp(subtype, "AT_AddColumn") == 0)
+		return ALTER_ADD_COLUMN;
+	if (strcmp(subtype, "AT_ValidateConstraint") == 0)
+		return ALTER_VALIDATE;
+	if (strcmp(subtype, "AT_DropConstraint") == 0)
+		return ALTER_DROP_CONSTRAINT;
+	if (strcmp(subtype, "AT_AlterColumnType") == 0)
+		return ALTER_COLUMN_TYPE;
+	if (strcmp(subtype, "AT_DropColumn") == 0)
+		return ALTER_DROP_COLUMN;
+	return ALTER_OTHER;
+}
+
+static int read_alter_cmd(struct tree_ctx *c, const cJSON *cmd,
+			  struct alter_cmd *ac)
+{
+	const cJSON *def = jget(cmd, "def");
+	int err = 0;
+
+	ac->kind = alter_kind_of(jstr(cmd, "subtype"), def);
+	ac->name = dup(c, jstr(cmd, "name"));
+	if (ac->kind == ALTER_ADD_FK) {
+		err = read_fk(c, node_as(def, "Constraint"), &ac->fk);
+		ac->has_fk = true;
+		ac->name = ac->fk.name;
+	} else if (ac->kind == ALTER_ADD_COLUMN) {
+		const cJSON *col = node_as(def, "ColumnDef");
+
+		ac->name = dup(c, jstr(col, "colname"));
+		err = read_column_constraints(c, col, &ac->fk, &ac->has_fk,
+					      &ac->has_default);
+	}
+	return err;
+}
+
+/* Where the subcommands start: after the table name. */
+static uint32_t after_relation(struct tree_ctx *c, const cJSON *rel)
+{
+	uint32_t at = loc(c, rel);
+	size_t i;
+
+	for (i = 0; i < c->toks->n; i++) {
+		const struct token *t = &c->toks->v[i];
+
+		if (t->start < at || tok_is_comment(t))
+			continue;
+		if (i + 2 < c->toks->n && tok_is_char(&c->toks->v[i + 1], '.'))
+			return c->toks->v[i + 2].end;
+		return t->end;
+	}
+	return c->st->span.end;
+}
+
+static int read_alter_table(struct tree_ctx *c, const cJSON *n)
+{
+	const cJSON *cmds = jget(n, "cmds"), *item;
+	const char *objtype = jstr(n, "objtype");
+	struct span seg[MAX_ALTER_CMDS];
+	size_t count = (size_t)cJSON_GetArraySize(cmds), nseg, k = 0;
+	struct stmt *st = c->st;
+	int err;
+
+	if (objtype && strcmp(objtype, "OBJECT_TABLE") != 0)
+		return 0; /* ALTER INDEX, ALTER VIEW, … */
+	st->kind = STMT_ALTER_TABLE;
+	if ((err = read_qname(c, jget(n, "relation"), &st->table)) < 0)
+		return err;
+	if (count == 0)
+		return 0;
+	st->cmds = arena_alloc(c->arena, count * sizeof(*st->cmds));
+	if (!st->cmds)
+		return FK_ENOMEM;
+	nseg = stmt_segments(c->toks, after_relation(c, jget(n, "relation")),
+			     st->span.end, seg, MAX_ALTER_CMDS);
+	cJSON_ArrayForEach(item, cmds)
+	{
+		struct alter_cmd *ac = &st->cmds[k];
+
+		if ((err = read_alter_cmd(c, node_as(item, "AlterTableCmd"),
+					  ac)) < 0)
+			return err;
+		ac->span = nseg == count ? seg[k] : st->span;
+		k++;
+	}
+	st->ncmds = k;
+	return 0;
+}
+
+static int read_index_cols(struct tree_ctx *c, const cJSON *params)
+{
+	const cJSON *item;
+	size_t k = 0, count = (size_t)cJSON_GetArraySize(params);
+	struct stmt *st = c->st;
+
+	if (count == 0)
+		return 0;
+	st->index_cols = arena_alloc(c->arena, count * sizeof(char *));
+	if (!st->index_cols)
+		return FK_ENOMEM;
+	cJSON_ArrayForEach(item, params)
+	{
+		const char *name = jstr(node_as(item, "IndexElem"), "name");
+
+		/* an expression key is NULL: it leads no column */
+		if (name && !(st->index_cols[k] = dup(c, name)))
+			return FK_ENOMEM;
+		k++;
+	}
+	st->nindex_cols = k;
+	return 0;
+}
+
+static int read_create_index(struct tree_ctx *c, const cJSON *n)
+{
+	int err;
+
+	c->st->kind = STMT_CREATE_INDEX;
+	c->st->concurrently = jbool(n, "concurrent");
+	c->st->unique = jbool(n, "unique");
+	c->st->index_name = dup(c, jstr(n, "idxname"));
+	if ((err = read_qname(c, jget(n, "relation"), &c->st->table)) < 0)
+		return err;
+	return read_index_cols(c, jget(n, "indexParams"));
+}
+
+static int read_drop(struct tree_ctx *c, const cJSON *n)
+{
+	const char *type = jstr(n, "removeType");
+	const cJSON *obj;
+	struct stmt *st = c->st;
+	size_t count;
+
+	if (!type || strcmp(type, "OBJECT_INDEX") != 0)
+		return 0;
+	st->kind = STMT_DROP_INDEX;
+	st->concurrently = jbool(n, "concurrent");
+	count = (size_t)cJSON_GetArraySize(jget(n, "objects"));
+	if (count == 0)
+		return 0;
+	st->drop_names = arena_alloc(c->arena, count * sizeof(struct qname));
+	if (!st->drop_names)
+		return FK_ENOMEM;
+	cJSON_ArrayForEach(obj, jget(n, "objects"))
+	{
+		const char **parts;
+		size_t nparts;
+		struct qname *q = &st->drop_names[st->ndrop_names++];
+
+		if (read_names(c, jget(node_as(obj, "List"), "items"), &parts,
+			       &nparts) < 0)
+			return FK_ENOMEM;
+		if (nparts >= 1)
+			q->name = parts[nparts - 1];
+		if (nparts >= 2)
+			q->schema = parts[nparts - 2];
+	}
+	return 0;
+}
+
+static int read_reindex(struct tree_ctx *c, const cJSON *n)
+{
+	const cJSON *p;
+	const char *kind = jstr(n, "kind");
+
+	c->st->kind = STMT_REINDEX;
+	cJSON_ArrayForEach(p, jget(n, "params"))
+	{
+		const char *name = jstr(node_as(p, "DefElem"), "defname");
+
+		if (name && strcmp(name, "concurrently") == 0)
+			c->st->concurrently = true;
+	}
+	if (kind && strcmp(kind, "REINDEX_OBJECT_TABLE") == 0)
+		return read_qname(c, jget(n, "relation"), &c->st->table);
+	return 0;
+}
+
+/* A SET argument as the text it stands for: '5s' → 5s, 5000 → 5000. */
+static const char *const_text(struct tree_ctx *c, const cJSON *node)
+{
+	const cJSON *k = node_as(node, "A_Const");
+	const cJSON *v;
+
+	if (!k)
+		return NULL;
+	if ((v = jget(k, "sval")))
+		return dup(c, jstr(v, "sval"));
+	if ((v = jget(k, "ival")))
+		return arena_printf(c->arena, "%d", jint(v, "ival", 0));
+	if ((v = jget(k, "fval")))
+		return dup(c, jstr(v, "fval"));
+	return NULL;
+}
+
+static int read_set(struct tree_ctx *c, const cJSON *n)
+{
+	const char *kind = jstr(n, "kind");
+	struct stmt *st = c->st;
+	const cJSON *arg;
+	size_t count;
+
+	if (!kind)
+		return 0;
+	st->kind = STMT_SET;
+	st->set_local = jbool(n, "is_local");
+	st->set_name = dup(c, jstr(n, "name"));
+	if (strcmp(kind, "VAR_RESET_ALL") == 0) {
+		st->set_action = SET_RESET_ALL;
+		return 0;
+	}
+	if (strcmp(kind, "VAR_SET_VALUE") != 0) {
+		st->set_action = strcmp(kind, "VAR_SET_DEFAULT") == 0 ||
+						 strcmp(kind, "VAR_RESET") == 0
+					 ? SET_DEFAULT
+					 : SET_VALUE;
+		if (strcmp(kind, "VAR_SET_DEFAULT") != 0 &&
+		    strcmp(kind, "VAR_RESET") != 0)
+			st->kind = STMT_OTHER; /* SET … FROM CURRENT, etc. */
+		return 0;
+	}
+	st->set_action = SET_VALUE;
+	count = (size_t)cJSON_GetArraySize(jget(n, "args"));
+	if (count == 0)
+		return 0;
+	st->set_values = arena_alloc(c->arena, count * sizeof(char *));
+	if (!st->set_values)
+		return FK_ENOMEM;
+	cJSON_ArrayForEach(arg, jget(n, "args"))
+	{
+		const char *v = const_text(c, arg);
+
+		if (v)
+			st->set_values[st->nset_values++] = v;
+	}
+	return 0;
+}
+
+static int read_transaction(struct tree_ctx *c, const cJSON *n)
+{
+	const char *kind = jstr(n, "kind");
+	struct stmt *st = c->st;
+
+	if (!kind)
+		return 0;
+	st->chain = jbool(n, "chain");
+	if (!strcmp(kind, "TRANS_STMT_BEGIN") ||
+	    !strcmp(kind, "TRANS_STMT_START"))
+		st->kind = STMT_BEGIN;
+	else if (!strcmp(kind, "TRANS_STMT_COMMIT") ||
+		 !strcmp(kind, "TRANS_STMT_PREPARE"))
+		st->kind = STMT_COMMIT;
+	else if (!strcmp(kind, "TRANS_STMT_ROLLBACK"))
+		st->kind = STMT_ROLLBACK;
+	return 0;
+}
+
+static const struct {
+	const char *type;
+	int (*read)(struct tree_ctx *c, const cJSON *node);
+} readers[] = {
+	{ "AlterTableStmt", read_alter_table },
+	{ "CreateStmt", read_create_table },
+	{ "DropStmt", read_drop },
+	{ "IndexStmt", read_create_index },
+	{ "ReindexStmt", read_reindex },
+	{ "TransactionStmt", read_transaction },
+	{ "VariableSetStmt", read_set },
+};
+
+int stmt_from_tree(struct stmt *st, struct arena *arena, const char *json,
+		   const char *src, const struct token_list *toks,
+		   uint32_t base)
+{
+	struct tree_ctx c = { arena, src, toks, base, st };
+	const char *type_at = strstr(json, "\"stmt\":{\"");
+	cJSON *root;
+	const cJSON *stmts, *node;
+	size_t i;
+	int err = 0;
+
+	if (!type_at)
+		return 0; /* an empty statement: comments only */
+	type_at += strlen("\"stmt\":{\"");
+	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+		if (strncmp(type_at, readers[i].type,
+			    strlen(readers[i].type)) == 0 &&
+		    type_at[strlen(readers[i].type)] == '"')
+			break;
+	if (i == sizeof(readers) / sizeof(readers[0]))
+		return 0; /* not a kind the rules look at: skip the JSON */
+	root = cJSON_Parse(json);
+	if (!root)
+		return 1;
+	stmts = jget(root, "stmts");
+	node = jget(cJSON_GetArrayItem(stmts, 0), "stmt");
+	if (cJSON_GetArraySize(stmts) == 1 && node)
+		err = readers[i].read(&c, jget(node, readers[i].type));
+	cJSON_Delete(root);
+	return err;
+}

@@ -1,0 +1,241 @@
+#include "suppress.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "rules/rules.h"
+
+#define MAX_SUPPRESSED_RULES 16
+
+struct suppression {
+	const struct mark *mark;
+	bool file_wide;
+	const struct rule *rules[MAX_SUPPRESSED_RULES];
+	bool used[MAX_SUPPRESSED_RULES];
+	size_t nrules;
+	char reason[200];
+};
+
+static int note(struct result *res, const struct audit_file *file,
+		const struct mark *m, const char *help, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static int note(struct result *res, const struct audit_file *file,
+		const struct mark *m, const char *help, const char *fmt, ...)
+{
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	err = rule_report_v(res, file, &rule_fk014_unused_suppression,
+			    LEVEL_NOTE, m->stmt, m->span, help, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static bool is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+static bool looks_like_id(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || (w[0] != 'F' && w[0] != 'f') ||
+	    (w[1] != 'K' && w[1] != 'k'))
+		return false;
+	for (i = 2; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return true;
+}
+
+/* Reads the rule list and reason after "ignore" / "ignore-file". */
+static int read_rules(struct result *res, const struct audit_file *file,
+		      struct suppression *s, const char *p, const char *end)
+{
+	bool expect_more = true;
+	int err;
+
+	while (p < end) {
+		const char *w;
+		char word[64];
+		size_t n;
+		const struct rule *r;
+
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ','))
+			expect_more |= *p++ == ',';
+		for (w = p; p < end && is_word_char(*p); p++)
+			;
+		n = (size_t)(p - w);
+		if (n == 0 || n >= sizeof(word))
+			break;
+		memcpy(word, w, n);
+		word[n] = '\0';
+		r = rule_find(word);
+		if (!r && !looks_like_id(word, n) && !expect_more)
+			break;
+		if (!r && !looks_like_id(word, n) && s->nrules > 0)
+			break;
+		expect_more = false;
+		if (!r) {
+			if ((err = note(res, file, s->mark,
+					"name a rule that `fkaudit rules` lists",
+					"suppression names unknown rule \"%s\"",
+					word)) < 0)
+				return err;
+			continue;
+		}
+		if (s->nrules < MAX_SUPPRESSED_RULES)
+			s->rules[s->nrules++] = r;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' ||
+			   end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	snprintf(s->reason, sizeof(s->reason), "%.*s", (int)(end - p), p);
+	return 0;
+}
+
+/* Parses one comment; *ok is false when it is not a usable suppression. */
+static int parse(struct result *res, const struct audit_file *file,
+		 struct suppression *s, bool *ok)
+{
+	const char *text = file->text + s->mark->span.start;
+	const char *end = file->text + s->mark->span.end;
+	const char *p = strstr(text, "fkaudit:");
+	int err;
+
+	*ok = false;
+	if (end - text >= 2 && end[-2] == '*' && end[-1] == '/')
+		end -= 2;
+	if (!p || p >= end)
+		return 0;
+	p += strlen("fkaudit:");
+	if ((size_t)(end - p) >= 11 && strncmp(p, "ignore-file", 11) == 0 &&
+	    !is_word_char(p[11])) {
+		s->file_wide = true;
+		p += 11;
+	} else if ((size_t)(end - p) >= 6 && strncmp(p, "ignore", 6) == 0 &&
+		   !is_word_char(p[6])) {
+		p += 6;
+	} else {
+		return note(res, file, s->mark,
+			    "write -- fkaudit:ignore RULE reason, or -- "
+			    "fkaudit:ignore-file RULE reason",
+			    "unknown fkaudit directive: only fkaudit:ignore "
+			    "and fkaudit:ignore-file are understood");
+	}
+	if ((err = read_rules(res, file, s, p, end)) < 0)
+		return err;
+	if (s->nrules == 0)
+		return note(res, file, s->mark,
+			    "name the rules to suppress, e.g. -- "
+			    "fkaudit:ignore FK001 reason",
+			    "suppression names no rule, so it suppresses "
+			    "nothing");
+	*ok = true;
+	return 0;
+}
+
+static bool applies(const struct suppression *s, const struct finding *f,
+		    size_t *which)
+{
+	size_t k;
+
+	if (!s->file_wide && s->mark->stmt != f->stmt)
+		return false;
+	for (k = 0; k < s->nrules; k++)
+		if (s->rules[k] == f->rule) {
+			*which = k;
+			return true;
+		}
+	return false;
+}
+
+static void match(struct result *res, size_t first, size_t end,
+		  struct suppression *s)
+{
+	size_t i, k;
+
+	for (i = first; i < end; i++) {
+		struct finding *f = &res->findings[i];
+
+		if (!applies(s, f, &k))
+			continue;
+		s->used[k] = true;
+		if (!f->suppressed) {
+			f->suppressed = true;
+			f->suppression = arena_strdup(&res->arena, s->reason);
+			if (!f->suppression)
+				f->suppression = "";
+		}
+	}
+}
+
+static int report_unused(struct result *res, const struct audit_file *file,
+			 const struct suppression *s)
+{
+	size_t k;
+	int err;
+
+	for (k = 0; k < s->nrules; k++) {
+		if (s->used[k])
+			continue;
+		if (s->file_wide)
+			err = note(res, file, s->mark, NULL,
+				   "file-wide suppression of %s matches no "
+				   "finding in this file",
+				   s->rules[k]->id);
+		else if (s->mark->stmt == SIZE_MAX)
+			err = note(res, file, s->mark, NULL,
+				   "suppression of %s is followed by no "
+				   "statement",
+				   s->rules[k]->id);
+		else
+			err = note(res, file, s->mark, NULL,
+				   "suppression of %s matches no finding of "
+				   "the statement it precedes",
+				   s->rules[k]->id);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+int suppress_apply(struct result *res, const struct audit_file *file,
+		   size_t first)
+{
+	const struct statements *st = &file->stmts;
+	struct suppression *sup;
+	size_t i, end = res->nfindings;
+	int err = 0;
+
+	if (st->nmarks == 0)
+		return 0;
+	sup = calloc(st->nmarks, sizeof(*sup));
+	if (!sup)
+		return FK_ENOMEM;
+	for (i = 0; i < st->nmarks && !err; i++) {
+		bool ok;
+
+		sup[i].mark = &st->marks[i];
+		err = parse(res, file, &sup[i], &ok);
+		if (!ok)
+			sup[i].nrules = 0;
+	}
+	/* the rules' findings only: FK014 notes are never suppressed */
+	for (i = 0; i < st->nmarks && !err; i++)
+		match(res, first, end, &sup[i]);
+	for (i = 0; i < st->nmarks && !err; i++)
+		err = report_unused(res, file, &sup[i]);
+	free(sup);
+	return err;
+}

@@ -1,0 +1,24 @@
+#ifndef FKAUDIT_UTF8_H
+#define FKAUDIT_UTF8_H
+
+#include <stddef.h>
+
+/*
+ * Length of the well-formed UTF-8 sequence at s[0..len), or 0 when the
+ * bytes there are not one (a stray continuation byte, an overlong form,
+ * a surrogate, a truncated sequence). Columns count one per well-formed
+ * sequence and one per byte that is not part of one.
+ */
+size_t utf8_seq_len(const unsigned char *s, size_t len);
+
+/* Number of columns (code points, invalid bytes one each) in s[0..len). */
+size_t utf8_columns(const char *s, size_t len);
+
+/*
+ * Byte offset of the n-th character (0-based) of s, counting characters
+ * the way PostgreSQL's pg_mbstrlen() does for UTF-8 (by lead byte only);
+ * libpg_query reports error positions in those characters.
+ */
+size_t utf8_pg_char_offset(const char *s, size_t len, size_t n);
+
+#endif
