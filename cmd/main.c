@@ -87,8 +87,11 @@ static int dispatch(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	int code = dispatch(argc, argv);
+	int code;
 
+	/* pg_query_exit() crashes unless libpg_query was set up first */
+	pg_query_init();
+	code = dispatch(argc, argv);
 	pg_query_exit();
 	/* a full disk must not pass for a clean audit */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,8 +1,10 @@
 #include "statements.h"
 
+#include <ctype.h>
 #include <pg_query.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "error.h"
 #include "utf8.h"
@@ -94,6 +96,31 @@ static int add_marks(struct builder *b, uint32_t span_start,
 	return 0;
 }
 
+/*
+ * The parser quotes the text it stopped at, up to the end of the input
+ * for an unterminated literal: keep that quote to one short line.
+ */
+static const char *tidy_error(struct arena *arena, const char *msg)
+{
+	const char *near = strstr(msg, "at or near \"");
+	size_t keep, n;
+
+	if (!near)
+		return arena_strdup(arena, msg);
+	near += strlen("at or near \"");
+	n = strlen(near);
+	if (n > 0 && near[n - 1] == '"')
+		n--;
+	keep = strcspn(near, "\r\n");
+	if (keep > n)
+		keep = n;
+	if (keep > 40)
+		keep = 40;
+	if (keep == n)
+		return arena_strdup(arena, msg);
+	return arena_printf(arena, "%.*s…\"", (int)(near - msg + keep), msg);
+}
+
 static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
 {
 	struct statements *out = b->out;
@@ -118,7 +145,7 @@ static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
 							     pos);
 		if (b->toks.failed)
 			st->error_off = b->toks.error_off;
-		st->error = arena_strdup(&out->arena, r.error->message);
+		st->error = tidy_error(&out->arena, r.error->message);
 		if (!st->error)
 			err = FK_ENOMEM;
 		else
@@ -150,6 +177,62 @@ static bool code_bounds(const struct token_list *toks, uint32_t *first,
 	return any;
 }
 
+/*
+ * A statement over BIG_STMT bytes that does not start with a keyword of
+ * DDL or session control (a bulk INSERT, COPY data, …) is not scanned
+ * nor parsed whole: the rules have nothing to read in it, and its parse
+ * tree would cost many times its size. Its first BIG_PEEK bytes are.
+ */
+#define BIG_STMT ((uint32_t)1 << 20)
+#define BIG_PEEK 4096
+
+static bool worth_parsing(const struct builder *b, uint32_t first)
+{
+	static const char *const words[] = {
+		"create", "alter", "drop",  "reindex", "set",	"reset",
+		"begin",  "start", "commit", "end",	"rollback", "abort",
+		"prepare",
+	};
+	const char *p = b->out->text + first;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (strncasecmp(p, words[i], n) == 0 &&
+		    !isalnum((unsigned char)p[n]) && p[n] != '_')
+			return true;
+	}
+	return false;
+}
+
+/* The end of a big statement: its span without trailing blanks. */
+static uint32_t trim_end(const char *text, uint32_t start, uint32_t end)
+{
+	while (end > start && isspace((unsigned char)text[end - 1]))
+		end--;
+	return end;
+}
+
+static int build_big(struct builder *b, const struct span *sp,
+		     uint32_t first)
+{
+	struct statements *out = b->out;
+	struct stmt *st;
+	int err;
+
+	if ((err = grow((void **)&out->v, &out->cap, out->n,
+			sizeof(*out->v))) < 0)
+		return err;
+	st = &out->v[out->n++];
+	memset(st, 0, sizeof(*st));
+	st->span.start = first;
+	st->span.end = trim_end(out->text, first, sp->end);
+	st->lead.start = sp->start;
+	st->lead.end = first;
+	st->parsed = true; /* not parsed: nothing in it for the rules */
+	return 0;
+}
+
 static int build_one(struct builder *b, const struct span *sp)
 {
 	struct statements *out = b->out;
@@ -158,6 +241,21 @@ static int build_one(struct builder *b, const struct span *sp)
 	int err;
 
 	token_list_reset(&b->toks);
+	if (sp->end - sp->start > BIG_STMT) {
+		struct span peek = { sp->start, sp->start + BIG_PEEK };
+
+		if ((err = copy_scratch(b, &peek)) < 0 ||
+		    (err = lex_scan(&b->toks, b->scratch, BIG_PEEK,
+				    sp->start)) < 0)
+			return err;
+		if (code_bounds(&b->toks, &first, &last) &&
+		    !worth_parsing(b, first)) {
+			if ((err = add_marks(b, sp->start, first, out->n)) < 0)
+				return err;
+			return build_big(b, sp, first);
+		}
+		token_list_reset(&b->toks);
+	}
 	if ((err = copy_scratch(b, sp)) < 0 ||
 	    (err = lex_scan(&b->toks, b->scratch, sp->end - sp->start,
 			    sp->start)) < 0)

@@ -396,8 +396,10 @@ static int read_index_cols(struct cur *c, struct stmt *st)
 		size_t e = clause_end(c, c->i, limit);
 		const char *name = NULL;
 
-		/* a bare column name, maybe with ASC/DESC/opclass after it */
-		if (e > c->i && c->t[c->i]->kind != '(')
+		/* a bare column name, maybe with ASC/DESC/opclass after it;
+		 * a function call or a parenthesised expression is none */
+		if (e > c->i && c->t[c->i]->kind != '(' &&
+		    !(c->i + 1 < e && tok_is_char(c->t[c->i + 1], '(')))
 			name = ident(c);
 		st->index_cols[st->nindex_cols++] = name;
 		c->i = e;

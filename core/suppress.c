@@ -17,6 +17,7 @@ struct suppression {
 	const struct rule *rules[MAX_SUPPRESSED_RULES];
 	bool used[MAX_SUPPRESSED_RULES];
 	size_t nrules;
+	size_t nunknown; /* rule ids it names that do not exist */
 	char reason[200];
 };
 
@@ -85,6 +86,7 @@ static int read_rules(struct result *res, const struct audit_file *file,
 			break;
 		expect_more = false;
 		if (!r) {
+			s->nunknown++;
 			if ((err = note(res, file, s->mark,
 					"name a rule that `fkaudit rules` lists",
 					"suppression names unknown rule \"%s\"",
@@ -135,7 +137,7 @@ static int parse(struct result *res, const struct audit_file *file,
 	}
 	if ((err = read_rules(res, file, s, p, end)) < 0)
 		return err;
-	if (s->nrules == 0)
+	if (s->nrules == 0 && s->nunknown == 0)
 		return note(res, file, s->mark,
 			    "name the rules to suppress, e.g. -- "
 			    "fkaudit:ignore FK001 reason",

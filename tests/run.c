@@ -1,0 +1,118 @@
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int read_file(const char *path, struct buf *out)
+{
+	char chunk[65536];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	fclose(f);
+	return out->failed ? -1 : 0;
+}
+
+int write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = fwrite(data, 1, len, f) == len;
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+char *make_tmpdir(void)
+{
+	char tmpl[] = "/tmp/fkaudit-test-XXXXXX";
+	char *d = mkdtemp(tmpl);
+
+	return d ? strdup(d) : NULL;
+}
+
+void remove_tree(const char *path)
+{
+	char cmd[4200];
+
+	if (!path || strncmp(path, "/tmp/fkaudit-test-", 18) != 0)
+		return;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", path);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", path);
+}
+
+static void child(const char *const *args, const char *cwd, int in_fd,
+		  int out_fd, int err_fd, const char *const *env)
+{
+	const char *bin = getenv("FKAUDIT");
+	const char *argv[64];
+	size_t n = 0;
+
+	dup2(in_fd, 0);
+	dup2(out_fd, 1);
+	dup2(err_fd, 2);
+	if (cwd && chdir(cwd) != 0)
+		_exit(126);
+	for (; env && *env; env++) {
+		const char *eq = strchr(*env, '=');
+		char name[64];
+
+		if (!eq || (size_t)(eq - *env) >= sizeof(name))
+			continue;
+		memcpy(name, *env, (size_t)(eq - *env));
+		name[eq - *env] = '\0';
+		setenv(name, eq + 1, 1);
+	}
+	argv[n++] = "fkaudit";
+	for (; *args && n < 63; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	execv(bin ? bin : "build/fkaudit", (char *const *)argv);
+	_exit(127);
+}
+
+int run_fkaudit(const char *const *args, const char *cwd, const char *input,
+		const char *const *env, struct buf *out, struct buf *err)
+{
+	char in_path[] = "/tmp/fkaudit-in-XXXXXX";
+	char out_path[] = "/tmp/fkaudit-out-XXXXXX";
+	char err_path[] = "/tmp/fkaudit-err-XXXXXX";
+	int in_fd = mkstemp(in_path), out_fd = mkstemp(out_path);
+	int err_fd = mkstemp(err_path), status = 0;
+	pid_t pid;
+
+	if (in_fd < 0 || out_fd < 0 || err_fd < 0)
+		return -1;
+	if (input && write(in_fd, input, strlen(input)) < 0)
+		return -1;
+	lseek(in_fd, 0, SEEK_SET);
+	pid = fork();
+	if (pid == 0)
+		child(args, cwd, in_fd, out_fd, err_fd, env);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	close(in_fd);
+	close(out_fd);
+	close(err_fd);
+	if (out)
+		read_file(out_path, out);
+	if (err)
+		read_file(err_path, err);
+	unlink(in_path);
+	unlink(out_path);
+	unlink(err_path);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}

@@ -1,0 +1,31 @@
+#ifndef FKAUDIT_TEST_RUN_H
+#define FKAUDIT_TEST_RUN_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * Runs the fkaudit binary (path from the FKAUDIT environment variable,
+ * set by meson) with `args` (NULL-terminated, without argv[0]) in folder
+ * `cwd` (NULL: the current one), feeding `input` (NULL: /dev/null) on
+ * stdin. Captures stdout and stderr into `out` and `err`. `env` is an
+ * optional NULL-terminated list of NAME=VALUE added to the environment.
+ * Returns the exit status, or 128 + signal number when it was killed.
+ */
+int run_fkaudit(const char *const *args, const char *cwd, const char *input,
+		const char *const *env, struct buf *out, struct buf *err);
+
+/* Reads a whole file into `out`; 0, or -1. */
+int read_file(const char *path, struct buf *out);
+
+/* Writes `len` bytes to `path`; 0, or -1. */
+int write_file(const char *path, const void *data, size_t len);
+
+/* A fresh temporary folder (caller frees the string). */
+char *make_tmpdir(void);
+
+/* rm -rf for a folder made by make_tmpdir(). */
+void remove_tree(const char *path);
+
+#endif

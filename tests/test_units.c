@@ -1,0 +1,308 @@
+/* Unit tests of the core: positions, splitting, statements, plan. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "linemap.h"
+#include "plan.h"
+#include "qname.h"
+#include "replay.h"
+#include "split.h"
+#include "statements.h"
+#include "utf8.h"
+
+Test(utf8, columns_and_pg_offsets)
+{
+	cr_expect_eq(utf8_columns("abc", 3), 3);
+	cr_expect_eq(utf8_columns("h\xc3\xa9\xf0\x9f\x98\x80!", 8), 4);
+	cr_expect_eq(utf8_columns("\xff\xfe", 2), 2, "one per bad byte");
+	cr_expect_eq(utf8_columns("\xe2\x82", 2), 2, "truncated sequence");
+	cr_expect_eq(utf8_columns("\xed\xa0\x80", 3), 3, "surrogate");
+	/* libpg_query counts characters by lead byte */
+	cr_expect_eq(utf8_pg_char_offset("\xc3\xa9x", 3, 1), 2);
+	cr_expect_eq(utf8_pg_char_offset("ab", 2, 5), 2, "clamped");
+}
+
+Test(linemap, lines_columns_crlf_bom)
+{
+	static const char text[] = "ab\r\n\xc3\xa9\tx\n\nlast";
+	struct linemap m;
+	uint32_t line, col;
+	size_t s, e;
+
+	cr_assert(linemap_init(&m, text, sizeof(text) - 1) == 0);
+	linemap_locate(&m, 1, &line, &col);
+	cr_expect(line == 1 && col == 2);
+	linemap_locate(&m, 7, &line, &col); /* the x after é and a tab */
+	cr_expect(line == 2 && col == 3, "got %u:%u", line, col);
+	linemap_locate(&m, 10, &line, &col);
+	cr_expect(line == 4 && col == 1);
+	linemap_line(&m, 1, &s, &e);
+	cr_expect(s == 0 && e == 2, "CR is not part of the line");
+	linemap_release(&m);
+	cr_assert(linemap_init(&m, "\xef\xbb\xbfSELECT", 9) == 0);
+	linemap_locate(&m, 3, &line, &col);
+	cr_expect(line == 1 && col == 1, "a BOM is no column");
+	linemap_release(&m);
+}
+
+static void split(const char *sql, struct span_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	cr_assert(split_sql(sql, strlen(sql), out) == 0);
+}
+
+Test(split, recovers_after_unterminated_quote)
+{
+	static const char sql[] = "SELECT 1; SELECT 'x;\nSELECT 3;";
+	struct span_list l;
+
+	split(sql, &l);
+	cr_assert_eq(l.n, 2);
+	cr_expect_eq(l.v[0].end, 8);
+	cr_expect_eq(l.v[1].start, 9, "the broken statement starts after ;");
+	cr_expect_eq(l.v[1].end, sizeof(sql) - 1, "and runs to the end");
+	span_list_release(&l);
+}
+
+Test(split, resumes_after_other_scanner_errors)
+{
+	static const char sql[] =
+		"SELECT U&'\\zz'; ALTER TABLE a ADD FOREIGN KEY (b) "
+		"REFERENCES c (id);";
+	struct span_list l;
+
+	split(sql, &l);
+	cr_assert_eq(l.n, 2, "got %zu", l.n);
+	cr_expect(strncmp(sql + l.v[1].start, " ALTER TABLE", 12) == 0);
+	span_list_release(&l);
+}
+
+static void build(const char *sql, struct statements *out)
+{
+	cr_assert(statements_build(out, sql, strlen(sql)) == 0);
+}
+
+Test(statements, spans_comments_and_marks)
+{
+	static const char sql[] =
+		"-- lead\n"
+		"SELECT 1; -- fkaudit:ignore FK001 trailing\n"
+		"/* fkaudit:ignore FK006 */\n"
+		"CREATE INDEX i ON t (a);\n"
+		"-- fkaudit:ignore-file FK004 at the end\n";
+	struct statements s;
+
+	build(sql, &s);
+	cr_assert_eq(s.n, 2);
+	cr_expect_eq(s.v[0].span.start, 8);
+	cr_expect_eq(s.v[0].span.end, 16, "no ';' in the span");
+	cr_expect_eq(s.v[1].kind, STMT_CREATE_INDEX);
+	cr_assert_eq(s.nmarks, 3);
+	cr_expect_eq(s.marks[0].stmt, 0, "same line after ';': previous");
+	cr_expect_eq(s.marks[1].stmt, 1, "the line before: next");
+	cr_expect_eq(s.marks[2].stmt, SIZE_MAX, "after the last statement");
+	statements_release(&s);
+}
+
+Test(statements, parse_error_position_in_bytes)
+{
+	static const char sql[] = "SELECT 1;\n-- caf\xc3\xa9\nSELEC 2;";
+	struct statements s;
+
+	build(sql, &s);
+	cr_assert_eq(s.n, 2);
+	cr_expect(s.v[0].parsed);
+	cr_expect(!s.v[1].parsed);
+	cr_expect_eq(s.v[1].error_off, 19, "the byte offset of SELEC");
+	cr_expect(strstr(s.v[1].error, "syntax error at or near \"SELEC\""));
+	statements_release(&s);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static void expect_same_fk(const char *sql, const struct fk_def *a,
+			   const struct fk_def *b)
+{
+	size_t k;
+
+	cr_expect(same_str(a->name, b->name), "%s: fk name", sql);
+	cr_expect(same_str(a->ref_table.schema, b->ref_table.schema) &&
+			  same_str(a->ref_table.name, b->ref_table.name),
+		  "%s: referenced table", sql);
+	cr_expect_eq(a->not_valid, b->not_valid, "%s: NOT VALID", sql);
+	cr_expect_eq(a->deferrable, b->deferrable, "%s: DEFERRABLE", sql);
+	cr_expect_eq(a->span.start, b->span.start, "%s: fk span", sql);
+	cr_expect_eq(a->ncols, b->ncols, "%s: columns", sql);
+	for (k = 0; k < a->ncols && k < b->ncols; k++)
+		cr_expect(same_str(a->cols[k], b->cols[k]), "%s: column", sql);
+	cr_expect_eq(a->nref_cols, b->nref_cols, "%s: ref columns", sql);
+}
+
+static void expect_same(const char *sql, const struct stmt *a,
+			const struct stmt *b)
+{
+	size_t k;
+
+	cr_expect_eq(a->kind, b->kind, "%s: kind %d vs %d", sql, a->kind,
+		     b->kind);
+	cr_expect(same_str(a->table.schema, b->table.schema) &&
+			  same_str(a->table.name, b->table.name),
+		  "%s: table", sql);
+	cr_expect_eq(a->partitioned, b->partitioned, "%s: partitioned", sql);
+	cr_expect_eq(a->nfks, b->nfks, "%s: fks", sql);
+	for (k = 0; k < a->nfks && k < b->nfks; k++)
+		expect_same_fk(sql, &a->fks[k], &b->fks[k]);
+	cr_expect_eq(a->ncmds, b->ncmds, "%s: subcommands", sql);
+	for (k = 0; k < a->ncmds && k < b->ncmds; k++) {
+		const struct alter_cmd *x = &a->cmds[k], *y = &b->cmds[k];
+
+		cr_expect_eq(x->kind, y->kind, "%s: cmd %zu kind", sql, k);
+		cr_expect(same_str(x->name, y->name), "%s: cmd name", sql);
+		cr_expect_eq(x->span.start, y->span.start, "%s: cmd span", sql);
+		cr_expect_eq(x->span.end, y->span.end, "%s: cmd end", sql);
+		cr_expect_eq(x->has_fk, y->has_fk, "%s: cmd fk", sql);
+		cr_expect_eq(x->has_default, y->has_default, "%s: default",
+			     sql);
+		if (x->has_fk && y->has_fk)
+			expect_same_fk(sql, &x->fk, &y->fk);
+	}
+	cr_expect_eq(a->concurrently, b->concurrently, "%s: CONCURRENTLY",
+		     sql);
+	cr_expect_eq(a->unique, b->unique, "%s: UNIQUE", sql);
+	cr_expect(same_str(a->index_name, b->index_name), "%s: index", sql);
+	cr_expect_eq(a->nindex_cols, b->nindex_cols, "%s: index cols", sql);
+	for (k = 0; k < a->nindex_cols && k < b->nindex_cols; k++)
+		cr_expect(same_str(a->index_cols[k], b->index_cols[k]),
+			  "%s: index col %zu", sql, k);
+	cr_expect_eq(a->ndrop_names, b->ndrop_names, "%s: drop names", sql);
+	cr_expect(same_str(a->set_name, b->set_name), "%s: set name", sql);
+	cr_expect_eq(a->set_local, b->set_local, "%s: LOCAL", sql);
+	cr_expect_eq(a->set_action, b->set_action, "%s: set action", sql);
+	cr_expect_eq(a->nset_values, b->nset_values, "%s: values", sql);
+	for (k = 0; k < a->nset_values && k < b->nset_values; k++)
+		cr_expect(same_str(a->set_values[k], b->set_values[k]),
+			  "%s: value %s vs %s", sql, a->set_values[k],
+			  b->set_values[k]);
+	cr_expect_eq(a->chain, b->chain, "%s: AND CHAIN", sql);
+}
+
+/*
+ * The token reader must learn what the parse tree tells, so that a
+ * statement PostgreSQL 15 rejects loses nothing the rules need.
+ */
+Test(statements, tokens_agree_with_tree)
+{
+	static const char *const cases[] = {
+		"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id)"
+		" REFERENCES users (id)",
+		"alter table if exists only \"Msg\" add foreign key (a, b) "
+		"references x.y (c, d) deferrable initially deferred not valid",
+		"ALTER TABLE s.t ADD CONSTRAINT c FOREIGN KEY (u) REFERENCES "
+		"p ON DELETE CASCADE NOT DEFERRABLE NOT VALID, VALIDATE "
+		"CONSTRAINT z, DROP CONSTRAINT IF EXISTS q",
+		"ALTER TABLE t ADD COLUMN IF NOT EXISTS k int NOT NULL "
+		"DEFAULT 1 REFERENCES p (id)",
+		"ALTER TABLE t ADD k int DEFAULT NULL CONSTRAINT kfk "
+		"REFERENCES p",
+		"ALTER TABLE t ADD COLUMN k bigint, ADD CONSTRAINT u UNIQUE (k)",
+		"ALTER TABLE t ALTER COLUMN u TYPE bigint, DROP COLUMN w",
+		"ALTER TABLE t ALTER u SET DATA TYPE bigint USING (u + 0)",
+		"ALTER TABLE t VALIDATE CONSTRAINT \"Fk\"",
+		"CREATE TABLE IF NOT EXISTS s.t (id int PRIMARY KEY, u bigint "
+		"CONSTRAINT c1 REFERENCES users (id) ON DELETE CASCADE, "
+		"CONSTRAINT c2 FOREIGN KEY (u) REFERENCES p (id)) PARTITION BY "
+		"RANGE (id)",
+		"CREATE UNLOGGED TABLE t (a int REFERENCES p, b text "
+		"DEFAULT 'x,y')",
+		"CREATE TABLE t2 PARTITION OF t FOR VALUES FROM (1) TO (2)",
+		"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx ON ONLY "
+		"s.t USING btree (a, lower(b), c DESC)",
+		"CREATE INDEX ON t (a)",
+		"DROP INDEX CONCURRENTLY IF EXISTS s.i1, i2",
+		"REINDEX INDEX CONCURRENTLY s.i1",
+		"REINDEX (CONCURRENTLY) TABLE t",
+		"SET LOCAL lock_timeout TO 5000",
+		"SET lock_timeout = '2s'",
+		"SET SESSION lock_timeout TO DEFAULT",
+		"RESET lock_timeout",
+		"RESET ALL",
+		"SET search_path = staging, public",
+		"BEGIN",
+		"BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+		"START TRANSACTION",
+		"COMMIT AND CHAIN",
+		"END",
+		"ABORT",
+		"ROLLBACK TO SAVEPOINT a",
+		"PREPARE TRANSACTION 'x'",
+		"SELECT 1",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct statements s;
+		struct token_list toks = { 0 };
+		struct stmt alt;
+		struct arena a = ARENA_INIT;
+
+		build(cases[i], &s);
+		cr_assert_eq(s.n, 1, "%s", cases[i]);
+		cr_assert(s.v[0].parsed, "%s: must parse", cases[i]);
+		cr_assert(lex_scan(&toks, cases[i], strlen(cases[i]), 0) == 0);
+		memset(&alt, 0, sizeof(alt));
+		alt.span = s.v[0].span;
+		cr_assert(stmt_from_tokens(&alt, &a, cases[i], &toks) == 0);
+		expect_same(cases[i], &s.v[0], &alt);
+		token_list_release(&toks);
+		arena_release(&a);
+		statements_release(&s);
+	}
+}
+
+Test(plan, explicit_wrapped_and_implicit)
+{
+	static const char sql[] = "SELECT 1; BEGIN; SELECT 2; COMMIT; "
+				  "SELECT 3; SELECT 4;";
+	struct statements s;
+	struct tx tx[6];
+
+	build(sql, &s);
+	cr_assert_eq(s.n, 6);
+	plan_build(s.v, s.n, TX_MODE_AUTOCOMMIT, 1, tx);
+	cr_expect(tx[0].source == TX_NONE && !tx[0].block);
+	cr_expect(tx[1].id == tx[2].id && tx[2].id == tx[3].id);
+	cr_expect(tx[2].source == TX_EXPLICIT && tx[2].block);
+	cr_expect_eq(tx[2].begin, 1);
+	cr_expect(tx[4].id != tx[5].id && !tx[4].block);
+	plan_build(s.v, s.n, TX_MODE_WRAPPED, 1, tx);
+	cr_expect(tx[0].id == tx[2].id && tx[0].source == TX_WRAPPED);
+	cr_expect(tx[4].source == TX_NONE, "after COMMIT: autocommit");
+	plan_build(s.v, s.n, TX_MODE_IMPLICIT, 1, tx);
+	cr_expect(tx[4].block && tx[4].id == tx[5].id,
+		  "a COMMIT mid-string opens a new implicit transaction");
+	statements_release(&s);
+}
+
+Test(replay, names_and_default_fk_names)
+{
+	struct arena a = ARENA_INIT;
+	const char *cols[] = { "user_id" };
+	const char *long_cols[] = { "a_very_long_column_name_that_goes_on",
+				    "and_another_one_that_is_long" };
+	const char *n;
+	char buf[64];
+	struct qname q = { "Staging", "my table" };
+
+	cr_expect_str_eq(fk_default_name(&a, "messages", cols, 1),
+			 "messages_user_id_fkey");
+	n = fk_default_name(&a, "a_table_with_a_rather_long_name_too",
+			    long_cols, 2);
+	cr_expect_eq(strlen(n), 63, "%s", n);
+	cr_expect(strstr(n, "_fkey") == n + 58);
+	qname_format(buf, sizeof(buf), &q);
+	cr_expect_str_eq(buf, "\"Staging\".\"my table\"");
+	arena_release(&a);
+}
