@@ -1,6 +1,10 @@
 /* The rule table: ids unique and sorted, every rule documented. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "buf.h"
+#include "run.h"
 
 #include "rule.h"
 
@@ -60,4 +64,23 @@ Test(registry, contract_levels_and_names)
 		cr_expect_str_eq(r->name, contract[i].name);
 		cr_expect_eq(r->level, contract[i].level, "%s level", r->id);
 	}
+}
+
+/* The README's rule table lists every rule with its id, name and level. */
+Test(registry, readme_lists_every_rule)
+{
+	struct buf readme = BUF_INIT;
+	size_t i;
+
+	cr_assert(read_file("README.md", &readme) == 0);
+	for (i = 0; i < rule_count; i++) {
+		const struct rule *r = rule_registry[i];
+		char row[128];
+
+		snprintf(row, sizeof(row), "| %s | %s | %s |", r->id, r->name,
+			 level_name(r->level));
+		cr_expect(strstr(buf_str(&readme), row), "README lacks '%s'",
+			  row);
+	}
+	buf_release(&readme);
 }
