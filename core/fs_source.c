@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "error.h"
 
 #define WALK_MAX_DEPTH 64
@@ -18,16 +19,10 @@ static int push(struct fs_source *src, size_t *cap, char *path)
 {
 	if (!path)
 		return FK_ENOMEM;
-	if (src->n == *cap) {
-		size_t c = *cap ? *cap * 2 : 32;
-		char **p = realloc(src->paths, c * sizeof(*p));
-
-		if (!p) {
-			free(path);
-			return FK_ENOMEM;
-		}
-		src->paths = p;
-		*cap = c;
+	if (array_grow((void **)&src->paths, cap, src->n,
+		       sizeof(*src->paths)) < 0) {
+		free(path);
+		return FK_ENOMEM;
 	}
 	src->paths[src->n++] = path;
 	return 0;
@@ -107,15 +102,9 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 		return push(src, cap, m);
 	}
 	while (!err && (de = readdir(d))) {
-		if (n == ncap) {
-			char **p;
-
-			ncap = ncap ? ncap * 2 : 32;
-			if (!(p = realloc(names, ncap * sizeof(*p)))) {
-				err = FK_ENOMEM;
-				break;
-			}
-			names = p;
+		if (array_grow((void **)&names, &ncap, n, sizeof(*names)) < 0) {
+			err = FK_ENOMEM;
+			break;
 		}
 		if (!(names[n] = strdup(de->d_name)))
 			err = FK_ENOMEM;

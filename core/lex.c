@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -101,15 +102,9 @@ static int token_decode(struct pb *pb, struct token *t, uint32_t base)
 
 static int list_push(struct token_list *list, const struct token *t)
 {
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 256;
-		struct token *v = realloc(list->v, cap * sizeof(*v));
-
-		if (!v)
-			return FK_ENOMEM;
-		list->v = v;
-		list->cap = cap;
-	}
+	if (array_grow((void **)&list->v, &list->cap, list->n,
+		       sizeof(*list->v)) < 0)
+		return FK_ENOMEM;
 	list->v[list->n++] = *t;
 	return 0;
 }

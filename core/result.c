@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "rule.h"
 
 static const char *const level_names[] = {
@@ -42,27 +43,11 @@ void result_release(struct result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	size_t c;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 16;
-	p = realloc(*v, c * size);
-	if (!p)
-		return -1;
-	*v = p;
-	*cap = c;
-	return 0;
-}
-
 struct file_result *result_add_file(struct result *res, const char *path)
 {
 	struct file_result *f;
 
-	if (grow((void **)&res->files, &res->files_cap, res->nfiles,
+	if (array_grow((void **)&res->files, &res->files_cap, res->nfiles,
 		 sizeof(*f)) < 0)
 		return NULL;
 	f = &res->files[res->nfiles];
@@ -77,7 +62,7 @@ struct finding *result_add_finding(struct result *res)
 {
 	struct finding *f;
 
-	if (grow((void **)&res->findings, &res->findings_cap, res->nfindings,
+	if (array_grow((void **)&res->findings, &res->findings_cap, res->nfindings,
 		 sizeof(*f)) < 0)
 		return NULL;
 	f = &res->findings[res->nfindings++];

@@ -4,20 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "error.h"
 #include "utf8.h"
 
 static int span_push(struct span_list *list, size_t start, size_t end)
 {
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 64;
-		struct span *v = realloc(list->v, cap * sizeof(*v));
-
-		if (!v)
-			return FK_ENOMEM;
-		list->v = v;
-		list->cap = cap;
-	}
+	if (array_grow((void **)&list->v, &list->cap, list->n,
+		       sizeof(*list->v)) < 0)
+		return FK_ENOMEM;
 	list->v[list->n].start = (uint32_t)start;
 	list->v[list->n].end = (uint32_t)end;
 	list->n++;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -15,22 +16,6 @@ struct builder {
 	char *scratch; /* one statement's text, NUL-terminated */
 	size_t scratch_cap;
 };
-
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	size_t c;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 64;
-	p = realloc(*v, c * size);
-	if (!p)
-		return FK_ENOMEM;
-	*v = p;
-	*cap = c;
-	return 0;
-}
 
 static int copy_scratch(struct builder *b, const struct span *sp)
 {
@@ -82,7 +67,7 @@ static int add_marks(struct builder *b, uint32_t span_start,
 
 		if (!tok_is_comment(t) || !mentions_fkaudit(out->text, t))
 			continue;
-		if (grow((void **)&out->marks, &out->marks_cap, out->nmarks,
+		if (array_grow((void **)&out->marks, &out->marks_cap, out->nmarks,
 			 sizeof(*out->marks)) < 0)
 			return FK_ENOMEM;
 		m = &out->marks[out->nmarks++];
@@ -220,7 +205,7 @@ static int build_big(struct builder *b, const struct span *sp,
 	struct stmt *st;
 	int err;
 
-	if ((err = grow((void **)&out->v, &out->cap, out->n,
+	if ((err = array_grow((void **)&out->v, &out->cap, out->n,
 			sizeof(*out->v))) < 0)
 		return err;
 	st = &out->v[out->n++];
@@ -270,7 +255,7 @@ static int build_one(struct builder *b, const struct span *sp)
 	if (b->toks.failed)
 		last = sp->end;
 	if ((err = add_marks(b, sp->start, first, out->n)) < 0 ||
-	    (err = grow((void **)&out->v, &out->cap, out->n,
+	    (err = array_grow((void **)&out->v, &out->cap, out->n,
 			sizeof(*out->v))) < 0)
 		return err;
 	st = &out->v[out->n];

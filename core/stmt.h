@@ -43,6 +43,9 @@ struct fk_def {
 	struct span span; /* the constraint clause */
 };
 
+/* Subcommands of one ALTER TABLE that are read; the rest are ignored. */
+#define STMT_MAX_ALTER_CMDS 256
+
 enum alter_kind {
 	ALTER_OTHER = 0,
 	ALTER_ADD_FK,          /* ADD [CONSTRAINT c] FOREIGN KEY … */

@@ -13,8 +13,6 @@
 
 #include "error.h"
 
-#define MAX_ALTER_CMDS 256
-
 struct cur {
 	const char *src;
 	struct arena *arena;
@@ -364,10 +362,10 @@ static int read_alter_table(struct cur *c, struct stmt *st)
 		return 0;
 	accept_char(c, '*');
 	st->kind = STMT_ALTER_TABLE;
-	st->cmds = arena_alloc(c->arena, MAX_ALTER_CMDS * sizeof(*st->cmds));
+	st->cmds = arena_alloc(c->arena, STMT_MAX_ALTER_CMDS * sizeof(*st->cmds));
 	if (!st->cmds)
 		return FK_ENOMEM;
-	while (c->i < limit && st->ncmds < MAX_ALTER_CMDS) {
+	while (c->i < limit && st->ncmds < STMT_MAX_ALTER_CMDS) {
 		size_t e = clause_end(c, c->i, limit);
 		struct alter_cmd *ac = &st->cmds[st->ncmds++];
 

@@ -10,8 +10,6 @@
 
 #include "error.h"
 
-#define MAX_ALTER_CMDS 256
-
 struct tree_ctx {
 	struct arena *arena;
 	const char *src;
@@ -276,7 +274,7 @@ static int read_alter_table(struct tree_ctx *c, const cJSON *n)
 {
 	const cJSON *cmds = jget(n, "cmds"), *item;
 	const char *objtype = jstr(n, "objtype");
-	struct span seg[MAX_ALTER_CMDS];
+	struct span seg[STMT_MAX_ALTER_CMDS];
 	size_t count = (size_t)cJSON_GetArraySize(cmds), nseg, k = 0;
 	struct stmt *st = c->st;
 	int err;
@@ -292,7 +290,7 @@ static int read_alter_table(struct tree_ctx *c, const cJSON *n)
 	if (!st->cmds)
 		return FK_ENOMEM;
 	nseg = stmt_segments(c->toks, after_relation(c, jget(n, "relation")),
-			     st->span.end, seg, MAX_ALTER_CMDS);
+			     st->span.end, seg, STMT_MAX_ALTER_CMDS);
 	cJSON_ArrayForEach(item, cmds)
 	{
 		struct alter_cmd *ac = &st->cmds[k];
