@@ -2,7 +2,9 @@
 
 #include <pg_query.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "array.h"
 #include "error.h"
@@ -82,13 +84,54 @@ static int split_prefix(const char *text, size_t pos, size_t bad,
 	return 0;
 }
 
+/*
+ * The scanner-based splitter ends a statement at every ";" outside
+ * quotes, which cuts a SQL function body written BEGIN ATOMIC … END in
+ * pieces. The parser-based one knows it but needs the whole text to
+ * parse, so it is tried first only when the text has the word ATOMIC.
+ */
+static bool mentions_atomic(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 6 <= len; i++)
+		if ((text[i] == 'a' || text[i] == 'A') &&
+		    strncasecmp(text + i, "atomic", 6) == 0)
+			return true;
+	return false;
+}
+
+static int split_by_parser(const char *text, struct span_list *out,
+			   bool *ok)
+{
+	PgQuerySplitResult r = pg_query_split_with_parser(text);
+	int err = 0, i;
+
+	*ok = !r.error;
+	for (i = 0; *ok && i < r.n_stmts && !err; i++) {
+		size_t s = (size_t)r.stmts[i]->stmt_location;
+
+		err = span_push(out, s, s + (size_t)r.stmts[i]->stmt_len);
+	}
+	pg_query_free_split_result(r);
+	return err;
+}
+
 int split_sql(const char *text, size_t len, struct span_list *out)
 {
 	size_t pos = 0;
+	bool ok = false;
+	int err;
+
+	if (mentions_atomic(text, len)) {
+		if ((err = split_by_parser(text, out, &ok)) < 0 || ok)
+			return err;
+		out->n = 0;
+	}
 
 	while (pos < len) {
 		size_t bad, broken = pos, end;
-		int unterminated, err;
+		int unterminated;
 		const char *semi;
 
 		err = split_once(text + pos, len - pos, pos, out, &bad,

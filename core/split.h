@@ -27,6 +27,10 @@ struct span_list {
  * span (to the end of the text for an unterminated literal or comment,
  * else to the next ";"), and splitting resumes after it.
  *
+ * A text that holds the word ATOMIC is first split by the parser, which
+ * keeps a BEGIN ATOMIC … END function body whole; only if it does not
+ * parse is the scanner used.
+ *
  * `text` must be NUL-terminated at `len`. Returns 0 or FK_ENOMEM; the
  * caller frees the list with span_list_release().
  */

@@ -77,6 +77,18 @@ Test(split, resumes_after_other_scanner_errors)
 	span_list_release(&l);
 }
 
+Test(split, begin_atomic_body_is_one_statement)
+{
+	static const char sql[] = "CREATE FUNCTION f() RETURNS int LANGUAGE sql "
+				  "BEGIN ATOMIC SELECT 1; SELECT 2; END; COMMIT;";
+	struct span_list l;
+
+	split(sql, &l);
+	cr_assert_eq(l.n, 2, "got %zu", l.n);
+	cr_expect(strncmp(sql + l.v[1].start, " COMMIT", 7) == 0);
+	span_list_release(&l);
+}
+
 static void build(const char *sql, struct statements *out)
 {
 	cr_assert(statements_build(out, sql, strlen(sql)) == 0);
