@@ -9,6 +9,7 @@
 #include "fs_source.h"
 #include "options.h"
 #include "error.h"
+#include "vcs.h"
 
 #define DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20)
 
@@ -85,8 +86,11 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	int c, r;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'o':
+			o->out.output = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return 1;
@@ -158,6 +162,7 @@ int cmd_check(int argc, char **argv)
 	static const char *const here[] = { "." };
 	struct fs_source src;
 	struct result res;
+	struct vcs_info vcs = { 0 };
 	int r, code = EXIT_RUNTIME;
 
 	if ((r = parse_args(argc, argv, &o)) != 0)
@@ -180,8 +185,13 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	result_sort(&res);
-	code = output_finish(&res, &o.out);
+	if (vcs_describe(&vcs, ".") < 0) {
+		fprintf(stderr, "fkaudit check: out of memory\n");
+		goto done;
+	}
+	code = output_finish(&res, &o.out, &vcs);
 done:
+	vcs_info_release(&vcs);
 	fs_source_release(&src);
 	result_release(&res);
 	return code;

@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,23 @@ void usage_error(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry 'fkaudit %s --help'.\n", cmd);
 }
 
+static int parse_color(struct output_opts *o, const char *cmd,
+		       const char *arg)
+{
+	if (strcmp(arg, "auto") == 0)
+		o->color = COLOR_AUTO;
+	else if (strcmp(arg, "always") == 0)
+		o->color = COLOR_ALWAYS;
+	else if (strcmp(arg, "never") == 0)
+		o->color = COLOR_NEVER;
+	else {
+		usage_error(cmd, "--color takes auto, always or never, not '%s'",
+			    arg);
+		return -1;
+	}
+	return 1;
+}
+
 int output_opts_parse(struct output_opts *o, const char *cmd, int code,
 		      const char *arg)
 {
@@ -32,38 +50,46 @@ int output_opts_parse(struct output_opts *o, const char *cmd, int code,
 			    arg);
 		return -1;
 	case OPT_COLOR:
-		if (strcmp(arg, "auto") == 0)
-			o->color = COLOR_AUTO;
-		else if (strcmp(arg, "always") == 0)
-			o->color = COLOR_ALWAYS;
-		else if (strcmp(arg, "never") == 0)
-			o->color = COLOR_NEVER;
-		else {
-			usage_error(cmd,
-				    "--color takes auto, always or never, not "
-				    "'%s'",
-				    arg);
-			return -1;
-		}
-		return 1;
+		return parse_color(o, cmd, arg);
 	case OPT_FORMAT:
 		if (reporter_find(arg)) {
 			o->format = arg;
 			return 1;
 		}
-		usage_error(cmd, "unknown format '%s' (known: text)", arg);
+		usage_error(cmd,
+			    "unknown format '%s' (known: text, sarif, junit, "
+			    "json, github)",
+			    arg);
 		return -1;
+	case OPT_OUTPUT:
+		o->output = arg;
+		return 1;
+	case OPT_SARIF:
+		o->sarif = arg;
+		return 1;
+	case OPT_JUNIT:
+		o->junit = arg;
+		return 1;
+	case OPT_JSON:
+		o->json = arg;
+		return 1;
+	case OPT_INCLUDE_SUPPRESSED:
+		o->include_suppressed = true;
+		return 1;
+	case OPT_SARIF_CATEGORY:
+		o->sarif_category = arg;
+		return 1;
 	default:
 		return 0;
 	}
 }
 
-static bool use_color(enum color_when when)
+static bool use_color(enum color_when when, bool to_stdout)
 {
 	const char *no_color = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
 
-	if (no_color && *no_color)
+	if ((no_color && *no_color) || !to_stdout)
 		return false;
 	if (when != COLOR_AUTO)
 		return when == COLOR_ALWAYS;
@@ -88,14 +114,78 @@ static int exit_code(const struct result *res, enum level fail_level)
 	return EXIT_CLEAN;
 }
 
-int output_finish(const struct result *res, const struct output_opts *o)
+static bool all_paths_read(const struct result *res)
 {
-	const struct reporter *rep = reporter_find(o->format);
-	struct report_opts ro = { use_color(o->color), FKAUDIT_VERSION };
+	size_t i;
 
-	if (!rep || rep->emit(res, &ro, stdout) < 0) {
-		fprintf(stderr, "fkaudit: cannot write the report\n");
-		return EXIT_RUNTIME;
+	for (i = 0; i < res->nfiles; i++)
+		if (res->files[i].status == FILE_NOT_FOUND ||
+		    res->files[i].status == FILE_UNREADABLE)
+			return false;
+	return true;
+}
+
+/* Writes one report to `path` through a temporary file and rename(). */
+static int write_file(const char *path, const struct reporter *rep,
+		      const struct result *res, const struct report_opts *ro)
+{
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	FILE *f = NULL;
+	int fd, err = -1, saved = 0;
+
+	if (!tmp)
+		return -1;
+	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+		saved = errno;
+		if (fd >= 0)
+			close(fd);
+		goto done;
 	}
-	return exit_code(res, o->fail_level);
+	err = rep->emit(res, ro, f);
+	saved = errno;
+	if (fclose(f) != 0 && !err) {
+		saved = errno;
+		err = -1;
+	}
+	if (!err && rename(tmp, path) != 0) {
+		saved = errno;
+		err = -1;
+	}
+	if (err)
+		unlink(tmp);
+done:
+	if (err)
+		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
+			saved ? strerror(saved) : "write error");
+	free(tmp);
+	return err;
+}
+
+int output_finish(const struct result *res, const struct output_opts *o,
+		  const struct vcs_info *vcs)
+{
+	struct report_opts ro = {
+		use_color(o->color, !o->output), o->include_suppressed,
+		o->sarif_category,		 vcs,
+		exit_code(res, o->fail_level),	 all_paths_read(res),
+		getenv("GITHUB_STEP_SUMMARY"),
+	};
+	const struct reporter *rep = reporter_find(o->format);
+	int failed = 0;
+
+	if (o->output)
+		failed |= write_file(o->output, rep, res, &ro);
+	else if (rep->emit(res, &ro, stdout) < 0) {
+		fprintf(stderr, "fkaudit: cannot write the report\n");
+		failed = 1;
+	}
+	if (o->sarif)
+		failed |= write_file(o->sarif, reporter_find("sarif"), res, &ro);
+	if (o->junit)
+		failed |= write_file(o->junit, reporter_find("junit"), res, &ro);
+	if (o->json)
+		failed |= write_file(o->json, reporter_find("json"), res, &ro);
+	return failed ? EXIT_RUNTIME : ro.exit_code;
 }

@@ -5,36 +5,68 @@
 #include <stdio.h>
 
 #include "result.h"
+#include "vcs.h"
 
 /*
- * Options every auditing subcommand shares: how to report and when to
- * fail. Each subcommand adds these to its getopt_long table with
- * OUTPUT_OPTIONS and passes unknown codes to output_opts_parse().
+ * Options every auditing subcommand shares: what to report, where, and
+ * when to fail. Each subcommand adds OUTPUT_OPTIONS to its getopt_long
+ * table and passes the codes it does not know to output_opts_parse().
  */
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct output_opts {
 	enum level fail_level;
 	enum color_when color;
-	const char *format;
+	const char *format;   /* for standard output or --output */
+	const char *output;   /* --output FILE, or NULL for stdout */
+	const char *sarif;    /* --sarif FILE */
+	const char *junit;    /* --junit FILE */
+	const char *json;     /* --json FILE */
+	bool include_suppressed;
+	const char *sarif_category;
 };
 
-#define OUTPUT_OPTS_INIT { LEVEL_ERROR, COLOR_AUTO, "text" }
+#define OUTPUT_OPTS_INIT                                                   \
+	{ LEVEL_ERROR, COLOR_AUTO, "text", NULL, NULL, NULL, NULL, false, \
+	  "fkaudit/" }
 
 enum {
 	OPT_FAIL_LEVEL = 1000,
 	OPT_COLOR,
 	OPT_FORMAT,
+	OPT_OUTPUT,
+	OPT_SARIF,
+	OPT_JUNIT,
+	OPT_JSON,
+	OPT_INCLUDE_SUPPRESSED,
+	OPT_SARIF_CATEGORY,
 	OPT_FIRST_PRIVATE, /* subcommands number their own from here */
 };
 
-#define OUTPUT_OPTIONS                                              \
-	{ "fail-level", required_argument, NULL, OPT_FAIL_LEVEL }, \
-		{ "color", required_argument, NULL, OPT_COLOR },   \
-		{ "format", required_argument, NULL, OPT_FORMAT }
+#define OUTPUT_OPTIONS                                                      \
+	{ "fail-level", required_argument, NULL, OPT_FAIL_LEVEL },         \
+		{ "color", required_argument, NULL, OPT_COLOR },           \
+		{ "format", required_argument, NULL, OPT_FORMAT },         \
+		{ "output", required_argument, NULL, OPT_OUTPUT },         \
+		{ "sarif", required_argument, NULL, OPT_SARIF },           \
+		{ "junit", required_argument, NULL, OPT_JUNIT },           \
+		{ "json", required_argument, NULL, OPT_JSON },             \
+		{ "include-suppressed", no_argument, NULL,                 \
+		  OPT_INCLUDE_SUPPRESSED },                                \
+		{ "sarif-category", required_argument, NULL,               \
+		  OPT_SARIF_CATEGORY }
 
 #define OUTPUT_HELP                                                          \
-	"  --format FORMAT      report format: text (default)\n"             \
+	"Reports:\n"                                                         \
+	"  --format FORMAT      standard output (or --output) as text\n"     \
+	"                       (default), sarif, junit, json or github\n"   \
+	"  -o, --output FILE    write that report to FILE, not stdout\n"     \
+	"  --sarif FILE         also write SARIF 2.1.0 to FILE\n"            \
+	"  --junit FILE         also write JUnit XML to FILE\n"              \
+	"  --json FILE          also write the JSON report to FILE\n"        \
+	"  --include-suppressed list suppressed findings in SARIF too\n"     \
+	"  --sarif-category ID  SARIF automationDetails.id (default\n"       \
+	"                       fkaudit/)\n"                                 \
 	"  --fail-level LEVEL   exit 1 on findings at or above LEVEL: error\n" \
 	"                       (default), warning, note, or none\n"        \
 	"  --color WHEN         colour the text report: auto (default: on a\n" \
@@ -53,11 +85,13 @@ void usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * Writes the report to stdout and returns the run's exit code: 2 if a
- * path given does not exist, 3 if a file could not be audited or the
+ * Writes every report asked for and returns the run's exit code: 2 if a
+ * path given does not exist, 3 if a file could not be audited or a
  * report could not be written, 1 on findings at or above the fail
- * level, else 0.
+ * level, else 0. Report files are written to a temporary name beside
+ * them and renamed, so they are whole or absent.
  */
-int output_finish(const struct result *res, const struct output_opts *o);
+int output_finish(const struct result *res, const struct output_opts *o,
+		  const struct vcs_info *vcs);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "fingerprint.h"
 #include "linemap.h"
 #include "replay.h"
 #include "rule.h"
@@ -62,23 +63,54 @@ static const char *binary_problem(struct result *res, const char *text,
 			    line, col);
 }
 
-static void blank_bom(char *text, size_t len)
+static bool blank_bom(char *text, size_t len)
 {
 	if (len >= 3 && (unsigned char)text[0] == 0xef &&
-	    (unsigned char)text[1] == 0xbb && (unsigned char)text[2] == 0xbf)
+	    (unsigned char)text[1] == 0xbb && (unsigned char)text[2] == 0xbf) {
 		memset(text, ' ', 3);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * GitHub's primaryLocationLineHash of each finding's line, over the file
+ * as GitHub reads it (byte order mark included).
+ */
+static int set_line_hashes(struct result *res, struct audit_file *file,
+			   size_t first, bool bom)
+{
+	struct line_hashes h;
+	size_t i;
+	int err = 0;
+
+	if (first == res->nfindings)
+		return 0;
+	if (bom)
+		memcpy((char *)file->text, "\xef\xbb\xbf", 3);
+	if (line_hashes_compute(&h, file->text, file->len) < 0)
+		return FK_ENOMEM;
+	for (i = first; i < res->nfindings && !err; i++) {
+		res->findings[i].line_hash = arena_strdup(
+			&res->arena, line_hashes_get(&h, res->findings[i].line));
+		if (!res->findings[i].line_hash)
+			err = FK_ENOMEM;
+	}
+	line_hashes_release(&h);
+	return err;
 }
 
 static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr)
 {
 	size_t first = res->nfindings, i;
+	bool bom;
 	int err;
 
 	/* the line map sees the mark; the parser sees spaces */
 	if (linemap_init(&file->lines, file->text, file->len) < 0)
 		return FK_ENOMEM;
-	blank_bom((char *)file->text, file->len);
+	bom = blank_bom((char *)file->text, file->len);
 	if ((err = statements_build(&file->stmts, file->text, file->len)) < 0)
 		return err;
 	fr->nstmts = file->stmts.n;
@@ -90,9 +122,10 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		return FK_ENOMEM;
 	plan_build(file->stmts.v, file->stmts.n, file->opts->tx_mode, 1,
 		   file->txs);
-	if ((err = run_rules(res, file)) < 0)
+	if ((err = run_rules(res, file)) < 0 ||
+	    (err = suppress_apply(res, file, first)) < 0)
 		return err;
-	return suppress_apply(res, file, first);
+	return set_line_hashes(res, file, first, bom);
 }
 
 int audit_text(struct result *res, const char *path, char *text, size_t len,

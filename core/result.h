@@ -43,6 +43,7 @@ struct finding {
 	uint32_t mark_start, mark_end;
 	bool suppressed;
 	const char *suppression; /* the reason given, or "" */
+	const char *line_hash;   /* GitHub's primaryLocationLineHash */
 };
 
 enum file_status {

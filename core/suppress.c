@@ -80,10 +80,11 @@ static int read_rules(struct result *res, const struct audit_file *file,
 		memcpy(word, w, n);
 		word[n] = '\0';
 		r = rule_find(word);
-		if (!r && !looks_like_id(word, n) && !expect_more)
+		if (!r && !looks_like_id(word, n) &&
+		    (!expect_more || s->nrules > 0)) {
+			p = w; /* the reason starts here */
 			break;
-		if (!r && !looks_like_id(word, n) && s->nrules > 0)
-			break;
+		}
 		expect_more = false;
 		if (!r) {
 			s->nunknown++;

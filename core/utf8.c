@@ -1,5 +1,8 @@
 #include "utf8.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 size_t utf8_seq_len(const unsigned char *s, size_t len)
 {
 	unsigned char c = s[0];
@@ -69,4 +72,38 @@ size_t utf8_pg_char_offset(const char *s, size_t len, size_t n)
 		n--;
 	}
 	return i < len ? i : len;
+}
+
+static int xml_forbidden(const unsigned char *p, size_t n)
+{
+	if (n == 1)
+		return p[0] < 0x20 && p[0] != '\t' && p[0] != '\n' &&
+		       p[0] != '\r';
+	return n == 3 && p[0] == 0xef && p[1] == 0xbf &&
+	       (p[2] == 0xbe || p[2] == 0xbf);
+}
+
+char *utf8_clean(const char *s, size_t len, int xml)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = malloc(len * 3 + 1), *o = out;
+	size_t i = 0;
+
+	if (!out)
+		return NULL;
+	while (i < len) {
+		size_t n = utf8_seq_len(p + i, len - i);
+
+		if (n == 0 || (xml && xml_forbidden(p + i, n))) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i += n ? n : 1;
+			continue;
+		}
+		memcpy(o, p + i, n);
+		o += n;
+		i += n;
+	}
+	*o = '\0';
+	return out;
 }

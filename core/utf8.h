@@ -21,4 +21,13 @@ size_t utf8_columns(const char *s, size_t len);
  */
 size_t utf8_pg_char_offset(const char *s, size_t len, size_t n);
 
+/*
+ * A copy of s[0..len) that is valid UTF-8: each byte that is not part of
+ * a well-formed sequence becomes U+FFFD. With `xml`, characters that XML
+ * 1.0 forbids (C0 controls but tab, CR and LF; U+FFFE, U+FFFF) become
+ * U+FFFD too. NUL-terminated; the caller frees it. NULL when out of
+ * memory.
+ */
+char *utf8_clean(const char *s, size_t len, int xml);
+
 #endif

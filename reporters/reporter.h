@@ -4,16 +4,23 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "result.h"
+#include "vcs.h"
 
 /*
- * A report format. A reporter is a function of the whole, finished
- * result: it never re-reads files nor re-parses SQL. It writes to `out`
- * and returns 0, or -1 when writing failed.
+ * Report formats. A reporter is a function of the whole, finished result
+ * and these options: it never re-reads files nor re-parses SQL. It writes
+ * to `out` and returns 0, or -1 when writing failed or memory ran out.
  */
 struct report_opts {
-	bool color;  /* ANSI colours (text) */
-	const char *tool_version;
+	bool color;                 /* ANSI colours (text) */
+	bool include_suppressed;    /* SARIF: suppressed findings too */
+	const char *sarif_category; /* SARIF automationDetails.id */
+	const struct vcs_info *vcs; /* where the run stands; may be NULL */
+	int exit_code;              /* the run's exit status */
+	bool execution_successful;  /* every path given could be read */
+	const char *step_summary;   /* github: $GITHUB_STEP_SUMMARY, or NULL */
 };
 
 struct reporter {
@@ -25,11 +32,34 @@ struct reporter {
 /* The reporter for a --format name, or NULL. */
 const struct reporter *reporter_find(const char *name);
 
-/* The names, for --help: "text". */
 extern const struct reporter *const reporter_registry[];
 extern const size_t reporter_count;
 
 int report_text(const struct result *res, const struct report_opts *opts,
 		FILE *out);
+int report_sarif(const struct result *res, const struct report_opts *opts,
+		 FILE *out);
+int report_junit(const struct result *res, const struct report_opts *opts,
+		 FILE *out);
+int report_json(const struct result *res, const struct report_opts *opts,
+		FILE *out);
+int report_github(const struct result *res, const struct report_opts *opts,
+		  FILE *out);
+
+/*
+ * A reported path made relative to the repository root (the run's
+ * folder when there is no repository), with "." and ".." resolved:
+ * "../db/1.sql" run from "app/" gives "db/1.sql". Appended to `out`.
+ * Returns false when the path lies outside the root (or is absolute):
+ * then `out` holds it unchanged.
+ */
+bool report_repo_path(const struct report_opts *opts, const char *path,
+		      struct buf *out);
+
+/* Appends `s` percent-encoded as a URI path (RFC 3986; '/' kept). */
+void report_uri_encode(struct buf *out, const char *s);
+
+/* The project's home page, for SARIF informationUri and help links. */
+#define FKAUDIT_HOMEPAGE "https://github.com/fkaudit/fkaudit"
 
 #endif

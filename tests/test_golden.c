@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -107,4 +108,62 @@ Test(golden, rules)
 		free(rules[i]);
 	}
 	cr_assert(total > 50);
+}
+
+/*
+ * Every report format over one fixed input (testdata/reports/input: a
+ * suppression, an unused one, newer syntax, a path with a space, a
+ * non-ASCII letter and a '%', a clean file, a binary one), compared with
+ * testdata/reports/expected.<format>. Run from the input folder with git
+ * discovery stopped above it, so that the output does not depend on the
+ * checkout.
+ */
+static void check_format(const char *format, const char *const *extra)
+{
+	char cwd[4096], ceiling[4200], expected[256], env[4300];
+	struct buf out = BUF_INIT, want = BUF_INIT;
+	const char *args[12];
+	const char *envs[3] = { env, "GITHUB_STEP_SUMMARY=", NULL };
+	size_t n = 0;
+	int code;
+
+	cr_assert(getcwd(cwd, sizeof(cwd)) != NULL);
+	snprintf(ceiling, sizeof(ceiling), "%s/testdata/reports", cwd);
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", ceiling);
+	args[n++] = "check";
+	args[n++] = "--color=never";
+	args[n++] = "--format";
+	args[n++] = format;
+	for (; extra && *extra; extra++)
+		args[n++] = *extra;
+	args[n] = NULL;
+	code = run_fkaudit(args, "testdata/reports/input", NULL, envs, &out,
+			   NULL);
+	buf_addf(&out, "exit status: %d\n", code);
+	snprintf(expected, sizeof(expected), "testdata/reports/expected.%s%s",
+		 format, extra ? "-suppressed" : "");
+	if (getenv("FKAUDIT_UPDATE_GOLDEN")) {
+		cr_expect(write_file(expected, out.ptr, out.len) == 0);
+	} else {
+		cr_expect(read_file(expected, &want) == 0, "no %s", expected);
+		cr_expect(strcmp(buf_str(&out), buf_str(&want)) == 0,
+			  "%s differs:\n--- got\n%s--- want\n%s", expected,
+			  buf_str(&out), buf_str(&want));
+	}
+	cr_expect_eq(code, 3, "a binary file is among the inputs");
+	buf_release(&out);
+	buf_release(&want);
+}
+
+Test(golden, every_format)
+{
+	static const char *const formats[] = { "text", "sarif", "junit",
+					       "json", "github" };
+	static const char *const with_suppressed[] = { "--include-suppressed",
+						       NULL };
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		check_format(formats[i], NULL);
+	check_format("sarif", with_suppressed);
 }

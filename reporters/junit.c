@@ -1,0 +1,250 @@
+/*
+ * JUnit XML, in the mapping that GitLab, Jenkins and the GitHub JUnit
+ * actions all read: one <testsuite> per file (name = file = its path),
+ * one <testcase> per finding (classname = the path without its
+ * extension, name = "FK001 fk-validating-add @ 5:9", unique), a passing
+ * testcase for a clean file. Errors and warnings are <failure>s, notes
+ * pass with their message in <system-out>, a statement the grammar
+ * rejects (FK000) and a file that could not be audited are <error>s, a
+ * suppressed finding is <skipped>. Text is valid UTF-8 with the
+ * characters XML 1.0 forbids replaced.
+ */
+#include "reporter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+#include "utf8.h"
+
+enum outcome { PASS, FAILURE, ERROR, SKIPPED };
+
+struct counts {
+	size_t tests, failures, errors, skipped;
+};
+
+static void put_escaped(FILE *out, const char *s, bool attr)
+{
+	char *clean = utf8_clean(s, strlen(s), 1);
+	const char *p;
+
+	for (p = clean ? clean : ""; *p; p++) {
+		switch (*p) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs(attr ? "&quot;" : "\"", out);
+			break;
+		case '\n':
+			fputs(attr ? "&#10;" : "\n", out);
+			break;
+		case '\r':
+			fputs("&#13;", out);
+			break;
+		case '\t':
+			fputs(attr ? "&#9;" : "\t", out);
+			break;
+		default:
+			fputc(*p, out);
+		}
+	}
+	free(clean);
+}
+
+static enum outcome outcome_of(const struct finding *f)
+{
+	if (f->suppressed)
+		return SKIPPED;
+	if (strcmp(f->rule->id, "FK000") == 0)
+		return ERROR;
+	return f->level == LEVEL_NOTE ? PASS : FAILURE;
+}
+
+static void count_file(const struct result *res, size_t k, size_t *first,
+		       struct counts *c)
+{
+	const struct file_result *fr = &res->files[k];
+	size_t i = *first;
+
+	memset(c, 0, sizeof(*c));
+	for (; i < res->nfindings && res->findings[i].file == k; i++) {
+		enum outcome o = outcome_of(&res->findings[i]);
+
+		c->tests++;
+		c->failures += o == FAILURE;
+		c->errors += o == ERROR;
+		c->skipped += o == SKIPPED;
+	}
+	if (fr->status != FILE_AUDITED) {
+		c->tests++;
+		c->errors++;
+	} else if (c->tests == 0) {
+		c->tests = 1; /* the passing "all rules passed" case */
+	}
+}
+
+static void put_classname(FILE *out, const char *path)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	char *cut;
+
+	if (!dot || dot == path || (slash && dot < slash)) {
+		put_escaped(out, path, true);
+		return;
+	}
+	cut = strndup(path, (size_t)(dot - path));
+	put_escaped(out, cut ? cut : path, true);
+	free(cut);
+}
+
+static void put_case_open(FILE *out, const char *path, const char *name,
+			  uint32_t line)
+{
+	fputs("    <testcase classname=\"", out);
+	put_classname(out, path);
+	fputs("\" name=\"", out);
+	put_escaped(out, name, true);
+	fputs("\" time=\"0\" file=\"", out);
+	put_escaped(out, path, true);
+	fprintf(out, "\" line=\"%u\"", line ? line : 1);
+}
+
+/* "path:line:col: level: [ID name] message", snippet, help */
+static void put_details(FILE *out, const char *path, const struct finding *f)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s:%u:%u: %s: [%s %s] %s\n    %.*s\nhelp: %s\n", path,
+		 f->line, f->col, level_name(f->level), f->rule->id,
+		 f->rule->name, f->message, (int)f->snippet_len, f->snippet,
+		 f->help);
+	put_escaped(out, buf_str(&b), false);
+	buf_release(&b);
+}
+
+static void put_finding(FILE *out, const char *path, const struct finding *f,
+			unsigned dup)
+{
+	enum outcome o = outcome_of(f);
+	struct buf name = BUF_INIT, msg = BUF_INIT;
+
+	buf_addf(&name, "%s %s @ %u:%u", f->rule->id, f->rule->name, f->line,
+		 f->col);
+	if (dup > 1)
+		buf_addf(&name, " #%u", dup);
+	put_case_open(out, path, buf_str(&name), f->line);
+	buf_addf(&msg, "%s: %s", f->rule->id, f->message);
+	if (o == SKIPPED) {
+		fputs(">\n      <skipped message=\"suppressed: ", out);
+		put_escaped(out, *f->suppression ? f->suppression : "(no reason)",
+			    true);
+		fputs("\"/>\n    </testcase>\n", out);
+	} else if (o == PASS) {
+		fputs(">\n      <system-out>", out);
+		put_details(out, path, f);
+		fputs("</system-out>\n    </testcase>\n", out);
+	} else {
+		const char *tag = o == ERROR ? "error" : "failure";
+
+		fprintf(out, ">\n      <%s message=\"", tag);
+		put_escaped(out, buf_str(&msg), true);
+		fprintf(out, "\" type=\"%s\">", o == ERROR ? f->rule->id
+							   : level_name(f->level));
+		put_details(out, path, f);
+		fprintf(out, "</%s>\n    </testcase>\n", tag);
+	}
+	buf_release(&name);
+	buf_release(&msg);
+}
+
+/* How many findings before `i` in the file share its rule and place. */
+static unsigned dup_index(const struct result *res, size_t first, size_t i)
+{
+	const struct finding *f = &res->findings[i];
+	unsigned n = 1;
+	size_t k;
+
+	for (k = first; k < i; k++) {
+		const struct finding *g = &res->findings[k];
+
+		n += g->rule == f->rule && g->line == f->line &&
+		     g->col == f->col;
+	}
+	return n;
+}
+
+static void put_file(FILE *out, const struct result *res, size_t k,
+		     size_t *first)
+{
+	const struct file_result *fr = &res->files[k];
+	struct counts c;
+	size_t i;
+
+	count_file(res, k, first, &c);
+	fputs("  <testsuite name=\"", out);
+	put_escaped(out, fr->path, true);
+	fprintf(out,
+		"\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+		"skipped=\"%zu\" time=\"0\" file=\"",
+		c.tests, c.failures, c.errors, c.skipped);
+	put_escaped(out, fr->path, true);
+	fputs("\">\n", out);
+	if (fr->status != FILE_AUDITED) {
+		put_case_open(out, fr->path, "fkaudit: file audited", 1);
+		fputs(">\n      <error message=\"", out);
+		put_escaped(out, fr->problem ? fr->problem : "not audited",
+			    true);
+		fputs("\" type=\"FKN001\"/>\n    </testcase>\n", out);
+	}
+	for (i = *first; i < res->nfindings && res->findings[i].file == k; i++)
+		put_finding(out, fr->path, &res->findings[i],
+			    dup_index(res, *first, i));
+	if (fr->status == FILE_AUDITED && i == *first) {
+		put_case_open(out, fr->path, "fkaudit: all rules passed", 1);
+		fputs("/>\n", out);
+	}
+	*first = i;
+	fputs("  </testsuite>\n", out);
+}
+
+int report_junit(const struct result *res, const struct report_opts *opts,
+		 FILE *out)
+{
+	struct counts total = { 0 }, c;
+	size_t k, first = 0;
+
+	for (k = 0; k < res->nfiles; k++) {
+		count_file(res, k, &first, &c);
+		while (first < res->nfindings && res->findings[first].file == k)
+			first++;
+		total.tests += c.tests;
+		total.failures += c.failures;
+		total.errors += c.errors;
+		total.skipped += c.skipped;
+	}
+	if (res->nfiles == 0)
+		total.tests = 1;
+	fprintf(out,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<testsuites name=\"fkaudit\" tests=\"%zu\" failures=\"%zu\" "
+		"errors=\"%zu\" skipped=\"%zu\" time=\"0\">\n",
+		total.tests, total.failures, total.errors, total.skipped);
+	if (res->nfiles == 0) /* keep tests > 0: CI tools reject empty reports */
+		fputs("  <testsuite name=\"fkaudit\" tests=\"1\" failures=\"0\" "
+		      "errors=\"0\" skipped=\"0\" time=\"0\">\n"
+		      "    <testcase classname=\"fkaudit\" name=\"fkaudit: no "
+		      "SQL files found\" time=\"0\"/>\n  </testsuite>\n",
+		      out);
+	for (k = 0, first = 0; k < res->nfiles; k++)
+		put_file(out, res, k, &first);
+	fputs("</testsuites>\n", out);
+	(void)opts;
+	return ferror(out) ? -1 : 0;
+}

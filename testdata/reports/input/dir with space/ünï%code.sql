@@ -1,0 +1,1 @@
+CREATE INDEX "idx <&> ""q""" ON events (user_id);
