@@ -87,11 +87,11 @@ run "clean input: SARIF and JUnit reports are valid" "$validate" "$tmp/clean.sar
 odd="dir with space/ünï%code.sql"
 mkdir -p "$tmp/nogit/dir with space"
 printf 'ALTER TABLE a ADD FOREIGN KEY (b) REFERENCES c (id);\n' >"$tmp/nogit/$odd"
-odd_check() {
+odd_check() (
   cd "$tmp/nogit" &&
     GIT_CEILING_DIRECTORIES=$tmp "$FKAUDIT" check --sarif "$tmp/odd.sarif" --junit "$tmp/odd.xml" \
       --fail-level none "$odd"
-}
+)
 run "fkaudit check '$odd'" odd_check
 run "odd path: SARIF and JUnit reports are valid" "$validate" "$tmp/odd.sarif" "$tmp/odd.xml"
 # RFC 3986: UTF-8 bytes and '%' percent-encoded, '/' kept.
@@ -100,12 +100,13 @@ run "odd path: SARIF uri is percent-encoded UTF-8" \
 odd_junit() {
   python3 - "$tmp/odd.xml" "$odd" <<'PY'
 import sys, xml.etree.ElementTree as ET
-files = {c.get("file") for c in ET.parse(sys.argv[1]).getroot().iter("testcase")}
-print("testcase files:", files)
-sys.exit(0 if sys.argv[2] in files else 1)
+root = ET.parse(sys.argv[1]).getroot()
+names = {s.get("name") for s in root.iter("testsuite")} | {c.get("file") for c in root.iter("testcase")}
+print("testsuite names and testcase files:", sorted(n for n in names if n))
+sys.exit(0 if sys.argv[2] in names else 1)
 PY
 }
-run "odd path: JUnit testcase file is the plain path" odd_junit
+run "odd path: JUnit names the file by its plain path" odd_junit
 
 echo "# $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,191 @@
+/*
+ * Report files end to end: atomic writes, the GitHub step summary, and
+ * SARIF's view of git (repository-relative URIs, provenance) in real
+ * repositories built here.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "run.h"
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static char *dir;
+
+static void setup(void)
+{
+	dir = make_tmpdir();
+	cr_assert(dir != NULL);
+}
+
+static void teardown(void)
+{
+	remove_tree(dir);
+	free(dir);
+}
+
+TestSuite(reports, .init = setup, .fini = teardown);
+
+static const char unsafe[] =
+	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
+	"REFERENCES users (id);\n";
+
+static char *path_in(const char *name)
+{
+	char *p = malloc(strlen(dir) + strlen(name) + 2);
+
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+/* Runs a shell command in folder `where`. */
+static void sh(const char *where, const char *cmd)
+{
+	char full[8192];
+
+	snprintf(full, sizeof(full), "cd '%s' && %s", where, cmd);
+	cr_assert(system(full) == 0, "%s", full);
+}
+
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+Test(reports, files_replace_whole_and_keep_stdout_text)
+{
+	char *sarif = path_in("out.sarif"), *junit = path_in("out.xml");
+	char *json = path_in("out.json");
+	struct buf out = BUF_INIT, got = BUF_INIT;
+
+	cr_assert(write_file(sarif, "old", 3) == 0);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", sarif, "--junit",
+				      junit, "--json", json, "-"),
+				 NULL, unsafe, NULL, &out, NULL),
+		     1);
+	cr_expect(has(&out, "error: [FK001"), "the text report still goes to "
+					      "stdout");
+	cr_assert(read_file(sarif, &got) == 0);
+	cr_expect(strncmp(buf_str(&got), "{", 1) == 0 &&
+			  has(&got, "\"version\":\t\"2.1.0\""),
+		  "replaced whole: %.80s", buf_str(&got));
+	buf_reset(&got);
+	cr_assert(read_file(junit, &got) == 0);
+	cr_expect(has(&got, "<testsuites name=\"fkaudit\" tests=\"2\""));
+	buf_reset(&got);
+	cr_assert(read_file(json, &got) == 0);
+	cr_expect(has(&got, "\"exit_code\":\t1"));
+	buf_release(&out);
+	buf_release(&got);
+	free(sarif);
+	free(junit);
+	free(json);
+}
+
+Test(reports, unwritable_report_exit_3_no_leftovers)
+{
+	char *target = path_in("missing/out.sarif");
+	char *blocked = path_in("isadir.sarif");
+	struct buf err = BUF_INIT;
+	char cmd[4200];
+
+	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", target, "-"), NULL,
+				 "SELECT 1;", NULL, NULL, &err),
+		     3);
+	cr_expect(has(&err, "cannot write '"), "%s", buf_str(&err));
+	cr_assert(mkdir(blocked, 0755) == 0);
+	buf_reset(&err);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", blocked, "-"), NULL,
+				 "SELECT 1;", NULL, NULL, &err),
+		     3, "rename onto a folder fails");
+	snprintf(cmd, sizeof(cmd), "test -z \"$(ls '%s' | grep tmp-)\"", dir);
+	cr_expect(system(cmd) == 0, "no temporary file is left behind");
+	buf_release(&err);
+	free(target);
+	free(blocked);
+}
+
+Test(reports, github_step_summary)
+{
+	char *summary = path_in("summary.md");
+	char env[4200];
+	struct buf out = BUF_INIT, md = BUF_INIT;
+
+	snprintf(env, sizeof(env), "GITHUB_STEP_SUMMARY=%s", summary);
+	cr_assert(write_file(summary, "earlier step\n", 13) == 0);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "github",
+				      "--stdin-path", "db/1,2:3.sql", "-"),
+				 NULL, unsafe, ARGS(env), &out, NULL),
+		     1);
+	cr_expect(has(&out, "::error file=db/1%2C2%3A3.sql,line=1,col=26,"
+			    "endLine=1,endColumn=83,title=FK001 "
+			    "fk-validating-add::adding foreign key"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "%0Ahelp: add it NOT VALID"));
+	cr_assert(read_file(summary, &md) == 0);
+	cr_expect(strncmp(buf_str(&md), "earlier step\n", 13) == 0,
+		  "appended, not overwritten");
+	cr_expect(has(&md, "### fkaudit: 1 error, 1 warning, 0 notes in 1 "
+			   "file"),
+		  "%s", buf_str(&md));
+	cr_expect(has(&md, "| error | FK001 fk-validating-add | "
+			   "`db/1,2:3.sql:1:26` |"));
+	buf_release(&out);
+	buf_release(&md);
+	free(summary);
+}
+
+Test(reports, sarif_in_a_git_repository)
+{
+	struct buf out = BUF_INIT;
+	char *sub = path_in("repo/db/migrations");
+	char *file = path_in("repo/db/migrations/001 fk.sql");
+
+	sh(dir, "mkdir -p repo/db/migrations && cd repo && git init -q -b "
+		"trunk . && git remote add origin git@github.com:acme/shop.git");
+	cr_assert(write_file(file, unsafe, strlen(unsafe)) == 0);
+	sh(dir, "cd repo && git add -A && git -c user.name=t -c "
+		"user.email=t@t commit -qm m");
+	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif",
+				      "001 fk.sql"),
+				 sub, NULL, NULL, &out, NULL),
+		     1);
+	cr_expect(has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
+		  "repository-relative from a subfolder");
+	cr_expect(has(&out, "\"repositoryUri\":\t\"https://github.com/acme/"
+			    "shop\""),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "\"branch\":\t\"trunk\""));
+	cr_expect(has(&out, "\"revisionId\":\t\""));
+	buf_reset(&out);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif",
+				      "../migrations/./001 fk.sql"),
+				 sub, NULL, NULL, &out, NULL),
+		     1);
+	cr_expect(has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
+		  "'.' and '..' resolved");
+	buf_release(&out);
+	free(sub);
+	free(file);
+}
+
+Test(reports, clean_audit_reports)
+{
+	struct buf out = BUF_INIT;
+
+	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "junit", "-"), NULL,
+				 "SELECT 1;\n", NULL, &out, NULL),
+		     0);
+	cr_expect(has(&out, "<testcase classname=\"&lt;stdin&gt;\" "
+			    "name=\"fkaudit: all rules passed\""),
+		  "%s", buf_str(&out));
+	buf_reset(&out);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif", "-"), NULL,
+				 "SELECT 1;\n", NULL, &out, NULL),
+		     0);
+	cr_expect(has(&out, "\"results\":\t[]"), "%s", buf_str(&out));
+	buf_release(&out);
+}
