@@ -102,7 +102,7 @@ static size_t counts_bump(struct fp_counts *c, uint64_t hash)
 static bool format_hash(char *dst, size_t size, uint64_t hash, size_t count)
 {
 	static const char digits[] = "0123456789abcdef";
-	char dec[24]; /* 20 digits at most */
+	char dec[32]; /* 20 digits at most */
 	size_t hex_len = 1, dec_len = 0, i;
 	uint64_t rest;
 

@@ -31,7 +31,7 @@
  * here, unlike in struct linemap.
  */
 struct line_hashes {
-	char (*v)[24]; /* v[i] is line i+1's "hex:n", NUL-terminated */
+	char (*v)[32]; /* v[i] is line i+1's "hex:n", NUL-terminated */
 	size_t n;      /* number of lines */
 };
 
@@ -39,9 +39,9 @@ struct line_hashes {
  * Computes the hash of every line of text[0..len) (borrowed, read only
  * during the call) into *out, which owns the array it allocates: free it
  * with line_hashes_release(). Returns 0, or -1 with *out empty when out of
- * memory (errno ENOMEM) or when a count does not fit in 24 bytes, which
- * takes a million lines with one hash (errno EOVERFLOW). One pass, memory
- * proportional to the number of lines.
+ * memory (errno ENOMEM), or when a count does not fit in an entry (it
+ * would take 10^14 lines with one hash; errno EOVERFLOW). One pass,
+ * memory proportional to the number of lines.
  */
 int line_hashes_compute(struct line_hashes *out, const char *text, size_t len);
 
