@@ -7,7 +7,7 @@
 #   FKAUDIT_ALLOW_SKIP_VALIDATION  1: when a validator cannot be set up (no network for npm), print
 #                                  "1..0 # SKIP" and pass. Otherwise that fails: CI must really validate.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 root=$PWD
 
 FKAUDIT=${FKAUDIT:-build/fkaudit}
@@ -36,7 +36,7 @@ if ! "$validate" --setup >"$tmp/setup.out" 2>&1; then
   exit 1
 fi
 
-echo "1..9"
+echo "1..11"
 n=0
 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -107,6 +107,18 @@ sys.exit(0 if sys.argv[2] in names else 1)
 PY
 }
 run "odd path: JUnit names the file by its plain path" odd_junit
+
+# 10-11. The report fixture: suppressed findings kept (--include-suppressed), an unused
+# suppression, a statement PostgreSQL 15 rejects, and a binary file (exit 3), so that the
+# suppressions arrays and the tool execution notifications are validated too.
+fixture() (
+  cd testdata/reports/input &&
+    GIT_CEILING_DIRECTORIES=$root/testdata/reports "$FKAUDIT" check --include-suppressed \
+      --sarif "$tmp/fixture.sarif" --junit "$tmp/fixture.xml" . >/dev/null
+  [ $? -eq 3 ]
+)
+run "fkaudit check --include-suppressed testdata/reports/input (exit 3: a binary file)" fixture
+run "fixture: SARIF and JUnit reports are valid" "$validate" "$tmp/fixture.sarif" "$tmp/fixture.xml"
 
 echo "# $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
