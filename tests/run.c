@@ -52,6 +52,22 @@ void remove_tree(const char *path)
 		fprintf(stderr, "could not remove %s\n", path);
 }
 
+char *test_dir;
+
+void test_dir_setup(void)
+{
+	test_dir = make_tmpdir();
+	if (!test_dir)
+		abort();
+}
+
+void test_dir_teardown(void)
+{
+	remove_tree(test_dir);
+	free(test_dir);
+	test_dir = NULL;
+}
+
 static void child(const char *const *args, const char *cwd, int in_fd,
 		  int out_fd, int err_fd, const char *const *env)
 {

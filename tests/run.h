@@ -28,4 +28,13 @@ char *make_tmpdir(void);
 /* rm -rf for a folder made by make_tmpdir(). */
 void remove_tree(const char *path);
 
+/*
+ * A fresh temporary folder per test, for Criterion's .init and .fini:
+ * test_dir_setup() makes it and sets test_dir; test_dir_teardown()
+ * removes it. (Each test runs in its own process.)
+ */
+extern char *test_dir;
+void test_dir_setup(void);
+void test_dir_teardown(void);
+
 #endif

@@ -13,26 +13,12 @@
 
 #define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-static char *dir;
-
-static void setup(void)
-{
-	dir = make_tmpdir();
-	cr_assert(dir != NULL);
-}
-
-static void teardown(void)
-{
-	remove_tree(dir);
-	free(dir);
-}
-
 /* Writes `name` in the test folder; returns its path (static buffer). */
 static const char *put(const char *name, const void *data, size_t len)
 {
 	static char path[512];
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/%s", test_dir, name);
 	cr_assert(write_file(path, data, len) == 0);
 	return path;
 }
@@ -65,7 +51,8 @@ static const char unsafe[] =
 	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
 	"REFERENCES users (id);\n";
 
-TestSuite(badinput, .init = setup, .fini = teardown);
+TestSuite(badinput, .init = test_dir_setup,
+	  .fini = test_dir_teardown);
 
 Test(badinput, empty_file)
 {
@@ -103,9 +90,9 @@ Test(badinput, nul_bytes_are_binary)
 	char path2[600];
 
 	put("bin.sql", data, sizeof(data) - 1);
-	snprintf(path2, sizeof(path2), "%s/ok.sql", dir);
+	snprintf(path2, sizeof(path2), "%s/ok.sql", test_dir);
 	cr_assert(write_file(path2, unsafe, strlen(unsafe)) == 0);
-	cr_expect_eq(run_fkaudit(ARGS("check", "--color=never", dir), NULL,
+	cr_expect_eq(run_fkaudit(ARGS("check", "--color=never", test_dir), NULL,
 				 NULL, NULL, &out, NULL),
 		     3);
 	cr_expect(strstr(buf_str(&out), "bin.sql: error: binary file (NUL "
@@ -258,7 +245,7 @@ Test(badinput, folder_without_sql)
 	struct buf out = BUF_INIT;
 
 	put("README.md", "hi", 2);
-	cr_expect_eq(run_fkaudit(ARGS("check", dir), NULL, NULL, NULL, &out,
+	cr_expect_eq(run_fkaudit(ARGS("check", test_dir), NULL, NULL, NULL, &out,
 				 NULL),
 		     0);
 	cr_expect(strstr(buf_str(&out), "no SQL files found"));

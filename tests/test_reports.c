@@ -13,21 +13,8 @@
 
 #define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-static char *dir;
-
-static void setup(void)
-{
-	dir = make_tmpdir();
-	cr_assert(dir != NULL);
-}
-
-static void teardown(void)
-{
-	remove_tree(dir);
-	free(dir);
-}
-
-TestSuite(reports, .init = setup, .fini = teardown);
+TestSuite(reports, .init = test_dir_setup,
+	  .fini = test_dir_teardown);
 
 static const char unsafe[] =
 	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
@@ -35,9 +22,9 @@ static const char unsafe[] =
 
 static char *path_in(const char *name)
 {
-	char *p = malloc(strlen(dir) + strlen(name) + 2);
+	char *p = malloc(strlen(test_dir) + strlen(name) + 2);
 
-	sprintf(p, "%s/%s", dir, name);
+	sprintf(p, "%s/%s", test_dir, name);
 	return p;
 }
 
@@ -101,7 +88,7 @@ Test(reports, unwritable_report_exit_3_no_leftovers)
 	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", blocked, "-"), NULL,
 				 "SELECT 1;", NULL, NULL, &err),
 		     3, "rename onto a folder fails");
-	snprintf(cmd, sizeof(cmd), "test -z \"$(ls '%s' | grep tmp-)\"", dir);
+	snprintf(cmd, sizeof(cmd), "test -z \"$(ls '%s' | grep tmp-)\"", test_dir);
 	cr_expect(system(cmd) == 0, "no temporary file is left behind");
 	buf_release(&err);
 	free(target);
@@ -144,10 +131,10 @@ Test(reports, sarif_in_a_git_repository)
 	char *sub = path_in("repo/db/migrations");
 	char *file = path_in("repo/db/migrations/001 fk.sql");
 
-	sh(dir, "mkdir -p repo/db/migrations && cd repo && git init -q -b "
+	sh(test_dir, "mkdir -p repo/db/migrations && cd repo && git init -q -b "
 		"trunk . && git remote add origin git@github.com:acme/shop.git");
 	cr_assert(write_file(file, unsafe, strlen(unsafe)) == 0);
-	sh(dir, "cd repo && git add -A && git -c user.name=t -c "
+	sh(test_dir, "cd repo && git add -A && git -c user.name=t -c "
 		"user.email=t@t commit -qm m");
 	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif",
 				      "001 fk.sql"),
