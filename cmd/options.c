@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -125,6 +126,14 @@ static bool all_paths_read(const struct result *res)
 	return true;
 }
 
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
+
 /* Writes one report to `path` through a temporary file and rename(). */
 static int write_file(const char *path, const struct reporter *rep,
 		      const struct result *res, const struct report_opts *ro)
@@ -143,6 +152,7 @@ static int write_file(const char *path, const struct reporter *rep,
 			close(fd);
 		goto done;
 	}
+	fchmod(fd, 0666 & ~current_umask()); /* mkstemp() made it 0600 */
 	err = rep->emit(res, ro, f);
 	saved = errno;
 	if (fclose(f) != 0 && !err) {

@@ -164,19 +164,18 @@ static void put_finding(FILE *out, const char *path, const struct finding *f,
 	buf_release(&msg);
 }
 
-/* How many findings before `i` in the file share its rule and place. */
+/*
+ * 1 + how many findings just before `i` share its rule and place: the
+ * findings are sorted by file, offset and rule, so those are adjacent.
+ */
 static unsigned dup_index(const struct result *res, size_t first, size_t i)
 {
 	const struct finding *f = &res->findings[i];
 	unsigned n = 1;
-	size_t k;
 
-	for (k = first; k < i; k++) {
-		const struct finding *g = &res->findings[k];
-
-		n += g->rule == f->rule && g->line == f->line &&
-		     g->col == f->col;
-	}
+	while (i-- > first && res->findings[i].rule == f->rule &&
+	       res->findings[i].span.start == f->span.start)
+		n++;
 	return n;
 }
 

@@ -293,17 +293,19 @@ static cJSON *notification(struct sarif *s, size_t which, const char *level,
 	return n;
 }
 
-/* The first FK000 finding of file `k`, or NULL. */
+/*
+ * The first FK000 finding of file `k`, from findings[*i] on; findings are
+ * sorted by file, so *i moves on to the next file's first finding.
+ */
 static const struct finding *first_parse_error(const struct result *res,
-					       size_t k)
+					       size_t k, size_t *i)
 {
-	size_t i;
+	const struct finding *found = NULL;
 
-	for (i = 0; i < res->nfindings; i++)
-		if (res->findings[i].file == k &&
-		    strcmp(res->findings[i].rule->id, "FK000") == 0)
-			return &res->findings[i];
-	return NULL;
+	for (; *i < res->nfindings && res->findings[*i].file == k; (*i)++)
+		if (!found && strcmp(res->findings[*i].rule->id, "FK000") == 0)
+			found = &res->findings[*i];
+	return found;
 }
 
 static cJSON *notifications(struct sarif *s)
@@ -311,11 +313,11 @@ static cJSON *notifications(struct sarif *s)
 	const struct result *res = s->res;
 	cJSON *arr = cJSON_CreateArray();
 	struct buf msg = BUF_INIT;
-	size_t k;
+	size_t k, i = 0;
 
 	for (k = 0; arr && k < res->nfiles; k++) {
 		const struct file_result *fr = &res->files[k];
-		const struct finding *f;
+		const struct finding *f = first_parse_error(res, k, &i);
 
 		buf_reset(&msg);
 		if (fr->status != FILE_AUDITED) {
@@ -324,7 +326,7 @@ static cJSON *notifications(struct sarif *s)
 			push(s, arr,
 			     notification(s, 0, "error", buf_str(&msg),
 					  fr->path, region(s, 1, 1, 0, 0)));
-		} else if (fr->nparse_errors && (f = first_parse_error(res, k))) {
+		} else if (fr->nparse_errors && f) {
 			buf_addf(&msg,
 				 "%zu statement%s of %s rejected by the "
 				 "PostgreSQL 15 grammar; see the FK000 results",

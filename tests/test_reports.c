@@ -56,6 +56,14 @@ Test(reports, files_replace_whole_and_keep_stdout_text)
 	cr_expect(has(&out, "error: [FK001"), "the text report still goes to "
 					      "stdout");
 	cr_assert(read_file(sarif, &got) == 0);
+	{
+		struct stat sb;
+
+		cr_assert(stat(sarif, &sb) == 0);
+		cr_expect_eq(sb.st_mode & 0777, 0666 & ~(mode_t)022,
+			     "mode %o: the umask, not mkstemp's 0600",
+			     (unsigned)(sb.st_mode & 0777));
+	}
 	cr_expect(strncmp(buf_str(&got), "{", 1) == 0 &&
 			  has(&got, "\"version\":\t\"2.1.0\""),
 		  "replaced whole: %.80s", buf_str(&got));
