@@ -18,59 +18,14 @@
  */
 #include "reporter.h"
 
-#include <cjson/cJSON.h>
+#include "json_out.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
-#include "utf8.h"
 
 #define JSON_FORMAT 1
-
-struct json {
-	bool oom;
-};
-
-static void add_str(struct json *j, cJSON *o, const char *key, const char *v)
-{
-	char *clean;
-
-	if (!v) {
-		if (!cJSON_AddNullToObject(o, key))
-			j->oom = true;
-		return;
-	}
-	clean = utf8_clean(v, strlen(v), 0);
-	if (!clean || !cJSON_AddStringToObject(o, key, clean))
-		j->oom = true;
-	free(clean);
-}
-
-static void add_num(struct json *j, cJSON *o, const char *key, double v)
-{
-	if (!cJSON_AddNumberToObject(o, key, v))
-		j->oom = true;
-}
-
-static void add_bool(struct json *j, cJSON *o, const char *key, bool v)
-{
-	if (!cJSON_AddBoolToObject(o, key, v))
-		j->oom = true;
-}
-
-static void attach(struct json *j, cJSON *parent, const char *key,
-		   cJSON *child)
-{
-	if (!child) {
-		j->oom = true;
-		return;
-	}
-	if (key ? !cJSON_AddItemToObject(parent, key, child)
-		: !cJSON_AddItemToArray(parent, child)) {
-		cJSON_Delete(child);
-		j->oom = true;
-	}
-}
 
 static const char *status_name(enum file_status s)
 {
@@ -83,20 +38,20 @@ static const char *status_name(enum file_status s)
 	return names[s];
 }
 
-static cJSON *position(struct json *j, uint32_t line, uint32_t col,
+static cJSON *position(struct jout *j, uint32_t line, uint32_t col,
 		       uint32_t off)
 {
 	cJSON *o = cJSON_CreateObject();
 
 	if (o) {
-		add_num(j, o, "line", line);
-		add_num(j, o, "column", col);
-		add_num(j, o, "offset", off);
+		jout_num(j, o, "line", line);
+		jout_num(j, o, "column", col);
+		jout_num(j, o, "offset", off);
 	}
 	return o;
 }
 
-static cJSON *finding_obj(struct json *j, const struct result *res,
+static cJSON *finding_obj(struct jout *j, const struct result *res,
 			  const struct finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -104,38 +59,38 @@ static cJSON *finding_obj(struct json *j, const struct result *res,
 
 	if (!o)
 		return NULL;
-	add_str(j, o, "rule", f->rule->id);
-	add_str(j, o, "name", f->rule->name);
-	add_str(j, o, "level", level_name(f->level));
-	add_str(j, o, "path", res->files[f->file].path);
-	attach(j, o, "start", position(j, f->line, f->col, f->span.start));
-	attach(j, o, "end", position(j, f->end_line, f->end_col, f->span.end));
-	add_str(j, o, "message", f->message);
-	add_str(j, o, "help", f->help);
+	jout_str(j, o, "rule", f->rule->id);
+	jout_str(j, o, "name", f->rule->name);
+	jout_str(j, o, "level", level_name(f->level));
+	jout_str(j, o, "path", res->files[f->file].path);
+	jout_attach(j, o, "start", position(j, f->line, f->col, f->span.start));
+	jout_attach(j, o, "end", position(j, f->end_line, f->end_col, f->span.end));
+	jout_str(j, o, "message", f->message);
+	jout_str(j, o, "help", f->help);
 	snippet = strndup(f->snippet, f->snippet_len);
-	add_str(j, o, "snippet", snippet ? snippet : "");
+	jout_str(j, o, "snippet", snippet ? snippet : "");
 	free(snippet);
-	add_bool(j, o, "suppressed", f->suppressed);
-	add_str(j, o, "suppression", f->suppressed ? f->suppression : NULL);
-	add_str(j, o, "fingerprint", f->line_hash);
+	jout_bool(j, o, "suppressed", f->suppressed);
+	jout_str(j, o, "suppression", f->suppressed ? f->suppression : NULL);
+	jout_str(j, o, "fingerprint", f->line_hash);
 	return o;
 }
 
-static cJSON *file_obj(struct json *j, const struct file_result *fr)
+static cJSON *file_obj(struct jout *j, const struct file_result *fr)
 {
 	cJSON *o = cJSON_CreateObject();
 
 	if (!o)
 		return NULL;
-	add_str(j, o, "path", fr->path);
-	add_str(j, o, "status", status_name(fr->status));
-	add_str(j, o, "problem", fr->problem);
-	add_num(j, o, "statements", (double)fr->nstmts);
-	add_num(j, o, "parse_errors", (double)fr->nparse_errors);
+	jout_str(j, o, "path", fr->path);
+	jout_str(j, o, "status", status_name(fr->status));
+	jout_str(j, o, "problem", fr->problem);
+	jout_num(j, o, "statements", (double)fr->nstmts);
+	jout_num(j, o, "parse_errors", (double)fr->nparse_errors);
 	return o;
 }
 
-static cJSON *summary_obj(struct json *j, const struct result *res,
+static cJSON *summary_obj(struct jout *j, const struct result *res,
 			  const struct report_opts *opts)
 {
 	struct result_counts c;
@@ -144,36 +99,35 @@ static cJSON *summary_obj(struct json *j, const struct result *res,
 	if (!o)
 		return NULL;
 	result_count(res, &c);
-	add_num(j, o, "files", (double)res->nfiles);
-	add_num(j, o, "files_audited", (double)c.files_audited);
-	add_num(j, o, "files_not_audited", (double)c.files_failed);
-	add_num(j, o, "statements", (double)c.statements);
-	add_num(j, o, "errors", (double)c.by_level[LEVEL_ERROR]);
-	add_num(j, o, "warnings", (double)c.by_level[LEVEL_WARNING]);
-	add_num(j, o, "notes", (double)c.by_level[LEVEL_NOTE]);
-	add_num(j, o, "suppressed", (double)c.suppressed);
-	add_num(j, o, "exit_code", opts->exit_code);
+	jout_num(j, o, "files", (double)res->nfiles);
+	jout_num(j, o, "files_audited", (double)c.files_audited);
+	jout_num(j, o, "files_not_audited", (double)c.files_failed);
+	jout_num(j, o, "statements", (double)c.statements);
+	jout_num(j, o, "errors", (double)c.by_level[LEVEL_ERROR]);
+	jout_num(j, o, "warnings", (double)c.by_level[LEVEL_WARNING]);
+	jout_num(j, o, "notes", (double)c.by_level[LEVEL_NOTE]);
+	jout_num(j, o, "suppressed", (double)c.suppressed);
+	jout_num(j, o, "exit_code", opts->exit_code);
 	return o;
 }
 
 int report_json(const struct result *res, const struct report_opts *opts,
 		FILE *out)
 {
-	struct json j = { false };
+	struct jout j = { false };
 	cJSON *root = cJSON_CreateObject(), *tool = cJSON_CreateObject();
 	cJSON *files = cJSON_CreateArray(), *findings = cJSON_CreateArray();
-	char *text = NULL;
 	size_t i;
 	int err = -1;
 
 	if (tool) {
-		add_str(&j, tool, "version", FKAUDIT_VERSION);
-		add_num(&j, tool, "format", JSON_FORMAT);
+		jout_str(&j, tool, "version", FKAUDIT_VERSION);
+		jout_num(&j, tool, "format", JSON_FORMAT);
 	}
 	for (i = 0; files && i < res->nfiles; i++)
-		attach(&j, files, NULL, file_obj(&j, &res->files[i]));
+		jout_attach(&j, files, NULL, file_obj(&j, &res->files[i]));
 	for (i = 0; findings && i < res->nfindings; i++)
-		attach(&j, findings, NULL,
+		jout_attach(&j, findings, NULL,
 		       finding_obj(&j, res, &res->findings[i]));
 	if (!root) {
 		cJSON_Delete(tool);
@@ -181,16 +135,11 @@ int report_json(const struct result *res, const struct report_opts *opts,
 		cJSON_Delete(findings);
 		return -1;
 	}
-	attach(&j, root, "fkaudit", tool);
-	attach(&j, root, "summary", summary_obj(&j, res, opts));
-	attach(&j, root, "files", files);
-	attach(&j, root, "findings", findings);
-	if (!j.oom && (text = cJSON_Print(root))) {
-		fputs(text, out);
-		fputc('\n', out);
-		err = ferror(out) ? -1 : 0;
-	}
-	free(text);
+	jout_attach(&j, root, "fkaudit", tool);
+	jout_attach(&j, root, "summary", summary_obj(&j, res, opts));
+	jout_attach(&j, root, "files", files);
+	jout_attach(&j, root, "findings", findings);
+	err = jout_print(&j, root, out);
 	cJSON_Delete(root);
 	return err;
 }

@@ -8,64 +8,29 @@
  */
 #include "reporter.h"
 
-#include <cjson/cJSON.h>
-#include <stdlib.h>
+#include "json_out.h"
+
 #include <string.h>
 
 #include "rule.h"
-#include "utf8.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
 struct sarif {
+	struct jout j;
 	const struct result *res;
 	const struct report_opts *opts;
-	bool oom;
 };
-
-/* Adds a string member, made valid UTF-8 first. */
-static void add_str(struct sarif *s, cJSON *obj, const char *key,
-		    const char *value)
-{
-	char *clean = utf8_clean(value, strlen(value), 0);
-
-	if (!clean || !cJSON_AddStringToObject(obj, key, clean))
-		s->oom = true;
-	free(clean);
-}
 
 static cJSON *text_obj(struct sarif *s, const char *text)
 {
 	cJSON *o = cJSON_CreateObject();
 
 	if (!o)
-		s->oom = true;
+		s->j.oom = true;
 	else
-		add_str(s, o, "text", text);
+		jout_str(&s->j, o, "text", text);
 	return o;
-}
-
-static void add_obj(struct sarif *s, cJSON *parent, const char *key,
-		    cJSON *child)
-{
-	if (!child || !cJSON_AddItemToObject(parent, key, child)) {
-		cJSON_Delete(child);
-		s->oom = true;
-	}
-}
-
-static void add_num(struct sarif *s, cJSON *obj, const char *key, double v)
-{
-	if (!cJSON_AddNumberToObject(obj, key, v))
-		s->oom = true;
-}
-
-static void push(struct sarif *s, cJSON *array, cJSON *item)
-{
-	if (!item || !cJSON_AddItemToArray(array, item)) {
-		cJSON_Delete(item);
-		s->oom = true;
-	}
 }
 
 static const char *problem_severity(enum level level)
@@ -95,35 +60,35 @@ static cJSON *rule_obj(struct sarif *s, const struct rule *r)
 
 	if (!o)
 		return NULL;
-	add_str(s, o, "id", r->id);
-	add_str(s, o, "name", r->name);
-	add_obj(s, o, "shortDescription", text_obj(s, r->summary));
-	add_obj(s, o, "fullDescription", text_obj(s, r->facts));
+	jout_str(&s->j, o, "id", r->id);
+	jout_str(&s->j, o, "name", r->name);
+	jout_attach(&s->j, o, "shortDescription", text_obj(s, r->summary));
+	jout_attach(&s->j, o, "fullDescription", text_obj(s, r->facts));
 	help_texts(r, &text, &md);
 	help = text_obj(s, buf_str(&text));
 	if (help)
-		add_str(s, help, "markdown", buf_str(&md));
-	add_obj(s, o, "help", help);
+		jout_str(&s->j, help, "markdown", buf_str(&md));
+	jout_attach(&s->j, o, "help", help);
 	buf_addf(&uri, "%s#rules", FKAUDIT_HOMEPAGE);
-	add_str(s, o, "helpUri", buf_str(&uri));
+	jout_str(&s->j, o, "helpUri", buf_str(&uri));
 	cfg = cJSON_CreateObject();
 	if (cfg)
-		add_str(s, cfg, "level", level_name(r->level));
-	add_obj(s, o, "defaultConfiguration", cfg);
+		jout_str(&s->j, cfg, "level", level_name(r->level));
+	jout_attach(&s->j, o, "defaultConfiguration", cfg);
 	props = cJSON_CreateObject();
 	tags = cJSON_CreateArray();
-	push(s, tags, cJSON_CreateString("postgresql"));
-	push(s, tags, cJSON_CreateString("migration"));
-	push(s, tags, cJSON_CreateString(r->check ? "foreign-key" : "hygiene"));
+	jout_attach(&s->j, tags, NULL, cJSON_CreateString("postgresql"));
+	jout_attach(&s->j, tags, NULL, cJSON_CreateString("migration"));
+	jout_attach(&s->j, tags, NULL, cJSON_CreateString(r->check ? "foreign-key" : "hygiene"));
 	if (props) {
-		add_obj(s, props, "tags", tags);
-		add_str(s, props, "precision", "high");
-		add_str(s, props, "problem.severity",
+		jout_attach(&s->j, props, "tags", tags);
+		jout_str(&s->j, props, "precision", "high");
+		jout_str(&s->j, props, "problem.severity",
 			problem_severity(r->level));
 	} else {
 		cJSON_Delete(tags);
 	}
-	add_obj(s, o, "properties", props);
+	jout_attach(&s->j, o, "properties", props);
 	buf_release(&text);
 	buf_release(&md);
 	buf_release(&uri);
@@ -141,9 +106,9 @@ static cJSON *artifact_location(struct sarif *s, const char *path)
 	if (!inside && rel.len && rel.ptr[0] == '/')
 		buf_adds(&uri, "file://");
 	report_uri_encode(&uri, buf_str(&rel));
-	add_str(s, o, "uri", buf_str(&uri));
+	jout_str(&s->j, o, "uri", buf_str(&uri));
 	if (inside)
-		add_str(s, o, "uriBaseId", "%SRCROOT%");
+		jout_str(&s->j, o, "uriBaseId", "%SRCROOT%");
 	buf_release(&rel);
 	buf_release(&uri);
 	return o;
@@ -156,11 +121,11 @@ static cJSON *region(struct sarif *s, uint32_t line, uint32_t col,
 
 	if (!o)
 		return NULL;
-	add_num(s, o, "startLine", line ? line : 1);
-	add_num(s, o, "startColumn", col ? col : 1);
+	jout_num(&s->j, o, "startLine", line ? line : 1);
+	jout_num(&s->j, o, "startColumn", col ? col : 1);
 	if (end_line) {
-		add_num(s, o, "endLine", end_line);
-		add_num(s, o, "endColumn", end_col ? end_col : 1);
+		jout_num(&s->j, o, "endLine", end_line);
+		jout_num(&s->j, o, "endColumn", end_col ? end_col : 1);
 	}
 	return o;
 }
@@ -173,13 +138,13 @@ static cJSON *location(struct sarif *s, const char *path, cJSON *reg)
 		cJSON_Delete(loc);
 		cJSON_Delete(phys);
 		cJSON_Delete(reg);
-		s->oom = true;
+		s->j.oom = true;
 		return NULL;
 	}
-	add_obj(s, phys, "artifactLocation", artifact_location(s, path));
+	jout_attach(&s->j, phys, "artifactLocation", artifact_location(s, path));
 	if (reg)
-		add_obj(s, phys, "region", reg);
-	add_obj(s, loc, "physicalLocation", phys);
+		jout_attach(&s->j, phys, "region", reg);
+	jout_attach(&s->j, loc, "physicalLocation", phys);
 	return loc;
 }
 
@@ -203,30 +168,31 @@ static cJSON *result_obj(struct sarif *s, const struct finding *f)
 		cJSON_Delete(locs);
 		return NULL;
 	}
-	add_str(s, o, "ruleId", f->rule->id);
-	add_num(s, o, "ruleIndex", (double)rule_index(f->rule));
-	add_str(s, o, "level", level_name(f->level));
-	add_obj(s, o, "message", text_obj(s, f->message));
-	push(s, locs,
-	     location(s, path,
-		      region(s, f->line, f->col, f->end_line, f->end_col)));
-	add_obj(s, o, "locations", locs);
+	jout_str(&s->j, o, "ruleId", f->rule->id);
+	jout_num(&s->j, o, "ruleIndex", (double)rule_index(f->rule));
+	jout_str(&s->j, o, "level", level_name(f->level));
+	jout_attach(&s->j, o, "message", text_obj(s, f->message));
+	jout_attach(&s->j, locs, NULL,
+		    location(s, path,
+			     region(s, f->line, f->col, f->end_line,
+				    f->end_col)));
+	jout_attach(&s->j, o, "locations", locs);
 	fp = cJSON_CreateObject();
 	if (fp && f->line_hash && *f->line_hash)
-		add_str(s, fp, "primaryLocationLineHash", f->line_hash);
-	add_obj(s, o, "partialFingerprints", fp);
+		jout_str(&s->j, fp, "primaryLocationLineHash", f->line_hash);
+	jout_attach(&s->j, o, "partialFingerprints", fp);
 	if (s->opts->include_suppressed) {
 		cJSON *sups = cJSON_CreateArray(), *sup;
 
 		if (f->suppressed && (sup = cJSON_CreateObject())) {
-			add_str(s, sup, "kind", "inSource");
-			add_str(s, sup, "status", "accepted");
+			jout_str(&s->j, sup, "kind", "inSource");
+			jout_str(&s->j, sup, "status", "accepted");
 			if (*f->suppression)
-				add_str(s, sup, "justification",
+				jout_str(&s->j, sup, "justification",
 					f->suppression);
-			push(s, sups, sup);
+			jout_attach(&s->j, sups, NULL, sup);
 		}
-		add_obj(s, o, "suppressions", sups);
+		jout_attach(&s->j, o, "suppressions", sups);
 	}
 	return o;
 }
@@ -260,12 +226,12 @@ static cJSON *notification_descriptors(struct sarif *s)
 
 		if (!d)
 			break;
-		add_str(s, d, "id", notes[i].id);
-		add_str(s, d, "name", notes[i].name);
-		add_obj(s, d, "shortDescription", text_obj(s, notes[i].summary));
-		add_obj(s, d, "fullDescription", text_obj(s, notes[i].full));
-		add_obj(s, d, "help", text_obj(s, notes[i].help));
-		push(s, arr, d);
+		jout_str(&s->j, d, "id", notes[i].id);
+		jout_str(&s->j, d, "name", notes[i].name);
+		jout_attach(&s->j, d, "shortDescription", text_obj(s, notes[i].summary));
+		jout_attach(&s->j, d, "fullDescription", text_obj(s, notes[i].full));
+		jout_attach(&s->j, d, "help", text_obj(s, notes[i].help));
+		jout_attach(&s->j, arr, NULL, d);
 	}
 	return arr;
 }
@@ -283,13 +249,13 @@ static cJSON *notification(struct sarif *s, size_t which, const char *level,
 		cJSON_Delete(reg);
 		return NULL;
 	}
-	add_str(s, desc, "id", notes[which].id);
-	add_num(s, desc, "index", (double)which);
-	add_obj(s, n, "descriptor", desc);
-	add_str(s, n, "level", level);
-	add_obj(s, n, "message", text_obj(s, msg));
-	push(s, locs, location(s, path, reg));
-	add_obj(s, n, "locations", locs);
+	jout_str(&s->j, desc, "id", notes[which].id);
+	jout_num(&s->j, desc, "index", (double)which);
+	jout_attach(&s->j, n, "descriptor", desc);
+	jout_str(&s->j, n, "level", level);
+	jout_attach(&s->j, n, "message", text_obj(s, msg));
+	jout_attach(&s->j, locs, NULL, location(s, path, reg));
+	jout_attach(&s->j, n, "locations", locs);
 	return n;
 }
 
@@ -323,9 +289,10 @@ static cJSON *notifications(struct sarif *s)
 		if (fr->status != FILE_AUDITED) {
 			buf_addf(&msg, "%s was not audited: %s", fr->path,
 				 fr->problem ? fr->problem : "unknown");
-			push(s, arr,
-			     notification(s, 0, "error", buf_str(&msg),
-					  fr->path, region(s, 1, 1, 0, 0)));
+			jout_attach(&s->j, arr, NULL,
+				    notification(s, 0, "error", buf_str(&msg),
+						 fr->path,
+						 region(s, 1, 1, 0, 0)));
 		} else if (fr->nparse_errors && f) {
 			buf_addf(&msg,
 				 "%zu statement%s of %s rejected by the "
@@ -333,11 +300,12 @@ static cJSON *notifications(struct sarif *s)
 				 fr->nparse_errors,
 				 fr->nparse_errors == 1 ? " is" : "s are",
 				 fr->path);
-			push(s, arr,
-			     notification(s, 1, "warning", buf_str(&msg),
-					  fr->path,
-					  region(s, f->line, f->col,
-						 f->end_line, f->end_col)));
+			jout_attach(&s->j, arr, NULL,
+				    notification(s, 1, "warning",
+						 buf_str(&msg), fr->path,
+						 region(s, f->line, f->col,
+							f->end_line,
+							f->end_col)));
 		}
 	}
 	buf_release(&msg);
@@ -354,16 +322,16 @@ static cJSON *driver(struct sarif *s)
 		cJSON_Delete(rules);
 		return NULL;
 	}
-	add_str(s, d, "name", "fkaudit");
-	add_str(s, d, "fullName", "fkaudit: foreign-key safety audit of "
+	jout_str(&s->j, d, "name", "fkaudit");
+	jout_str(&s->j, d, "fullName", "fkaudit: foreign-key safety audit of "
 				  "PostgreSQL migrations");
-	add_str(s, d, "version", FKAUDIT_VERSION);
-	add_str(s, d, "semanticVersion", FKAUDIT_VERSION);
-	add_str(s, d, "informationUri", FKAUDIT_HOMEPAGE);
+	jout_str(&s->j, d, "version", FKAUDIT_VERSION);
+	jout_str(&s->j, d, "semanticVersion", FKAUDIT_VERSION);
+	jout_str(&s->j, d, "informationUri", FKAUDIT_HOMEPAGE);
 	for (i = 0; i < rule_count; i++)
-		push(s, rules, rule_obj(s, rule_registry[i]));
-	add_obj(s, d, "rules", rules);
-	add_obj(s, d, "notifications", notification_descriptors(s));
+		jout_attach(&s->j, rules, NULL, rule_obj(s, rule_registry[i]));
+	jout_attach(&s->j, d, "rules", rules);
+	jout_attach(&s->j, d, "notifications", notification_descriptors(s));
 	return d;
 }
 
@@ -381,17 +349,17 @@ static cJSON *provenance(struct sarif *s)
 		cJSON_Delete(arr);
 		cJSON_Delete(e);
 		cJSON_Delete(mapped);
-		s->oom = true;
+		s->j.oom = true;
 		return NULL;
 	}
-	add_str(s, e, "repositoryUri", v->remote_url);
+	jout_str(&s->j, e, "repositoryUri", v->remote_url);
 	if (v->revision)
-		add_str(s, e, "revisionId", v->revision);
+		jout_str(&s->j, e, "revisionId", v->revision);
 	if (v->branch)
-		add_str(s, e, "branch", v->branch);
-	add_str(s, mapped, "uriBaseId", "%SRCROOT%");
-	add_obj(s, e, "mappedTo", mapped);
-	push(s, arr, e);
+		jout_str(&s->j, e, "branch", v->branch);
+	jout_str(&s->j, mapped, "uriBaseId", "%SRCROOT%");
+	jout_attach(&s->j, e, "mappedTo", mapped);
+	jout_attach(&s->j, arr, NULL, e);
 	return arr;
 }
 
@@ -404,12 +372,11 @@ static cJSON *invocation(struct sarif *s)
 		cJSON_Delete(inv);
 		return NULL;
 	}
-	if (!cJSON_AddBoolToObject(inv, "executionSuccessful",
-				   s->opts->execution_successful))
-		s->oom = true;
-	add_num(s, inv, "exitCode", s->opts->exit_code);
-	add_obj(s, inv, "toolExecutionNotifications", notifications(s));
-	push(s, arr, inv);
+	jout_bool(&s->j, inv, "executionSuccessful",
+		  s->opts->execution_successful);
+	jout_num(&s->j, inv, "exitCode", s->opts->exit_code);
+	jout_attach(&s->j, inv, "toolExecutionNotifications", notifications(s));
+	jout_attach(&s->j, arr, NULL, inv);
 	return arr;
 }
 
@@ -427,47 +394,40 @@ static cJSON *run_obj(struct sarif *s)
 		cJSON_Delete(auto_id);
 		return NULL;
 	}
-	add_obj(s, tool, "driver", driver(s));
-	add_obj(s, run, "tool", tool);
-	add_str(s, auto_id, "id", s->opts->sarif_category);
-	add_obj(s, run, "automationDetails", auto_id);
+	jout_attach(&s->j, tool, "driver", driver(s));
+	jout_attach(&s->j, run, "tool", tool);
+	jout_str(&s->j, auto_id, "id", s->opts->sarif_category);
+	jout_attach(&s->j, run, "automationDetails", auto_id);
 	if ((prov = provenance(s)))
-		add_obj(s, run, "versionControlProvenance", prov);
-	add_obj(s, run, "invocations", invocation(s));
-	add_str(s, run, "columnKind", "unicodeCodePoints");
+		jout_attach(&s->j, run, "versionControlProvenance", prov);
+	jout_attach(&s->j, run, "invocations", invocation(s));
+	jout_str(&s->j, run, "columnKind", "unicodeCodePoints");
 	for (i = 0; i < s->res->nfindings; i++) {
 		const struct finding *f = &s->res->findings[i];
 
 		if (!f->suppressed || s->opts->include_suppressed)
-			push(s, results, result_obj(s, f));
+			jout_attach(&s->j, results, NULL, result_obj(s, f));
 	}
-	add_obj(s, run, "results", results);
+	jout_attach(&s->j, run, "results", results);
 	return run;
 }
 
 int report_sarif(const struct result *res, const struct report_opts *opts,
 		 FILE *out)
 {
-	struct sarif s = { res, opts, false };
+	struct sarif s = { { false }, res, opts };
 	cJSON *log = cJSON_CreateObject(), *runs = cJSON_CreateArray();
-	char *text = NULL;
 	int err = -1;
 
-	if (!log || !runs) {
+	if (log && runs) {
+		jout_str(&s.j, log, "$schema", SARIF_SCHEMA);
+		jout_str(&s.j, log, "version", "2.1.0");
+		jout_attach(&s.j, runs, NULL, run_obj(&s));
+		jout_attach(&s.j, log, "runs", runs);
+		err = jout_print(&s.j, log, out);
+	} else {
 		cJSON_Delete(runs);
-		goto done;
 	}
-	add_str(&s, log, "$schema", SARIF_SCHEMA);
-	add_str(&s, log, "version", "2.1.0");
-	push(&s, runs, run_obj(&s));
-	add_obj(&s, log, "runs", runs);
-	if (s.oom || !(text = cJSON_Print(log)))
-		goto done;
-	fputs(text, out);
-	fputc('\n', out);
-	err = ferror(out) ? -1 : 0;
-done:
-	free(text);
 	cJSON_Delete(log);
 	return err;
 }
