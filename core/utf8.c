@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,8 +75,13 @@ size_t utf8_pg_char_offset(const char *s, size_t len, size_t n)
 	return i < len ? i : len;
 }
 
-static int xml_forbidden(const unsigned char *p, size_t n)
+static bool replaced(const unsigned char *p, size_t n, unsigned flags)
 {
+	if (n == 1 && (flags & UTF8_CLEAN_CONTROLS))
+		return (p[0] < 0x20 || p[0] == 0x7f) &&
+		       !(p[0] == '\t' && (flags & UTF8_CLEAN_KEEP_TAB));
+	if (!(flags & UTF8_CLEAN_XML))
+		return false;
 	if (n == 1)
 		return p[0] < 0x20 && p[0] != '\t' && p[0] != '\n' &&
 		       p[0] != '\r';
@@ -83,7 +89,7 @@ static int xml_forbidden(const unsigned char *p, size_t n)
 	       (p[2] == 0xbe || p[2] == 0xbf);
 }
 
-char *utf8_clean(const char *s, size_t len, int xml)
+char *utf8_clean(const char *s, size_t len, unsigned flags)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	char *out = malloc(len * 3 + 1), *o = out;
@@ -94,7 +100,7 @@ char *utf8_clean(const char *s, size_t len, int xml)
 	while (i < len) {
 		size_t n = utf8_seq_len(p + i, len - i);
 
-		if (n == 0 || (xml && xml_forbidden(p + i, n))) {
+		if (n == 0 || replaced(p + i, n, flags)) {
 			memcpy(o, "\xef\xbf\xbd", 3);
 			o += 3;
 			i += n ? n : 1;

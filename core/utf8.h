@@ -21,13 +21,20 @@ size_t utf8_columns(const char *s, size_t len);
  */
 size_t utf8_pg_char_offset(const char *s, size_t len, size_t n);
 
+/* What utf8_clean() replaces besides invalid UTF-8. */
+enum utf8_clean_flags {
+	UTF8_CLEAN_XML = 1 << 0,      /* what XML 1.0 forbids: C0 controls
+					 but tab, CR and LF; U+FFFE, U+FFFF */
+	UTF8_CLEAN_CONTROLS = 1 << 1, /* every C0 control and DEL (terminal) */
+	UTF8_CLEAN_KEEP_TAB = 1 << 2, /* with CONTROLS: but not the tab */
+};
+
 /*
  * A copy of s[0..len) that is valid UTF-8: each byte that is not part of
- * a well-formed sequence becomes U+FFFD. With `xml`, characters that XML
- * 1.0 forbids (C0 controls but tab, CR and LF; U+FFFE, U+FFFF) become
- * U+FFFD too. NUL-terminated; the caller frees it. NULL when out of
- * memory.
+ * a well-formed sequence, and each character `flags` names, becomes
+ * U+FFFD, so one column stays one column. NUL-terminated; the caller
+ * frees it. NULL when out of memory.
  */
-char *utf8_clean(const char *s, size_t len, int xml);
+char *utf8_clean(const char *s, size_t len, unsigned flags);
 
 #endif

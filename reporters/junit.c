@@ -25,7 +25,7 @@ struct counts {
 
 static void put_escaped(FILE *out, const char *s, bool attr)
 {
-	char *clean = utf8_clean(s, strlen(s), 1);
+	char *clean = utf8_clean(s, strlen(s), UTF8_CLEAN_XML);
 	const char *p;
 
 	for (p = clean ? clean : ""; *p; p++) {

@@ -12,6 +12,7 @@
  */
 #include "reporter.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
@@ -49,23 +50,13 @@ static const char *level_color(enum level level)
 /* Writes s[0..len) as clean UTF-8; tabs kept when `keep_tabs`. */
 static void put_clean(FILE *out, const char *s, size_t len, bool keep_tabs)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	char *clean = utf8_clean(s, len,
+				 UTF8_CLEAN_CONTROLS |
+					 (keep_tabs ? UTF8_CLEAN_KEEP_TAB : 0));
 
-	while (i < len) {
-		size_t n = utf8_seq_len(p + i, len - i);
-
-		if (n == 1 && (p[i] < 0x20 || p[i] == 0x7f) &&
-		    !(keep_tabs && p[i] == '\t'))
-			n = 0;
-		if (n == 0) {
-			fputs("\xef\xbf\xbd", out);
-			i++;
-			continue;
-		}
-		fwrite(p + i, 1, n, out);
-		i += n;
-	}
+	if (clean)
+		fputs(clean, out);
+	free(clean);
 }
 
 static int digits(uint32_t n)

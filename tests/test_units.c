@@ -1,5 +1,6 @@
 /* Unit tests of the core: positions, splitting, statements, plan. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "linemap.h"
@@ -20,6 +21,28 @@ Test(utf8, columns_and_pg_offsets)
 	/* libpg_query counts characters by lead byte */
 	cr_expect_eq(utf8_pg_char_offset("\xc3\xa9x", 3, 1), 2);
 	cr_expect_eq(utf8_pg_char_offset("ab", 2, 5), 2, "clamped");
+}
+
+Test(utf8, clean_by_flags)
+{
+	static const char in[] = "a\tb\n\x01\xff\xef\xbf\xbe";
+	char *json = utf8_clean(in, sizeof(in) - 1, 0);
+	char *xml = utf8_clean(in, sizeof(in) - 1, UTF8_CLEAN_XML);
+	char *term = utf8_clean(in, sizeof(in) - 1,
+				UTF8_CLEAN_CONTROLS | UTF8_CLEAN_KEEP_TAB);
+	char *line = utf8_clean(in, sizeof(in) - 1, UTF8_CLEAN_CONTROLS);
+
+	/* U+FFFD is EF BF BD */
+	cr_expect_str_eq(json, "a\tb\n\x01\xef\xbf\xbd\xef\xbf\xbe");
+	cr_expect_str_eq(xml, "a\tb\n\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	cr_expect_str_eq(term, "a\tb\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+			       "\xef\xbf\xbe");
+	cr_expect_str_eq(line, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd"
+			       "\xef\xbf\xbd\xef\xbf\xbe");
+	free(json);
+	free(xml);
+	free(term);
+	free(line);
 }
 
 Test(linemap, lines_columns_crlf_bom)
