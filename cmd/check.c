@@ -136,18 +136,9 @@ static int audit_all(struct fs_source *src, struct result *res,
 			r = audit_text(res, item.path, item.data, item.len,
 				       opts);
 		} else {
-			struct file_result *fr =
-				result_add_file(res, item.path);
-
-			r = FK_ENOMEM;
-			if (fr) {
-				fr->status = item.status;
-				fr->problem = arena_strdup(
-					&res->arena,
-					item.problem ? item.problem
-						     : "not audited");
-				r = fr->problem ? 0 : FK_ENOMEM;
-			}
+			r = result_add_problem(res, item.path, item.status,
+					       item.problem ? item.problem
+							    : "not audited");
 		}
 		source_item_release(&item);
 		if (r < 0)

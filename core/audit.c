@@ -1,9 +1,11 @@
 #include "audit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 #include "fingerprint.h"
 #include "linemap.h"
 #include "replay.h"
@@ -38,29 +40,33 @@ static int run_rules(struct result *res, struct audit_file *file)
 	return err;
 }
 
-/* A NUL byte: binary data, or UTF-16 / UTF-32 text. */
-static const char *binary_problem(struct result *res, const char *text,
-				  size_t len)
+/*
+ * Whether the text holds a NUL byte (binary data, or UTF-16 text), and
+ * then why it is not audited, in buf.
+ */
+static bool is_binary(const char *text, size_t len, char *buf, size_t size)
 {
-	const char *nul = memchr(text, '\0', len);
-	struct linemap map;
-	uint32_t line, col;
+	const char *nul = memchr(text, '\0', len), *p, *line_start = text;
 	const unsigned char *u = (const unsigned char *)text;
+	unsigned line = 1;
 
 	if (!nul)
-		return NULL;
+		return false;
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
-			 (u[0] == 0xfe && u[1] == 0xff)))
-		return "file is UTF-16 encoded (it starts with a UTF-16 byte "
-		       "order mark); convert it to UTF-8 to audit it";
-	if (linemap_init(&map, text, len) < 0)
-		return "binary file (it holds NUL bytes); not audited";
-	linemap_locate(&map, (size_t)(nul - text), &line, &col);
-	linemap_release(&map);
-	return arena_printf(&res->arena,
-			    "binary file (NUL byte at line %u, column %u); "
-			    "not audited",
-			    line, col);
+			 (u[0] == 0xfe && u[1] == 0xff))) {
+		snprintf(buf, size,
+			 "file is UTF-16 encoded (it starts with a UTF-16 "
+			 "byte order mark); convert it to UTF-8 to audit it");
+		return true;
+	}
+	for (p = text; (p = memchr(p, '\n', (size_t)(nul - p))); p++) {
+		line++;
+		line_start = p + 1;
+	}
+	snprintf(buf, size,
+		 "binary file (NUL byte at line %u, column %zu); not audited",
+		 line, utf8_columns(line_start, (size_t)(nul - line_start)) + 1);
+	return true;
 }
 
 static bool blank_bom(char *text, size_t len)
@@ -132,16 +138,15 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
 	struct audit_file file = { 0 };
-	struct file_result *fr = result_add_file(res, path);
+	struct file_result *fr;
+	char problem[160];
 	int err;
 
-	if (!fr)
-		return FK_ENOMEM;
 	text[len] = '\0';
-	if ((fr->problem = binary_problem(res, text, len))) {
-		fr->status = FILE_BINARY;
-		return 0;
-	}
+	if (is_binary(text, len, problem, sizeof(problem)))
+		return result_add_problem(res, path, FILE_BINARY, problem);
+	if (!(fr = result_add_file(res, path)))
+		return FK_ENOMEM;
 	file.path = fr->path;
 	file.text = text;
 	file.len = len;

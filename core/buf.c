@@ -70,18 +70,6 @@ const char *buf_str(const struct buf *buf)
 	return buf->ptr ? buf->ptr : "";
 }
 
-char *buf_detach(struct buf *buf)
-{
-	char *p = buf->ptr;
-
-	if (!p)
-		p = calloc(1, 1);
-	buf->ptr = NULL;
-	buf->len = buf->cap = 0;
-	buf->failed = false;
-	return p;
-}
-
 void buf_reset(struct buf *buf)
 {
 	buf->len = 0;

@@ -28,9 +28,6 @@ int buf_addf(struct buf *buf, const char *fmt, ...)
 /* The contents as a string ("" when empty); borrowed from the buffer. */
 const char *buf_str(const struct buf *buf);
 
-/* Hands the storage to the caller, who frees it with free(). */
-char *buf_detach(struct buf *buf);
-
 void buf_reset(struct buf *buf);
 void buf_release(struct buf *buf);
 

@@ -14,11 +14,6 @@ struct qname {
 	const char *name;
 };
 
-static inline bool qname_present(const struct qname *q)
-{
-	return q->name != 0;
-}
-
 /*
  * Writes the name for a message: `staging.t` when it was qualified, `t`
  * otherwise, with "double quotes" around parts that need them to be read

@@ -32,13 +32,13 @@ static const char *first_schema(const struct replay *r)
 	return "public";
 }
 
-/* "a\x1fb" keys: \x1f cannot appear in an identifier we compare */
-static char *key2(struct arena *a, const char *x, const char *y)
-{
-	return arena_printf(a, "%s\x1f%s", x, y);
-}
+/* Longer keys are neither stored nor found. */
+#define KEY_MAX 768
 
-/* Joins parts with \x1f into buf; false when it does not fit. */
+/*
+ * Map keys are the name parts joined by \x1f, a byte no identifier we
+ * compare holds. Joins them into buf; false when they do not fit.
+ */
 static bool make_key(char *buf, size_t size, const char *const *parts,
 		     size_t n)
 {
@@ -58,11 +58,25 @@ static bool make_key(char *buf, size_t size, const char *const *parts,
 	return true;
 }
 
+/* Stores `value` under the key of `parts` (copied into the arena). */
+static int put_key(struct replay *r, struct strmap *map,
+		   const char *const *parts, size_t n, void *value)
+{
+	char buf[KEY_MAX];
+	char *key;
+
+	if (!make_key(buf, sizeof(buf), parts, n))
+		return 0; /* could never be looked up */
+	if (!(key = arena_strdup(&r->arena, buf)))
+		return FK_ENOMEM;
+	return strmap_put(map, key, value) < 0 ? FK_ENOMEM : 0;
+}
+
 static const struct table_state *lookup(const struct replay *r,
 					const char *schema, const char *name)
 {
 	const char *parts[] = { schema, name };
-	char key[512];
+	char key[KEY_MAX];
 
 	if (!make_key(key, sizeof(key), parts, 2))
 		return NULL;
@@ -95,7 +109,7 @@ const struct fk_state *replay_find_fk(const struct replay *r,
 				      const struct qname *table,
 				      const char *name)
 {
-	char key[768];
+	char key[KEY_MAX];
 	const char *parts[3];
 
 	if (!table->name || !name)
@@ -149,15 +163,14 @@ static int add_table(struct replay *r, const struct stmt *st)
 {
 	struct table_state *t = arena_alloc(&r->arena, sizeof(*t));
 	const char *schema = replay_schema_of(r, &st->table);
-	char *key;
 
 	if (!t || !(t->schema = arena_strdup(&r->arena, schema)) ||
-	    !(t->name = arena_strdup(&r->arena, st->table.name)) ||
-	    !(key = key2(&r->arena, t->schema, t->name)))
+	    !(t->name = arena_strdup(&r->arena, st->table.name)))
 		return FK_ENOMEM;
 	t->created = true;
 	t->partitioned = st->partitioned;
-	return strmap_put(&r->tables, key, t);
+	return put_key(r, &r->tables, (const char *[]){ t->schema, t->name },
+		       2, t);
 }
 
 static int add_fk(struct replay *r, const struct qname *table,
@@ -165,7 +178,7 @@ static int add_fk(struct replay *r, const struct qname *table,
 {
 	struct fk_state *f = arena_alloc(&r->arena, sizeof(*f));
 	const char *schema = replay_schema_of(r, table);
-	char *key;
+	const struct qname *ref = &fk->ref_table;
 
 	if (!f)
 		return FK_ENOMEM;
@@ -174,18 +187,19 @@ static int add_fk(struct replay *r, const struct qname *table,
 	f->name = fk->name ? arena_strdup(&r->arena, fk->name)
 			   : fk_default_name(&r->arena, table->name,
 					     fk->cols, fk->ncols);
-	f->ref = fk->ref_table;
+	/* the state outlives the statement's arena: copy every name */
+	f->ref.schema = ref->schema ? arena_strdup(&r->arena, ref->schema)
+				    : NULL;
+	f->ref.name = ref->name ? arena_strdup(&r->arena, ref->name) : NULL;
 	f->not_valid = fk->not_valid;
 	f->added_tx = tx->id;
 	f->added_stmt = i;
 	f->added_off = fk->span.start;
-	if (!f->schema || !f->table || !f->name)
+	if (!f->schema || !f->table || !f->name ||
+	    (ref->schema && !f->ref.schema) || (ref->name && !f->ref.name))
 		return FK_ENOMEM;
-	key = arena_printf(&r->arena, "%s\x1f%s\x1f%s", f->schema, f->table,
-			   f->name);
-	if (!key)
-		return FK_ENOMEM;
-	return strmap_put(&r->fks, key, f);
+	return put_key(r, &r->fks,
+		       (const char *[]){ f->schema, f->table, f->name }, 3, f);
 }
 
 static void drop_fk(struct replay *r, const struct qname *table,
@@ -194,7 +208,7 @@ static void drop_fk(struct replay *r, const struct qname *table,
 	struct fk_state *f =
 		(struct fk_state *)replay_find_fk(r, table, name);
 	const char *parts[3];
-	char key[768];
+	char key[KEY_MAX];
 
 	if (!f)
 		return;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "error.h"
 #include "rule.h"
 
 static const char *const level_names[] = {
@@ -56,6 +57,17 @@ struct file_result *result_add_file(struct result *res, const char *path)
 		return NULL;
 	res->nfiles++;
 	return f;
+}
+
+int result_add_problem(struct result *res, const char *path,
+		       enum file_status status, const char *problem)
+{
+	struct file_result *f = result_add_file(res, path);
+
+	if (!f || !(f->problem = arena_strdup(&res->arena, problem)))
+		return FK_ENOMEM;
+	f->status = status;
+	return 0;
 }
 
 struct finding *result_add_finding(struct result *res)

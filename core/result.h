@@ -82,6 +82,13 @@ void result_release(struct result *res);
 /* Appends a file entry (path copied). NULL when out of memory. */
 struct file_result *result_add_file(struct result *res, const char *path);
 
+/*
+ * Appends a file that could not be audited, with its status and the
+ * reason (both copied). Returns 0 or FK_ENOMEM.
+ */
+int result_add_problem(struct result *res, const char *path,
+		       enum file_status status, const char *problem);
+
 /* Appends a zeroed finding. NULL when out of memory. */
 struct finding *result_add_finding(struct result *res);
 

@@ -1,5 +1,7 @@
 #include "stmt.h"
 
+#include "error.h"
+
 static size_t tok_index_at(const struct token_list *toks, uint32_t off)
 {
 	size_t i;
@@ -64,6 +66,16 @@ size_t stmt_segments(const struct token_list *toks, uint32_t from,
 		out[n - 1].end = t->end;
 	}
 	return n;
+}
+
+int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
+		const struct fk_def *fk)
+{
+	if (!st->fks && !(st->fks = arena_alloc(arena, cap * sizeof(*fk))))
+		return FK_ENOMEM;
+	if (st->nfks < cap)
+		st->fks[st->nfks++] = *fk;
+	return 0;
 }
 
 const char *stmt_kind_name(enum stmt_kind kind)

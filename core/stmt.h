@@ -158,6 +158,14 @@ uint32_t stmt_clause_end(const struct token_list *toks, uint32_t start,
 size_t stmt_segments(const struct token_list *toks, uint32_t from,
 		     uint32_t stmt_end, struct span *out, size_t max);
 
+/*
+ * Appends `fk` to a CREATE TABLE's foreign keys, allocating room for
+ * `cap` of them (in `arena`) on the first call; keys past `cap` are
+ * dropped. Returns 0 or FK_ENOMEM.
+ */
+int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
+		const struct fk_def *fk);
+
 /* A short name of the statement's kind for messages ("CREATE TABLE"). */
 const char *stmt_kind_name(enum stmt_kind kind);
 

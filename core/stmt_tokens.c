@@ -252,16 +252,6 @@ static size_t clause_end(const struct cur *c, size_t from, size_t limit)
 	return k;
 }
 
-static int push_fk(struct stmt *st, struct arena *a, size_t cap,
-		   const struct fk_def *fk)
-{
-	if (!st->fks && !(st->fks = arena_alloc(a, cap * sizeof(*fk))))
-		return FK_ENOMEM;
-	if (st->nfks < cap)
-		st->fks[st->nfks++] = *fk;
-	return 0;
-}
-
 /* The elements of CREATE TABLE q ( … ): FOREIGN KEYs, inline REFERENCES */
 static int read_table_elements(struct cur *c, struct stmt *st)
 {
@@ -279,11 +269,11 @@ static int read_table_elements(struct cur *c, struct stmt *st)
 		c->end = e;
 		if (at(c, "CONSTRAINT") || at(c, "FOREIGN")) {
 			if (read_table_fk(c, &fk) &&
-			    push_fk(st, c->arena, cap, &fk) < 0)
+			    stmt_add_fk(st, c->arena, cap, &fk) < 0)
 				return FK_ENOMEM;
 		} else if ((col = ident(c)) &&
 			   read_column_def(c, col, &fk, &has_default) &&
-			   push_fk(st, c->arena, cap, &fk) < 0) {
+			   stmt_add_fk(st, c->arena, cap, &fk) < 0) {
 			return FK_ENOMEM;
 		}
 		c->end = limit;

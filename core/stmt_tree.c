@@ -165,19 +165,6 @@ static int read_column_constraints(struct tree_ctx *c, const cJSON *coldef,
 	return 0;
 }
 
-static int push_fk(struct tree_ctx *c, size_t cap, const struct fk_def *fk)
-{
-	struct stmt *st = c->st;
-
-	if (!st->fks) {
-		st->fks = arena_alloc(c->arena, cap * sizeof(*st->fks));
-		if (!st->fks)
-			return FK_ENOMEM;
-	}
-	st->fks[st->nfks++] = *fk;
-	return 0;
-}
-
 static int read_create_table(struct tree_ctx *c, const cJSON *n)
 {
 	const cJSON *elt;
@@ -204,7 +191,8 @@ static int read_create_table(struct tree_ctx *c, const cJSON *n)
 				return err;
 			has_fk = true;
 		}
-		if (has_fk && (err = push_fk(c, cap, &fk)) < 0)
+		if (has_fk &&
+		    (err = stmt_add_fk(c->st, c->arena, cap, &fk)) < 0)
 			return err;
 	}
 	return 0;

@@ -10,6 +10,7 @@
 #include "split.h"
 #include "statements.h"
 #include "utf8.h"
+#include "vcs.h"
 
 Test(utf8, columns_and_pg_offsets)
 {
@@ -340,4 +341,28 @@ Test(replay, names_and_default_fk_names)
 	qname_format(buf, sizeof(buf), &q);
 	cr_expect_str_eq(buf, "\"Staging\".\"my table\"");
 	arena_release(&a);
+}
+
+Test(vcs, remote_urls_lose_credentials)
+{
+	static const char *const cases[][2] = {
+		{ "git@github.com:acme/shop.git", "https://github.com/acme/shop" },
+		{ "https://x-access-token:s3cr3t@github.com/acme/shop.git",
+		  "https://github.com/acme/shop" },
+		{ "ssh://git@gitlab.example.com:2222/g/p.git",
+		  "https://gitlab.example.com/g/p" },
+		{ "https://github.com/acme/shop/", "https://github.com/acme/shop" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = vcs_normalize_remote(cases[i][0]);
+
+		cr_expect(got && strcmp(got, cases[i][1]) == 0, "%s gave %s",
+			  cases[i][0], got ? got : "NULL");
+		free(got);
+	}
+	cr_expect_null(vcs_normalize_remote("/srv/git/shop.git"),
+		       "a local path is no repository URI");
+	cr_expect_null(vcs_normalize_remote("../shop"));
 }
