@@ -2,14 +2,20 @@
 
 #include "error.h"
 
+/* The first token ending after `off` (tokens are sorted and disjoint). */
 static size_t tok_index_at(const struct token_list *toks, uint32_t off)
 {
-	size_t i;
+	size_t lo = 0, hi = toks->n;
 
-	for (i = 0; i < toks->n; i++)
-		if (toks->v[i].end > off)
-			return i;
-	return toks->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (toks->v[mid].end > off)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 uint32_t stmt_clause_end(const struct token_list *toks, uint32_t start,
