@@ -177,7 +177,7 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	result_sort(&res);
-	if (vcs_describe(&vcs, ".") < 0) {
+	if (output_needs_vcs(&o.out) && vcs_describe(&vcs, ".") < 0) {
 		fprintf(stderr, "fkaudit check: out of memory\n");
 		goto done;
 	}

@@ -1,5 +1,4 @@
 /* fkaudit: the entry point and the table of subcommands. */
-#include <git2.h>
 #include <pg_query.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,9 +91,7 @@ int main(int argc, char **argv)
 
 	/* pg_query_exit() crashes unless libpg_query was set up first */
 	pg_query_init();
-	git_libgit2_init();
 	code = dispatch(argc, argv);
-	git_libgit2_shutdown();
 	pg_query_exit();
 	/* a full disk must not pass for a clean audit */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -85,6 +85,12 @@ int output_opts_parse(struct output_opts *o, const char *cmd, int code,
 	}
 }
 
+bool output_needs_vcs(const struct output_opts *o)
+{
+	return o->sarif || strcmp(o->format, "sarif") == 0 ||
+	       strcmp(o->format, "github") == 0;
+}
+
 static bool use_color(enum color_when when, bool to_stdout)
 {
 	const char *no_color = getenv("NO_COLOR");

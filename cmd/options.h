@@ -80,6 +80,12 @@ enum {
 int output_opts_parse(struct output_opts *o, const char *cmd, int code,
 		      const char *arg);
 
+/*
+ * Whether a report asked for names paths relative to the repository
+ * root (SARIF, GitHub annotations), so that the run must find it.
+ */
+bool output_needs_vcs(const struct output_opts *o);
+
 /* Prints "fkaudit CMD: MSG" and the --help hint on stderr. */
 void usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -113,6 +113,8 @@ int vcs_describe(struct vcs_info *out, const char *dir)
 	memset(out, 0, sizeof(*out));
 	if (!realpath(dir, real))
 		return 0;
+	/* reference-counted; costs megabytes (TLS set-up), so only here */
+	git_libgit2_init();
 	n = strlen(real);
 	if (n == 0 || real[n - 1] != '/')
 		strcat(real, "/");
@@ -131,6 +133,7 @@ int vcs_describe(struct vcs_info *out, const char *dir)
 		err = describe_remote(out, repo);
 done:
 	git_repository_free(repo);
+	git_libgit2_shutdown();
 	return err;
 }
 

@@ -21,7 +21,7 @@ struct vcs_info {
 
 /*
  * Looks for the repository holding folder `dir` (GIT_CEILING_DIRECTORIES
- * is honoured). Not finding one is not an error: `found` stays false.
+ * is honoured), with libgit2 initialised for the call only. Not finding one is not an error: `found` stays false.
  * Returns 0, or -1 when out of memory. Free with vcs_info_release().
  */
 int vcs_describe(struct vcs_info *out, const char *dir);
