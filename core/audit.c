@@ -106,6 +106,13 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 	return err;
 }
 
+static void release_statements(struct audit_file *file)
+{
+	statements_release(&file->stmts);
+	free(file->txs);
+	file->txs = NULL;
+}
+
 static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr)
 {
@@ -131,6 +138,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	if ((err = run_rules(res, file)) < 0 ||
 	    (err = suppress_apply(res, file, first)) < 0)
 		return err;
+	/* findings hold copies: free the statements before hashing lines */
+	release_statements(file);
 	return set_line_hashes(res, file, first, bom);
 }
 
@@ -153,8 +162,7 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	file.opts = opts;
 	file.index = res->nfiles - 1;
 	err = audit_file_run(res, &file, fr);
-	statements_release(&file.stmts);
+	release_statements(&file);
 	linemap_release(&file.lines);
-	free(file.txs);
 	return err;
 }
