@@ -154,13 +154,10 @@ static int write_summary(const struct result *res,
 	int err = 0;
 
 	result_count(res, &c);
-	buf_addf(&b, "### fkaudit: %zu error%s, %zu warning%s, %zu note%s in "
-		     "%zu file%s\n\n",
-		 c.by_level[LEVEL_ERROR], c.by_level[LEVEL_ERROR] == 1 ? "" : "s",
-		 c.by_level[LEVEL_WARNING],
-		 c.by_level[LEVEL_WARNING] == 1 ? "" : "s",
-		 c.by_level[LEVEL_NOTE], c.by_level[LEVEL_NOTE] == 1 ? "" : "s",
-		 c.files_audited, c.files_audited == 1 ? "" : "s");
+	buf_adds(&b, "### fkaudit: ");
+	report_count_levels(&b, &c);
+	buf_addf(&b, " in %zu file%s\n\n", c.files_audited,
+		 c.files_audited == 1 ? "" : "s");
 	if (c.files_failed)
 		buf_addf(&b, "%zu file%s could not be audited.\n\n",
 			 c.files_failed, c.files_failed == 1 ? "" : "s");

@@ -67,11 +67,11 @@ static enum outcome outcome_of(const struct finding *f)
 	return f->level == LEVEL_NOTE ? PASS : FAILURE;
 }
 
-static void count_file(const struct result *res, size_t k, size_t *first,
-		       struct counts *c)
+/* Counts file k's cases from findings[i] on; returns the next file's. */
+static size_t count_file(const struct result *res, size_t k, size_t i,
+			 struct counts *c)
 {
 	const struct file_result *fr = &res->files[k];
-	size_t i = *first;
 
 	memset(c, 0, sizeof(*c));
 	for (; i < res->nfindings && res->findings[i].file == k; i++) {
@@ -88,6 +88,7 @@ static void count_file(const struct result *res, size_t k, size_t *first,
 	} else if (c->tests == 0) {
 		c->tests = 1; /* the passing "all rules passed" case */
 	}
+	return i;
 }
 
 static void put_classname(FILE *out, const char *path)
@@ -186,7 +187,7 @@ static void put_file(FILE *out, const struct result *res, size_t k,
 	struct counts c;
 	size_t i;
 
-	count_file(res, k, first, &c);
+	count_file(res, k, *first, &c);
 	fputs("  <testsuite name=\"", out);
 	put_escaped(out, fr->path, true);
 	fprintf(out,
@@ -220,9 +221,7 @@ int report_junit(const struct result *res, const struct report_opts *opts,
 	size_t k, first = 0;
 
 	for (k = 0; k < res->nfiles; k++) {
-		count_file(res, k, &first, &c);
-		while (first < res->nfindings && res->findings[first].file == k)
-			first++;
+		first = count_file(res, k, first, &c);
 		total.tests += c.tests;
 		total.failures += c.failures;
 		total.errors += c.errors;

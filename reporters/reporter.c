@@ -99,3 +99,12 @@ void report_uri_encode(struct buf *out, const char *s)
 		}
 	}
 }
+
+void report_count_levels(struct buf *out, const struct result_counts *c)
+{
+	size_t e = c->by_level[LEVEL_ERROR], w = c->by_level[LEVEL_WARNING];
+	size_t n = c->by_level[LEVEL_NOTE];
+
+	buf_addf(out, "%zu error%s, %zu warning%s, %zu note%s", e,
+		 e == 1 ? "" : "s", w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
+}

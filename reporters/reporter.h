@@ -56,6 +56,9 @@ int report_github(const struct result *res, const struct report_opts *opts,
 bool report_repo_path(const struct report_opts *opts, const char *path,
 		      struct buf *out);
 
+/* Appends "2 errors, 1 warning, 0 notes" for the unsuppressed counts. */
+void report_count_levels(struct buf *out, const struct result_counts *c);
+
 /* Appends `s` percent-encoded as a URI path (RFC 3986; '/' kept). */
 void report_uri_encode(struct buf *out, const char *s);
 

@@ -125,43 +125,33 @@ static void put_file_problem(FILE *out, const struct file_result *fr,
 	fputc('\n', out);
 }
 
-static void put_count(FILE *out, size_t n, const char *what, bool *first)
-{
-	fprintf(out, "%s%zu %s%s", *first ? "" : ", ", n, what,
-		n == 1 ? "" : "s");
-	*first = false;
-}
-
 static void put_summary(FILE *out, const struct result *res)
 {
 	struct result_counts c;
-	bool first = true;
+	struct buf b = BUF_INIT;
 
-	result_count(res, &c);
-	fputs("fkaudit: ", out);
 	if (res->nfiles == 0) {
-		fputs("no SQL files found\n", out);
+		fputs("fkaudit: no SQL files found\n", out);
 		return;
 	}
+	result_count(res, &c);
+	buf_adds(&b, "fkaudit: ");
 	if (c.by_level[LEVEL_ERROR] + c.by_level[LEVEL_WARNING] +
 		    c.by_level[LEVEL_NOTE] ==
-	    0) {
-		fputs("no findings", out);
-		first = false;
-	} else {
-		put_count(out, c.by_level[LEVEL_ERROR], "error", &first);
-		put_count(out, c.by_level[LEVEL_WARNING], "warning", &first);
-		put_count(out, c.by_level[LEVEL_NOTE], "note", &first);
-	}
-	fprintf(out, " in %zu file%s (%zu statement%s)", c.files_audited,
-		c.files_audited == 1 ? "" : "s", c.statements,
-		c.statements == 1 ? "" : "s");
+	    0)
+		buf_adds(&b, "no findings");
+	else
+		report_count_levels(&b, &c);
+	buf_addf(&b, " in %zu file%s (%zu statement%s)", c.files_audited,
+		 c.files_audited == 1 ? "" : "s", c.statements,
+		 c.statements == 1 ? "" : "s");
 	if (c.suppressed)
-		fprintf(out, "; %zu suppressed", c.suppressed);
+		buf_addf(&b, "; %zu suppressed", c.suppressed);
 	if (c.files_failed)
-		fprintf(out, "; %zu file%s not audited", c.files_failed,
-			c.files_failed == 1 ? "" : "s");
-	fputc('\n', out);
+		buf_addf(&b, "; %zu file%s not audited", c.files_failed,
+			 c.files_failed == 1 ? "" : "s");
+	fprintf(out, "%s\n", buf_str(&b));
+	buf_release(&b);
 }
 
 int report_text(const struct result *res, const struct report_opts *opts,
