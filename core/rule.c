@@ -121,6 +121,16 @@ const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q)
 	return s ? s : "?";
 }
 
+const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk)
+{
+	const char *n = fk->name;
+
+	if (!n)
+		n = fk_default_name(ctx->scratch, ctx->stmt->table.name,
+				    fk->cols, fk->ncols);
+	return n ? n : "?";
+}
+
 unsigned rule_line(const struct rule_ctx *ctx, uint32_t off)
 {
 	uint32_t line, col;

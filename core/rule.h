@@ -94,6 +94,12 @@ const char *rule_table(struct rule_ctx *ctx, const struct qname *q);
 /* The SQL spelling of a name, quoted where needed, for a fix. */
 const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q);
 
+/*
+ * A foreign key's name: its own, or the one PostgreSQL will give it
+ * (<table>_<columns>_fkey) when the statement names none.
+ */
+const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk);
+
 /* The 1-based line of file offset `off`. */
 unsigned rule_line(const struct rule_ctx *ctx, uint32_t off);
 

@@ -2,17 +2,6 @@
 
 #include <string.h>
 
-/* The constraint's name: its own, or the one PostgreSQL will give it. */
-static const char *fk_name(struct rule_ctx *ctx, const struct fk_def *fk)
-{
-	const char *n = fk->name;
-
-	if (!n)
-		n = fk_default_name(ctx->scratch, ctx->stmt->table.name,
-				    fk->cols, fk->ncols);
-	return n ? n : "?";
-}
-
 static bool same_table(const struct rule_ctx *ctx, const struct qname *a,
 		       const struct qname *b)
 {
@@ -25,7 +14,7 @@ static int report(struct rule_ctx *ctx, const struct fk_def *fk)
 {
 	const char *t = rule_table(ctx, &ctx->stmt->table);
 	const char *p = rule_table(ctx, &fk->ref_table);
-	const char *name = fk_name(ctx, fk);
+	const char *name = rule_fk_name(ctx, fk);
 	bool self = same_table(ctx, &ctx->stmt->table, &fk->ref_table);
 	const char *locks, *help;
 

@@ -6,18 +6,16 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac)
 	const char *t = rule_table(ctx, &st->table);
 	const char *p = rule_table(ctx, &ac->fk.ref_table);
 	const char *col = ac->name ? ac->name : "?";
-	const char *name = ac->fk.name;
+	const char *name = rule_fk_name(ctx, &ac->fk);
 	const char *help;
 
-	if (!name)
-		name = fk_default_name(ctx->scratch, st->table.name, &col, 1);
 	help = arena_printf(
 		ctx->scratch,
 		"add the column without REFERENCES, then ALTER TABLE %s ADD "
 		"CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s NOT VALID, and "
 		"VALIDATE CONSTRAINT %s in a separate transaction",
-		rule_sql_name(ctx, &st->table), name ? name : "<name>", col,
-		rule_sql_name(ctx, &ac->fk.ref_table), name ? name : "<name>");
+		rule_sql_name(ctx, &st->table), name, col,
+		rule_sql_name(ctx, &ac->fk.ref_table), name);
 	return rule_report(
 		ctx, ac->has_default ? LEVEL_ERROR : LEVEL_WARNING, ac->span,
 		help,
