@@ -13,17 +13,16 @@
 #include "statements.h"
 #include "suppress.h"
 
-static int run_rules(struct result *res, struct audit_file *file)
+static int run_rules(struct result *res, struct audit_file *file,
+		     struct replay *state)
 {
-	struct replay state;
 	struct arena scratch = ARENA_INIT;
 	size_t i, r;
 	int err = 0;
 
-	replay_init(&state);
 	for (i = 0; i < file->stmts.n && !err; i++) {
 		struct rule_ctx ctx = { NULL,	  file,	  &file->stmts.v[i],
-					i,	  &file->txs[i], &state,
+					i,	  &file->txs[i], state,
 					res,	  &scratch };
 
 		for (r = 0; r < rule_count && !err; r++) {
@@ -33,10 +32,9 @@ static int run_rules(struct result *res, struct audit_file *file)
 			err = rule_registry[r]->check(&ctx);
 		}
 		if (!err)
-			err = replay_apply(&state, ctx.stmt, i, ctx.tx);
+			err = replay_apply(state, ctx.stmt, i, ctx.tx);
 		arena_release(&scratch);
 	}
-	replay_release(&state);
 	return err;
 }
 
@@ -117,6 +115,7 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr)
 {
 	size_t first = res->nfindings, i;
+	struct replay own, *state = &own;
 	bool bom;
 	int err;
 
@@ -133,9 +132,19 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 			   sizeof(*file->txs));
 	if (!file->txs)
 		return FK_ENOMEM;
-	plan_build(file->stmts.v, file->stmts.n, file->opts->tx_mode, 1,
-		   file->txs);
-	if ((err = run_rules(res, file)) < 0 ||
+	if (file->opts->schema) {
+		state = file->opts->schema;
+		replay_begin_file(state);
+	} else {
+		replay_init(&own);
+	}
+	state->next_tx = plan_build(file->stmts.v, file->stmts.n,
+				    file->opts->tx_mode, state->next_tx,
+				    file->txs);
+	err = run_rules(res, file, state);
+	if (state == &own)
+		replay_release(&own);
+	if (err < 0 ||
 	    (err = suppress_apply(res, file, first)) < 0)
 		return err;
 	/* findings hold copies: free the statements before hashing lines */

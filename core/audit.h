@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "plan.h"
+#include "replay.h"
 #include "result.h"
 
 /*
@@ -20,9 +21,15 @@ struct audit_opts {
 	 */
 	const char *tx_runner;
 	const char *tx_opt_out;
+	/*
+	 * Schema state shared by the files of one deploy (the migrations a
+	 * diff adds, a commit's migrations), in the order they run; NULL:
+	 * each file starts from nothing. Borrowed.
+	 */
+	struct replay *schema;
 };
 
-#define AUDIT_OPTS_INIT { TX_MODE_AUTOCOMMIT, NULL, NULL }
+#define AUDIT_OPTS_INIT { TX_MODE_AUTOCOMMIT, NULL, NULL, NULL }
 
 /*
  * Audits `text` (`len` bytes, owned by the caller, which must have one

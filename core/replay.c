@@ -11,6 +11,17 @@
 void replay_init(struct replay *r)
 {
 	memset(r, 0, sizeof(*r));
+	r->next_tx = 1;
+}
+
+void replay_begin_file(struct replay *r)
+{
+	r->search_path = NULL;
+	r->nsearch_path = 0;
+	r->lt_session = false;
+	r->lt_local = false;
+	r->lt_session_at_begin = false;
+	r->any_tx = false;
 }
 
 void replay_release(struct replay *r)

@@ -53,10 +53,18 @@ struct replay {
 	bool lt_session_at_begin; /* restored by ROLLBACK */
 	uint32_t last_tx;
 	bool any_tx;
+	uint32_t next_tx; /* the first transaction id of the next file */
 };
 
 void replay_init(struct replay *r);
 void replay_release(struct replay *r);
+
+/*
+ * Starts the next migration of a run that shares one replay across
+ * files: tables and foreign keys stay, the session settings (search_path,
+ * lock_timeout) start afresh, as each migration gets its own session.
+ */
+void replay_begin_file(struct replay *r);
 
 /* The schema an unqualified or qualified name resolves to (borrowed). */
 const char *replay_schema_of(const struct replay *r, const struct qname *q);

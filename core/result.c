@@ -41,6 +41,7 @@ void result_release(struct result *res)
 	arena_release(&res->arena);
 	free(res->files);
 	free(res->findings);
+	free(res->commits);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -79,7 +80,64 @@ struct finding *result_add_finding(struct result *res)
 		return NULL;
 	f = &res->findings[res->nfindings++];
 	memset(f, 0, sizeof(*f));
+	f->introduced = NO_COMMIT;
+	f->resolved = NO_COMMIT;
 	return f;
+}
+
+/* A copy of `s` in the arena; NULL stays NULL. false when out of memory. */
+static bool copy_str(struct arena *a, const char **s)
+{
+	if (!*s)
+		return true;
+	*s = arena_strdup(a, *s);
+	return *s != NULL;
+}
+
+struct finding *result_copy_finding(struct result *res, size_t file,
+				    const struct finding *src)
+{
+	struct finding *f = result_add_finding(res);
+	char *snippet;
+
+	if (!f)
+		return NULL;
+	*f = *src;
+	f->file = file;
+	if (!copy_str(&res->arena, &f->message) ||
+	    !copy_str(&res->arena, &f->help) ||
+	    !copy_str(&res->arena, &f->suppression) ||
+	    !copy_str(&res->arena, &f->line_hash))
+		return NULL;
+	if (src->snippet) {
+		snippet = arena_strndup(&res->arena, src->snippet,
+					src->snippet_len);
+		if (!snippet)
+			return NULL;
+		f->snippet = snippet;
+	}
+	return f;
+}
+
+size_t result_add_commit(struct result *res, const struct commit_info *c)
+{
+	struct commit_info *d;
+
+	if (array_grow((void **)&res->commits, &res->commits_cap,
+		       res->ncommits, sizeof(*d)) < 0)
+		return NO_COMMIT;
+	d = &res->commits[res->ncommits];
+	*d = *c;
+	if (!copy_str(&res->arena, &d->author) ||
+	    !copy_str(&res->arena, &d->email) ||
+	    !copy_str(&res->arena, &d->subject))
+		return NO_COMMIT;
+	return res->ncommits++;
+}
+
+bool finding_counts(const struct finding *f)
+{
+	return !f->suppressed && f->state == FINDING_CURRENT;
 }
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -93,7 +151,14 @@ static int finding_cmp(const void *pa, const void *pb)
 		return a->span.start < b->span.start ? -1 : 1;
 	if ((c = strcmp(a->rule->id, b->rule->id)) != 0)
 		return c;
-	return a->span.end < b->span.end ? -1 : a->span.end > b->span.end;
+	if (a->span.end != b->span.end)
+		return a->span.end < b->span.end ? -1 : 1;
+	/* history: versions of a file may share positions */
+	if (a->state != b->state)
+		return a->state < b->state ? -1 : 1;
+	if (a->introduced != b->introduced)
+		return a->introduced < b->introduced ? -1 : 1;
+	return strcmp(a->message, b->message);
 }
 
 void result_sort(struct result *res)
@@ -111,6 +176,8 @@ void result_count(const struct result *res, struct result_counts *out)
 	for (i = 0; i < res->nfindings; i++) {
 		const struct finding *f = &res->findings[i];
 
+		if (f->state != FINDING_CURRENT)
+			continue;
 		if (f->suppressed)
 			out->suppressed++;
 		else
@@ -131,7 +198,7 @@ enum level result_max_level(const struct result *res)
 	size_t i;
 
 	for (i = 0; i < res->nfindings; i++)
-		if (!res->findings[i].suppressed &&
+		if (finding_counts(&res->findings[i]) &&
 		    res->findings[i].level > max)
 			max = res->findings[i].level;
 	return max;

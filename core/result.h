@@ -23,6 +23,28 @@ const char *level_name(enum level level);
 int level_parse(const char *s, enum level *out);
 
 /*
+ * A commit that a history finding names (git sources only). Strings
+ * live in the result's arena.
+ */
+struct commit_info {
+	char sha[41];       /* 40 hex digits */
+	const char *author; /* name */
+	const char *email;
+	int64_t time;       /* seconds since the epoch */
+	int offset;         /* the author's UTC offset, in minutes */
+	const char *subject;
+};
+
+/* Where a finding stands at the audited revision (history). */
+enum finding_state {
+	FINDING_CURRENT = 0, /* in the audited files (check, diff, present) */
+	FINDING_FIXED,       /* a later commit removed it */
+	FINDING_DELETED,     /* a later commit deleted its file */
+};
+
+#define NO_COMMIT ((size_t)-1)
+
+/*
  * One finding. Positions are final: 1-based lines and columns in Unicode
  * code points, the end column exclusive. `snippet` is the raw source
  * line of `line` (it may hold invalid UTF-8; reporters clean it), and
@@ -44,6 +66,18 @@ struct finding {
 	bool suppressed;
 	const char *suppression; /* the reason given, or "" */
 	const char *line_hash;   /* GitHub's primaryLocationLineHash */
+	/* the statement's lines, for --changed-lines */
+	uint32_t stmt_line, stmt_end_line;
+	/*
+	 * Identity across versions of a file: rule, message and the
+	 * statement's text without its layout, so that a finding keeps its
+	 * key when lines above it move.
+	 */
+	uint64_t key;
+	/* history: where it stands, and the commits that made it so */
+	enum finding_state state;
+	size_t introduced; /* index into result.commits, or NO_COMMIT */
+	size_t resolved;   /* the fixing or deleting commit, or NO_COMMIT */
 };
 
 enum file_status {
@@ -60,6 +94,11 @@ struct file_result {
 	const char *problem; /* why it was not audited; NULL if audited */
 	size_t nstmts;
 	size_t nparse_errors;
+	/*
+	 * history: the file is not in the audited revision (its findings
+	 * cannot be placed there; SARIF leaves them out).
+	 */
+	bool gone;
 };
 
 /*
@@ -74,6 +113,9 @@ struct result {
 	struct finding *findings;
 	size_t nfindings;
 	size_t findings_cap;
+	struct commit_info *commits; /* named by history findings */
+	size_t ncommits;
+	size_t commits_cap;
 };
 
 void result_init(struct result *res);
@@ -91,6 +133,22 @@ int result_add_problem(struct result *res, const char *path,
 
 /* Appends a zeroed finding. NULL when out of memory. */
 struct finding *result_add_finding(struct result *res);
+
+/*
+ * Appends a copy of finding `src` of result `from` (strings copied) to
+ * `res`, as a finding of res->files[file]. NULL when out of memory.
+ */
+struct finding *result_copy_finding(struct result *res, size_t file,
+				    const struct finding *src);
+
+/*
+ * Appends a copy of commit `c` (strings copied); returns its index, or
+ * NO_COMMIT when out of memory.
+ */
+size_t result_add_commit(struct result *res, const struct commit_info *c);
+
+/* Whether a finding counts: not suppressed, and still in the files. */
+bool finding_counts(const struct finding *f);
 
 /* Sorts findings by file, position and rule id (a stable order). */
 void result_sort(struct result *res);

@@ -58,6 +58,42 @@ static int set_snippet(struct result *res, const struct audit_file *file,
 	return 0;
 }
 
+/* FNV-1a over `s`, skipping ASCII white space when `layout` is false. */
+static uint64_t hash_add(uint64_t h, const char *s, size_t n, bool layout)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!layout && (c == ' ' || c == '\t' || c == '\n' ||
+				c == '\r' || c == '\f' || c == '\v'))
+			continue;
+		h = (h ^ c) * 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/*
+ * The finding's identity across versions of its file: the rule, the
+ * message and the statement's text without white space.
+ */
+static uint64_t finding_key(const struct audit_file *file,
+			    const struct finding *f)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	h = hash_add(h, f->rule->id, strlen(f->rule->id) + 1, true);
+	h = hash_add(h, f->message, strlen(f->message) + 1, true);
+	if (f->stmt < file->stmts.n) {
+		const struct span *sp = &file->stmts.v[f->stmt].span;
+
+		h = hash_add(h, file->text + sp->start, sp->end - sp->start,
+			     false);
+	}
+	return h;
+}
+
 int rule_report_v(struct result *res, const struct audit_file *file,
 		  const struct rule *rule, enum level level, size_t stmt,
 		  struct span span, const char *help, const char *fmt,
@@ -85,6 +121,16 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 	f->suppression = "";
 	if (!f->message || !f->help)
 		return FK_ENOMEM;
+	f->stmt_line = f->line;
+	f->stmt_end_line = f->end_line;
+	if (stmt < file->stmts.n) {
+		const struct span *sp = &file->stmts.v[stmt].span;
+		uint32_t col;
+
+		linemap_locate(&file->lines, sp->start, &f->stmt_line, &col);
+		linemap_locate(&file->lines, sp->end, &f->stmt_end_line, &col);
+	}
+	f->key = finding_key(file, f);
 	return set_snippet(res, file, f);
 }
 
