@@ -1,7 +1,9 @@
 /* fkaudit: the entry point and the table of subcommands. */
+#include <errno.h>
 #include <pg_query.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -37,6 +39,7 @@ static void print_help(FILE *out)
 		fprintf(out, "  %-9s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs("\n'fkaudit <command> --help' describes a command's options.\n"
+	      "  -C DIR         run as if started in DIR (before the command)\n"
 	      "  -h, --help     show this help\n"
 	      "  -V, --version  show the version\n",
 	      out);
@@ -56,6 +59,21 @@ static int dispatch(int argc, char **argv)
 {
 	const struct command *cmd;
 
+	/* -C DIR before the command, as in git; may be repeated */
+	while (argc >= 2 && strcmp(argv[1], "-C") == 0) {
+		if (argc < 3) {
+			fprintf(stderr, "fkaudit: -C needs a folder\n");
+			return EXIT_USAGE;
+		}
+		if (chdir(argv[2]) != 0) {
+			fprintf(stderr, "fkaudit: cannot change to '%s': %s\n",
+				argv[2], strerror(errno));
+			return EXIT_USAGE;
+		}
+		argv[2] = argv[0];
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 2) {
 		print_help(stderr);
 		return EXIT_USAGE;

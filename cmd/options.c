@@ -80,9 +80,113 @@ int output_opts_parse(struct output_opts *o, const char *cmd, int code,
 	case OPT_SARIF_CATEGORY:
 		o->sarif_category = arg;
 		return 1;
+	case OPT_SARIF_FIXED:
+		o->sarif_fixed = true;
+		return 1;
 	default:
 		return 0;
 	}
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	int shift = 0;
+
+	if (end == s || *s == '-')
+		return -1;
+	switch (*end) {
+	case 'k':
+	case 'K':
+		shift = 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		shift = 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		shift = 30;
+		end++;
+		break;
+	}
+	if (*end || v > (~0ULL >> (shift + 1)))
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
+}
+
+int run_opts_parse(struct run_opts *o, const char *cmd, int code,
+		   const char *arg)
+{
+	switch (code) {
+	case 'C':
+		if (chdir(arg) != 0) {
+			fprintf(stderr, "fkaudit %s: cannot change to '%s': %s\n",
+				cmd, arg, strerror(errno));
+			return -1;
+		}
+		return 1;
+	case 'o':
+		o->out.output = arg;
+		return 1;
+	case 'q':
+	case OPT_QUIET:
+		o->quiet = true;
+		return 1;
+	case OPT_ASSUME_TX:
+		o->audit.tx_mode = TX_MODE_WRAPPED;
+		return 1;
+	case OPT_MAX_SIZE:
+		if (parse_size(arg, &o->max_size) == 0)
+			return 1;
+		usage_error(cmd, "bad --max-file-size '%s'", arg);
+		return -1;
+	default:
+		return output_opts_parse(&o->out, cmd, code, arg);
+	}
+}
+
+int run_opts_getopt(int argc, char **argv, struct run_opts *o,
+		    const char *cmd, const char *usage,
+		    const struct option *longopts,
+		    int (*extra)(void *ctx, int code, const char *arg),
+		    void *ctx)
+{
+	int c, r;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":C:ho:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage, stdout);
+			return 1;
+		case '?':
+			usage_error(cmd, "unknown option '%s'",
+				    argv[optind - 1]);
+			return -1;
+		case ':':
+			usage_error(cmd, "option '%s' needs a value",
+				    argv[optind - 1]);
+			return -1;
+		default:
+			r = run_opts_parse(o, cmd, c, optarg);
+			if (r == 0 && extra)
+				r = extra(ctx, c, optarg);
+			if (r == 0) {
+				usage_error(cmd, "unknown option '%s'",
+					    argv[optind - 1]);
+				return -1;
+			}
+			if (r < 0)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 bool output_needs_vcs(const struct output_opts *o)
@@ -110,7 +214,8 @@ static int exit_code(const struct result *res, enum level fail_level)
 
 	for (i = 0; i < res->nfiles; i++) {
 		not_found |= res->files[i].status == FILE_NOT_FOUND;
-		failed |= res->files[i].status != FILE_AUDITED;
+		failed |= res->files[i].status != FILE_AUDITED &&
+			  res->files[i].status != FILE_SKIPPED;
 	}
 	if (not_found)
 		return EXIT_USAGE;
@@ -186,7 +291,7 @@ int output_finish(const struct result *res, const struct output_opts *o,
 		use_color(o->color, !o->output), o->include_suppressed,
 		o->sarif_category,		 vcs,
 		exit_code(res, o->fail_level),	 all_paths_read(res),
-		getenv("GITHUB_STEP_SUMMARY"),
+		getenv("GITHUB_STEP_SUMMARY"),	 o->sarif_fixed,
 	};
 	const struct reporter *rep = reporter_find(o->format);
 	int failed = 0;

@@ -2,8 +2,11 @@
 #define FKAUDIT_OPTIONS_H
 
 #include <stdbool.h>
+#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
+#include "audit.h"
 #include "result.h"
 #include "vcs.h"
 
@@ -24,11 +27,12 @@ struct output_opts {
 	const char *json;     /* --json FILE */
 	bool include_suppressed;
 	const char *sarif_category;
+	bool sarif_fixed; /* history: fixed findings in SARIF too */
 };
 
 #define OUTPUT_OPTS_INIT                                                   \
 	{ LEVEL_ERROR, COLOR_AUTO, "text", NULL, NULL, NULL, NULL, false, \
-	  "fkaudit/" }
+	  "fkaudit/", false }
 
 enum {
 	OPT_FAIL_LEVEL = 1000,
@@ -40,6 +44,10 @@ enum {
 	OPT_JSON,
 	OPT_INCLUDE_SUPPRESSED,
 	OPT_SARIF_CATEGORY,
+	OPT_ASSUME_TX,
+	OPT_MAX_SIZE,
+	OPT_QUIET,
+	OPT_SARIF_FIXED,
 	OPT_FIRST_PRIVATE, /* subcommands number their own from here */
 };
 
@@ -72,6 +80,58 @@ enum {
 	"  --color WHEN         colour the text report: auto (default: on a\n" \
 	"                       terminal, unless NO_COLOR is set), always,\n" \
 	"                       never\n"
+
+/*
+ * What the auditing subcommands (check, diff, history) share beyond the
+ * reports: -C, how files run, size limits, --quiet.
+ */
+struct run_opts {
+	struct output_opts out;
+	struct audit_opts audit;
+	size_t max_size;
+	bool quiet;
+};
+
+#define DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20)
+
+#define RUN_OPTS_INIT                                                       \
+	{ OUTPUT_OPTS_INIT, AUDIT_OPTS_INIT, DEFAULT_MAX_FILE_SIZE, false }
+
+/* getopt_long entries; the short options are "C:o:h". */
+#define RUN_OPTIONS                                                         \
+	{ "assume-transaction", no_argument, NULL, OPT_ASSUME_TX },        \
+		{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE }, \
+		{ "quiet", no_argument, NULL, OPT_QUIET },                 \
+		{ "help", no_argument, NULL, 'h' }, OUTPUT_OPTIONS
+
+#define RUN_HELP                                                             \
+	"  -C DIR               run as if started in DIR\n"                 \
+	"  --assume-transaction each file runs in one transaction, as most\n" \
+	"                       migration runners do (goose, Flyway, sqlx, …)\n" \
+	"  --max-file-size SIZE skip larger files, with an error (default\n" \
+	"                       256M; suffixes K, M, G)\n"                 \
+	"  -q, --quiet          no progress or notes on standard error\n"   \
+	"  -h, --help           show this help\n"
+
+/*
+ * Handles a shared option (RUN_OPTIONS, -C, -o, -q). Returns 1 when
+ * `code` was one, 0 when it is not, -1 (after a message) when its value
+ * is bad. -C changes the current folder at once, as git does.
+ */
+int run_opts_parse(struct run_opts *o, const char *cmd, int code,
+		   const char *arg);
+
+/*
+ * The getopt_long loop every auditing subcommand runs: shared options,
+ * then `extra` for the subcommand's own (called with each code it does
+ * not know; it returns like run_opts_parse). Returns 0, 1 after --help
+ * (printed from `usage`), or -1 after a usage error.
+ */
+int run_opts_getopt(int argc, char **argv, struct run_opts *o,
+		    const char *cmd, const char *usage,
+		    const struct option *longopts,
+		    int (*extra)(void *ctx, int code, const char *arg),
+		    void *ctx);
 
 /*
  * Handles one of the shared options. Returns 1 when `code` was one, 0

@@ -1,5 +1,7 @@
 #include "audit.h"
 
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "linemap.h"
 #include "replay.h"
 #include "rule.h"
+#include "rules/rules.h"
 #include "statements.h"
 #include "suppress.h"
 
@@ -104,6 +107,48 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 	return err;
 }
 
+static int report_plain(struct result *res, struct audit_file *file,
+			const struct rule *rule, size_t stmt, struct span span,
+			const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static int report_plain(struct result *res, struct audit_file *file,
+			const struct rule *rule, size_t stmt, struct span span,
+			const char *fmt, ...)
+{
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	err = rule_report_v(res, file, rule, rule->level, stmt, span, NULL,
+			    fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+/* FK012 on the first changed line, as a finding of its statement. */
+static int report_modified(struct result *res, struct audit_file *file)
+{
+	const struct audit_opts *o = file->opts;
+	size_t start, end, stmt = SIZE_MAX, i;
+	uint32_t last, col;
+	struct span span;
+
+	linemap_locate(&file->lines, file->len, &last, &col);
+	linemap_line(&file->lines,
+		     o->modified_line < last ? o->modified_line : last, &start,
+		     &end);
+	for (i = 0; i < file->stmts.n; i++)
+		if (file->stmts.v[i].span.start <= end &&
+		    start < file->stmts.v[i].span.end) {
+			stmt = i;
+			break;
+		}
+	span.start = (uint32_t)start;
+	span.end = (uint32_t)end;
+	return report_plain(res, file, &rule_fk012_migration_modified, stmt,
+			    span, "%s", o->modified_msg);
+}
+
 static void release_statements(struct audit_file *file)
 {
 	statements_release(&file->stmts);
@@ -144,6 +189,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	err = run_rules(res, file, state);
 	if (state == &own)
 		replay_release(&own);
+	if (err == 0 && file->opts->modified_line)
+		err = report_modified(res, file);
 	if (err < 0 ||
 	    (err = suppress_apply(res, file, first)) < 0)
 		return err;

@@ -27,9 +27,16 @@ struct audit_opts {
 	 * each file starts from nothing. Borrowed.
 	 */
 	struct replay *schema;
+	/*
+	 * FK012, from a git source: the file changed after it was
+	 * committed. The finding goes on line `modified_line` (clamped to
+	 * the file; 0: none) with this message, before suppressions apply.
+	 */
+	uint32_t modified_line;
+	const char *modified_msg;
 };
 
-#define AUDIT_OPTS_INIT { TX_MODE_AUTOCOMMIT, NULL, NULL, NULL }
+#define AUDIT_OPTS_INIT { TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL }
 
 /*
  * Audits `text` (`len` bytes, owned by the caller, which must have one

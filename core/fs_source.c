@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "array.h"
+#include "discover.h"
 #include "error.h"
 
 #define WALK_MAX_DEPTH 64
@@ -45,13 +46,6 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-static bool is_sql(const char *name)
-{
-	size_t n = strlen(name);
-
-	return n > 4 && strcasecmp(name + n - 4, ".sql") == 0;
-}
-
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -76,7 +70,7 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 		free(path);
 		return err;
 	}
-	if (!is_sql(name) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (!discover_is_sql_name(name) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		free(path);
 		return 0;
 	}
@@ -267,6 +261,7 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 	}
 	if (strcmp(path, "-") == 0) {
 		item->path = strdup(src->stdin_name);
+		item->is_stdin = true;
 		err = item->path ? read_all(fileno(src->stdin_file), item,
 					    src->max_size)
 				 : FK_ENOMEM;

@@ -20,6 +20,7 @@ struct source_item {
 	size_t len;
 	enum file_status status;
 	char *problem;        /* why there is no data; owned; or NULL */
+	bool is_stdin;
 };
 
 struct fs_source {

@@ -86,6 +86,7 @@ enum file_status {
 	FILE_UNREADABLE, /* open or read failed */
 	FILE_BINARY,     /* holds NUL bytes (binary, UTF-16, …) */
 	FILE_TOO_LARGE,  /* over --max-file-size */
+	FILE_SKIPPED,    /* a symbolic link or submodule: noted, not a failure */
 };
 
 struct file_result {

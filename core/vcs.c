@@ -6,6 +6,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Appends path segment [s, s+n) to `out`, resolving "." and "..". */
+static bool push_segment(struct buf *out, const char *s, size_t n)
+{
+	char *slash;
+
+	if (n == 0 || (n == 1 && s[0] == '.'))
+		return true;
+	if (n == 2 && s[0] == '.' && s[1] == '.') {
+		if (out->len == 0)
+			return false;
+		out->ptr[out->len - 1] = '\0'; /* drop the trailing '/' */
+		slash = strrchr(out->ptr, '/');
+		out->len = slash ? (size_t)(slash - out->ptr) + 1 : 0;
+		out->ptr[out->len] = '\0';
+		return true;
+	}
+	buf_add(out, s, n);
+	buf_addc(out, '/');
+	return true;
+}
+
+bool path_normalize(const char *prefix, const char *path, struct buf *out)
+{
+	struct buf tmp = BUF_INIT, joined = BUF_INIT;
+	const char *p;
+	bool ok = path[0] != '/';
+
+	if (ok) {
+		buf_adds(&joined, prefix);
+		buf_adds(&joined, path);
+		for (p = buf_str(&joined); ok && *p;) {
+			size_t n = strcspn(p, "/");
+
+			ok = push_segment(&tmp, p, n);
+			p += n;
+			if (*p == '/')
+				p++;
+		}
+	}
+	if (ok && tmp.len > 0)
+		tmp.len--; /* the trailing '/' */
+	ok = ok && tmp.len > 0;
+	if (ok)
+		buf_add(out, tmp.ptr, tmp.len);
+	else
+		buf_adds(out, path);
+	buf_release(&joined);
+	buf_release(&tmp);
+	return ok;
+}
+
+bool vcs_repo_path(const struct vcs_info *vcs, const char *path,
+		   struct buf *out)
+{
+	return path_normalize(vcs->prefix ? vcs->prefix : "", path, out);
+}
+
 static char *strip_git_suffix(char *s)
 {
 	size_t n = strlen(s);

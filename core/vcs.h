@@ -3,6 +3,8 @@
 
 #include <stdbool.h>
 
+#include "buf.h"
+
 /*
  * Where a `check` run stands in git, for reports: the repository's work
  * tree, the current folder relative to it (so that paths given relative
@@ -26,6 +28,21 @@ struct vcs_info {
  */
 int vcs_describe(struct vcs_info *out, const char *dir);
 void vcs_info_release(struct vcs_info *info);
+
+/*
+ * `prefix` + `path` with "." and ".." resolved, appended to `out`:
+ * ("app/", "../db/1.sql") gives "db/1.sql". Returns false when the
+ * result would leave the root, or `path` is absolute: then `out` gets
+ * `path` unchanged.
+ */
+bool path_normalize(const char *prefix, const char *path, struct buf *out);
+
+/*
+ * A path given relative to the current folder, made relative to the
+ * repository's root (see path_normalize; `vcs->found` must be true).
+ */
+bool vcs_repo_path(const struct vcs_info *vcs, const char *path,
+		   struct buf *out);
 
 /*
  * A remote URL as https://host/path, without user or password:

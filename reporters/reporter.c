@@ -25,61 +25,11 @@ const struct reporter *reporter_find(const char *name)
 	return NULL;
 }
 
-/* Appends path segment [s, s+n) to `out`, resolving "." and "..". */
-static bool push_segment(struct buf *out, const char *s, size_t n)
-{
-	char *slash;
-
-	if (n == 0 || (n == 1 && s[0] == '.'))
-		return true;
-	if (n == 2 && s[0] == '.' && s[1] == '.') {
-		if (out->len == 0)
-			return false;
-		out->ptr[out->len - 1] = '\0'; /* drop the trailing '/' */
-		slash = strrchr(out->ptr, '/');
-		out->len = slash ? (size_t)(slash - out->ptr) + 1 : 0;
-		out->ptr[out->len] = '\0';
-		return true;
-	}
-	buf_add(out, s, n);
-	buf_addc(out, '/');
-	return true;
-}
-
 bool report_repo_path(const struct report_opts *opts, const char *path,
 		      struct buf *out)
 {
-	struct buf tmp = BUF_INIT;
-	const char *p;
-	bool ok = path[0] != '/';
-
-	if (ok && opts->vcs && opts->vcs->found && opts->vcs->prefix)
-		buf_adds(&tmp, opts->vcs->prefix);
-	if (ok) {
-		struct buf joined = BUF_INIT;
-
-		buf_adds(&joined, buf_str(&tmp));
-		buf_adds(&joined, path);
-		buf_reset(&tmp);
-		for (p = buf_str(&joined); ok && *p;) {
-			size_t n = strcspn(p, "/");
-
-			ok = push_segment(&tmp, p, n);
-			p += n;
-			if (*p == '/')
-				p++;
-		}
-		buf_release(&joined);
-	}
-	if (ok && tmp.len > 0)
-		tmp.len--; /* the trailing '/' */
-	if (ok && tmp.len > 0)
-		buf_add(out, tmp.ptr, tmp.len);
-	else
-		buf_adds(out, path);
-	ok = ok && tmp.len > 0;
-	buf_release(&tmp);
-	return ok;
+	(void)opts; /* result paths are already relative to the root */
+	return path_normalize("", path, out);
 }
 
 void report_uri_encode(struct buf *out, const char *s)

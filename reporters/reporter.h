@@ -21,6 +21,7 @@ struct report_opts {
 	int exit_code;              /* the run's exit status */
 	bool execution_successful;  /* every path given could be read */
 	const char *step_summary;   /* github: $GITHUB_STEP_SUMMARY, or NULL */
+	bool sarif_fixed;           /* SARIF: fixed history findings too */
 };
 
 struct reporter {
@@ -47,11 +48,10 @@ int report_github(const struct result *res, const struct report_opts *opts,
 		  FILE *out);
 
 /*
- * A reported path made relative to the repository root (the run's
- * folder when there is no repository), with "." and ".." resolved:
- * "../db/1.sql" run from "app/" gives "db/1.sql". Appended to `out`.
- * Returns false when the path lies outside the root (or is absolute):
- * then `out` holds it unchanged.
+ * A reported path (already relative to the repository root, or to the
+ * run's folder when there is no repository) with "." and ".." resolved,
+ * appended to `out`. Returns false when the path lies outside the root
+ * (or is absolute): then `out` holds it unchanged.
  */
 bool report_repo_path(const struct report_opts *opts, const char *path,
 		      struct buf *out);

@@ -1,7 +1,9 @@
 /* End-to-end runs of the binary: options, exit codes, paths, messages. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -95,9 +97,22 @@ Test(cli, stdin_named_by_stdin_path)
 	done(&r);
 }
 
-Test(cli, paths_are_shown_as_given)
+/* GIT_CEILING_DIRECTORIES=<project root>: testdata is in no repository */
+static const char *const *no_repo(void)
 {
-	struct run r = go(ARGS("check", "examples"), "testdata", NULL, NULL);
+	static char env[4200];
+	static const char *list[] = { env, NULL };
+	char cwd[4096];
+
+	cr_assert(getcwd(cwd, sizeof(cwd)) != NULL);
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", cwd);
+	return list;
+}
+
+Test(cli, paths_outside_a_repository_are_shown_as_given)
+{
+	struct run r = go(ARGS("check", "examples"), "testdata", NULL,
+			  no_repo());
 
 	cr_expect_eq(r.code, 1);
 	cr_expect(has(&r.out, "\nexamples/003_add_order_user_fk.sql:5:") ||
@@ -107,14 +122,14 @@ Test(cli, paths_are_shown_as_given)
 		  "%s", buf_str(&r.out));
 	cr_expect(!has(&r.out, "/work") && !has(&r.out, "testdata/"));
 	done(&r);
-	r = go(ARGS("check"), "testdata/examples", NULL, NULL);
+	r = go(ARGS("check"), "testdata/examples", NULL, no_repo());
 	cr_expect_eq(r.code, 1);
 	cr_expect(strncmp(buf_str(&r.out), "003_add_order_user_fk.sql:5:",
 			  28) == 0,
 		  "%s", buf_str(&r.out));
 	cr_expect(has(&r.out, " in 6 files ("), "%s", buf_str(&r.out));
 	done(&r);
-	r = go(ARGS("check", "./examples/"), "testdata", NULL, NULL);
+	r = go(ARGS("check", "./examples/"), "testdata", NULL, no_repo());
 	cr_expect(strncmp(buf_str(&r.out),
 			  "./examples/003_add_order_user_fk.sql:5:", 39) == 0,
 		  "%s", buf_str(&r.out));
@@ -124,7 +139,7 @@ Test(cli, paths_are_shown_as_given)
 Test(cli, missing_path_exit_2_rest_audited)
 {
 	struct run r = go(ARGS("check", "nope.sql", "examples/006_index.sql"),
-			  "testdata", NULL, NULL);
+			  "testdata", NULL, no_repo());
 
 	cr_expect_eq(r.code, 2);
 	cr_expect(has(&r.out, "nope.sql: error: no such file or folder"),

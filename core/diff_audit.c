@@ -1,0 +1,173 @@
+#include "diff_audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "discover.h"
+#include "error.h"
+#include "replay.h"
+#include "rules/rules.h"
+
+/* A file that is not audited: recorded, and the run goes on. */
+static int skip(struct result *res, const char *path, enum file_status st,
+		const char *why)
+{
+	return result_add_problem(res, path, st, why);
+}
+
+static int read_change(struct git_source *g, const struct diff_opts *o,
+		       const struct git_change *c, struct result *res,
+		       char **data, size_t *len)
+{
+	struct buf err = BUF_INIT, why = BUF_INIT;
+	int rc;
+
+	if (c->worktree)
+		rc = git_source_worktree_file(g, c->path, o->max_size, data,
+					      len, &err);
+	else
+		rc = git_source_blob(g, c->oid, o->max_size, data, len, &err);
+	if (rc == FK_EGIT)
+		rc = skip(res, c->path, FILE_UNREADABLE, buf_str(&err));
+	else if (rc == 1) {
+		buf_addf(&why,
+			 "%zu bytes, over --max-file-size (%zu bytes); not "
+			 "audited",
+			 *len, o->max_size);
+		rc = why.failed ? FK_ENOMEM
+				: skip(res, c->path, FILE_TOO_LARGE,
+				       buf_str(&why));
+	} else if (rc == 0 && discover_is_lfs_pointer(*data, *len)) {
+		rc = skip(res, c->path, FILE_UNREADABLE,
+			  "Git LFS pointer: the migration itself is stored in "
+			  "Git LFS, outside the repository's objects; not "
+			  "audited");
+	} else if (rc == 0) {
+		rc = 1; /* content to audit */
+	}
+	buf_release(&err);
+	buf_release(&why);
+	if (rc != 1) {
+		free(*data);
+		*data = NULL;
+	}
+	return rc;
+}
+
+/* Drops the findings from `first` on whose statement no changed line is. */
+static void keep_changed(struct result *res, size_t first,
+			 const struct line_ranges *lines)
+{
+	size_t i, n = first;
+
+	for (i = first; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+
+		if (f->rule == &rule_fk012_migration_modified ||
+		    line_ranges_touch(lines, f->stmt_line, f->stmt_end_line))
+			res->findings[n++] = *f;
+	}
+	res->nfindings = n;
+}
+
+static int audit_change(struct git_source *g, const struct diff_opts *o,
+			const struct git_change *c, struct replay *deploy,
+			struct result *res)
+{
+	struct audit_opts ao = o->audit;
+	struct line_ranges lines = { 0 };
+	struct buf err = BUF_INIT, msg = BUF_INIT;
+	char *data = NULL;
+	size_t len = 0, first = res->nfindings;
+	bool existed = c->kind != GIT_CHANGE_ADDED;
+	int rc;
+
+	if (c->entry == GIT_ENTRY_SUBMODULE)
+		return skip(res, c->path, FILE_SKIPPED,
+			    "submodule: fkaudit does not look for migrations "
+			    "inside submodules; audit that repository on its "
+			    "own");
+	if (c->entry == GIT_ENTRY_SYMLINK)
+		return skip(res, c->path, FILE_SKIPPED,
+			    "symbolic link: not followed; the file it points "
+			    "to is audited where it lives");
+	if ((rc = read_change(g, o, c, res, &data, &len)) != 1)
+		return rc;
+	if (existed && strcmp(c->oid, c->old_oid) != 0) {
+		rc = git_source_changed_lines(g, c->old_oid, data, len, &lines,
+					      &err);
+		if (rc == FK_EGIT) {
+			rc = skip(res, c->path, FILE_UNREADABLE, buf_str(&err));
+			goto done;
+		}
+		if (rc < 0)
+			goto done;
+	}
+	if (existed && !lines.n && c->old_path &&
+	    strcmp(c->old_path, c->path) != 0) {
+		buf_addf(&msg,
+			 "migration %s was renamed from %s, which already "
+			 "existed at the merge base (%.7s): runners that "
+			 "record migrations by file name or version will run "
+			 "it again on databases that already ran it",
+			 c->path, c->old_path, o->base);
+		ao.modified_line = 1;
+	} else if (lines.n) {
+		buf_addf(&msg,
+			 "migration %s already existed at the merge base "
+			 "(%.7s) and this change edits it",
+			 c->old_path && strcmp(c->old_path, c->path)
+				 ? c->old_path
+				 : c->path,
+			 o->base);
+		if (lines.v[0].first == lines.v[lines.n - 1].last)
+			buf_addf(&msg, " (line %u)", lines.v[0].first);
+		else
+			buf_addf(&msg, " (lines %u-%u)", lines.v[0].first,
+				 lines.v[lines.n - 1].last);
+		buf_adds(&msg, ": databases that already ran it never see the "
+			       "edit, so environments diverge");
+		ao.modified_line = lines.v[0].first;
+	}
+	if (msg.failed) {
+		rc = FK_ENOMEM;
+		goto done;
+	}
+	ao.modified_msg = buf_str(&msg);
+	/*
+	 * Tables that an added migration creates are new for the migrations
+	 * after it; an edited one ran long ago, and its tables are not.
+	 */
+	ao.schema = existed ? NULL : deploy;
+	rc = audit_text(res, c->path, data, len, &ao);
+	if (rc == 0 && o->changed_lines && existed)
+		keep_changed(res, first, &lines);
+done:
+	free(data);
+	line_ranges_release(&lines);
+	buf_release(&err);
+	buf_release(&msg);
+	return rc;
+}
+
+int diff_audit(struct git_source *g, const struct diff_opts *o,
+	       struct result *res, struct buf *err)
+{
+	struct git_changes changes;
+	struct replay deploy;
+	size_t i;
+	int rc;
+
+	rc = git_source_diff(g, o->base, o->head, discover_is_migration,
+			     &changes, err);
+	if (rc < 0)
+		return rc;
+	replay_init(&deploy);
+	for (i = 0; i < changes.n && rc == 0; i++)
+		if (changes.v[i].kind != GIT_CHANGE_DELETED)
+			rc = audit_change(g, o, &changes.v[i], &deploy, res);
+	replay_release(&deploy);
+	git_changes_release(&changes);
+	return rc;
+}

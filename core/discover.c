@@ -1,0 +1,34 @@
+#include "discover.h"
+
+#include <string.h>
+#include <strings.h>
+
+bool discover_is_sql_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcasecmp(name + n - 4, ".sql") == 0;
+}
+
+bool discover_is_migration(const char *path)
+{
+	const char *p = path, *base = path;
+
+	for (;;) {
+		if (*p == '.')
+			return false; /* a hidden file or folder */
+		p = strchr(p, '/');
+		if (!p)
+			break;
+		base = ++p;
+	}
+	return discover_is_sql_name(base);
+}
+
+bool discover_is_lfs_pointer(const char *data, size_t len)
+{
+	static const char magic[] = "version https://git-lfs.github.com/spec/";
+
+	return len < 1024 && len > sizeof(magic) - 1 &&
+	       memcmp(data, magic, sizeof(magic) - 1) == 0;
+}

@@ -1,0 +1,29 @@
+#ifndef FKAUDIT_DISCOVER_H
+#define FKAUDIT_DISCOVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Discovery: which files are migrations. For now a migration is a .sql
+ * file (any case) outside hidden folders; framework patterns come with
+ * framework discovery.
+ */
+
+/* Whether a file name (no folder) names a SQL migration. */
+bool discover_is_sql_name(const char *name);
+
+/*
+ * Whether a repository-relative path ("db/migrations/001.sql") is a
+ * migration: a SQL file name, and no part of the path hidden (".git",
+ * ".github").
+ */
+bool discover_is_migration(const char *path);
+
+/*
+ * Whether a file's content is a Git LFS pointer (the migration itself is
+ * stored outside the repository).
+ */
+bool discover_is_lfs_pointer(const char *data, size_t len);
+
+#endif

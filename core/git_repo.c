@@ -1,0 +1,458 @@
+/* The repository: opening it, naming revisions, reading objects. */
+#include "git_internal.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "array.h"
+#include "error.h"
+
+int git_fail(struct buf *err, const char *fmt, ...)
+{
+	const git_error *e = git_error_last();
+	va_list ap;
+	char msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	buf_reset(err);
+	buf_adds(err, msg);
+	if (e && e->message && *e->message)
+		buf_addf(err, " (%s)", e->message);
+	git_error_clear();
+	return FK_EGIT;
+}
+
+void git_hex(const git_oid *oid, char out[41])
+{
+	git_oid_tostr(out, 41, oid);
+}
+
+int git_entry_kind_of(git_filemode_t mode)
+{
+	switch (mode) {
+	case GIT_FILEMODE_TREE:
+		return -1;
+	case GIT_FILEMODE_LINK:
+		return GIT_ENTRY_SYMLINK;
+	case GIT_FILEMODE_COMMIT:
+		return GIT_ENTRY_SUBMODULE;
+	default:
+		return GIT_ENTRY_FILE;
+	}
+}
+
+int git_source_open(struct git_source **out, const char *dir,
+		    struct buf *err)
+{
+	struct git_source *g;
+	char real[PATH_MAX];
+	const char *wd;
+	int rc;
+
+	*out = NULL;
+	if (!realpath(dir, real)) {
+		buf_reset(err);
+		buf_addf(err, "cannot use folder '%s': %s", dir,
+			 strerror(errno));
+		return FK_EGIT;
+	}
+	if (!(g = calloc(1, sizeof(*g))))
+		return FK_ENOMEM;
+	git_libgit2_init();
+	rc = git_repository_open_ext(&g->repo, real, 0,
+				     getenv("GIT_CEILING_DIRECTORIES"));
+	if (rc < 0) {
+		git_error_clear();
+		buf_reset(err);
+		buf_addf(err,
+			 "not a git repository (or any parent folder): %s",
+			 real);
+		git_source_free(g);
+		return FK_EGIT;
+	}
+	g->bare = git_repository_is_bare(g->repo);
+	wd = git_repository_workdir(g->repo);
+	if (wd && !(g->workdir = strdup(wd))) {
+		git_source_free(g);
+		return FK_ENOMEM;
+	}
+	*out = g;
+	return 0;
+}
+
+void git_source_free(struct git_source *g)
+{
+	if (!g)
+		return;
+	git_repository_free(g->repo);
+	free(g->workdir);
+	free(g);
+	git_libgit2_shutdown();
+}
+
+bool git_source_is_bare(const struct git_source *g)
+{
+	return g->bare;
+}
+
+int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
+		       struct buf *err)
+{
+	git_object *obj = NULL, *commit = NULL;
+	int rc = git_revparse_single(&obj, g->repo, rev);
+
+	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ||
+	    rc == GIT_EINVALIDSPEC) {
+		git_error_clear();
+		buf_reset(err);
+		if (rc == GIT_EAMBIGUOUS)
+			buf_addf(err, "revision '%s' is ambiguous", rev);
+		else
+			buf_addf(err,
+				 "unknown revision '%s': no branch, tag or "
+				 "commit has that name",
+				 rev);
+		return FK_EGIT;
+	}
+	if (rc < 0)
+		return git_fail(err, "cannot read revision '%s'", rev);
+	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0)
+		return git_fail(err, "revision '%s' does not name a commit",
+				rev);
+	git_hex(git_object_id(commit), sha);
+	git_object_free(commit);
+	return 0;
+}
+
+/* Whether `rev` resolves, without leaving an error behind. */
+static bool exists(struct git_source *g, const char *rev)
+{
+	git_object *obj = NULL;
+	bool ok = git_revparse_single(&obj, g->repo, rev) == 0;
+
+	git_object_free(obj);
+	git_error_clear();
+	return ok;
+}
+
+static int upstream_of_head(struct git_source *g, struct buf *name,
+			    struct buf *why)
+{
+	git_reference *head = NULL, *up = NULL;
+	int found = 0;
+
+	if (git_repository_head(&head, g->repo) == 0 &&
+	    git_reference_is_branch(head) &&
+	    git_branch_upstream(&up, head) == 0) {
+		buf_adds(name, git_reference_shorthand(up));
+		buf_addf(why, "the upstream of %s",
+			 git_reference_shorthand(head));
+		found = 1;
+	}
+	git_reference_free(up);
+	git_reference_free(head);
+	git_error_clear();
+	return found;
+}
+
+static int origin_head(struct git_source *g, struct buf *name,
+		       struct buf *why)
+{
+	git_reference *ref = NULL, *resolved = NULL;
+	int found = 0;
+
+	if (git_reference_lookup(&ref, g->repo,
+				 "refs/remotes/origin/HEAD") == 0 &&
+	    git_reference_resolve(&resolved, ref) == 0) {
+		buf_adds(name, git_reference_shorthand(resolved));
+		buf_adds(why, "origin/HEAD");
+		found = 1;
+	}
+	git_reference_free(resolved);
+	git_reference_free(ref);
+	git_error_clear();
+	return found;
+}
+
+int git_source_default_base(struct git_source *g, struct buf *name,
+			    struct buf *why, struct buf *err)
+{
+	static const char *const fallbacks[] = { "main", "origin/main",
+						 "master", "origin/master" };
+	size_t i;
+
+	buf_reset(name);
+	buf_reset(why);
+	if (upstream_of_head(g, name, why) || origin_head(g, name, why))
+		return name->failed || why->failed ? FK_ENOMEM : 0;
+	for (i = 0; i < sizeof(fallbacks) / sizeof(fallbacks[0]); i++) {
+		if (!exists(g, fallbacks[i]))
+			continue;
+		buf_adds(name, fallbacks[i]);
+		buf_adds(why, "no upstream and no origin/HEAD; found");
+		return name->failed || why->failed ? FK_ENOMEM : 0;
+	}
+	buf_reset(err);
+	buf_adds(err, "no base to compare with: the branch has no upstream, "
+		      "and there is no origin/HEAD, main or master; name one: "
+		      "fkaudit diff BASE");
+	return FK_EGIT;
+}
+
+int git_source_merge_base(struct git_source *g, const char *a,
+			  const char *b, char out[41], struct buf *err)
+{
+	git_oid oa, ob, base;
+	int rc;
+
+	if (git_oid_fromstr(&oa, a) < 0 || git_oid_fromstr(&ob, b) < 0)
+		return git_fail(err, "bad object id");
+	rc = git_merge_base(&base, g->repo, &oa, &ob);
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		buf_reset(err);
+		if (git_repository_is_shallow(g->repo))
+			buf_addf(err,
+				 "no merge base between %.7s and %.7s in this "
+				 "shallow clone: its history stops before "
+				 "they meet. Fetch more history with 'git "
+				 "fetch --deepen=200' (or 'git fetch "
+				 "--unshallow'; with actions/checkout, "
+				 "'fetch-depth: 0') and run again",
+				 a, b);
+		else
+			buf_addf(err,
+				 "%.7s and %.7s have no common ancestor: "
+				 "their histories are unrelated",
+				 a, b);
+		return FK_EGIT;
+	}
+	if (rc < 0)
+		return git_fail(err, "cannot find the merge base of %.7s and "
+				"%.7s", a, b);
+	git_hex(&base, out);
+	return 0;
+}
+
+int git_commit_of(struct git_source *g, const char *sha, git_commit **out,
+		  struct buf *err)
+{
+	git_oid oid;
+
+	if (git_oid_fromstr(&oid, sha) < 0)
+		return git_fail(err, "bad object id '%s'", sha);
+	if (git_commit_lookup(out, g->repo, &oid) < 0)
+		return git_fail(err,
+				"commit %s is missing or corrupt in the "
+				"object database",
+				sha);
+	return 0;
+}
+
+int git_source_commit(struct git_source *g, const char *sha,
+		      struct commit_info *out, struct arena *arena,
+		      struct buf *err)
+{
+	git_commit *c = NULL;
+	const git_signature *a;
+	const char *summary;
+	int rc;
+
+	if ((rc = git_commit_of(g, sha, &c, err)) < 0)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	memcpy(out->sha, sha, 41);
+	a = git_commit_author(c);
+	summary = git_commit_summary(c);
+	out->author = arena_strdup(arena, a && a->name ? a->name : "");
+	out->email = arena_strdup(arena, a && a->email ? a->email : "");
+	out->time = a ? (int64_t)a->when.time : 0;
+	out->offset = a ? a->when.offset : 0;
+	out->subject = arena_strdup(arena, summary ? summary : "");
+	git_commit_free(c);
+	if (!out->author || !out->email || !out->subject)
+		return FK_ENOMEM;
+	return 0;
+}
+
+int git_source_describe(struct git_source *g, const char *sha,
+			struct vcs_info *out)
+{
+	git_reference *head = NULL;
+	git_remote *remote = NULL;
+	char hex[41];
+
+	memset(out, 0, sizeof(*out));
+	out->found = true;
+	out->prefix = strdup("");
+	out->root = strdup(g->workdir ? g->workdir
+				      : git_repository_path(g->repo));
+	if (!out->prefix || !out->root)
+		return FK_ENOMEM;
+	if (git_repository_head(&head, g->repo) == 0) {
+		if (!sha && git_reference_target(head)) {
+			git_hex(git_reference_target(head), hex);
+			sha = hex;
+		}
+		if (git_reference_is_branch(head) &&
+		    !(out->branch = strdup(git_reference_shorthand(head))))
+			goto oom;
+	}
+	if (sha && !(out->revision = strdup(sha)))
+		goto oom;
+	if (git_remote_lookup(&remote, g->repo, "origin") == 0 &&
+	    git_remote_url(remote))
+		out->remote_url = vcs_normalize_remote(git_remote_url(remote));
+	git_remote_free(remote);
+	git_reference_free(head);
+	git_error_clear();
+	return 0;
+oom:
+	git_reference_free(head);
+	return FK_ENOMEM;
+}
+
+int git_source_blob(struct git_source *g, const char *oid_hex,
+		    size_t max_size, char **data, size_t *len, struct buf *err)
+{
+	git_blob *blob = NULL;
+	git_oid oid;
+	git_object_size_t size;
+
+	*data = NULL;
+	*len = 0;
+	if (git_oid_fromstr(&oid, oid_hex) < 0)
+		return git_fail(err, "bad object id '%s'", oid_hex);
+	if (git_blob_lookup(&blob, g->repo, &oid) < 0)
+		return git_fail(err,
+				"blob %.12s is missing or corrupt in the "
+				"object database",
+				oid_hex);
+	size = git_blob_rawsize(blob);
+	if (size > max_size) {
+		git_blob_free(blob);
+		*len = (size_t)size;
+		return 1;
+	}
+	*data = malloc((size_t)size + 1);
+	if (!*data) {
+		git_blob_free(blob);
+		return FK_ENOMEM;
+	}
+	memcpy(*data, git_blob_rawcontent(blob), (size_t)size);
+	(*data)[size] = '\0';
+	*len = (size_t)size;
+	git_blob_free(blob);
+	return 0;
+}
+
+int git_source_worktree_file(struct git_source *g, const char *path,
+			     size_t max_size, char **data, size_t *len,
+			     struct buf *err)
+{
+	struct buf full = BUF_INIT;
+	struct stat st;
+	FILE *f = NULL;
+	int rc = FK_EGIT;
+
+	*data = NULL;
+	*len = 0;
+	buf_addf(&full, "%s%s", g->workdir ? g->workdir : "", path);
+	if (full.failed)
+		return FK_ENOMEM;
+	if (stat(buf_str(&full), &st) < 0 || !(f = fopen(buf_str(&full), "rb"))) {
+		buf_reset(err);
+		buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	if ((size_t)st.st_size > max_size) {
+		*len = (size_t)st.st_size;
+		rc = 1;
+		goto done;
+	}
+	if (!(*data = malloc((size_t)st.st_size + 1))) {
+		rc = FK_ENOMEM;
+		goto done;
+	}
+	*len = fread(*data, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		free(*data);
+		*data = NULL;
+		buf_reset(err);
+		buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	(*data)[*len] = '\0';
+	rc = 0;
+done:
+	if (f)
+		fclose(f);
+	buf_release(&full);
+	return rc;
+}
+
+int git_changes_add(struct git_changes *c, enum git_change_kind kind,
+		    enum git_entry_kind entry, const char *path,
+		    const char *old_path, const git_oid *oid,
+		    const git_oid *old_oid)
+{
+	struct git_change *ch;
+
+	if (array_grow((void **)&c->v, &c->cap, c->n, sizeof(*ch)) < 0)
+		return FK_ENOMEM;
+	ch = &c->v[c->n];
+	memset(ch, 0, sizeof(*ch));
+	ch->kind = kind;
+	ch->entry = entry;
+	ch->path = strdup(path);
+	ch->old_path = old_path ? strdup(old_path) : NULL;
+	if (oid)
+		git_hex(oid, ch->oid);
+	if (old_oid)
+		git_hex(old_oid, ch->old_oid);
+	if (!ch->path || (old_path && !ch->old_path)) {
+		free(ch->path);
+		free(ch->old_path);
+		return FK_ENOMEM;
+	}
+	c->n++;
+	return 0;
+}
+
+void git_changes_release(struct git_changes *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].path);
+		free(c->v[i].old_path);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+void line_ranges_release(struct line_ranges *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+bool line_ranges_touch(const struct line_ranges *r, uint32_t first,
+		       uint32_t last)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].first <= last && first <= r->v[i].last)
+			return true;
+	return false;
+}

@@ -1,0 +1,201 @@
+#ifndef FKAUDIT_GIT_SOURCE_H
+#define FKAUDIT_GIT_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "result.h"
+#include "vcs.h"
+
+/*
+ * The git sources of `diff` and `history`: a repository read through
+ * libgit2, from its object database (so a bare repository works the
+ * same), never from the work tree unless asked (--worktree). This
+ * header, git_repo.c, git_diff.c and git_walk.c are the only code that
+ * knows libgit2; the rest of the core sees paths, 40-hex object ids and
+ * bytes.
+ *
+ * Every function that can fail returns 0 (or a count) on success and a
+ * negative fk_error on failure; FK_EGIT comes with a message for the
+ * user in `err` (a sentence without the "fkaudit CMD: " prefix).
+ */
+struct git_source;
+
+#define FK_EGIT (-3) /* a repository error; the message is in `err` */
+
+/* Which paths are migrations: the discover stage's answer. */
+typedef bool (*git_path_filter)(const char *path);
+
+/*
+ * Opens the repository that holds folder `dir` (a work tree, any folder
+ * below its root, or a bare repository), honouring
+ * GIT_CEILING_DIRECTORIES. Free with git_source_free().
+ */
+int git_source_open(struct git_source **out, const char *dir,
+		    struct buf *err);
+void git_source_free(struct git_source *g);
+
+bool git_source_is_bare(const struct git_source *g);
+
+/* The commit a revision names ("HEAD", "origin/main", a sha, …). */
+int git_source_resolve(struct git_source *g, const char *rev,
+		       char sha[41], struct buf *err);
+
+/*
+ * The base a pull request is compared with when none is given: the
+ * current branch's upstream, else origin/HEAD, else main, else master
+ * (local branches, then origin's). `name` gets the revision, `why` how
+ * it was chosen ("the upstream of feature").
+ */
+int git_source_default_base(struct git_source *g, struct buf *name,
+			    struct buf *why, struct buf *err);
+
+/*
+ * The best common ancestor of two commits. When there is none and the
+ * repository is a shallow clone, the message says how to deepen it.
+ */
+int git_source_merge_base(struct git_source *g, const char *a,
+			  const char *b, char out[41], struct buf *err);
+
+/*
+ * The facts of commit `sha`, strings in `arena`: author, date, the
+ * first line of its message.
+ */
+int git_source_commit(struct git_source *g, const char *sha,
+		      struct commit_info *out, struct arena *arena,
+		      struct buf *err);
+
+/*
+ * For reports: the repository (origin's URL), the revision `sha` (NULL:
+ * HEAD) and the current branch. Paths of git sources are already
+ * relative to the root, so `prefix` is "".
+ */
+int git_source_describe(struct git_source *g, const char *sha,
+			struct vcs_info *out);
+
+enum git_change_kind {
+	GIT_CHANGE_ADDED,
+	GIT_CHANGE_MODIFIED,
+	GIT_CHANGE_RENAMED, /* old_path → path, content may differ too */
+	GIT_CHANGE_DELETED,
+};
+
+enum git_entry_kind {
+	GIT_ENTRY_FILE,
+	GIT_ENTRY_SYMLINK,
+	GIT_ENTRY_SUBMODULE,
+};
+
+/* One changed path. Strings are owned by the list. */
+struct git_change {
+	enum git_change_kind kind;
+	enum git_entry_kind entry;
+	char *path;     /* the new path (the old one when deleted) */
+	char *old_path; /* the old path, or NULL when added */
+	char oid[41];   /* the new blob; "" when read from the work tree */
+	char old_oid[41];
+	bool worktree;  /* the new content is the work tree's file */
+};
+
+struct git_changes {
+	struct git_change *v;
+	size_t n;
+	size_t cap;
+};
+
+void git_changes_release(struct git_changes *c);
+
+/*
+ * The files that `filter` accepts which changed between the trees of
+ * commits `base` and `head`; `head` NULL means the work tree (with the
+ * index, and files not yet added). Renames are followed; sorted by path.
+ * Submodules whose path changed are listed too, as GIT_ENTRY_SUBMODULE.
+ */
+int git_source_diff(struct git_source *g, const char *base,
+		    const char *head, git_path_filter filter,
+		    struct git_changes *out, struct buf *err);
+
+/* 1-based inclusive line ranges of a file's new version. */
+struct line_range {
+	uint32_t first, last;
+};
+
+struct line_ranges {
+	struct line_range *v;
+	size_t n;
+	size_t cap;
+};
+
+void line_ranges_release(struct line_ranges *r);
+bool line_ranges_touch(const struct line_ranges *r, uint32_t first,
+		       uint32_t last);
+
+/*
+ * The lines of a file's new version (`data`, `len` bytes) that are not
+ * in its old version, blob `old_oid`; a deletion marks the line after
+ * it.
+ */
+int git_source_changed_lines(struct git_source *g, const char *old_oid,
+			     const char *data, size_t len,
+			     struct line_ranges *out, struct buf *err);
+
+/*
+ * A blob's bytes (malloc'd, one spare byte after them), or the work tree
+ * file's when `c->worktree`. Returns 0; 1 when it is larger than
+ * `max_size` (nothing read); FK_EGIT when the object is missing or
+ * corrupt.
+ */
+int git_source_blob(struct git_source *g, const char *oid, size_t max_size,
+		    char **data, size_t *len, struct buf *err);
+int git_source_worktree_file(struct git_source *g, const char *path,
+			     size_t max_size, char **data, size_t *len,
+			     struct buf *err);
+
+/*
+ * A walk over the commits reachable from a revision, oldest first
+ * (topological order: parents before children), each with the changes
+ * its first parent's tree does not have. Merge commits bring nothing
+ * of their own unless `first_parent` is set, where a merge carries the
+ * whole merged branch.
+ */
+struct git_walk_opts {
+	const char *rev;     /* default "HEAD" */
+	bool first_parent;
+	size_t max_commits;  /* the newest N; 0: all */
+	int64_t since;       /* commits older than this are left out; 0 */
+	git_path_filter filter;
+};
+
+struct git_walk;
+
+struct git_walk_commit {
+	struct commit_info info; /* strings valid until the next call */
+	bool merge;
+	struct git_changes changes;
+};
+
+int git_walk_open(struct git_walk **out, struct git_source *g,
+		  const struct git_walk_opts *opts, struct buf *err);
+void git_walk_free(struct git_walk *w);
+
+/* The revision walked, as 40 hex digits. */
+const char *git_walk_rev(const struct git_walk *w);
+
+/* How many commits the walk will visit. */
+size_t git_walk_total(const struct git_walk *w);
+
+/* 1 with `out` filled, 0 at the end, or an error. */
+int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
+		  struct buf *err);
+
+/*
+ * The blob at `path` in the walked revision's tree: 1 and `oid` filled,
+ * or 0 when the path is not there.
+ */
+int git_walk_rev_blob(struct git_walk *w, const char *path, char oid[41],
+		      enum git_entry_kind *kind);
+
+#endif

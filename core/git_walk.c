@@ -1,0 +1,468 @@
+/*
+ * The history walk: the commits reachable from a revision, oldest first,
+ * each with the migration files it changed. Trees are compared by id
+ * first, so a commit that leaves a folder alone costs one id comparison
+ * for that folder, whatever it holds.
+ */
+#include "git_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "error.h"
+
+struct git_walk {
+	struct git_source *g;
+	git_oid *commits; /* oldest first */
+	size_t n, cap, next;
+	char rev[41];
+	git_tree *rev_tree;
+	bool first_parent;
+	git_path_filter filter;
+	git_commit *current;
+	struct git_changes changes;
+	struct arena arena; /* the current commit's strings */
+	struct buf path;
+	struct buf *err; /* during git_walk_next() */
+};
+
+static int collect(struct git_walk *w, const git_oid *start,
+		   const struct git_walk_opts *o, struct buf *err)
+{
+	git_revwalk *rw = NULL;
+	git_oid oid;
+	size_t i;
+	int rc;
+
+	if (git_revwalk_new(&rw, w->g->repo) < 0)
+		return git_fail(err, "cannot walk the history");
+	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL);
+	if (o->first_parent)
+		git_revwalk_simplify_first_parent(rw);
+	if (git_revwalk_push(rw, start) < 0) {
+		rc = git_fail(err, "cannot walk the history of %.12s", w->rev);
+		goto done;
+	}
+	while ((rc = git_revwalk_next(&oid, rw)) == 0) {
+		if (o->since) {
+			git_commit *c = NULL;
+			bool old;
+
+			if (git_commit_lookup(&c, w->g->repo, &oid) < 0) {
+				char hex[41];
+
+				git_hex(&oid, hex);
+				rc = git_fail(err, "commit %s is missing or "
+					      "corrupt", hex);
+				goto done;
+			}
+			old = (int64_t)git_commit_time(c) < o->since;
+			git_commit_free(c);
+			if (old)
+				continue;
+		}
+		if (array_grow((void **)&w->commits, &w->cap, w->n,
+			       sizeof(oid)) < 0) {
+			rc = FK_ENOMEM;
+			goto done;
+		}
+		w->commits[w->n++] = oid;
+		if (o->max_commits && w->n == o->max_commits)
+			break;
+	}
+	if (rc < 0 && rc != GIT_ITEROVER) {
+		rc = git_fail(err,
+			      "the history of %.12s is incomplete: a commit "
+			      "is missing or corrupt (a shallow or partial "
+			      "clone?)",
+			      w->rev);
+		goto done;
+	}
+	git_error_clear();
+	rc = 0;
+	for (i = 0; i < w->n / 2; i++) { /* newest first → oldest first */
+		oid = w->commits[i];
+		w->commits[i] = w->commits[w->n - 1 - i];
+		w->commits[w->n - 1 - i] = oid;
+	}
+done:
+	git_revwalk_free(rw);
+	return rc;
+}
+
+int git_walk_open(struct git_walk **out, struct git_source *g,
+		  const struct git_walk_opts *o, struct buf *err)
+{
+	struct git_walk *w = calloc(1, sizeof(*w));
+	git_commit *c = NULL;
+	git_oid oid;
+	int rc;
+
+	*out = NULL;
+	if (!w)
+		return FK_ENOMEM;
+	w->g = g;
+	w->first_parent = o->first_parent;
+	w->filter = o->filter;
+	if ((rc = git_source_resolve(g, o->rev ? o->rev : "HEAD", w->rev,
+				     err)) < 0)
+		goto fail;
+	git_oid_fromstr(&oid, w->rev);
+	if ((rc = git_commit_of(g, w->rev, &c, err)) < 0)
+		goto fail;
+	rc = git_commit_tree(&w->rev_tree, c);
+	git_commit_free(c);
+	if (rc < 0) {
+		rc = git_fail(err, "the tree of %.12s is missing or corrupt",
+			      w->rev);
+		goto fail;
+	}
+	if ((rc = collect(w, &oid, o, err)) < 0)
+		goto fail;
+	*out = w;
+	return 0;
+fail:
+	git_walk_free(w);
+	return rc;
+}
+
+void git_walk_free(struct git_walk *w)
+{
+	if (!w)
+		return;
+	git_commit_free(w->current);
+	git_tree_free(w->rev_tree);
+	git_changes_release(&w->changes);
+	arena_release(&w->arena);
+	buf_release(&w->path);
+	free(w->commits);
+	free(w);
+}
+
+const char *git_walk_rev(const struct git_walk *w)
+{
+	return w->rev;
+}
+
+size_t git_walk_total(const struct git_walk *w)
+{
+	return w->n;
+}
+
+/* Records one changed non-tree entry at w->path, if it matters. */
+static int record(struct git_walk *w, const git_tree_entry *now,
+		  const git_tree_entry *before)
+{
+	const git_tree_entry *e = now ? now : before;
+	int kind = git_entry_kind_of(git_tree_entry_filemode(e));
+	const char *path = buf_str(&w->path);
+
+	if (kind < 0)
+		return 0;
+	if (kind != GIT_ENTRY_SUBMODULE && !w->filter(path))
+		return 0;
+	if (!now)
+		return git_changes_add(&w->changes, GIT_CHANGE_DELETED,
+				       (enum git_entry_kind)kind, path, NULL,
+				       NULL, git_tree_entry_id(before));
+	return git_changes_add(&w->changes,
+			       before ? GIT_CHANGE_MODIFIED : GIT_CHANGE_ADDED,
+			       (enum git_entry_kind)kind, path,
+			       before ? path : NULL, git_tree_entry_id(now),
+			       before ? git_tree_entry_id(before) : NULL);
+}
+
+static bool is_tree(const git_tree_entry *e)
+{
+	return git_tree_entry_type(e) == GIT_OBJECT_TREE;
+}
+
+static int lookup_tree(struct git_walk *w, const git_tree_entry *e,
+		       git_tree **out)
+{
+	if (git_tree_lookup(out, w->g->repo, git_tree_entry_id(e)) < 0)
+		return git_fail(w->err,
+				"tree '%s' is missing or corrupt in the "
+				"object database",
+				buf_str(&w->path));
+	return 0;
+}
+
+static void path_truncate(struct buf *b, size_t len)
+{
+	if (b->ptr) {
+		b->len = len;
+		b->ptr[len] = '\0';
+	}
+}
+
+static int compare(struct git_walk *w, const git_tree *before,
+		   const git_tree *now);
+
+/* Compares what two entries at w->path hold; either may be NULL. */
+static int compare_entries(struct git_walk *w, const git_tree_entry *before,
+			   const git_tree_entry *now)
+{
+	bool tb = before && is_tree(before), tn = now && is_tree(now);
+	git_tree *sb = NULL, *sn = NULL;
+	size_t len = w->path.len;
+	int rc = 0;
+
+	if (tb && (rc = lookup_tree(w, before, &sb)) < 0)
+		return rc;
+	if (tn && (rc = lookup_tree(w, now, &sn)) < 0)
+		goto done;
+	if (tb || tn) {
+		buf_addc(&w->path, '/');
+		rc = w->path.failed ? FK_ENOMEM : compare(w, sb, sn);
+		path_truncate(&w->path, len);
+	}
+	/* the sides that are not folders: a file added, changed, deleted */
+	if (rc == 0 && ((before && !tb) || (now && !tn)))
+		rc = record(w, tn ? NULL : now, tb ? NULL : before);
+done:
+	git_tree_free(sb);
+	git_tree_free(sn);
+	return rc;
+}
+
+static int compare(struct git_walk *w, const git_tree *before,
+		   const git_tree *now)
+{
+	size_t n = now ? git_tree_entrycount(now) : 0;
+	size_t m = before ? git_tree_entrycount(before) : 0;
+	size_t len = w->path.len, i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(now, i);
+		const char *name = git_tree_entry_name(e);
+		const git_tree_entry *o =
+			before ? git_tree_entry_byname(before, name) : NULL;
+
+		if (o && git_oid_equal(git_tree_entry_id(o),
+				       git_tree_entry_id(e)) &&
+		    git_tree_entry_filemode(o) == git_tree_entry_filemode(e))
+			continue;
+		buf_adds(&w->path, name);
+		rc = w->path.failed ? FK_ENOMEM : compare_entries(w, o, e);
+		path_truncate(&w->path, len);
+	}
+	for (i = 0; i < m && rc == 0; i++) {
+		const git_tree_entry *o = git_tree_entry_byindex(before, i);
+		const char *name = git_tree_entry_name(o);
+
+		if (now && git_tree_entry_byname(now, name))
+			continue;
+		buf_adds(&w->path, name);
+		rc = w->path.failed ? FK_ENOMEM : compare_entries(w, o, NULL);
+		path_truncate(&w->path, len);
+	}
+	return rc;
+}
+
+static int change_cmp(const void *pa, const void *pb)
+{
+	const struct git_change *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+/* Drops the changes whose path was taken by a rename. */
+static void compact(struct git_changes *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].path)
+			c->v[n++] = c->v[i];
+		else
+			free(c->v[i].old_path);
+	}
+	c->n = n;
+}
+
+/*
+ * Turns a deletion and an addition of the same content in one commit
+ * into a rename.
+ */
+static int pair_exact_renames(struct git_changes *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct git_change *add = &c->v[i];
+
+		if (add->kind != GIT_CHANGE_ADDED ||
+		    add->entry != GIT_ENTRY_FILE)
+			continue;
+		for (j = 0; j < c->n; j++) {
+			struct git_change *del = &c->v[j];
+
+			if (del->kind != GIT_CHANGE_DELETED || !del->path ||
+			    del->entry != GIT_ENTRY_FILE ||
+			    strcmp(del->old_oid, add->oid) != 0)
+				continue;
+			add->kind = GIT_CHANGE_RENAMED;
+			add->old_path = del->path;
+			del->path = NULL;
+			memcpy(add->old_oid, del->old_oid, 41);
+			break;
+		}
+	}
+	compact(c);
+	return 0;
+}
+
+/*
+ * Pairs the deletions and additions left by pair_exact_renames() by
+ * similar content, as git does (50%), asking libgit2 about those paths
+ * only.
+ */
+static int pair_similar_renames(struct git_walk *w, git_tree *before,
+				git_tree *now)
+{
+	git_diff_options opts;
+	git_diff_find_options find;
+	struct git_changes *c = &w->changes;
+	git_diff *diff = NULL;
+	char **paths;
+	size_t i, j, k, np = 0, nadd = 0, ndel = 0;
+	int rc = 0;
+
+	for (i = 0; i < c->n; i++) {
+		nadd += c->v[i].kind == GIT_CHANGE_ADDED &&
+			c->v[i].entry == GIT_ENTRY_FILE;
+		ndel += c->v[i].kind == GIT_CHANGE_DELETED &&
+			c->v[i].entry == GIT_ENTRY_FILE;
+	}
+	if (!nadd || !ndel)
+		return 0;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+	if (!(paths = calloc(c->n, sizeof(*paths))))
+		return FK_ENOMEM;
+	for (i = 0; i < c->n; i++)
+		if ((c->v[i].kind == GIT_CHANGE_ADDED ||
+		     c->v[i].kind == GIT_CHANGE_DELETED) &&
+		    c->v[i].entry == GIT_ENTRY_FILE)
+			paths[np++] = c->v[i].path;
+	opts.pathspec.strings = paths;
+	opts.pathspec.count = np;
+	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	find.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_tree_to_tree(&diff, w->g->repo, before, now, &opts) < 0 ||
+	    git_diff_find_similar(diff, &find) < 0) {
+		rc = git_fail(w->err, "cannot look for renamed files");
+		goto done;
+	}
+	for (k = 0; k < git_diff_num_deltas(diff); k++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, k);
+		size_t add = SIZE_MAX, del = SIZE_MAX;
+
+		if (d->status != GIT_DELTA_RENAMED)
+			continue;
+		for (j = 0; j < c->n; j++) {
+			if (!c->v[j].path)
+				continue;
+			if (c->v[j].kind == GIT_CHANGE_ADDED &&
+			    !strcmp(c->v[j].path, d->new_file.path))
+				add = j;
+			if (c->v[j].kind == GIT_CHANGE_DELETED &&
+			    !strcmp(c->v[j].path, d->old_file.path))
+				del = j;
+		}
+		if (add == SIZE_MAX || del == SIZE_MAX)
+			continue;
+		c->v[add].kind = GIT_CHANGE_RENAMED;
+		c->v[add].old_path = c->v[del].path;
+		c->v[del].path = NULL;
+		memcpy(c->v[add].old_oid, c->v[del].old_oid, 41);
+	}
+	compact(c);
+done:
+	git_diff_free(diff);
+	free(paths);
+	return rc;
+}
+
+int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
+		  struct buf *err)
+{
+	git_commit *parent = NULL;
+	git_tree *before = NULL, *now = NULL;
+	char sha[41];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (w->next == w->n)
+		return 0;
+	w->err = err;
+	git_commit_free(w->current);
+	w->current = NULL;
+	git_changes_release(&w->changes);
+	arena_release(&w->arena);
+	git_hex(&w->commits[w->next++], sha);
+	if ((rc = git_source_commit(w->g, sha, &out->info, &w->arena, err)) < 0)
+		return rc;
+	if ((rc = git_commit_of(w->g, sha, &w->current, err)) < 0)
+		return rc;
+	out->merge = git_commit_parentcount(w->current) > 1;
+	if (out->merge && !w->first_parent)
+		return 1;
+	if (git_commit_tree(&now, w->current) < 0) {
+		rc = git_fail(err, "the tree of commit %s is missing or corrupt",
+			      sha);
+		goto done;
+	}
+	if (git_commit_parentcount(w->current) > 0 &&
+	    (git_commit_parent(&parent, w->current, 0) < 0 ||
+	     git_commit_tree(&before, parent) < 0)) {
+		rc = git_fail(err,
+			      "the parent of commit %s is missing (a shallow "
+			      "clone?)",
+			      sha);
+		goto done;
+	}
+	if (!before ||
+	    !git_oid_equal(git_tree_id(before), git_tree_id(now))) {
+		buf_reset(&w->path);
+		rc = compare(w, before, now);
+		if (rc == 0)
+			rc = pair_exact_renames(&w->changes);
+		if (rc == 0 && before)
+			rc = pair_similar_renames(w, before, now);
+		if (rc == 0 && w->changes.n > 1)
+			qsort(w->changes.v, w->changes.n,
+			      sizeof(*w->changes.v), change_cmp);
+	}
+	out->changes = w->changes;
+	rc = rc < 0 ? rc : 1;
+done:
+	git_commit_free(parent);
+	git_tree_free(before);
+	git_tree_free(now);
+	return rc;
+}
+
+int git_walk_rev_blob(struct git_walk *w, const char *path, char oid[41],
+		      enum git_entry_kind *kind)
+{
+	git_tree_entry *e = NULL;
+	int k;
+
+	if (git_tree_entry_bypath(&e, w->rev_tree, path) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	k = git_entry_kind_of(git_tree_entry_filemode(e));
+	if (k < 0) {
+		git_tree_entry_free(e);
+		return 0;
+	}
+	git_hex(git_tree_entry_id(e), oid);
+	*kind = (enum git_entry_kind)k;
+	git_tree_entry_free(e);
+	return 1;
+}
