@@ -15,6 +15,10 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "audit SQL migration files and folders" },
+	{ "diff", cmd_diff,
+	  "audit the migrations a branch adds or edits (pull requests)" },
+	{ "history", cmd_history,
+	  "audit every commit's migrations; who introduced what, and when" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "show one rule's documentation" },
 };

@@ -215,7 +215,8 @@ static int exit_code(const struct result *res, enum level fail_level)
 	for (i = 0; i < res->nfiles; i++) {
 		not_found |= res->files[i].status == FILE_NOT_FOUND;
 		failed |= res->files[i].status != FILE_AUDITED &&
-			  res->files[i].status != FILE_SKIPPED;
+			  res->files[i].status != FILE_SKIPPED &&
+			  !res->files[i].gone;
 	}
 	if (not_found)
 		return EXIT_USAGE;

@@ -71,6 +71,24 @@ int result_add_problem(struct result *res, const char *path,
 	return 0;
 }
 
+struct file_result *result_copy_file(struct result *res,
+				     const struct file_result *src,
+				     const char *path)
+{
+	struct file_result *f = result_add_file(res, path);
+	const char *p;
+
+	if (!f)
+		return NULL;
+	p = f->path;
+	*f = *src;
+	f->path = p;
+	if (src->problem && !(f->problem = arena_strdup(&res->arena,
+							src->problem)))
+		return NULL;
+	return f;
+}
+
 struct finding *result_add_finding(struct result *res)
 {
 	struct finding *f;

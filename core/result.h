@@ -96,8 +96,9 @@ struct file_result {
 	size_t nstmts;
 	size_t nparse_errors;
 	/*
-	 * history: the file is not in the audited revision (its findings
-	 * cannot be placed there; SARIF leaves them out).
+	 * history: the file, or this version of it, is not in the audited
+	 * revision: its findings cannot be placed there (SARIF leaves them
+	 * out), and a problem with it does not fail the run.
 	 */
 	bool gone;
 };
@@ -117,6 +118,10 @@ struct result {
 	struct commit_info *commits; /* named by history findings */
 	size_t ncommits;
 	size_t commits_cap;
+	/* history runs: what the walk covered, for the summary */
+	bool history;
+	size_t history_commits;
+	size_t history_blobs;
 };
 
 void result_init(struct result *res);
@@ -131,6 +136,14 @@ struct file_result *result_add_file(struct result *res, const char *path);
  */
 int result_add_problem(struct result *res, const char *path,
 		       enum file_status status, const char *problem);
+
+/*
+ * Appends a copy of file entry `src` under the name `path` (strings
+ * copied). NULL when out of memory.
+ */
+struct file_result *result_copy_file(struct result *res,
+				     const struct file_result *src,
+				     const char *path);
 
 /* Appends a zeroed finding. NULL when out of memory. */
 struct finding *result_add_finding(struct result *res);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "error.h"
 #include "rules/rules.h"
 
@@ -190,7 +191,12 @@ static int report_unused(struct result *res, const struct audit_file *file,
 	int err;
 
 	for (k = 0; k < s->nrules; k++) {
-		if (s->used[k])
+		/*
+		 * FK012 is about the file's past, not its text: only a git
+		 * source that saw an edit can tell whether it would fire.
+		 */
+		if (s->used[k] || (s->rules[k] == &rule_fk012_migration_modified &&
+				   !file->opts->modified_msg))
 			continue;
 		if (s->file_wide)
 			err = note(res, file, s->mark, NULL,

@@ -1,6 +1,7 @@
 #include "reporter.h"
 
 #include <string.h>
+#include <time.h>
 
 static const struct reporter text = { "text", report_text };
 static const struct reporter sarif = { "sarif", report_sarif };
@@ -57,4 +58,70 @@ void report_count_levels(struct buf *out, const struct result_counts *c)
 
 	buf_addf(out, "%zu error%s, %zu warning%s, %zu note%s", e,
 		 e == 1 ? "" : "s", w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
+}
+
+static bool author_time(int64_t t, int offset, struct tm *tm)
+{
+	time_t local = (time_t)(t + (int64_t)offset * 60);
+
+	return gmtime_r(&local, tm) != NULL;
+}
+
+void report_date(struct buf *out, int64_t time, int offset)
+{
+	struct tm tm;
+	char s[32];
+
+	if (author_time(time, offset, &tm) &&
+	    strftime(s, sizeof(s), "%Y-%m-%d", &tm))
+		buf_adds(out, s);
+	else
+		buf_adds(out, "?");
+}
+
+void report_datetime(struct buf *out, int64_t time, int offset)
+{
+	struct tm tm;
+	char s[32];
+	int off = offset < 0 ? -offset : offset;
+
+	if (author_time(time, offset, &tm) &&
+	    strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S", &tm))
+		buf_addf(out, "%s%c%02d:%02d", s, offset < 0 ? '-' : '+',
+			 off / 60, off % 60);
+	else
+		buf_adds(out, "?");
+}
+
+void report_commit(struct buf *out, const struct result *res, size_t index)
+{
+	const struct commit_info *c;
+
+	if (index == NO_COMMIT || index >= res->ncommits)
+		return;
+	c = &res->commits[index];
+	buf_addf(out, "%.7s (", c->sha);
+	report_date(out, c->time, c->offset);
+	buf_addf(out, ", %s): %s", c->author, c->subject);
+}
+
+const char *report_state_name(enum finding_state state)
+{
+	switch (state) {
+	case FINDING_FIXED:
+		return "fixed";
+	case FINDING_DELETED:
+		return "deleted";
+	default:
+		return "present";
+	}
+}
+
+bool report_placeable(const struct result *res, const struct finding *f,
+		      bool fixed_too)
+{
+	if (res->files[f->file].gone)
+		return false;
+	return f->state == FINDING_CURRENT ||
+	       (fixed_too && f->state == FINDING_FIXED);
 }

@@ -2,6 +2,7 @@
 #define FKAUDIT_REPORTER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "buf.h"
@@ -58,6 +59,29 @@ bool report_repo_path(const struct report_opts *opts, const char *path,
 
 /* Appends "2 errors, 1 warning, 0 notes" for the unsuppressed counts. */
 void report_count_levels(struct buf *out, const struct result_counts *c);
+
+/* Appends "2024-03-01" for a commit time in its author's time zone. */
+void report_date(struct buf *out, int64_t time, int offset);
+
+/* Appends "2024-03-01T10:00:00+01:00" (ISO 8601, author's zone). */
+void report_datetime(struct buf *out, int64_t time, int offset);
+
+/*
+ * Appends a commit for people: "49e5f74 (2024-03-01, Alice): add
+ * orders fk". Nothing when `index` is NO_COMMIT.
+ */
+void report_commit(struct buf *out, const struct result *res, size_t index);
+
+/* "present", "fixed", "deleted" */
+const char *report_state_name(enum finding_state state);
+
+/*
+ * Whether a finding goes into reports meant for a code host (SARIF,
+ * annotations): not in a file gone from the revision, and present
+ * there (or fixed, when `fixed_too`).
+ */
+bool report_placeable(const struct result *res, const struct finding *f,
+		      bool fixed_too);
 
 /* Appends `s` percent-encoded as a URI path (RFC 3986; '/' kept). */
 void report_uri_encode(struct buf *out, const char *s);

@@ -6,7 +6,10 @@
  *        |                    ^~~~~~~~~~~~~~
  *     help: the fix
  *
- * then one summary line. Source text is printed as UTF-8 whatever the
+ * then one summary line. A history run adds, under each finding, the
+ * commit that introduced it; lists the findings that later commits
+ * fixed or deleted, one line each; and ends with an audit summary per
+ * rule and per year. Source text is printed as UTF-8 whatever the
  * file holds: invalid bytes and control characters become U+FFFD, one
  * column each, so that the underline stays aligned.
  */
@@ -113,13 +116,170 @@ static void put_finding(FILE *out, const struct result *res,
 		sgr(s, C_GREEN), sgr(s, C_RESET));
 	put_clean(out, f->help, strlen(f->help), false);
 	fputc('\n', out);
+	if (f->introduced != NO_COMMIT) {
+		struct buf b = BUF_INIT;
+
+		report_commit(&b, res, f->introduced);
+		fprintf(out, " %*s %sintroduced in%s ", w, "", sgr(s, C_GREEN),
+			sgr(s, C_RESET));
+		put_clean(out, buf_str(&b), b.len, false);
+		fputc('\n', out);
+		buf_release(&b);
+	}
+}
+
+/* One line for a finding a later commit fixed or deleted. */
+static void put_ended(FILE *out, const struct result *res,
+		      const struct finding *f, const struct style *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s:%u:%u: %s: [%s %s] introduced in ",
+		 res->files[f->file].path, f->line, f->col,
+		 level_name(f->level), f->rule->id, f->rule->name);
+	report_commit(&b, res, f->introduced);
+	buf_adds(&b, f->state == FINDING_FIXED ? "; fixed" : "; file deleted");
+	if (f->resolved != NO_COMMIT) {
+		buf_adds(&b, " by ");
+		report_commit(&b, res, f->resolved);
+	} else {
+		buf_adds(&b, " on another branch");
+	}
+	put_clean(out, buf_str(&b), b.len, false);
+	fprintf(out, "\n    %s", sgr(s, C_BLUE));
+	put_clean(out, f->message, strlen(f->message), false);
+	fprintf(out, "%s\n", sgr(s, C_RESET));
+	buf_release(&b);
+}
+
+enum { COL_INTRODUCED, COL_FIXED, COL_DELETED, COL_PRESENT, NCOLS };
+
+/* A row of the audit summary: a rule, or a year. */
+struct tally {
+	char label[16];
+	size_t n[NCOLS];
+};
+
+static struct tally *tally_row(struct tally *rows, size_t *nrows,
+			       size_t max, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < *nrows; i++)
+		if (strcmp(rows[i].label, label) == 0)
+			return &rows[i];
+	if (*nrows == max)
+		return NULL;
+	memset(&rows[*nrows], 0, sizeof(rows[0]));
+	snprintf(rows[*nrows].label, sizeof(rows[0].label), "%s", label);
+	return &rows[(*nrows)++];
+}
+
+static void year_of(const struct result *res, size_t commit, char *buf,
+		    size_t size)
+{
+	struct buf b = BUF_INIT;
+
+	if (commit == NO_COMMIT) {
+		snprintf(buf, size, "unknown");
+		return;
+	}
+	report_date(&b, res->commits[commit].time, res->commits[commit].offset);
+	snprintf(buf, size, "%.4s", buf_str(&b));
+	buf_release(&b);
+}
+
+static int label_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->label,
+		      ((const struct tally *)b)->label);
+}
+
+static void put_table(FILE *out, const char *title, struct tally *rows,
+		      size_t n, bool deleted_col)
+{
+	size_t i, total[NCOLS] = { 0 }, c;
+
+	qsort(rows, n, sizeof(*rows), label_cmp);
+	fprintf(out, "  %-8s %10s %7s %s%7s\n", title, "introduced", "fixed",
+		deleted_col ? "deleted " : "", "present");
+	for (i = 0; i < n; i++) {
+		fprintf(out, "  %-8s %10zu %7zu ", rows[i].label,
+			rows[i].n[COL_INTRODUCED], rows[i].n[COL_FIXED]);
+		if (deleted_col)
+			fprintf(out, "%7zu ", rows[i].n[COL_DELETED]);
+		fprintf(out, "%7zu\n", rows[i].n[COL_PRESENT]);
+		for (c = 0; c < NCOLS; c++)
+			total[c] += rows[i].n[c];
+	}
+	fprintf(out, "  %-8s %10zu %7zu ", "total", total[COL_INTRODUCED],
+		total[COL_FIXED]);
+	if (deleted_col)
+		fprintf(out, "%7zu ", total[COL_DELETED]);
+	fprintf(out, "%7zu\n", total[COL_PRESENT]);
+}
+
+/*
+ * Introduced, fixed and still present, per rule and per year: a
+ * finding counts in the year of the commit that introduced it, a fix in
+ * the year of the fixing commit.
+ */
+static void put_history_summary(FILE *out, const struct result *res)
+{
+	struct tally rules[32], years[128];
+	size_t nrules = 0, nyears = 0, i;
+	char y[16];
+
+	for (i = 0; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+		struct tally *r, *yi, *yf;
+		int col = f->state == FINDING_FIXED	? COL_FIXED
+			  : f->state == FINDING_DELETED ? COL_DELETED
+							: COL_PRESENT;
+
+		if (f->suppressed || f->introduced == NO_COMMIT)
+			continue;
+		r = tally_row(rules, &nrules, 32, f->rule->id);
+		year_of(res, f->introduced, y, sizeof(y));
+		yi = tally_row(years, &nyears, 128, y);
+		if (!r || !yi)
+			continue;
+		r->n[COL_INTRODUCED]++;
+		r->n[col]++;
+		yi->n[COL_INTRODUCED]++;
+		if (col == COL_PRESENT)
+			yi->n[COL_PRESENT]++;
+		if (col == COL_FIXED) {
+			year_of(res, f->resolved, y, sizeof(y));
+			if ((yf = tally_row(years, &nyears, 128, y)))
+				yf->n[COL_FIXED]++;
+		}
+	}
+	fprintf(out, "\naudit summary: %zu commit%s walked, %zu file version%s "
+		     "audited\n",
+		res->history_commits, res->history_commits == 1 ? "" : "s",
+		res->history_blobs, res->history_blobs == 1 ? "" : "s");
+	if (nrules == 0) {
+		fputs("  no finding was ever introduced\n", out);
+		return;
+	}
+	put_table(out, "rule", rules, nrules, true);
+	fputc('\n', out);
+	put_table(out, "year", years, nyears, false);
+	fputc('\n', out);
 }
 
 static void put_file_problem(FILE *out, const struct file_result *fr,
 			     const struct style *s)
 {
-	fprintf(out, "%s%s:%s %serror:%s ", sgr(s, C_BOLD), fr->path,
-		sgr(s, C_RESET), sgr(s, C_RED), sgr(s, C_RESET));
+	/* a skipped link, or a version before the revision: a note */
+	bool note = fr->status == FILE_SKIPPED || fr->gone;
+
+	fprintf(out, "%s%s:%s %s%s:%s ", sgr(s, C_BOLD), fr->path,
+		sgr(s, C_RESET), sgr(s, note ? C_CYAN : C_RED),
+		note ? "note" : "error", sgr(s, C_RESET));
+	if (fr->gone && fr->status != FILE_SKIPPED)
+		fputs("an earlier version: ", out);
 	put_clean(out, fr->problem ? fr->problem : "not audited",
 		  strlen(fr->problem ? fr->problem : "not audited"), false);
 	fputc('\n', out);
@@ -142,9 +302,15 @@ static void put_summary(FILE *out, const struct result *res)
 		buf_adds(&b, "no findings");
 	else
 		report_count_levels(&b, &c);
-	buf_addf(&b, " in %zu file%s (%zu statement%s)", c.files_audited,
-		 c.files_audited == 1 ? "" : "s", c.statements,
-		 c.statements == 1 ? "" : "s");
+	if (res->history && res->ncommits == 0 && c.files_audited == 0)
+		buf_adds(&b, " (no migration file in the history walked)");
+	else if (res->history)
+		buf_addf(&b, " present at the revision, in %zu file%s",
+			 c.files_audited, c.files_audited == 1 ? "" : "s");
+	else
+		buf_addf(&b, " in %zu file%s (%zu statement%s)",
+			 c.files_audited, c.files_audited == 1 ? "" : "s",
+			 c.statements, c.statements == 1 ? "" : "s");
 	if (c.suppressed)
 		buf_addf(&b, "; %zu suppressed", c.suppressed);
 	if (c.files_failed)
@@ -158,15 +324,32 @@ int report_text(const struct result *res, const struct report_opts *opts,
 		FILE *out)
 {
 	struct style s = { opts->color };
-	size_t i, k = 0;
+	size_t i, k = 0, ended = 0;
 
 	for (i = 0; i < res->nfiles; i++) {
 		if (res->files[i].status != FILE_AUDITED)
 			put_file_problem(out, &res->files[i], &s);
-		for (; k < res->nfindings && res->findings[k].file == i; k++)
-			if (!res->findings[k].suppressed)
-				put_finding(out, res, &res->findings[k], &s);
+		for (; k < res->nfindings && res->findings[k].file == i; k++) {
+			const struct finding *f = &res->findings[k];
+
+			if (f->suppressed)
+				continue;
+			if (f->state == FINDING_CURRENT)
+				put_finding(out, res, f, &s);
+			else
+				ended++;
+		}
 	}
+	if (ended) {
+		fprintf(out, "\n%sfixed later, or gone with their file (%zu):%s\n",
+			sgr(&s, C_BOLD), ended, sgr(&s, C_RESET));
+		for (i = 0; i < res->nfindings; i++)
+			if (!res->findings[i].suppressed &&
+			    res->findings[i].state != FINDING_CURRENT)
+				put_ended(out, res, &res->findings[i], &s);
+	}
+	if (res->history)
+		put_history_summary(out, res);
 	put_summary(out, res);
 	return ferror(out) ? -1 : 0;
 }

@@ -1,0 +1,591 @@
+#include "history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "array.h"
+#include "discover.h"
+#include "error.h"
+#include "replay.h"
+#include "rules/rules.h"
+#include "strmap.h"
+
+/* One distinct blob's audit: a file of `store` and its findings. */
+struct analysis {
+	size_t file;
+	size_t first, n; /* findings in store */
+};
+
+struct lineage;
+
+/*
+ * One finding followed across the versions of its file. `finding` is
+ * its latest place: a finding of `store`.
+ */
+struct record {
+	uint64_t key;
+	uint32_t occ; /* the same key's earlier findings in the version */
+	bool event;   /* FK012: about a commit, not the text; never fixed */
+	struct lineage *lin;
+	size_t introduced; /* in out->commits */
+	size_t finding;
+	enum finding_state state;
+	size_t resolved;
+	const char *path; /* where it was when it ended */
+};
+
+/* A migration file followed through renames. */
+struct lineage {
+	const char *path; /* the current one */
+	struct record **open;
+	size_t nopen, cap;
+	bool gone;
+	char first_sha[41]; /* the commit that added it; "" if before */
+	int64_t first_time;
+};
+
+/* A version of a file that could not be audited. */
+struct problem {
+	size_t file; /* in out->files */
+	char oid[41];
+};
+
+struct history {
+	struct git_source *g;
+	const struct history_opts *o;
+	struct result *out;
+	struct history_stats *stats;
+	struct buf *err;
+	struct result store;   /* every audited blob */
+	struct strmap blobs;   /* oid -> struct analysis */
+	struct strmap paths;   /* current path -> struct lineage */
+	struct strmap noted;   /* paths already noted as not audited */
+	struct arena arena;
+	struct record **ended; /* fixed or deleted */
+	size_t nended, ended_cap;
+	struct lineage **lineages;
+	size_t nlineages, lineages_cap;
+	struct problem *problems;
+	size_t nproblems, problems_cap;
+	/* the commit being walked, added to out->commits when first named */
+	const struct commit_info *cur;
+	size_t cur_index;
+};
+
+static int push_ptr(void ***v, size_t *n, size_t *cap, void *p)
+{
+	if (array_grow((void **)v, cap, *n, sizeof(void *)) < 0)
+		return FK_ENOMEM;
+	(*v)[(*n)++] = p;
+	return 0;
+}
+
+static size_t current_commit(struct history *h)
+{
+	if (h->cur_index == NO_COMMIT)
+		h->cur_index = result_add_commit(h->out, h->cur);
+	return h->cur_index;
+}
+
+static void format_date(char *buf, size_t size, int64_t t, int offset)
+{
+	time_t local = (time_t)(t + (int64_t)offset * 60);
+	struct tm tm;
+
+	if (gmtime_r(&local, &tm))
+		strftime(buf, size, "%Y-%m-%d", &tm);
+	else
+		snprintf(buf, size, "?");
+}
+
+/*
+ * A version of a file that cannot be audited: noted once per path. It
+ * fails the run only if it is the version at the revision (finish()).
+ */
+static int note_problem(struct history *h, const char *path,
+			const char *oid, enum file_status st, const char *why)
+{
+	struct problem *p;
+	char *key;
+
+	if (strmap_get(&h->noted, path))
+		return 0;
+	if (!(key = arena_strdup(&h->arena, path)) ||
+	    strmap_put(&h->noted, key, key) < 0 ||
+	    array_grow((void **)&h->problems, &h->problems_cap, h->nproblems,
+		       sizeof(*p)) < 0 ||
+	    result_add_problem(h->out, path, st, why) < 0)
+		return FK_ENOMEM;
+	p = &h->problems[h->nproblems++];
+	p->file = h->out->nfiles - 1;
+	snprintf(p->oid, sizeof(p->oid), "%s", oid ? oid : "");
+	return 0;
+}
+
+/*
+ * The audit of blob `oid` (met at `path`), from the cache or made now.
+ * `deploy` is the schema state of the commit's added migrations; FK012
+ * is reported on the first line that differs from `edited_from` with
+ * message `fk012`. NULL with *err_out = 0 when the blob could not be
+ * audited (noted as a problem).
+ */
+static struct analysis *analyse(struct history *h, const char *oid,
+				const char *path, struct replay *deploy,
+				const char *edited_from, const char *fk012,
+				int *err_out)
+{
+	struct analysis *a = strmap_get(&h->blobs, oid);
+	struct audit_opts ao = h->o->audit;
+	struct line_ranges lines = { 0 };
+	struct buf why = BUF_INIT;
+	char *data = NULL, *key;
+	size_t len, first = h->store.nfindings;
+	int rc;
+
+	*err_out = 0;
+	if (a) {
+		h->stats->reused++;
+		return a;
+	}
+	rc = git_source_blob(h->g, oid, h->o->max_size, &data, &len, &why);
+	if (rc == 1) {
+		buf_reset(&why);
+		buf_addf(&why,
+			 "%zu bytes, over --max-file-size (%zu bytes); not "
+			 "audited",
+			 len, h->o->max_size);
+		rc = note_problem(h, path, oid, FILE_TOO_LARGE,
+				  buf_str(&why));
+		goto done;
+	}
+	if (rc == FK_EGIT) {
+		rc = note_problem(h, path, oid, FILE_UNREADABLE,
+				  buf_str(&why));
+		goto done;
+	}
+	if (rc < 0)
+		goto done;
+	if (discover_is_lfs_pointer(data, len)) {
+		rc = note_problem(h, path, oid, FILE_UNREADABLE,
+				  "Git LFS pointer: the migration itself is "
+				  "stored in Git LFS, outside the repository's "
+				  "objects; not audited");
+		goto done;
+	}
+	if (edited_from && fk012) {
+		rc = git_source_changed_lines(h->g, edited_from, data, len,
+					      &lines, &why);
+		if (rc < 0 && rc != FK_EGIT)
+			goto done;
+		ao.modified_line = lines.n ? lines.v[0].first : 1;
+		ao.modified_msg = fk012;
+	}
+	ao.schema = deploy;
+	if ((rc = audit_text(&h->store, path, data, len, &ao)) < 0)
+		goto done;
+	a = arena_alloc(&h->arena, sizeof(*a));
+	key = arena_strdup(&h->arena, oid);
+	if (!a || !key || strmap_put(&h->blobs, key, a) < 0) {
+		rc = FK_ENOMEM;
+		a = NULL;
+		goto done;
+	}
+	a->file = h->store.nfiles - 1;
+	a->first = first;
+	a->n = h->store.nfindings - first;
+	h->stats->blobs++;
+done:
+	free(data);
+	line_ranges_release(&lines);
+	buf_release(&why);
+	*err_out = rc < 0 ? rc : 0;
+	return a;
+}
+
+static struct lineage *lineage_new(struct history *h, const char *path,
+				   bool first_here)
+{
+	struct lineage *l = arena_alloc(&h->arena, sizeof(*l));
+
+	if (!l || !(l->path = arena_strdup(&h->arena, path)) ||
+	    strmap_put(&h->paths, l->path, l) < 0 ||
+	    push_ptr((void ***)&h->lineages, &h->nlineages,
+		     &h->lineages_cap, l) < 0)
+		return NULL;
+	if (first_here) {
+		memcpy(l->first_sha, h->cur->sha, 41);
+		l->first_time = h->cur->time;
+	}
+	return l;
+}
+
+/* The occurrence number of finding i among the same key before it. */
+static uint32_t occurrence(const struct result *store,
+			   const struct analysis *a, size_t i)
+{
+	uint32_t n = 0;
+	size_t k;
+
+	for (k = a->first; k < i; k++)
+		n += store->findings[k].key == store->findings[i].key;
+	return n;
+}
+
+static bool analysis_has(const struct result *store, const struct analysis *a,
+			 uint64_t key, uint32_t occ, size_t *where)
+{
+	size_t i;
+
+	if (!a)
+		return false;
+	for (i = a->first; i < a->first + a->n; i++)
+		if (store->findings[i].key == key &&
+		    occurrence(store, a, i) == occ) {
+			if (where)
+				*where = i;
+			return true;
+		}
+	return false;
+}
+
+static void end_record(struct history *h, struct record *r,
+		       enum finding_state st, size_t resolved)
+{
+	r->state = st;
+	r->resolved = resolved;
+	r->path = r->lin->path;
+}
+
+/* Moves the records of `l` that `keep` rejects to the ended list. */
+static int close_records(struct history *h, struct lineage *l,
+			 const struct analysis *now, enum finding_state st)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nopen; i++) {
+		struct record *r = l->open[i];
+		size_t where;
+
+		if (st == FINDING_FIXED &&
+		    (r->event ||
+		     analysis_has(&h->store, now, r->key, r->occ, &where))) {
+			if (!r->event)
+				r->finding = where; /* it moved with the text */
+			l->open[n++] = r;
+			continue;
+		}
+		end_record(h, r, st, current_commit(h));
+		if (push_ptr((void ***)&h->ended, &h->nended, &h->ended_cap,
+			     r) < 0)
+			return FK_ENOMEM;
+	}
+	l->nopen = n;
+	return 0;
+}
+
+/*
+ * A new version `now` of lineage `l` replaces `before` (NULL: none):
+ * findings it has that `before` lacked are introduced by the current
+ * commit; open findings it lacks are fixed by it.
+ */
+static int compare(struct history *h, struct lineage *l,
+		   const struct analysis *before, const struct analysis *now)
+{
+	size_t i, k;
+	int err;
+
+	if ((err = close_records(h, l, now, FINDING_FIXED)) < 0)
+		return err;
+	for (i = now->first; i < now->first + now->n; i++) {
+		const struct finding *f = &h->store.findings[i];
+		uint32_t occ = occurrence(&h->store, now, i);
+		struct record *r;
+		bool known = false;
+
+		for (k = 0; k < l->nopen && !known; k++)
+			known = !l->open[k]->event && l->open[k]->key == f->key &&
+				l->open[k]->occ == occ;
+		/* in the version before: known, or older than the walk */
+		if (known || analysis_has(&h->store, before, f->key, occ, NULL))
+			continue;
+		if (!(r = arena_alloc(&h->arena, sizeof(*r))))
+			return FK_ENOMEM;
+		r->key = f->key;
+		r->occ = occ;
+		r->event = f->rule == &rule_fk012_migration_modified;
+		r->lin = l;
+		r->introduced = current_commit(h);
+		r->finding = i;
+		r->resolved = NO_COMMIT;
+		if (r->introduced == NO_COMMIT ||
+		    push_ptr((void ***)&l->open, &l->nopen, &l->cap, r) < 0)
+			return FK_ENOMEM;
+	}
+	return 0;
+}
+
+/* The FK012 message of an edit of `l` by the current commit. */
+static const char *edit_message(struct history *h, const struct lineage *l,
+				const char *old_path)
+{
+	char now[16], first[16];
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	format_date(now, sizeof(now), h->cur->time, h->cur->offset);
+	buf_addf(&b, "migration %s was edited by commit %.7s (%s)", l->path,
+		 h->cur->sha, now);
+	if (old_path && strcmp(old_path, l->path) != 0)
+		buf_addf(&b, ", which also renamed it from %s,", old_path);
+	if (l->first_sha[0]) {
+		format_date(first, sizeof(first), l->first_time, 0);
+		buf_addf(&b, " after commit %.7s (%s) had committed it",
+			 l->first_sha, first);
+	} else {
+		buf_adds(&b, " after it had been committed");
+	}
+	buf_adds(&b, ": databases that already ran it never see the edit, "
+		     "so environments diverge");
+	s = b.failed ? NULL : arena_strdup(&h->arena, buf_str(&b));
+	buf_release(&b);
+	return s;
+}
+
+static int apply_change(struct history *h, const struct git_change *c,
+			struct replay *deploy)
+{
+	struct lineage *l;
+	const struct analysis *before = NULL, *now;
+	const char *msg = NULL;
+	int err = 0;
+
+	if (c->entry != GIT_ENTRY_FILE) {
+		if (c->kind == GIT_CHANGE_DELETED)
+			return 0;
+		return note_problem(
+			h, c->path, c->oid, FILE_SKIPPED,
+			c->entry == GIT_ENTRY_SUBMODULE
+				? "submodule: fkaudit does not look for "
+				  "migrations inside submodules; audit that "
+				  "repository on its own"
+				: "symbolic link: not followed; the file it "
+				  "points to is audited where it lives");
+	}
+	l = strmap_get(&h->paths, c->old_path ? c->old_path : c->path);
+	if (c->kind == GIT_CHANGE_DELETED) {
+		if (!l)
+			return 0;
+		strmap_put(&h->paths, l->path, NULL);
+		l->gone = true;
+		return close_records(h, l, NULL, FINDING_DELETED);
+	}
+	if (c->kind == GIT_CHANGE_ADDED || !l) {
+		if (l) /* added over a path we still follow: a new file */
+			l->gone = true;
+		if (!(l = lineage_new(h, c->path,
+				      c->kind == GIT_CHANGE_ADDED)))
+			return FK_ENOMEM;
+	}
+	if (c->kind == GIT_CHANGE_RENAMED) {
+		strmap_put(&h->paths, l->path, NULL);
+		if (!(l->path = arena_strdup(&h->arena, c->path)) ||
+		    strmap_put(&h->paths, l->path, l) < 0)
+			return FK_ENOMEM;
+	}
+	if (c->kind != GIT_CHANGE_ADDED) {
+		before = analyse(h, c->old_oid, c->old_path, NULL, NULL, NULL,
+				 &err);
+		if (err < 0)
+			return err;
+		if (strcmp(c->oid, c->old_oid) == 0)
+			return 0; /* renamed as it was */
+		if (!(msg = edit_message(h, l, c->old_path)))
+			return FK_ENOMEM;
+	}
+	now = analyse(h, c->oid, c->path,
+		      c->kind == GIT_CHANGE_ADDED ? deploy : NULL,
+		      c->kind == GIT_CHANGE_ADDED ? NULL : c->old_oid, msg,
+		      &err);
+	if (err < 0 || !now)
+		return err;
+	return compare(h, l, before, now);
+}
+
+/* The findings of files that are not at the revision any more. */
+static int add_gone_file(struct history *h, const char *path, size_t *index)
+{
+	struct file_result *fr;
+	size_t i;
+
+	for (i = 0; i < h->out->nfiles; i++)
+		if (!strcmp(h->out->files[i].path, path)) {
+			*index = i;
+			return 0;
+		}
+	if (!(fr = result_add_file(h->out, path)))
+		return FK_ENOMEM;
+	fr->gone = true;
+	*index = h->out->nfiles - 1;
+	return 0;
+}
+
+static int emit(struct history *h, const struct record *r, size_t file)
+{
+	struct finding *f =
+		result_copy_finding(h->out, file, &h->store.findings[r->finding]);
+
+	if (!f)
+		return FK_ENOMEM;
+	f->state = r->state;
+	f->introduced = r->introduced;
+	f->resolved = r->resolved;
+	return 0;
+}
+
+/*
+ * Settles each followed file against the revision's own tree (which a
+ * walk through merged branches may disagree with) and copies the files
+ * and findings into the result.
+ */
+static int finish(struct history *h, struct git_walk *w)
+{
+	size_t i, k, file;
+	int err = 0;
+
+	for (i = 0; i < h->nlineages && !err; i++) {
+		struct lineage *l = h->lineages[i];
+		const struct analysis *a = NULL;
+		enum git_entry_kind kind;
+		char oid[41];
+		bool there = !l->gone &&
+			     git_walk_rev_blob(w, l->path, oid, &kind) == 1 &&
+			     kind == GIT_ENTRY_FILE;
+
+		if (there) {
+			a = analyse(h, oid, l->path, NULL, NULL, NULL, &err);
+			if (err < 0)
+				break;
+		}
+		if (there && !a) { /* noted as a problem; keep what we know */
+			for (k = 0; k < l->nopen && !err; k++)
+				if ((err = add_gone_file(h, l->path, &file)) == 0)
+					err = emit(h, l->open[k], file);
+			continue;
+		}
+		if (!there) {
+			for (k = 0; k < l->nopen && !err; k++) {
+				end_record(h, l->open[k],
+					   there ? FINDING_FIXED
+						 : FINDING_DELETED,
+					   NO_COMMIT);
+				err = push_ptr((void ***)&h->ended, &h->nended,
+					       &h->ended_cap, l->open[k]);
+			}
+			l->nopen = 0;
+			continue;
+		}
+		if (!result_copy_file(h->out, &h->store.files[a->file],
+				      l->path)) {
+			err = FK_ENOMEM;
+			break;
+		}
+		file = h->out->nfiles - 1;
+		h->out->files[file].gone = false;
+		for (k = 0; k < l->nopen && !err; k++) {
+			struct record *r = l->open[k];
+			size_t where;
+
+			if (!r->event &&
+			    !analysis_has(&h->store, a, r->key, r->occ, &where)) {
+				end_record(h, r, FINDING_FIXED, NO_COMMIT);
+				err = push_ptr((void ***)&h->ended, &h->nended,
+					       &h->ended_cap, r);
+				continue;
+			}
+			if (!r->event)
+				r->finding = where;
+			err = emit(h, r, file);
+		}
+	}
+	for (i = 0; i < h->nended && !err; i++)
+		if ((err = add_gone_file(h, h->ended[i]->path, &file)) == 0)
+			err = emit(h, h->ended[i], file);
+	/* a version that could not be audited matters if it is the last */
+	for (i = 0; i < h->nproblems; i++) {
+		struct file_result *fr = &h->out->files[h->problems[i].file];
+		enum git_entry_kind kind;
+		char oid[41];
+
+		fr->gone = git_walk_rev_blob(w, fr->path, oid, &kind) != 1 ||
+			   strcmp(oid, h->problems[i].oid) != 0;
+	}
+	return err;
+}
+
+static void history_release(struct history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nlineages; i++)
+		free(h->lineages[i]->open);
+	free(h->lineages);
+	free(h->ended);
+	free(h->problems);
+	strmap_release(&h->blobs);
+	strmap_release(&h->paths);
+	strmap_release(&h->noted);
+	result_release(&h->store);
+	arena_release(&h->arena);
+}
+
+int history_audit(struct git_source *g, const struct history_opts *o,
+		  struct result *out, struct history_stats *stats,
+		  struct buf *err)
+{
+	struct history h = { 0 };
+	struct git_walk *w = NULL;
+	struct git_walk_commit c;
+	size_t i;
+	int rc;
+
+	memset(stats, 0, sizeof(*stats));
+	h.g = g;
+	h.o = o;
+	h.out = out;
+	h.stats = stats;
+	h.err = err;
+	result_init(&h.store);
+	if ((rc = git_walk_open(&w, g, &o->walk, err)) < 0)
+		goto done;
+	memcpy(stats->rev, git_walk_rev(w), 41);
+	while ((rc = git_walk_next(w, &c, err)) == 1) {
+		struct replay deploy;
+
+		stats->commits++;
+		h.cur = &c.info;
+		h.cur_index = NO_COMMIT;
+		stats->with_changes += c.changes.n > 0;
+		replay_init(&deploy);
+		for (i = 0, rc = 0; i < c.changes.n && rc == 0; i++)
+			rc = apply_change(&h, &c.changes.v[i], &deploy);
+		replay_release(&deploy);
+		if (rc < 0)
+			goto done;
+		if (o->progress)
+			o->progress(o->progress_ctx, stats->commits,
+				    git_walk_total(w));
+	}
+	if (rc < 0)
+		goto done;
+	h.cur = NULL;
+	rc = finish(&h, w);
+	out->history = true;
+	out->history_commits = stats->commits;
+	out->history_blobs = stats->blobs;
+done:
+	git_walk_free(w);
+	history_release(&h);
+	return rc;
+}
