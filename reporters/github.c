@@ -84,9 +84,10 @@ static void put_file_problems(FILE *out, const struct result *res,
 	for (i = 0; i < res->nfiles; i++) {
 		const struct file_result *fr = &res->files[i];
 
-		if (fr->status == FILE_AUDITED)
+		if (fr->status == FILE_AUDITED || fr->gone)
 			continue;
-		fputs("::error ", out);
+		fputs(fr->status == FILE_SKIPPED ? "::warning " : "::error ",
+		      out);
 		put_file_prop(out, opts, fr->path);
 		fputs(",title=fkaudit: file not audited::", out);
 		put_escaped(out, fr->problem ? fr->problem : "not audited",
@@ -125,7 +126,8 @@ static void summary_table(struct buf *b, const struct result *res,
 			const struct finding *f = &res->findings[i];
 			struct buf rel = BUF_INIT;
 
-			if (f->suppressed || (int)f->level != pass)
+			if (f->suppressed || (int)f->level != pass ||
+			    !report_placeable(res, f, false))
 				continue;
 			total++;
 			if (b->len > SUMMARY_MAX)
@@ -187,7 +189,8 @@ int report_github(const struct result *res, const struct report_opts *opts,
 	for (pass = LEVEL_ERROR; pass >= LEVEL_NOTE; pass--)
 		for (i = 0; i < res->nfindings; i++)
 			if (!res->findings[i].suppressed &&
-			    (int)res->findings[i].level == pass)
+			    (int)res->findings[i].level == pass &&
+			    report_placeable(res, &res->findings[i], false))
 				put_annotation(out, res, opts,
 					       &res->findings[i]);
 	if (opts->step_summary && *opts->step_summary &&

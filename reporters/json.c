@@ -10,6 +10,12 @@
  *                     help, snippet, suppressed, suppression,
  *                     fingerprint } ] }
  *
+ * A history run adds "history": { revision, commits, file_versions },
+ * "gone" on files (not in the revision, or not this version), and on
+ * findings "state" (present, fixed, deleted), "introduced" and
+ * "resolved" (the fixing or deleting commit, or null): commits are
+ * { sha, author, email, date, subject }, date in ISO 8601.
+ *
  * start and end are { line, column, offset } (1-based line and column
  * in Unicode code points, end exclusive; byte offsets from 0). Every
  * finding is listed, suppressed ones with "suppressed": true. New
@@ -32,7 +38,7 @@ static const char *status_name(enum file_status s)
 	static const char *const names[] = {
 		[FILE_AUDITED] = "audited",	  [FILE_NOT_FOUND] = "not_found",
 		[FILE_UNREADABLE] = "unreadable", [FILE_BINARY] = "binary",
-		[FILE_TOO_LARGE] = "too_large",
+		[FILE_TOO_LARGE] = "too_large",	  [FILE_SKIPPED] = "skipped",
 	};
 
 	return names[s];
@@ -48,6 +54,28 @@ static cJSON *position(struct jout *j, uint32_t line, uint32_t col,
 		jout_num(j, o, "column", col);
 		jout_num(j, o, "offset", off);
 	}
+	return o;
+}
+
+static cJSON *commit_obj(struct jout *j, const struct result *res,
+			 size_t index)
+{
+	const struct commit_info *c;
+	struct buf date = BUF_INIT;
+	cJSON *o;
+
+	if (index == NO_COMMIT)
+		return cJSON_CreateNull();
+	if (!(o = cJSON_CreateObject()))
+		return NULL;
+	c = &res->commits[index];
+	report_datetime(&date, c->time, c->offset);
+	jout_str(j, o, "sha", c->sha);
+	jout_str(j, o, "author", c->author);
+	jout_str(j, o, "email", c->email);
+	jout_str(j, o, "date", buf_str(&date));
+	jout_str(j, o, "subject", c->subject);
+	buf_release(&date);
 	return o;
 }
 
@@ -73,10 +101,16 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	jout_bool(j, o, "suppressed", f->suppressed);
 	jout_str(j, o, "suppression", f->suppressed ? f->suppression : NULL);
 	jout_str(j, o, "fingerprint", f->line_hash);
+	if (res->history) {
+		jout_str(j, o, "state", report_state_name(f->state));
+		jout_attach(j, o, "introduced", commit_obj(j, res, f->introduced));
+		jout_attach(j, o, "resolved", commit_obj(j, res, f->resolved));
+	}
 	return o;
 }
 
-static cJSON *file_obj(struct jout *j, const struct file_result *fr)
+static cJSON *file_obj(struct jout *j, const struct result *res,
+		       const struct file_result *fr)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -87,6 +121,8 @@ static cJSON *file_obj(struct jout *j, const struct file_result *fr)
 	jout_str(j, o, "problem", fr->problem);
 	jout_num(j, o, "statements", (double)fr->nstmts);
 	jout_num(j, o, "parse_errors", (double)fr->nparse_errors);
+	if (res->history)
+		jout_bool(j, o, "gone", fr->gone);
 	return o;
 }
 
@@ -111,6 +147,19 @@ static cJSON *summary_obj(struct jout *j, const struct result *res,
 	return o;
 }
 
+static cJSON *history_obj(struct jout *j, const struct result *res,
+			  const struct report_opts *opts)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (!o)
+		return NULL;
+	jout_str(j, o, "revision", opts->vcs ? opts->vcs->revision : NULL);
+	jout_num(j, o, "commits", (double)res->history_commits);
+	jout_num(j, o, "file_versions", (double)res->history_blobs);
+	return o;
+}
+
 int report_json(const struct result *res, const struct report_opts *opts,
 		FILE *out)
 {
@@ -125,7 +174,7 @@ int report_json(const struct result *res, const struct report_opts *opts,
 		jout_num(&j, tool, "format", JSON_FORMAT);
 	}
 	for (i = 0; files && i < res->nfiles; i++)
-		jout_attach(&j, files, NULL, file_obj(&j, &res->files[i]));
+		jout_attach(&j, files, NULL, file_obj(&j, res, &res->files[i]));
 	for (i = 0; findings && i < res->nfindings; i++)
 		jout_attach(&j, findings, NULL,
 		       finding_obj(&j, res, &res->findings[i]));
@@ -137,6 +186,8 @@ int report_json(const struct result *res, const struct report_opts *opts,
 	}
 	jout_attach(&j, root, "fkaudit", tool);
 	jout_attach(&j, root, "summary", summary_obj(&j, res, opts));
+	if (res->history)
+		jout_attach(&j, root, "history", history_obj(&j, res, opts));
 	jout_attach(&j, root, "files", files);
 	jout_attach(&j, root, "findings", findings);
 	err = jout_print(&j, root, out);

@@ -62,6 +62,8 @@ static enum outcome outcome_of(const struct finding *f)
 {
 	if (f->suppressed)
 		return SKIPPED;
+	if (f->state != FINDING_CURRENT) /* history: fixed since */
+		return PASS;
 	if (strcmp(f->rule->id, "FK000") == 0)
 		return ERROR;
 	return f->level == LEVEL_NOTE ? PASS : FAILURE;
@@ -82,7 +84,10 @@ static size_t count_file(const struct result *res, size_t k, size_t i,
 		c->errors += o == ERROR;
 		c->skipped += o == SKIPPED;
 	}
-	if (fr->status != FILE_AUDITED) {
+	if (fr->status == FILE_SKIPPED || (fr->status != FILE_AUDITED && fr->gone)) {
+		c->tests++;
+		c->skipped++;
+	} else if (fr->status != FILE_AUDITED) {
 		c->tests++;
 		c->errors++;
 	} else if (c->tests == 0) {
@@ -105,20 +110,32 @@ static void put_classname(FILE *out, const char *path)
 	free(cut);
 }
 
-static void put_case_open(FILE *out, const char *path, const char *name,
-			  uint32_t line)
+/*
+ * A file gone from the revision has no file attribute, so that CI tools
+ * do not annotate a path that is not there.
+ */
+static void put_case_open(FILE *out, const struct file_result *fr,
+			  const char *name, uint32_t line)
 {
 	fputs("    <testcase classname=\"", out);
-	put_classname(out, path);
+	put_classname(out, fr->path);
 	fputs("\" name=\"", out);
 	put_escaped(out, name, true);
-	fputs("\" time=\"0\" file=\"", out);
-	put_escaped(out, path, true);
-	fprintf(out, "\" line=\"%u\"", line ? line : 1);
+	fputs("\" time=\"0\"", out);
+	if (!fr->gone) {
+		fputs(" file=\"", out);
+		put_escaped(out, fr->path, true);
+		fputs("\"", out);
+	}
+	fprintf(out, " line=\"%u\"", line ? line : 1);
 }
 
-/* "path:line:col: level: [ID name] message", snippet, help */
-static void put_details(FILE *out, const char *path, const struct finding *f)
+/*
+ * "path:line:col: level: [ID name] message", snippet, help, and for a
+ * history finding the commits.
+ */
+static void put_details(FILE *out, const struct result *res,
+			const char *path, const struct finding *f)
 {
 	struct buf b = BUF_INIT;
 
@@ -126,11 +143,49 @@ static void put_details(FILE *out, const char *path, const struct finding *f)
 		 f->line, f->col, level_name(f->level), f->rule->id,
 		 f->rule->name, f->message, (int)f->snippet_len, f->snippet,
 		 f->help);
+	if (f->introduced != NO_COMMIT) {
+		buf_adds(&b, "introduced in ");
+		report_commit(&b, res, f->introduced);
+		buf_addc(&b, '\n');
+	}
+	if (f->state != FINDING_CURRENT) {
+		buf_adds(&b, f->state == FINDING_FIXED ? "fixed"
+						       : "file deleted");
+		if (f->resolved != NO_COMMIT) {
+			buf_adds(&b, " by ");
+			report_commit(&b, res, f->resolved);
+		}
+		buf_addc(&b, '\n');
+	}
 	put_escaped(out, buf_str(&b), false);
 	buf_release(&b);
 }
 
-static void put_finding(FILE *out, const char *path, const struct finding *f,
+static void put_property(FILE *out, const char *name, const char *value)
+{
+	fprintf(out, "        <property name=\"%s\" value=\"", name);
+	put_escaped(out, value, true);
+	fputs("\"/>\n", out);
+}
+
+/* The commits of a history finding, for tools that read properties. */
+static void put_commits(FILE *out, const struct result *res,
+			const struct finding *f)
+{
+	if (f->introduced == NO_COMMIT)
+		return;
+	fputs("      <properties>\n", out);
+	put_property(out, "state", report_state_name(f->state));
+	put_property(out, "commit", res->commits[f->introduced].sha);
+	if (f->resolved != NO_COMMIT)
+		put_property(out, f->state == FINDING_FIXED ? "fixed_by"
+							    : "deleted_by",
+			     res->commits[f->resolved].sha);
+	fputs("      </properties>\n", out);
+}
+
+static void put_finding(FILE *out, const struct result *res,
+			const struct file_result *fr, const struct finding *f,
 			unsigned dup)
 {
 	enum outcome o = outcome_of(f);
@@ -138,29 +193,35 @@ static void put_finding(FILE *out, const char *path, const struct finding *f,
 
 	buf_addf(&name, "%s %s @ %u:%u", f->rule->id, f->rule->name, f->line,
 		 f->col);
+	if (f->state != FINDING_CURRENT)
+		buf_addf(&name, " (%s)", report_state_name(f->state));
 	if (dup > 1)
 		buf_addf(&name, " #%u", dup);
-	put_case_open(out, path, buf_str(&name), f->line);
+	put_case_open(out, fr, buf_str(&name), f->line);
+	fputs(">\n", out);
 	buf_addf(&msg, "%s: %s", f->rule->id, f->message);
 	if (o == SKIPPED) {
-		fputs(">\n      <skipped message=\"suppressed: ", out);
+		fputs("      <skipped message=\"suppressed: ", out);
 		put_escaped(out, *f->suppression ? f->suppression : "(no reason)",
 			    true);
-		fputs("\"/>\n    </testcase>\n", out);
-	} else if (o == PASS) {
-		fputs(">\n      <system-out>", out);
-		put_details(out, path, f);
-		fputs("</system-out>\n    </testcase>\n", out);
-	} else {
+		fputs("\"/>\n", out);
+	} else if (o != PASS) {
 		const char *tag = o == ERROR ? "error" : "failure";
 
-		fprintf(out, ">\n      <%s message=\"", tag);
+		fprintf(out, "      <%s message=\"", tag);
 		put_escaped(out, buf_str(&msg), true);
 		fprintf(out, "\" type=\"%s\">", o == ERROR ? f->rule->id
 							   : level_name(f->level));
-		put_details(out, path, f);
-		fprintf(out, "</%s>\n    </testcase>\n", tag);
+		put_details(out, res, fr->path, f);
+		fprintf(out, "</%s>\n", tag);
 	}
+	put_commits(out, res, f);
+	if (o == PASS) {
+		fputs("      <system-out>", out);
+		put_details(out, res, fr->path, f);
+		fputs("</system-out>\n", out);
+	}
+	fputs("    </testcase>\n", out);
 	buf_release(&name);
 	buf_release(&msg);
 }
@@ -188,26 +249,34 @@ static void put_file(FILE *out, const struct result *res, size_t k,
 	size_t i;
 
 	count_file(res, k, *first, &c);
-	fputs("  <testsuite name=\"", out);
+	fprintf(out, "  <testsuite name=\"%s", fr->gone ? "history: " : "");
 	put_escaped(out, fr->path, true);
 	fprintf(out,
 		"\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
-		"skipped=\"%zu\" time=\"0\" file=\"",
+		"skipped=\"%zu\" time=\"0\"",
 		c.tests, c.failures, c.errors, c.skipped);
-	put_escaped(out, fr->path, true);
-	fputs("\">\n", out);
+	if (!fr->gone) {
+		fputs(" file=\"", out);
+		put_escaped(out, fr->path, true);
+		fputs("\"", out);
+	}
+	fputs(">\n", out);
 	if (fr->status != FILE_AUDITED) {
-		put_case_open(out, fr->path, "fkaudit: file audited", 1);
-		fputs(">\n      <error message=\"", out);
+		/* a link, a submodule, an old version: noted, not failed */
+		bool note = fr->status == FILE_SKIPPED || fr->gone;
+
+		put_case_open(out, fr, "fkaudit: file audited", 1);
+		fprintf(out, ">\n      <%s message=\"", note ? "skipped" : "error");
 		put_escaped(out, fr->problem ? fr->problem : "not audited",
 			    true);
-		fputs("\" type=\"FKN001\"/>\n    </testcase>\n", out);
+		fprintf(out, "\"%s/>\n    </testcase>\n",
+			note ? "" : " type=\"FKN001\"");
 	}
 	for (i = *first; i < res->nfindings && res->findings[i].file == k; i++)
-		put_finding(out, fr->path, &res->findings[i],
+		put_finding(out, res, fr, &res->findings[i],
 			    dup_index(res, *first, i));
 	if (fr->status == FILE_AUDITED && i == *first) {
-		put_case_open(out, fr->path, "fkaudit: all rules passed", 1);
+		put_case_open(out, fr, "fkaudit: all rules passed", 1);
 		fputs("/>\n", out);
 	}
 	*first = i;

@@ -158,10 +158,73 @@ static size_t rule_index(const struct rule *r)
 	return 0;
 }
 
+/* "commit 1a2b3c4 (2024-03-01): subject" */
+static void commit_words(struct buf *b, const struct result *res, size_t i)
+{
+	const struct commit_info *c = &res->commits[i];
+
+	buf_addf(b, "commit %.7s (", c->sha);
+	report_date(b, c->time, c->offset);
+	buf_addf(b, "): %s", c->subject);
+}
+
+/* GitHub shows the message text only: the commits go there too. */
+static void history_message(struct buf *b, const struct result *res,
+			    const struct finding *f)
+{
+	buf_adds(b, f->message);
+	buf_adds(b, ". Introduced in ");
+	commit_words(b, res, f->introduced);
+	if (f->state != FINDING_CURRENT) {
+		buf_adds(b, f->state == FINDING_FIXED ? "; fixed"
+						      : "; file deleted");
+		if (f->resolved != NO_COMMIT) {
+			buf_adds(b, " in ");
+			commit_words(b, res, f->resolved);
+		}
+	}
+	buf_adds(b, ".");
+}
+
+static void commit_props(struct sarif *s, cJSON *props, const char *what,
+			 size_t index)
+{
+	const struct commit_info *c = &s->res->commits[index];
+	struct buf key = BUF_INIT, date = BUF_INIT;
+
+	report_datetime(&date, c->time, c->offset);
+	buf_addf(&key, "fkaudit/%sInCommit", what);
+	jout_str(&s->j, props, buf_str(&key), c->sha);
+	buf_reset(&key);
+	buf_addf(&key, "fkaudit/%sAt", what);
+	jout_str(&s->j, props, buf_str(&key), buf_str(&date));
+	buf_reset(&key);
+	buf_addf(&key, "fkaudit/%sSubject", what);
+	jout_str(&s->j, props, buf_str(&key), c->subject);
+	buf_release(&key);
+	buf_release(&date);
+}
+
+static cJSON *history_props(struct sarif *s, const struct finding *f)
+{
+	cJSON *props = cJSON_CreateObject();
+
+	if (!props)
+		return NULL;
+	jout_str(&s->j, props, "fkaudit/state", report_state_name(f->state));
+	commit_props(s, props, "introduced", f->introduced);
+	if (f->resolved != NO_COMMIT)
+		commit_props(s, props,
+			     f->state == FINDING_FIXED ? "fixed" : "deleted",
+			     f->resolved);
+	return props;
+}
+
 static cJSON *result_obj(struct sarif *s, const struct finding *f)
 {
 	cJSON *o = cJSON_CreateObject(), *locs = cJSON_CreateArray(), *fp;
 	const char *path = s->res->files[f->file].path;
+	struct buf msg = BUF_INIT;
 
 	if (!o || !locs) {
 		cJSON_Delete(o);
@@ -170,8 +233,20 @@ static cJSON *result_obj(struct sarif *s, const struct finding *f)
 	}
 	jout_str(&s->j, o, "ruleId", f->rule->id);
 	jout_num(&s->j, o, "ruleIndex", (double)rule_index(f->rule));
-	jout_str(&s->j, o, "level", level_name(f->level));
-	jout_attach(&s->j, o, "message", text_obj(s, f->message));
+	if (f->state == FINDING_CURRENT) {
+		jout_str(&s->j, o, "level", level_name(f->level));
+	} else { /* --sarif-fixed: the rule passes now */
+		jout_str(&s->j, o, "kind", "pass");
+		jout_str(&s->j, o, "level", "none");
+	}
+	if (f->introduced != NO_COMMIT) {
+		history_message(&msg, s->res, f);
+		jout_attach(&s->j, o, "message", text_obj(s, buf_str(&msg)));
+		jout_attach(&s->j, o, "properties", history_props(s, f));
+	} else {
+		jout_attach(&s->j, o, "message", text_obj(s, f->message));
+	}
+	buf_release(&msg);
 	jout_attach(&s->j, locs, NULL,
 		    location(s, path,
 			     region(s, f->line, f->col, f->end_line,
@@ -286,11 +361,17 @@ static cJSON *notifications(struct sarif *s)
 		const struct finding *f = first_parse_error(res, k, &i);
 
 		buf_reset(&msg);
+		if (fr->gone) /* not in the revision: GitHub cannot place it */
+			continue;
 		if (fr->status != FILE_AUDITED) {
 			buf_addf(&msg, "%s was not audited: %s", fr->path,
 				 fr->problem ? fr->problem : "unknown");
 			jout_attach(&s->j, arr, NULL,
-				    notification(s, 0, "error", buf_str(&msg),
+				    notification(s, 0,
+						 fr->status == FILE_SKIPPED
+							 ? "warning"
+							 : "error",
+						 buf_str(&msg),
 						 fr->path,
 						 region(s, 1, 1, 0, 0)));
 		} else if (fr->nparse_errors && f) {
@@ -405,6 +486,9 @@ static cJSON *run_obj(struct sarif *s)
 	for (i = 0; i < s->res->nfindings; i++) {
 		const struct finding *f = &s->res->findings[i];
 
+		/* GitHub cannot place a finding outside the revision */
+		if (!report_placeable(s->res, f, s->opts->sarif_fixed))
+			continue;
 		if (!f->suppressed || s->opts->include_suppressed)
 			jout_attach(&s->j, results, NULL, result_obj(s, f));
 	}
