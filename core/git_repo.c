@@ -217,7 +217,9 @@ int git_source_merge_base(struct git_source *g, const char *a,
 	if (git_oid_fromstr(&oa, a) < 0 || git_oid_fromstr(&ob, b) < 0)
 		return git_fail(err, "bad object id");
 	rc = git_merge_base(&base, g->repo, &oa, &ob);
-	if (rc == GIT_ENOTFOUND) {
+	/* a shallow clone's walk may also stop at a missing parent */
+	if (rc == GIT_ENOTFOUND ||
+	    (rc < 0 && git_repository_is_shallow(g->repo) == 1)) {
 		git_error_clear();
 		buf_reset(err);
 		if (git_repository_is_shallow(g->repo))

@@ -1,0 +1,640 @@
+/*
+ * fkaudit diff and fkaudit history on real repositories, built by the
+ * git command line in a fresh folder per test.
+ */
+#include <cJSON.h>
+#include <criterion/criterion.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "run.h"
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static const char unsafe_fk[] =
+	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+	"  FOREIGN KEY (user_id) REFERENCES users (id);\n";
+static const char safe_fk[] =
+	"SET lock_timeout = '2s';\n"
+	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+	"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n";
+
+static void setup(void)
+{
+	test_dir_setup();
+	/* no user or system git configuration may leak in */
+	setenv("HOME", test_dir, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "Alice", 1);
+	setenv("GIT_AUTHOR_EMAIL", "alice@example.org", 1);
+	setenv("GIT_COMMITTER_NAME", "Alice", 1);
+	setenv("GIT_COMMITTER_EMAIL", "alice@example.org", 1);
+	setenv("GIT_CEILING_DIRECTORIES", test_dir, 1);
+}
+
+TestSuite(git, .init = setup, .fini = test_dir_teardown);
+
+/* Runs a shell command in the test folder; it must succeed. */
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void sh(const char *fmt, ...)
+{
+	char cmd[4096], full[8192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
+		 test_dir, cmd);
+	cr_assert_eq(system(full), 0, "failed: %s", cmd);
+}
+
+static void put(const char *repo, const char *path, const char *content)
+{
+	char full[4096], dir[4096], *slash;
+
+	snprintf(full, sizeof(full), "%s/%s/%s", test_dir, repo, path);
+	snprintf(dir, sizeof(dir), "%s", full);
+	slash = strrchr(dir, '/');
+	*slash = '\0';
+	sh("mkdir -p '%s'", dir);
+	cr_assert_eq(write_file(full, content, strlen(content)), 0);
+}
+
+/* Commits everything in `repo` as `author` on `date` (ISO 8601). */
+static void commit(const char *repo, const char *author, const char *date,
+		   const char *msg)
+{
+	setenv("GIT_AUTHOR_NAME", author, 1);
+	setenv("GIT_AUTHOR_DATE", date, 1);
+	setenv("GIT_COMMITTER_DATE", date, 1);
+	sh("cd %s && git add -A && git commit -q --allow-empty -m '%s'", repo,
+	   msg);
+}
+
+static void head_sha(const char *repo, const char *rev, char out[41])
+{
+	char path[4096];
+	struct buf b = BUF_INIT;
+
+	snprintf(path, sizeof(path), "%s/sha", test_dir);
+	sh("cd %s && git rev-parse %s > '%s'", repo, rev, path);
+	cr_assert_eq(read_file(path, &b), 0);
+	cr_assert(b.len >= 40);
+	memcpy(out, b.ptr, 40);
+	out[40] = '\0';
+	buf_release(&b);
+}
+
+static void new_repo(const char *repo)
+{
+	sh("git init -q -b main %s", repo);
+}
+
+struct run {
+	int code;
+	struct buf out, err;
+	cJSON *json;
+};
+
+/* fkaudit in test_dir/<cwd>; the JSON report parsed when it is JSON. */
+static struct run go(const char *cwd, const char *const *args)
+{
+	struct run r = { 0, BUF_INIT, BUF_INIT, NULL };
+	char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s/%s", test_dir, cwd);
+	r.code = run_fkaudit(args, dir, NULL, NULL, &r.out, &r.err);
+	if (r.out.len && r.out.ptr[0] == '{')
+		r.json = cJSON_Parse(r.out.ptr);
+	return r;
+}
+
+static void done(struct run *r)
+{
+	cJSON_Delete(r->json);
+	buf_release(&r->out);
+	buf_release(&r->err);
+}
+
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+static const char *str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+/* The n-th finding of `rule` in `path` (NULL: any), or NULL. */
+static const cJSON *finding(const struct run *r, const char *rule,
+			    const char *path, int n)
+{
+	const cJSON *f;
+
+	cr_assert(r->json, "not JSON: %s / %s", buf_str(&r->out),
+		  buf_str(&r->err));
+	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r->json, "findings"))
+	{
+		if (strcmp(str(f, "rule"), rule) != 0)
+			continue;
+		if (path && strcmp(str(f, "path"), path) != 0)
+			continue;
+		if (n-- == 0)
+			return f;
+	}
+	return NULL;
+}
+
+static int count(const struct run *r, const char *rule, const char *path)
+{
+	int n = 0;
+
+	while (finding(r, rule, path, n))
+		n++;
+	return n;
+}
+
+/* main: 001 users; feature: 002 unsafe FK; main moves on with 003. */
+static void diverged(void)
+{
+	new_repo("r");
+	put("r", "db/001_users.sql", "CREATE TABLE users (id bigint);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "users");
+	sh("cd r && git checkout -q -b feature");
+	put("r", "db/002_orders_fk.sql", unsafe_fk);
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "orders fk");
+	sh("cd r && git checkout -q main");
+	put("r", "db/003_other.sql", "CREATE INDEX other_idx ON users (id);\n");
+	commit("r", "Alice", "2024-01-03T10:00:00Z", "other");
+	sh("cd r && git checkout -q feature");
+}
+
+Test(git, diff_against_the_merge_base_of_a_diverged_branch)
+{
+	struct run r;
+	char base[41];
+
+	diverged();
+	head_sha("r", "main~1", base);
+	r = go("r", ARGS("diff", "--format", "json", "main"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
+	/* main's own later migration is not part of the branch */
+	cr_expect_eq(count(&r, "FK006", NULL), 0);
+	cr_expect(has(&r.err, "with main; merge base"), "%s", buf_str(&r.err));
+	cr_expect(strstr(buf_str(&r.err), base) ||
+			  has(&r.err, (char[8]){ base[0], base[1], base[2],
+						 base[3], base[4], base[5],
+						 base[6], 0 }),
+		  "%s", buf_str(&r.err));
+	done(&r);
+	/* no BASE: no upstream, no origin: main, and it says so */
+	r = go("r", ARGS("diff"));
+	cr_expect_eq(r.code, 1);
+	cr_expect(has(&r.err, "with main (no upstream and no origin/HEAD"),
+		  "%s", buf_str(&r.err));
+	cr_expect(has(&r.out, "db/002_orders_fk.sql:1:"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+	/* --quiet: nothing on stderr */
+	r = go("r", ARGS("diff", "--quiet", "main"));
+	cr_expect_eq(r.err.len, 0, "%s", buf_str(&r.err));
+	done(&r);
+}
+
+Test(git, diff_upstream_is_the_default_base)
+{
+	struct run r;
+
+	diverged();
+	sh("git clone -q r c && cd c && git checkout -q -b topic origin/main");
+	put("c", "db/004.sql", unsafe_fk);
+	commit("c", "Carol", "2024-02-01T10:00:00Z", "topic");
+	r = go("c", ARGS("diff"));
+	cr_expect(has(&r.err, "with origin/main (the upstream of topic)"),
+		  "%s", buf_str(&r.err));
+	cr_expect(has(&r.out, "db/004.sql:1:"), "%s", buf_str(&r.out));
+	done(&r);
+}
+
+Test(git, diff_follows_renames_and_flags_edited_migrations)
+{
+	struct run r;
+	const cJSON *f;
+
+	new_repo("r");
+	put("r", "db/001_users.sql",
+	    "CREATE TABLE users (id bigint);\n"
+	    "CREATE TABLE orders (id bigint, user_id bigint);\n");
+	put("r", "db/002_fk.sql", unsafe_fk);
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	sh("cd r && git checkout -q -b feature");
+	/* renamed as it was: FK012, it will run again under a new name */
+	sh("cd r && git mv db/002_fk.sql db/002_orders_fk.sql");
+	/* edited: FK012 on the first changed line */
+	put("r", "db/001_users.sql",
+	    "CREATE TABLE users (id bigint);\n"
+	    "CREATE TABLE orders (id bigint, user_id bigint, x int);\n");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "edit");
+	r = go("r", ARGS("diff", "--format", "json", "main"));
+	cr_expect_eq(count(&r, "FK012", NULL), 2, "%s", buf_str(&r.out));
+	f = finding(&r, "FK012", "db/001_users.sql", 0);
+	cr_assert(f);
+	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(f, "start"),
+					 "line")->valueint, 2);
+	cr_expect(strstr(str(f, "message"), "already existed at the merge "
+					    "base"));
+	f = finding(&r, "FK012", "db/002_orders_fk.sql", 0);
+	cr_assert(f, "%s", buf_str(&r.out));
+	cr_expect(strstr(str(f, "message"), "renamed from db/002_fk.sql"),
+		  "%s", str(f, "message"));
+	/* the renamed file is the same text: its FK001 is still reported */
+	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
+	done(&r);
+	/* --changed-lines: the renamed file has no changed line */
+	r = go("r", ARGS("diff", "--format", "json", "--changed-lines",
+			 "main"));
+	cr_expect_eq(count(&r, "FK001", NULL), 0, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK012", NULL), 2);
+	done(&r);
+}
+
+Test(git, diff_changed_lines_keeps_only_touched_statements)
+{
+	struct run r;
+
+	new_repo("r");
+	put("r", "db/001.sql", unsafe_fk);
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	sh("cd r && git checkout -q -b feature");
+	put("r", "db/001.sql",
+	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+	    "  FOREIGN KEY (user_id) REFERENCES users (id);\n"
+	    "CREATE INDEX orders_user_idx ON orders (user_id);\n");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "index");
+	r = go("r", ARGS("diff", "--format", "json", "--changed-lines",
+			 "main"));
+	cr_expect_eq(count(&r, "FK006", NULL), 1, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK001", NULL), 0);
+	cr_expect_eq(count(&r, "FK012", NULL), 1);
+	done(&r);
+	r = go("r", ARGS("diff", "--format", "json", "main"));
+	cr_expect_eq(count(&r, "FK001", NULL), 1);
+	done(&r);
+}
+
+Test(git, diff_new_tables_are_new_across_the_changes_files)
+{
+	struct run r;
+
+	new_repo("r");
+	put("r", "db/001.sql", "CREATE TABLE users (id bigint);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	sh("cd r && git checkout -q -b feature");
+	put("r", "db/002_items.sql",
+	    "CREATE TABLE items (id bigint, user_id bigint);\n");
+	put("r", "db/003_items_fk.sql",
+	    "ALTER TABLE items ADD CONSTRAINT items_user_fk\n"
+	    "  FOREIGN KEY (user_id) REFERENCES users (id);\n"
+	    "CREATE INDEX items_user_idx ON items (user_id);\n"
+	    "ALTER TABLE items ADD COLUMN owner bigint REFERENCES users;\n");
+	put("r", "db/004_users_fk.sql",
+	    "ALTER TABLE users ADD CONSTRAINT users_item_fk\n"
+	    "  FOREIGN KEY (id) REFERENCES items (id);\n");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "items");
+	r = go("r", ARGS("diff", "--format", "json", "main"));
+	/* items is created by 002: 003's FK, index and column are safe */
+	cr_expect_eq(count(&r, "FK001", "db/003_items_fk.sql"), 0,
+		     "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK002", "db/003_items_fk.sql"), 0);
+	cr_expect_eq(count(&r, "FK006", "db/003_items_fk.sql"), 0);
+	/* users existed at the base */
+	cr_expect_eq(count(&r, "FK001", "db/004_users_fk.sql"), 1);
+	done(&r);
+}
+
+Test(git, diff_worktree_and_errors)
+{
+	struct run r;
+
+	diverged();
+	put("r", "db/005_wip.sql", unsafe_fk);
+	r = go("r", ARGS("diff", "--format", "json", "--worktree", "main"));
+	cr_expect_eq(count(&r, "FK001", "db/005_wip.sql"), 1,
+		     "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
+	done(&r);
+	r = go("r", ARGS("diff", "no-such-branch"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.err, "unknown revision 'no-such-branch'"), "%s",
+		  buf_str(&r.err));
+	done(&r);
+	sh("mkdir plain");
+	r = go("plain", ARGS("diff"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
+	done(&r);
+	r = go("plain", ARGS("history"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
+	done(&r);
+}
+
+Test(git, diff_in_a_shallow_clone_without_the_merge_base)
+{
+	struct run r;
+
+	diverged();
+	sh("git clone -q --depth 1 --branch feature file://$PWD/r s");
+	sh("cd s && git fetch -q --depth 1 origin main:main");
+	r = go("s", ARGS("diff", "main"));
+	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
+	cr_expect(has(&r.err, "shallow clone"), "%s", buf_str(&r.err));
+	cr_expect(has(&r.err, "git fetch --deepen"), "%s", buf_str(&r.err));
+	cr_expect(has(&r.err, "--unshallow"));
+	cr_expect_eq(r.out.len, 0);
+	done(&r);
+}
+
+/*
+ * 1 Alice adds an unsafe FK; 2 Bob adds an index; 3 Carol fixes the FK
+ * (an edit: FK012); 4 Dave deletes the index migration.
+ */
+static void story(void)
+{
+	new_repo("r");
+	put("r", "db/001_fk.sql", unsafe_fk);
+	commit("r", "Alice", "2023-05-01T10:00:00Z", "orders fk");
+	put("r", "db/002_idx.sql", "CREATE INDEX a_idx ON users (id);\n");
+	commit("r", "Bob", "2024-02-01T10:00:00Z", "users index");
+	put("r", "db/001_fk.sql", safe_fk);
+	commit("r", "Carol", "2024-03-01T10:00:00Z", "fix the fk");
+	sh("cd r && git rm -q db/002_idx.sql");
+	commit("r", "Dave", "2024-04-01T10:00:00Z", "drop the index file");
+	put("r", "docs/readme.txt", "not a migration\n");
+	commit("r", "Erin", "2024-05-01T10:00:00Z", "docs");
+}
+
+Test(git, history_attributes_findings_and_follows_their_fate)
+{
+	struct run r;
+	const cJSON *f, *intro, *res;
+	char c1[41], c2[41], c3[41], c4[41];
+
+	story();
+	head_sha("r", "HEAD~4", c1);
+	head_sha("r", "HEAD~3", c2);
+	head_sha("r", "HEAD~2", c3);
+	head_sha("r", "HEAD~1", c4);
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(r.code, 0, "only a warning is present: %s",
+		     buf_str(&r.out));
+	f = finding(&r, "FK001", "db/001_fk.sql", 0);
+	cr_assert(f, "%s", buf_str(&r.out));
+	intro = cJSON_GetObjectItem(f, "introduced");
+	res = cJSON_GetObjectItem(f, "resolved");
+	cr_expect_str_eq(str(intro, "sha"), c1);
+	cr_expect_str_eq(str(intro, "author"), "Alice");
+	cr_expect_str_eq(str(intro, "subject"), "orders fk");
+	cr_expect_str_eq(str(intro, "date"), "2023-05-01T10:00:00+00:00");
+	cr_expect_str_eq(str(f, "state"), "fixed");
+	cr_expect_str_eq(str(res, "sha"), c3);
+	cr_expect_str_eq(str(res, "author"), "Carol");
+	/* the edit of a committed migration */
+	f = finding(&r, "FK012", "db/001_fk.sql", 0);
+	cr_assert(f);
+	cr_expect_str_eq(str(f, "state"), "present");
+	cr_expect_str_eq(str(cJSON_GetObjectItem(f, "introduced"), "sha"), c3);
+	/* the deleted file */
+	f = finding(&r, "FK006", "db/002_idx.sql", 0);
+	cr_assert(f);
+	cr_expect_str_eq(str(f, "state"), "deleted");
+	cr_expect_str_eq(str(cJSON_GetObjectItem(f, "introduced"), "author"),
+			 "Bob");
+	cr_expect_str_eq(str(cJSON_GetObjectItem(f, "resolved"), "sha"), c4);
+	cr_expect_eq(cJSON_GetObjectItem(
+			     cJSON_GetObjectItem(r.json, "history"), "commits")
+			     ->valueint,
+		     5);
+	done(&r);
+	/* the text report: commits, the ended list, the summary */
+	r = go("r", ARGS("history", "--color=never"));
+	cr_expect(has(&r.out, "introduced in "), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "(2023-05-01, Alice): orders fk; fixed by "),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "file deleted by "));
+	cr_expect(has(&r.out, "audit summary: 5 commits walked"));
+	cr_expect(has(&r.out, "  2023              "), "%s", buf_str(&r.out));
+	cr_expect(r.err.len == 0, "no progress when not a terminal: %s",
+		  buf_str(&r.err));
+	done(&r);
+}
+
+Test(git, history_sarif_leaves_out_what_github_cannot_place)
+{
+	struct run r;
+	char path[4096];
+	struct buf b = BUF_INIT;
+	cJSON *sarif, *results, *x;
+
+	story();
+	snprintf(path, sizeof(path), "%s/h.sarif", test_dir);
+	r = go("r", ARGS("history", "--sarif", path, "--junit", "../h.xml"));
+	done(&r);
+	cr_assert_eq(read_file(path, &b), 0);
+	sarif = cJSON_Parse(buf_str(&b));
+	cr_assert(sarif);
+	results = cJSON_GetObjectItem(
+		cJSON_GetArrayItem(cJSON_GetObjectItem(sarif, "runs"), 0),
+		"results");
+	/* present: FK012 only; fixed and deleted are left out */
+	cr_expect_eq(cJSON_GetArraySize(results), 1, "%s", buf_str(&b));
+	x = cJSON_GetArrayItem(results, 0);
+	cr_expect_str_eq(str(x, "ruleId"), "FK012");
+	cr_expect(strstr(str(cJSON_GetObjectItem(x, "message"), "text"),
+			 "Introduced in commit "));
+	cr_expect(strlen(str(cJSON_GetObjectItem(x, "properties"),
+			     "fkaudit/introducedInCommit")) == 40);
+	cJSON_Delete(sarif);
+	buf_reset(&b);
+	/* JUnit keeps the deleted file's finding, in a history suite */
+	snprintf(path, sizeof(path), "%s/h.xml", test_dir);
+	cr_assert_eq(read_file(path, &b), 0);
+	cr_expect(has(&b, "<testsuite name=\"history: db/002_idx.sql\""),
+		  "%s", buf_str(&b));
+	cr_expect(has(&b, "<property name=\"deleted_by\""));
+	buf_release(&b);
+	/* --sarif-fixed: fixed findings too, as passes */
+	snprintf(path, sizeof(path), "%s/f.sarif", test_dir);
+	r = go("r", ARGS("history", "--sarif-fixed", "--sarif", path));
+	done(&r);
+	cr_assert_eq(read_file(path, &b), 0);
+	cr_expect(has(&b, "\"kind\":\t\"pass\""), "%s", buf_str(&b));
+	cr_expect(has(&b, "fkaudit/fixedInCommit"));
+	cr_expect(!has(&b, "db/002_idx.sql"));
+	buf_release(&b);
+}
+
+Test(git, history_audits_each_file_version_once)
+{
+	struct run r;
+	const cJSON *h;
+
+	new_repo("r");
+	put("r", "db/001.sql", unsafe_fk);
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "a");
+	put("r", "db/001.sql", safe_fk);
+	commit("r", "Alice", "2024-01-02T10:00:00Z", "b");
+	put("r", "db/001.sql", unsafe_fk); /* back to the first version */
+	commit("r", "Alice", "2024-01-03T10:00:00Z", "c");
+	put("r", "db/copy.sql", unsafe_fk); /* the same blob elsewhere */
+	commit("r", "Alice", "2024-01-04T10:00:00Z", "d");
+	r = go("r", ARGS("history", "--format", "json"));
+	h = cJSON_GetObjectItem(r.json, "history");
+	cr_assert(h, "%s", buf_str(&r.out));
+	cr_expect_eq(cJSON_GetObjectItem(h, "file_versions")->valueint, 2);
+	cr_expect_eq(cJSON_GetObjectItem(h, "commits")->valueint, 4);
+	done(&r);
+}
+
+Test(git, history_of_a_bare_repository_and_from_a_subfolder)
+{
+	struct run a, b;
+	const cJSON *f;
+
+	story();
+	sh("git clone -q --bare r bare.git");
+	a = go("r", ARGS("history", "--format", "json"));
+	b = go("bare.git", ARGS("history", "--format", "json"));
+	cr_expect_eq(a.code, b.code);
+	cJSON_DeleteItemFromObject(a.json, "history");
+	cJSON_DeleteItemFromObject(b.json, "history");
+	cr_expect(cJSON_Compare(cJSON_GetObjectItem(a.json, "findings"),
+				cJSON_GetObjectItem(b.json, "findings"), 1),
+		  "bare: %s", buf_str(&b.out));
+	done(&a);
+	done(&b);
+	/* from a subfolder, and with -C: paths from the root */
+	a = go("r/db", ARGS("history", "--format", "json"));
+	f = finding(&a, "FK012", NULL, 0);
+	cr_assert(f);
+	cr_expect_str_eq(str(f, "path"), "db/001_fk.sql");
+	done(&a);
+	a = go(".", ARGS("-C", "r/docs", "history", "--format", "json"));
+	cr_expect(finding(&a, "FK012", "db/001_fk.sql", 0), "%s",
+		  buf_str(&a.err));
+	done(&a);
+	/* check names files from the root too */
+	put("r", "db/wip.sql", unsafe_fk);
+	a = go("r/db", ARGS("check", "--color=never", "wip.sql"));
+	cr_expect(has(&a.out, "\ndb/wip.sql:1:") ||
+			  !strncmp(buf_str(&a.out), "db/wip.sql:1:", 13),
+		  "%s", buf_str(&a.out));
+	done(&a);
+	/* diff on the bare repository: 001 was edited since HEAD~4 */
+	a = go("bare.git", ARGS("diff", "--format", "json", "HEAD~4"));
+	cr_expect_eq(count(&a, "FK012", "db/001_fk.sql"), 1, "%s",
+		     buf_str(&a.err));
+	done(&a);
+}
+
+Test(git, history_limits_since_max_commits_first_parent)
+{
+	struct run r;
+
+	story();
+	/* the newest two commits: the deletion and the docs */
+	r = go("r", ARGS("history", "--format", "json", "--max-commits", "2"));
+	cr_expect_eq(count(&r, "FK001", NULL), 0, "%s", buf_str(&r.out));
+	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(r.json, "history"),
+					 "commits")->valueint, 2);
+	done(&r);
+	r = go("r", ARGS("history", "--format", "json", "--since",
+			 "2024-02-15"));
+	/* Carol's edit is in; Alice's FK predates the window */
+	cr_expect_eq(count(&r, "FK012", NULL), 1, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK001", NULL), 0);
+	done(&r);
+	r = go("r", ARGS("history", "--since", "last tuesday"));
+	cr_expect_eq(r.code, 2);
+	done(&r);
+	/* a merged branch: --first-parent credits the merge */
+	sh("cd r && git checkout -q -b side HEAD");
+	put("r", "db/010.sql", unsafe_fk);
+	commit("r", "Frank", "2024-06-01T10:00:00Z", "side fk");
+	sh("cd r && git checkout -q main && git merge -q --no-ff -m 'merge "
+	   "side' side");
+	r = go("r", ARGS("history", "--format", "json", "--first-parent"));
+	cr_expect_str_eq(str(cJSON_GetObjectItem(finding(&r, "FK001",
+							 "db/010.sql", 0),
+						 "introduced"),
+			     "subject"),
+			 "merge side");
+	done(&r);
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_str_eq(str(cJSON_GetObjectItem(finding(&r, "FK001",
+							 "db/010.sql", 0),
+						 "introduced"),
+			     "subject"),
+			 "side fk");
+	done(&r);
+}
+
+Test(git, history_with_no_migrations)
+{
+	struct run r;
+
+	new_repo("r");
+	put("r", "README", "hello\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "readme");
+	r = go("r", ARGS("history", "--color=never"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect(has(&r.out, "no finding was ever introduced"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+	r = go("r", ARGS("diff", "HEAD"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	done(&r);
+}
+
+Test(git, links_lfs_pointers_and_missing_objects)
+{
+	struct run r;
+	char oid[41], path[4096];
+
+	new_repo("r");
+	put("r", "db/001.sql", unsafe_fk);
+	put("r", "db/002_lfs.sql",
+	    "version https://git-lfs.github.com/spec/v1\n"
+	    "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+	    "size 12345\n");
+	sh("cd r && ln -s 001.sql db/003_link.sql");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "all");
+	r = go("r", ARGS("history", "--color=never"));
+	cr_expect_eq(r.code, 3, "an LFS pointer at HEAD is not audited");
+	cr_expect(has(&r.out, "db/002_lfs.sql: error: Git LFS pointer"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "db/003_link.sql: note: symbolic link"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "db/001.sql:1:"), "the rest is audited");
+	done(&r);
+	/* a blob missing from the object database */
+	head_sha("r", "HEAD:db/001.sql", oid);
+	snprintf(path, sizeof(path), "r/.git/objects/%.2s/%s", oid, oid + 2);
+	sh("chmod u+w %s; rm %s", path, path);
+	r = go("r", ARGS("history", "--color=never"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.out, "db/001.sql: error: blob"), "%s",
+		  buf_str(&r.out));
+	cr_expect(has(&r.out, "missing or corrupt"));
+	done(&r);
+}
