@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "strmap.h"
 
 int git_fail(struct buf *err, const char *fmt, ...)
 {
@@ -208,6 +209,85 @@ int git_source_default_base(struct git_source *g, struct buf *name,
 	return FK_EGIT;
 }
 
+struct oid_queue {
+	git_oid *v;
+	size_t n, cap, next;
+};
+
+static int queue_push(struct oid_queue *q, struct strmap *seen,
+		      struct arena *a, const git_oid *oid)
+{
+	char hex[41], *key;
+
+	git_hex(oid, hex);
+	if (strmap_get(seen, hex))
+		return 0;
+	if (!(key = arena_strdup(a, hex)) || strmap_put(seen, key, key) < 0 ||
+	    array_grow((void **)&q->v, &q->cap, q->n, sizeof(*q->v)) < 0)
+		return FK_ENOMEM;
+	q->v[q->n++] = *oid;
+	return 0;
+}
+
+/*
+ * Breadth first from `start`: marks every commit reached in `seen`;
+ * with `stop`, returns 1 at the first commit that `stop` holds (in
+ * `out`). A parent that is not in the object database (the edge of a
+ * shallow clone) ends that line.
+ */
+static int walk_ancestors(struct git_source *g, const git_oid *start,
+			  struct strmap *seen, struct arena *a,
+			  const struct strmap *stop, git_oid *out)
+{
+	struct oid_queue q = { 0 };
+	int rc = queue_push(&q, seen, a, start);
+
+	while (rc == 0 && q.next < q.n) {
+		git_oid oid = q.v[q.next++];
+		git_commit *c = NULL;
+		char hex[41];
+		unsigned i;
+
+		if (git_commit_lookup(&c, g->repo, &oid) < 0) {
+			git_error_clear(); /* beyond the shallow edge */
+			continue;
+		}
+		git_hex(&oid, hex);
+		if (stop && strmap_get(stop, hex)) {
+			git_commit_free(c);
+			*out = oid;
+			rc = 1;
+			break;
+		}
+		for (i = 0; rc == 0 && i < git_commit_parentcount(c); i++)
+			rc = queue_push(&q, seen, a, git_commit_parent_id(c, i));
+		git_commit_free(c);
+	}
+	free(q.v);
+	return rc;
+}
+
+/*
+ * The merge base in a shallow clone. libgit2 1.5 knows nothing of
+ * shallow clones: its merge-base walk fails at the first missing parent
+ * (and leaks). This walks what is there: the nearest commit, breadth
+ * first from `b`, that `a` also reaches. 1 when found, 0 when not.
+ */
+static int shallow_merge_base(struct git_source *g, const git_oid *oa,
+			      const git_oid *ob, git_oid *out)
+{
+	struct strmap from_a = STRMAP_INIT, from_b = STRMAP_INIT;
+	struct arena arena = ARENA_INIT;
+	int rc = walk_ancestors(g, oa, &from_a, &arena, NULL, NULL);
+
+	if (rc == 0)
+		rc = walk_ancestors(g, ob, &from_b, &arena, &from_a, out);
+	strmap_release(&from_a);
+	strmap_release(&from_b);
+	arena_release(&arena);
+	return rc;
+}
+
 int git_source_merge_base(struct git_source *g, const char *a,
 			  const char *b, char out[41], struct buf *err)
 {
@@ -216,10 +296,15 @@ int git_source_merge_base(struct git_source *g, const char *a,
 
 	if (git_oid_fromstr(&oa, a) < 0 || git_oid_fromstr(&ob, b) < 0)
 		return git_fail(err, "bad object id");
-	rc = git_merge_base(&base, g->repo, &oa, &ob);
-	/* a shallow clone's walk may also stop at a missing parent */
-	if (rc == GIT_ENOTFOUND ||
-	    (rc < 0 && git_repository_is_shallow(g->repo) == 1)) {
+	if (git_repository_is_shallow(g->repo) == 1) {
+		rc = shallow_merge_base(g, &oa, &ob, &base);
+		if (rc < 0)
+			return rc;
+		rc = rc == 1 ? 0 : GIT_ENOTFOUND;
+	} else {
+		rc = git_merge_base(&base, g->repo, &oa, &ob);
+	}
+	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 		buf_reset(err);
 		if (git_repository_is_shallow(g->repo))

@@ -102,6 +102,17 @@ int git_walk_open(struct git_walk **out, struct git_source *g,
 	*out = NULL;
 	if (!w)
 		return FK_ENOMEM;
+	if (git_repository_is_shallow(g->repo) == 1) {
+		free(w);
+		buf_reset(err);
+		buf_adds(err, "this is a shallow clone: its history stops short, "
+			      "so findings cannot be attributed to the commits "
+			      "that introduced them. Fetch the whole history "
+			      "with 'git fetch --unshallow' (with "
+			      "actions/checkout, 'fetch-depth: 0') and run "
+			      "again");
+		return FK_EGIT;
+	}
 	w->g = g;
 	w->first_parent = o->first_parent;
 	w->filter = o->filter;

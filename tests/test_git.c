@@ -363,6 +363,19 @@ Test(git, diff_in_a_shallow_clone_without_the_merge_base)
 	cr_expect(has(&r.err, "--unshallow"));
 	cr_expect_eq(r.out.len, 0);
 	done(&r);
+	/* history needs the whole history to attribute findings */
+	r = go("s", ARGS("history"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.err, "shallow clone") &&
+			  has(&r.err, "git fetch --unshallow"),
+		  "%s", buf_str(&r.err));
+	done(&r);
+	/* deep enough: the merge base is there, and the diff works */
+	sh("cd s && git fetch -q --deepen=5 origin feature main");
+	r = go("s", ARGS("diff", "--format", "json", "main"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
+	done(&r);
 }
 
 /*

@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey;
+ALTER TABLE orders DROP COLUMN customer_id;
