@@ -246,17 +246,60 @@ static mode_t current_umask(void)
 	return m;
 }
 
-/* Writes one report to `path` through a temporary file and rename(). */
+/*
+ * A report to something that is not a regular file (/dev/null, a pipe,
+ * a terminal) is written in place: renaming over it would replace the
+ * device with a file.
+ */
+static int write_special(const char *path, const struct reporter *rep,
+			 const struct result *res,
+			 const struct report_opts *ro)
+{
+	FILE *f = fopen(path, "w");
+	int err, saved;
+
+	if (!f) {
+		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	err = rep->emit(res, ro, f);
+	saved = errno;
+	if (fclose(f) != 0 && !err) {
+		saved = errno;
+		err = -1;
+	}
+	if (err)
+		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
+			saved ? strerror(saved) : "write error");
+	return err;
+}
+
+/*
+ * Writes one report to `path` through a temporary file and rename(), so
+ * that it is whole or absent. A symbolic link is followed: the file it
+ * names is replaced, not the link.
+ */
 static int write_file(const char *path, const struct reporter *rep,
 		      const struct result *res, const struct report_opts *ro)
 {
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
+	struct stat st;
+	char *real = NULL, *tmp;
+	size_t n;
 	FILE *f = NULL;
 	int fd, err = -1, saved = 0;
 
-	if (!tmp)
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return write_special(path, rep, res, ro);
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)))
+		path = real;
+	n = strlen(path);
+	if (!(tmp = malloc(n + 16))) {
+		free(real);
 		return -1;
+	}
 	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
 		saved = errno;
@@ -282,6 +325,7 @@ done:
 		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
 			saved ? strerror(saved) : "write error");
 	free(tmp);
+	free(real);
 	return err;
 }
 

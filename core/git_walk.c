@@ -113,6 +113,13 @@ int git_walk_open(struct git_walk **out, struct git_source *g,
 			      "again");
 		return FK_EGIT;
 	}
+	/*
+	 * A migration folder's tree is read twice, as the new side of one
+	 * commit and the old side of the next: let libgit2 keep trees of up
+	 * to 4 MiB (its default is 4 KiB, a few dozen entries).
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)4 << 20);
 	w->g = g;
 	w->first_parent = o->first_parent;
 	w->filter = o->filter;
@@ -238,37 +245,73 @@ done:
 	return rc;
 }
 
+/*
+ * Git's order of tree entries: by name, a folder's name compared as if
+ * it ended in '/'.
+ */
+static int entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
+{
+	const char *na = git_tree_entry_name(a), *nb = git_tree_entry_name(b);
+	size_t la = strlen(na), lb = strlen(nb), n = la < lb ? la : lb;
+	int c = memcmp(na, nb, n);
+	unsigned char ca, cb;
+
+	if (c)
+		return c;
+	ca = la > n ? (unsigned char)na[n] : is_tree(a) ? '/' : '\0';
+	cb = lb > n ? (unsigned char)nb[n] : is_tree(b) ? '/' : '\0';
+	return ca < cb ? -1 : ca > cb;
+}
+
+/* Compares the entry or entries at one name under w->path. */
+static int compare_at(struct git_walk *w, const git_tree_entry *before,
+		      const git_tree_entry *now)
+{
+	size_t len = w->path.len;
+	int rc;
+
+	buf_adds(&w->path, git_tree_entry_name(now ? now : before));
+	rc = w->path.failed ? FK_ENOMEM : compare_entries(w, before, now);
+	path_truncate(&w->path, len);
+	return rc;
+}
+
+/*
+ * Walks both trees' sorted entries side by side, as git does: an entry
+ * whose id and mode did not change costs one comparison, whatever it
+ * holds. A name that changed from file to folder (or back) sorts apart
+ * and is seen as a deletion and an addition.
+ */
 static int compare(struct git_walk *w, const git_tree *before,
 		   const git_tree *now)
 {
 	size_t n = now ? git_tree_entrycount(now) : 0;
 	size_t m = before ? git_tree_entrycount(before) : 0;
-	size_t len = w->path.len, i;
+	size_t i = 0, k = 0;
 	int rc = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(now, i);
-		const char *name = git_tree_entry_name(e);
+	while (rc == 0 && (i < n || k < m)) {
+		const git_tree_entry *e = i < n ? git_tree_entry_byindex(now, i)
+						: NULL;
 		const git_tree_entry *o =
-			before ? git_tree_entry_byname(before, name) : NULL;
+			k < m ? git_tree_entry_byindex(before, k) : NULL;
+		int c = !e ? 1 : !o ? -1 : entry_cmp(e, o);
 
-		if (o && git_oid_equal(git_tree_entry_id(o),
-				       git_tree_entry_id(e)) &&
-		    git_tree_entry_filemode(o) == git_tree_entry_filemode(e))
-			continue;
-		buf_adds(&w->path, name);
-		rc = w->path.failed ? FK_ENOMEM : compare_entries(w, o, e);
-		path_truncate(&w->path, len);
-	}
-	for (i = 0; i < m && rc == 0; i++) {
-		const git_tree_entry *o = git_tree_entry_byindex(before, i);
-		const char *name = git_tree_entry_name(o);
-
-		if (now && git_tree_entry_byname(now, name))
-			continue;
-		buf_adds(&w->path, name);
-		rc = w->path.failed ? FK_ENOMEM : compare_entries(w, o, NULL);
-		path_truncate(&w->path, len);
+		if (c < 0) {
+			rc = compare_at(w, NULL, e);
+			i++;
+		} else if (c > 0) {
+			rc = compare_at(w, o, NULL);
+			k++;
+		} else {
+			if (!git_oid_equal(git_tree_entry_id(o),
+					   git_tree_entry_id(e)) ||
+			    git_tree_entry_filemode(o) !=
+				    git_tree_entry_filemode(e))
+				rc = compare_at(w, o, e);
+			i++;
+			k++;
+		}
 	}
 	return rc;
 }

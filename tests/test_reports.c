@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -183,4 +184,42 @@ Test(reports, clean_audit_reports)
 		     0);
 	cr_expect(has(&out, "\"results\":\t[]"), "%s", buf_str(&out));
 	buf_release(&out);
+}
+
+Test(reports, devices_pipes_and_links_are_written_through)
+{
+	char *fifo = path_in("pipe"), *got_path = path_in("from-pipe.json");
+	char *target = path_in("target.json"), *link = path_in("link.json");
+	struct buf got = BUF_INIT;
+	struct stat sb;
+	char cmd[8400];
+
+	/* a pipe (as /dev/null is a device): written in place, kept */
+	cr_assert(mkfifo(fifo, 0600) == 0);
+	snprintf(cmd, sizeof(cmd), "cat '%s' > '%s' &", fifo, got_path);
+	sh(test_dir, cmd);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--json", fifo, "-"), NULL,
+				 unsafe, NULL, NULL, NULL),
+		     1);
+	sh(test_dir, "wait; sleep 0.2");
+	cr_assert(lstat(fifo, &sb) == 0);
+	cr_expect(S_ISFIFO(sb.st_mode), "the pipe is still a pipe");
+	cr_assert(read_file(got_path, &got) == 0);
+	cr_expect(has(&got, "\"exit_code\":\t1"), "%s", buf_str(&got));
+	buf_reset(&got);
+	/* a symbolic link: the file it names is replaced, the link stays */
+	cr_assert(write_file(target, "old", 3) == 0);
+	cr_assert(symlink("target.json", link) == 0);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--json", link, "-"), NULL,
+				 unsafe, NULL, NULL, NULL),
+		     1);
+	cr_assert(lstat(link, &sb) == 0);
+	cr_expect(S_ISLNK(sb.st_mode), "the link is still a link");
+	cr_assert(read_file(target, &got) == 0);
+	cr_expect(has(&got, "\"exit_code\":\t1"), "%s", buf_str(&got));
+	buf_release(&got);
+	free(fifo);
+	free(got_path);
+	free(target);
+	free(link);
 }
