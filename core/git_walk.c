@@ -25,7 +25,27 @@ struct git_walk {
 	struct arena arena; /* the current commit's strings */
 	struct buf path;
 	struct buf *err; /* during git_walk_next() */
+	/*
+	 * The trees read for this commit and for the one before: a
+	 * folder's new tree in one commit is its old tree in the next.
+	 * libgit2 does not cache trees over 4 KiB (a migration folder of a
+	 * hundred files), so the walk keeps them itself, and frees them
+	 * one commit later: memory does not grow with the history.
+	 */
+	struct held_trees {
+		struct held_tree {
+			git_oid id;
+			git_tree *tree;
+		} *v;
+		size_t n, cap;
+	} cur, prev;
+	/* git_walk_rev_blob()'s last folder */
+	char *rev_dir;
+	size_t rev_dir_len;
+	git_tree *rev_dir_tree;
 };
+
+static void held_release(struct held_trees *h);
 
 static int collect(struct git_walk *w, const git_oid *start,
 		   const struct git_walk_opts *o, struct buf *err)
@@ -114,12 +134,17 @@ int git_walk_open(struct git_walk **out, struct git_source *g,
 		return FK_EGIT;
 	}
 	/*
-	 * A migration folder's tree is read twice, as the new side of one
-	 * commit and the old side of the next: let libgit2 keep trees of up
-	 * to 4 MiB (its default is 4 KiB, a few dozen entries).
+	 * libgit2 hashes every object it reads again, to check it: most of
+	 * a history walk's time. git does not; a corrupt object still fails
+	 * to inflate or parse.
 	 */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
-			 (size_t)4 << 20);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/*
+	 * The walk keeps the trees it needs again (held_trees); libgit2's
+	 * own cache (256 MiB by default) would only fill with every commit
+	 * and small tree of the history.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)4 << 20);
 	w->g = g;
 	w->first_parent = o->first_parent;
 	w->filter = o->filter;
@@ -150,7 +175,13 @@ void git_walk_free(struct git_walk *w)
 	if (!w)
 		return;
 	git_commit_free(w->current);
+	held_release(&w->cur);
+	held_release(&w->prev);
+	free(w->cur.v);
+	free(w->prev.v);
 	git_tree_free(w->rev_tree);
+	git_tree_free(w->rev_dir_tree);
+	free(w->rev_dir);
 	git_changes_release(&w->changes);
 	arena_release(&w->arena);
 	buf_release(&w->path);
@@ -196,15 +227,50 @@ static bool is_tree(const git_tree_entry *e)
 	return git_tree_entry_type(e) == GIT_OBJECT_TREE;
 }
 
-static int lookup_tree(struct git_walk *w, const git_tree_entry *e,
-		       git_tree **out)
+static void held_release(struct held_trees *h)
 {
-	if (git_tree_lookup(out, w->g->repo, git_tree_entry_id(e)) < 0)
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		git_tree_free(h->v[i].tree);
+	h->n = 0;
+}
+
+static git_tree *held_find(const struct held_trees *h, const git_oid *id)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (git_oid_equal(&h->v[i].id, id))
+			return h->v[i].tree;
+	return NULL;
+}
+
+/* Tree `id`, borrowed from the walk until the commit after next. */
+static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
+{
+	struct held_tree *t;
+
+	if ((*out = held_find(&w->cur, id)) || (*out = held_find(&w->prev, id)))
+		return 0;
+	if (array_grow((void **)&w->cur.v, &w->cur.cap, w->cur.n,
+		       sizeof(*t)) < 0)
+		return FK_ENOMEM;
+	if (git_tree_lookup(out, w->g->repo, id) < 0)
 		return git_fail(w->err,
 				"tree '%s' is missing or corrupt in the "
 				"object database",
-				buf_str(&w->path));
+				w->path.len ? buf_str(&w->path) : "/");
+	t = &w->cur.v[w->cur.n++];
+	t->id = *id;
+	t->tree = *out;
 	return 0;
+}
+
+static int lookup_tree(struct git_walk *w, const git_tree_entry *e,
+		       git_tree **out)
+{
+	return tree_by_id(w, git_tree_entry_id(e), out);
 }
 
 static void path_truncate(struct buf *b, size_t len)
@@ -230,7 +296,7 @@ static int compare_entries(struct git_walk *w, const git_tree_entry *before,
 	if (tb && (rc = lookup_tree(w, before, &sb)) < 0)
 		return rc;
 	if (tn && (rc = lookup_tree(w, now, &sn)) < 0)
-		goto done;
+		return rc;
 	if (tb || tn) {
 		buf_addc(&w->path, '/');
 		rc = w->path.failed ? FK_ENOMEM : compare(w, sb, sn);
@@ -239,10 +305,7 @@ static int compare_entries(struct git_walk *w, const git_tree_entry *before,
 	/* the sides that are not folders: a file added, changed, deleted */
 	if (rc == 0 && ((before && !tb) || (now && !tn)))
 		rc = record(w, tn ? NULL : now, tb ? NULL : before);
-done:
-	git_tree_free(sb);
-	git_tree_free(sn);
-	return rc;
+	return rc; /* the trees are held by the walk */
 }
 
 /*
@@ -465,19 +528,26 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 	out->merge = git_commit_parentcount(w->current) > 1;
 	if (out->merge && !w->first_parent)
 		return 1;
-	if (git_commit_tree(&now, w->current) < 0) {
-		rc = git_fail(err, "the tree of commit %s is missing or corrupt",
-			      sha);
-		goto done;
+	/* this commit's trees become the old ones; the older ones go */
+	held_release(&w->prev);
+	{
+		struct held_trees t = w->prev;
+
+		w->prev = w->cur;
+		w->cur = t;
 	}
-	if (git_commit_parentcount(w->current) > 0 &&
-	    (git_commit_parent(&parent, w->current, 0) < 0 ||
-	     git_commit_tree(&before, parent) < 0)) {
-		rc = git_fail(err,
-			      "the parent of commit %s is missing (a shallow "
-			      "clone?)",
-			      sha);
+	if ((rc = tree_by_id(w, git_commit_tree_id(w->current), &now)) < 0)
 		goto done;
+	if (git_commit_parentcount(w->current) > 0) {
+		if (git_commit_parent(&parent, w->current, 0) < 0) {
+			rc = git_fail(err,
+				      "the parent of commit %s is missing (a "
+				      "shallow clone?)",
+				      sha);
+			goto done;
+		}
+		if ((rc = tree_by_id(w, git_commit_tree_id(parent), &before)) < 0)
+			goto done;
 	}
 	if (!before ||
 	    !git_oid_equal(git_tree_id(before), git_tree_id(now))) {
@@ -495,28 +565,54 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 	rc = rc < 0 ? rc : 1;
 done:
 	git_commit_free(parent);
-	git_tree_free(before);
-	git_tree_free(now);
 	return rc;
+}
+
+/*
+ * The folder `dir` of the revision's tree, kept for the next call: the
+ * files are asked for folder by folder. NULL when there is none.
+ */
+static const git_tree *rev_folder(struct git_walk *w, const char *dir,
+				  size_t len)
+{
+	git_tree_entry *e = NULL;
+
+	if (w->rev_dir && w->rev_dir_len == len &&
+	    memcmp(w->rev_dir, dir, len) == 0)
+		return w->rev_dir_tree;
+	git_tree_free(w->rev_dir_tree);
+	free(w->rev_dir);
+	w->rev_dir_tree = NULL;
+	w->rev_dir = NULL;
+	if (len == 0)
+		return w->rev_tree;
+	if (!(w->rev_dir = strndup(dir, len)))
+		return NULL;
+	w->rev_dir_len = len;
+	if (git_tree_entry_bypath(&e, w->rev_tree, w->rev_dir) < 0 ||
+	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&w->rev_dir_tree, w->g->repo,
+			    git_tree_entry_id(e)) < 0)
+		git_error_clear();
+	git_tree_entry_free(e);
+	return w->rev_dir_tree;
 }
 
 int git_walk_rev_blob(struct git_walk *w, const char *path, char oid[41],
 		      enum git_entry_kind *kind)
 {
-	git_tree_entry *e = NULL;
+	const char *slash = strrchr(path, '/');
+	const git_tree *dir =
+		rev_folder(w, path, slash ? (size_t)(slash - path) : 0);
+	const git_tree_entry *e;
 	int k;
 
-	if (git_tree_entry_bypath(&e, w->rev_tree, path) < 0) {
-		git_error_clear();
+	if (!dir || !(e = git_tree_entry_byname(dir, slash ? slash + 1 : path)))
 		return 0;
-	}
 	k = git_entry_kind_of(git_tree_entry_filemode(e));
-	if (k < 0) {
-		git_tree_entry_free(e);
+	if (k < 0)
 		return 0;
-	}
 	git_hex(git_tree_entry_id(e), oid);
 	*kind = (enum git_entry_kind)k;
-	git_tree_entry_free(e);
 	return 1;
 }
