@@ -651,3 +651,31 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	cr_expect(has(&r.out, "missing or corrupt"));
 	done(&r);
 }
+
+Test(git, history_progress_only_on_a_terminal)
+{
+	char cmd[8192], out[4096];
+	struct buf b = BUF_INIT;
+	const char *bin = getenv("FKAUDIT");
+
+	story();
+	cr_assert(bin);
+	/* script(1) gives fkaudit a terminal; its stderr is the log */
+	snprintf(out, sizeof(out), "%s/tty.log", test_dir);
+	snprintf(cmd, sizeof(cmd),
+		 "cd r && script -qec '%s history -o /dev/null' '%s'", bin,
+		 out);
+	sh("%s || test $? -le 1", cmd);
+	cr_assert_eq(read_file(out, &b), 0);
+	cr_expect(has(&b, "fkaudit history: 5/5 commits, ") &&
+			  has(&b, " elapsed"),
+		  "%s", buf_str(&b));
+	buf_reset(&b);
+	snprintf(cmd, sizeof(cmd),
+		 "cd r && script -qec '%s history --quiet -o /dev/null' '%s'",
+		 bin, out);
+	sh("%s || test $? -le 1", cmd);
+	cr_assert_eq(read_file(out, &b), 0);
+	cr_expect(!has(&b, "commits, "), "--quiet: %s", buf_str(&b));
+	buf_release(&b);
+}
