@@ -36,7 +36,7 @@ if ! "$validate" --setup >"$tmp/setup.out" 2>&1; then
   exit 1
 fi
 
-echo "1..11"
+echo "1..17"
 n=0
 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -119,6 +119,45 @@ fixture() (
 )
 run "fkaudit check --include-suppressed testdata/reports/input (exit 3: a binary file)" fixture
 run "fixture: SARIF and JUnit reports are valid" "$validate" "$tmp/fixture.sarif" "$tmp/fixture.xml"
+
+# 12-15. fkaudit history on the demo's sample repository: results naming their commits, a
+# deleted file's findings (JUnit only), fixed ones left out of SARIF, then with --sarif-fixed.
+scripts/make-demo-repo "$tmp/demo" >/dev/null 2>&1
+history() (
+  cd "$tmp/demo" && "$FKAUDIT" history --quiet --sarif "$tmp/h.sarif" --junit "$tmp/h.xml" >/dev/null
+  [ $? -le 1 ]
+)
+run "fkaudit history on the demo repository" history
+run "history: SARIF and JUnit reports are valid" "$validate" "$tmp/h.sarif" "$tmp/h.xml"
+history_facts() {
+  python3 - "$tmp/h.sarif" "$tmp/h.xml" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+results = json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"]
+for r in results:
+    p = r["properties"]
+    assert len(p["fkaudit/introducedInCommit"]) == 40, p
+    assert p["fkaudit/state"] == "present", p
+    assert "Introduced in commit " in r["message"]["text"], r["message"]
+    assert "invoices" not in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+print(len(results), "results, all present, all naming their commit")
+suites = [s.get("name") for s in ET.parse(sys.argv[2]).getroot().iter("testsuite")]
+assert "history: migrations/20240201162000_invoices.sql" in suites, suites
+PY
+}
+run "history: SARIF names commits and leaves out what GitHub cannot place" history_facts
+fixed() (
+  cd "$tmp/demo" && "$FKAUDIT" history --quiet --sarif-fixed --sarif "$tmp/f.sarif" >/dev/null
+  [ $? -le 1 ]
+)
+run "fkaudit history --sarif-fixed" fixed
+run "history --sarif-fixed: SARIF is valid" "$validate" "$tmp/f.sarif"
+
+# 17. fkaudit diff on the demo repository, against its first commit.
+diff_run() (
+  cd "$tmp/demo" && "$FKAUDIT" diff --quiet --sarif "$tmp/d.sarif" --junit "$tmp/d.xml" HEAD~6 >/dev/null
+  [ $? -le 1 ] && "$validate" "$tmp/d.sarif" "$tmp/d.xml"
+)
+run "fkaudit diff on the demo repository: SARIF and JUnit reports are valid" diff_run
 
 echo "# $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
