@@ -163,6 +163,10 @@ int diff_audit(struct git_source *g, const struct diff_opts *o,
 			     &changes, err);
 	if (rc < 0)
 		return rc;
+	res->no_files = o->head ? "no migration file added or changed since the "
+				  "merge base"
+				: "no migration file added or changed since the "
+				  "merge base, in commits or in the work tree";
 	replay_init(&deploy);
 	for (i = 0; i < changes.n && rc == 0; i++)
 		if (changes.v[i].kind != GIT_CHANGE_DELETED)

@@ -202,7 +202,8 @@ void result_count(const struct result *res, struct result_counts *out)
 			out->by_level[f->level]++;
 	}
 	for (i = 0; i < res->nfiles; i++) {
-		if (res->files[i].gone) /* history: not in the revision */
+		/* not in the revision (history), or a link: not a failure */
+		if (res->files[i].gone || res->files[i].status == FILE_SKIPPED)
 			continue;
 		if (res->files[i].status == FILE_AUDITED)
 			out->files_audited++;

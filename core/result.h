@@ -118,6 +118,8 @@ struct result {
 	struct commit_info *commits; /* named by history findings */
 	size_t ncommits;
 	size_t commits_cap;
+	/* what the text says when there is no file: NULL for "no SQL files found" */
+	const char *no_files;
 	/* history runs: what the walk covered, for the summary */
 	bool history;
 	size_t history_commits;

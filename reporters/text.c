@@ -291,7 +291,8 @@ static void put_summary(FILE *out, const struct result *res)
 	struct buf b = BUF_INIT;
 
 	if (res->nfiles == 0) {
-		fputs("fkaudit: no SQL files found\n", out);
+		fprintf(out, "fkaudit: %s\n",
+			res->no_files ? res->no_files : "no SQL files found");
 		return;
 	}
 	result_count(res, &c);

@@ -616,6 +616,9 @@ Test(git, history_with_no_migrations)
 	done(&r);
 	r = go("r", ARGS("diff", "HEAD"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect(has(&r.out, "no migration file added or changed since the "
+			      "merge base"),
+		  "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -632,13 +635,28 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	    "size 12345\n");
 	sh("cd r && ln -s 001.sql db/003_link.sql");
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "all");
+	/* a submodule's commit: a gitlink entry, no repository behind it */
+	sh("cd r && git update-index --add --cacheinfo "
+	   "160000,4b825dc642cb6eb9a060e54bf8d69288fbee4904,db/shared && "
+	   "git commit -qm submodule");
 	r = go("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3, "an LFS pointer at HEAD is not audited");
 	cr_expect(has(&r.out, "db/002_lfs.sql: error: Git LFS pointer"),
 		  "%s", buf_str(&r.out));
 	cr_expect(has(&r.out, "db/003_link.sql: note: symbolic link"),
 		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "db/shared: note: submodule"), "%s",
+		  buf_str(&r.out));
 	cr_expect(has(&r.out, "db/001.sql:1:"), "the rest is audited");
+	cr_expect(has(&r.out, "; 1 file not audited"), "%s", buf_str(&r.out));
+	done(&r);
+	r = go("r", ARGS("diff", "--color=never", "HEAD~1"));
+	cr_expect_eq(r.code, 0, "a submodule is a note: %s", buf_str(&r.err));
+	cr_expect(has(&r.out, "db/shared: note: submodule"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+	r = go("r", ARGS("diff", "--color=never", "4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
+	cr_expect_eq(r.code, 3, "not a commit: %s", buf_str(&r.err));
 	done(&r);
 	/* a blob missing from the object database */
 	head_sha("r", "HEAD:db/001.sql", oid);
