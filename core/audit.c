@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "discover.h"
 #include "error.h"
 #include "utf8.h"
 #include "fingerprint.h"
@@ -203,6 +204,8 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
 	struct audit_file file = { 0 };
+	struct audit_opts framework_opts;
+	struct framework_info fw;
 	struct file_result *fr;
 	char problem[160];
 	int err;
@@ -210,6 +213,14 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	text[len] = '\0';
 	if (is_binary(text, len, problem, sizeof(problem)))
 		return result_add_problem(res, path, FILE_BINARY, problem);
+	/* a framework's file runs as the framework runs it */
+	if (discover_framework(path, text, len, &fw)) {
+		framework_opts = *opts;
+		framework_opts.tx_mode = fw.tx_mode;
+		framework_opts.tx_runner = fw.tx_runner;
+		framework_opts.tx_opt_out = fw.tx_opt_out;
+		opts = &framework_opts;
+	}
 	if (!(fr = result_add_file(res, path)))
 		return FK_ENOMEM;
 	file.path = fr->path;

@@ -210,8 +210,13 @@ const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 						   : "the migration runner puts");
 		break;
 	case TX_IMPLICIT:
-		s = "the implicit transaction PostgreSQL opens when several "
-		    "statements are sent as one string";
+		s = o && o->tx_runner
+			    ? arena_printf(ctx->scratch,
+					   "the implicit transaction PostgreSQL "
+					   "opens because %s",
+					   o->tx_runner)
+			    : "the implicit transaction PostgreSQL opens when "
+			      "several statements are sent as one string";
 		break;
 	case TX_NONE:
 		s = "no transaction";
@@ -233,7 +238,9 @@ const char *rule_tx_opt_out(struct rule_ctx *ctx, const struct tx *tx)
 			       : "run it alone, in a migration that is not "
 				 "wrapped in a transaction";
 	case TX_IMPLICIT:
-		return "run it alone, in a migration file of its own";
+		return o && o->tx_opt_out
+			       ? o->tx_opt_out
+			       : "run it alone, in a migration file of its own";
 	case TX_NONE:
 		break;
 	}

@@ -1,0 +1,120 @@
+/*
+ * Framework-aware transactions: the same SQL, run by goose, by
+ * golang-migrate or as plain files, is safe or not.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+TestSuite(frameworks, .init = test_dir_setup, .fini = test_dir_teardown);
+
+static void put(const char *name, const char *text)
+{
+	char path[4096], cmd[4200];
+
+	snprintf(path, sizeof(path), "%s/%s", test_dir, name);
+	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname '%s')\"", path);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(write_file(path, text, strlen(text)), 0);
+}
+
+/* `fkaudit check --color=never .` in the test folder (in no repository). */
+static int check(struct buf *out)
+{
+	char env[4200];
+	const char *envs[] = { env, NULL };
+
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
+	return run_fkaudit(ARGS("check", "--color=never", "."), test_dir, NULL,
+			   envs, out, NULL);
+}
+
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+static const char cic[] =
+	"CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\n";
+
+Test(frameworks, goose_wraps_each_file_unless_no_transaction)
+{
+	struct buf out = BUF_INIT;
+	char text[512];
+
+	snprintf(text, sizeof(text), "-- +goose Up\n%s\n-- +goose Down\n"
+				     "DROP INDEX orders_user_idx;\n", cic);
+	put("migrations/20240101000000_idx.sql", text);
+	snprintf(text, sizeof(text),
+		 "-- +goose NO TRANSACTION\n-- +goose Up\n%s", cic);
+	put("migrations/20240102000000_idx_no_tx.sql", text);
+	cr_expect_eq(check(&out), 1);
+	cr_expect(has(&out, "20240101000000_idx.sql:2:1: error: [FK007 "
+			    "concurrent-in-transaction] CREATE INDEX "
+			    "CONCURRENTLY runs inside the transaction that "
+			    "goose puts around the file"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "-- +goose NO TRANSACTION"), "the opt-out is named");
+	cr_expect(!has(&out, "20240102000000_idx_no_tx.sql:"),
+		  "NO TRANSACTION: %s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(frameworks, goose_validate_in_the_same_file_is_fk003)
+{
+	struct buf out = BUF_INIT;
+
+	put("db/00002_fk.sql",
+	    "-- +goose Up\n"
+	    "SET lock_timeout = '2s';\n"
+	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY "
+	    "(user_id) REFERENCES users (id) NOT VALID;\n"
+	    "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n");
+	cr_expect_eq(check(&out), 1);
+	cr_expect(has(&out, "[FK003 fk-validate-same-transaction]"), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "goose puts around the file"), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}
+
+Test(frameworks, golang_migrate_sends_a_file_as_one_string)
+{
+	struct buf out = BUF_INIT;
+	char text[512];
+
+	snprintf(text, sizeof(text), "%sALTER TABLE orders ADD COLUMN x int;\n",
+		 cic);
+	put("db/migrations/000001_two.up.sql", text);
+	put("db/migrations/000002_alone.up.sql", cic); /* alone: no block */
+	put("db/migrations/000002_alone.down.sql",
+	    "DROP INDEX CONCURRENTLY orders_user_idx;\n");
+	cr_expect_eq(check(&out), 1);
+	cr_expect(has(&out, "000001_two.up.sql:1:1: error: [FK007 "
+			    "concurrent-in-transaction] CREATE INDEX "
+			    "CONCURRENTLY runs inside the implicit transaction "
+			    "PostgreSQL opens because golang-migrate sends the "
+			    "whole file as one string"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "golang-migrate has no transaction to opt out of"));
+	cr_expect(!has(&out, "000002_alone"), "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(frameworks, plain_files_are_unchanged)
+{
+	struct buf out = BUF_INIT;
+
+	/* numbered like goose, but no goose marker: plain SQL, autocommit */
+	put("sql/001_idx.sql", cic);
+	put("sql/002_two.sql", "CREATE INDEX CONCURRENTLY a ON t (a);\n"
+			       "ALTER TABLE t ADD COLUMN x int;\n");
+	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect(!has(&out, "FK007"), "%s", buf_str(&out));
+	buf_release(&out);
+}
