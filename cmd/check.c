@@ -93,35 +93,24 @@ int cmd_check(int argc, char **argv)
 	struct fs_source src = { 0 };
 	struct result res;
 	struct vcs_info vcs = { 0 };
-	int r, code = EXIT_RUNTIME;
+	int r, code;
 
 	r = run_opts_getopt(argc, argv, &o, "check", usage, longopts,
 			    parse_own, &stdin_path);
 	if (r != 0)
 		return r > 0 ? EXIT_CLEAN : EXIT_USAGE;
-	o.audit.tx_runner = "--assume-transaction puts";
-	o.audit.tx_opt_out = "run it alone, in a migration that the runner "
-			     "does not wrap in a transaction";
 	result_init(&res);
-	if (vcs_describe(&vcs, ".") < 0)
-		goto oom;
-	if (optind < argc)
+	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
+	if (r == 0 && optind < argc)
 		r = fs_source_open(&src, (const char *const *)argv + optind,
 				   (size_t)(argc - optind), o.max_size,
 				   stdin_path, stdin);
-	else
+	else if (r == 0)
 		r = fs_source_open(&src, here, 1, o.max_size, stdin_path,
 				   stdin);
 	if (r == 0)
 		r = audit_all(&src, &res, &o.audit, &vcs);
-	if (r < 0)
-		goto oom;
-	result_sort(&res);
-	code = output_finish(&res, &o.out, &vcs);
-	goto done;
-oom:
-	fprintf(stderr, "fkaudit check: out of memory\n");
-done:
+	code = run_finish("check", r, "", &res, &o.out, &vcs);
 	vcs_info_release(&vcs);
 	fs_source_release(&src);
 	result_release(&res);

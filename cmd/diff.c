@@ -106,7 +106,7 @@ int cmd_diff(int argc, char **argv)
 	struct result res;
 	struct buf err = BUF_INIT;
 	char head[41], base[41];
-	int r, code = EXIT_RUNTIME, nargs;
+	int r, code, nargs;
 
 	r = run_opts_getopt(argc, argv, &o, "diff", usage, longopts,
 			    parse_own, &flags);
@@ -124,30 +124,18 @@ int cmd_diff(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	result_init(&res);
-	o.audit.tx_runner = "--assume-transaction puts";
-	o.audit.tx_opt_out = "run it alone, in a migration that the runner "
-			     "does not wrap in a transaction";
-	if ((r = git_source_open(&g, ".", &err)) < 0 ||
-	    (r = resolve(g, nargs, argv + optind, o.quiet, head, base,
-			 &err)) < 0)
-		goto fail;
 	d.base = base;
 	d.head = flags.worktree ? NULL : head;
 	d.changed_lines = flags.changed_lines;
 	d.max_size = o.max_size;
 	d.audit = o.audit;
-	if ((r = diff_audit(g, &d, &res, &err)) < 0 ||
-	    (r = git_source_describe(g, head, &vcs)) < 0)
-		goto fail;
-	result_sort(&res);
-	code = output_finish(&res, &o.out, &vcs);
-	goto done;
-fail:
-	if (r == FK_ENOMEM)
-		fprintf(stderr, "fkaudit diff: out of memory\n");
-	else
-		fprintf(stderr, "fkaudit diff: %s\n", buf_str(&err));
-done:
+	if ((r = git_source_open(&g, ".", &err)) == 0)
+		r = resolve(g, nargs, argv + optind, o.quiet, head, base, &err);
+	if (r == 0)
+		r = diff_audit(g, &d, &res, &err);
+	if (r == 0)
+		r = git_source_describe(g, head, &vcs);
+	code = run_finish("diff", r, buf_str(&err), &res, &o.out, &vcs);
 	vcs_info_release(&vcs);
 	git_source_free(g);
 	result_release(&res);

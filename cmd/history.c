@@ -186,7 +186,7 @@ int cmd_history(int argc, char **argv)
 	struct vcs_info vcs = { 0 };
 	struct result res;
 	struct buf err = BUF_INIT;
-	int r, code = EXIT_RUNTIME;
+	int r, code;
 
 	r = run_opts_getopt(argc, argv, &o, "history", usage, longopts,
 			    parse_own, &h.walk);
@@ -200,9 +200,6 @@ int cmd_history(int argc, char **argv)
 	h.walk.filter = discover_is_migration;
 	h.max_size = o.max_size;
 	h.audit = o.audit;
-	h.audit.tx_runner = "--assume-transaction puts";
-	h.audit.tx_opt_out = "run it alone, in a migration that the runner "
-			     "does not wrap in a transaction";
 	prog.on = !o.quiet && isatty(STDERR_FILENO);
 	if (prog.on) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -210,21 +207,13 @@ int cmd_history(int argc, char **argv)
 		h.progress_ctx = &prog;
 	}
 	result_init(&res);
-	if ((r = git_source_open(&g, ".", &err)) < 0)
-		goto fail;
-	r = history_audit(g, &h, &res, &stats, &err);
-	end_progress(&prog);
-	if (r < 0 || (r = git_source_describe(g, stats.rev, &vcs)) < 0)
-		goto fail;
-	result_sort(&res);
-	code = output_finish(&res, &o.out, &vcs);
-	goto done;
-fail:
-	if (r == FK_ENOMEM)
-		fprintf(stderr, "fkaudit history: out of memory\n");
-	else
-		fprintf(stderr, "fkaudit history: %s\n", buf_str(&err));
-done:
+	if ((r = git_source_open(&g, ".", &err)) == 0) {
+		r = history_audit(g, &h, &res, &stats, &err);
+		end_progress(&prog);
+	}
+	if (r == 0)
+		r = git_source_describe(g, stats.rev, &vcs);
+	code = run_finish("history", r, buf_str(&err), &res, &o.out, &vcs);
 	vcs_info_release(&vcs);
 	git_source_free(g);
 	result_release(&res);

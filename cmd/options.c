@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "error.h"
 #include "reporter.h"
 
 void usage_error(const char *cmd, const char *fmt, ...)
@@ -139,6 +140,9 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 		return 1;
 	case OPT_ASSUME_TX:
 		o->audit.tx_mode = TX_MODE_WRAPPED;
+		o->audit.tx_runner = "--assume-transaction puts";
+		o->audit.tx_opt_out = "run it alone, in a migration that the "
+				      "runner does not wrap in a transaction";
 		return 1;
 	case OPT_MAX_SIZE:
 		if (parse_size(arg, &o->max_size) == 0)
@@ -327,6 +331,21 @@ done:
 	free(tmp);
 	free(real);
 	return err;
+}
+
+int run_finish(const char *cmd, int err, const char *msg, struct result *res,
+	       const struct output_opts *o, const struct vcs_info *vcs)
+{
+	if (err == FK_ENOMEM) {
+		fprintf(stderr, "fkaudit %s: out of memory\n", cmd);
+		return EXIT_RUNTIME;
+	}
+	if (err < 0) {
+		fprintf(stderr, "fkaudit %s: %s\n", cmd, msg);
+		return EXIT_RUNTIME;
+	}
+	result_sort(res);
+	return output_finish(res, o, vcs);
 }
 
 int output_finish(const struct result *res, const struct output_opts *o,

@@ -151,6 +151,15 @@ void usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
+ * Ends an auditing subcommand. When `err` is negative the run failed:
+ * prints "fkaudit CMD: out of memory" (FK_ENOMEM) or "fkaudit CMD:
+ * MSG", and returns EXIT_RUNTIME. Else sorts the findings and writes the
+ * reports (output_finish()).
+ */
+int run_finish(const char *cmd, int err, const char *msg, struct result *res,
+	       const struct output_opts *o, const struct vcs_info *vcs);
+
+/*
  * Writes every report asked for and returns the run's exit code: 2 if a
  * path given does not exist, 3 if a file could not be audited or a
  * report could not be written, 1 on findings at or above the fail
