@@ -255,28 +255,37 @@ static mode_t current_umask(void)
  * a terminal) is written in place: renaming over it would replace the
  * device with a file.
  */
+/*
+ * Writes the report to `f` and closes it. Returns 0, or the errno of
+ * the failure (-1 when the reporter gave none).
+ */
+static int emit_close(FILE *f, const struct reporter *rep,
+		      const struct result *res, const struct report_opts *ro)
+{
+	int err = rep->emit(res, ro, f), saved = errno;
+
+	if (fclose(f) != 0 && !err) {
+		saved = errno;
+		err = -1;
+	}
+	return err ? (saved ? saved : -1) : 0;
+}
+
+static int write_error(const char *path, int saved)
+{
+	fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
+		saved > 0 ? strerror(saved) : "write error");
+	return -1;
+}
+
 static int write_special(const char *path, const struct reporter *rep,
 			 const struct result *res,
 			 const struct report_opts *ro)
 {
 	FILE *f = fopen(path, "w");
-	int err, saved;
+	int saved = f ? emit_close(f, rep, res, ro) : errno;
 
-	if (!f) {
-		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
-			strerror(errno));
-		return -1;
-	}
-	err = rep->emit(res, ro, f);
-	saved = errno;
-	if (fclose(f) != 0 && !err) {
-		saved = errno;
-		err = -1;
-	}
-	if (err)
-		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
-			saved ? strerror(saved) : "write error");
-	return err;
+	return saved ? write_error(path, saved) : 0;
 }
 
 /*
@@ -291,7 +300,7 @@ static int write_file(const char *path, const struct reporter *rep,
 	char *real = NULL, *tmp;
 	size_t n;
 	FILE *f = NULL;
-	int fd, err = -1, saved = 0;
+	int fd, saved = 0;
 
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode))
@@ -312,25 +321,17 @@ static int write_file(const char *path, const struct reporter *rep,
 		goto done;
 	}
 	fchmod(fd, 0666 & ~current_umask()); /* mkstemp() made it 0600 */
-	err = rep->emit(res, ro, f);
-	saved = errno;
-	if (fclose(f) != 0 && !err) {
+	saved = emit_close(f, rep, res, ro);
+	if (!saved && rename(tmp, path) != 0)
 		saved = errno;
-		err = -1;
-	}
-	if (!err && rename(tmp, path) != 0) {
-		saved = errno;
-		err = -1;
-	}
-	if (err)
+	if (saved)
 		unlink(tmp);
 done:
-	if (err)
-		fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
-			saved ? strerror(saved) : "write error");
+	if (saved)
+		write_error(path, saved);
 	free(tmp);
 	free(real);
-	return err;
+	return saved ? -1 : 0;
 }
 
 int run_finish(const char *cmd, int err, const char *msg, struct result *res,

@@ -1,59 +1,13 @@
 #include "diff_audit.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "discover.h"
+#include "git_content.h"
 #include "error.h"
 #include "replay.h"
 #include "rules/rules.h"
-
-/* A file that is not audited: recorded, and the run goes on. */
-static int skip(struct result *res, const char *path, enum file_status st,
-		const char *why)
-{
-	return result_add_problem(res, path, st, why);
-}
-
-static int read_change(struct git_source *g, const struct diff_opts *o,
-		       const struct git_change *c, struct result *res,
-		       char **data, size_t *len)
-{
-	struct buf err = BUF_INIT, why = BUF_INIT;
-	int rc;
-
-	if (c->worktree)
-		rc = git_source_worktree_file(g, c->path, o->max_size, data,
-					      len, &err);
-	else
-		rc = git_source_blob(g, c->oid, o->max_size, data, len, &err);
-	if (rc == FK_EGIT)
-		rc = skip(res, c->path, FILE_UNREADABLE, buf_str(&err));
-	else if (rc == 1) {
-		buf_addf(&why,
-			 "%zu bytes, over --max-file-size (%zu bytes); not "
-			 "audited",
-			 *len, o->max_size);
-		rc = why.failed ? FK_ENOMEM
-				: skip(res, c->path, FILE_TOO_LARGE,
-				       buf_str(&why));
-	} else if (rc == 0 && discover_is_lfs_pointer(*data, *len)) {
-		rc = skip(res, c->path, FILE_UNREADABLE,
-			  "Git LFS pointer: the migration itself is stored in "
-			  "Git LFS, outside the repository's objects; not "
-			  "audited");
-	} else if (rc == 0) {
-		rc = 1; /* content to audit */
-	}
-	buf_release(&err);
-	buf_release(&why);
-	if (rc != 1) {
-		free(*data);
-		*data = NULL;
-	}
-	return rc;
-}
 
 /* Drops the findings from `first` on whose statement no changed line is. */
 static void keep_changed(struct result *res, size_t first,
@@ -80,25 +34,25 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 	struct buf err = BUF_INIT, msg = BUF_INIT;
 	char *data = NULL;
 	size_t len = 0, first = res->nfindings;
+	enum file_status status;
 	bool existed = c->kind != GIT_CHANGE_ADDED;
 	int rc;
 
-	if (c->entry == GIT_ENTRY_SUBMODULE)
-		return skip(res, c->path, FILE_SKIPPED,
-			    "submodule: fkaudit does not look for migrations "
-			    "inside submodules; audit that repository on its "
-			    "own");
-	if (c->entry == GIT_ENTRY_SYMLINK)
-		return skip(res, c->path, FILE_SKIPPED,
-			    "symbolic link: not followed; the file it points "
-			    "to is audited where it lives");
-	if ((rc = read_change(g, o, c, res, &data, &len)) != 1)
-		return rc;
+	if (c->entry != GIT_ENTRY_FILE)
+		return result_add_problem(res, c->path, FILE_SKIPPED,
+					  git_content_skip_reason(c->entry));
+	rc = git_content_read(g, c->oid, c->worktree ? c->path : NULL,
+			      o->max_size, &data, &len, &status, &err);
+	if (rc == 0)
+		rc = result_add_problem(res, c->path, status, buf_str(&err));
+	if (rc != 1)
+		goto done;
 	if (existed && strcmp(c->oid, c->old_oid) != 0) {
 		rc = git_source_changed_lines(g, c->old_oid, data, len, &lines,
 					      &err);
 		if (rc == FK_EGIT) {
-			rc = skip(res, c->path, FILE_UNREADABLE, buf_str(&err));
+			rc = result_add_problem(res, c->path, FILE_UNREADABLE,
+						buf_str(&err));
 			goto done;
 		}
 		if (rc < 0)

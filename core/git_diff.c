@@ -71,13 +71,6 @@ static int add_delta(struct git_changes *out, const git_diff_delta *d,
 	return rc;
 }
 
-static int change_cmp(const void *pa, const void *pb)
-{
-	const struct git_change *a = pa, *b = pb;
-
-	return strcmp(a->path, b->path);
-}
-
 int git_source_diff(struct git_source *g, const char *base,
 		    const char *head, git_path_filter filter,
 		    struct git_changes *out, struct buf *err)
@@ -125,8 +118,8 @@ int git_source_diff(struct git_source *g, const char *base,
 	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = add_delta(out, git_diff_get_delta(diff, i), filter, !head);
-	if (rc == 0 && out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), change_cmp);
+	if (rc == 0)
+		git_changes_sort(out);
 done:
 	if (rc < 0)
 		git_changes_release(out);

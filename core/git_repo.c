@@ -98,11 +98,6 @@ void git_source_free(struct git_source *g)
 	git_libgit2_shutdown();
 }
 
-bool git_source_is_bare(const struct git_source *g)
-{
-	return g->bare;
-}
-
 int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
 		       struct buf *err)
 {
@@ -525,6 +520,19 @@ void git_changes_release(struct git_changes *c)
 	}
 	free(c->v);
 	memset(c, 0, sizeof(*c));
+}
+
+static int change_cmp(const void *pa, const void *pb)
+{
+	const struct git_change *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+void git_changes_sort(struct git_changes *c)
+{
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof(*c->v), change_cmp);
 }
 
 void line_ranges_release(struct line_ranges *r)

@@ -38,8 +38,6 @@ int git_source_open(struct git_source **out, const char *dir,
 		    struct buf *err);
 void git_source_free(struct git_source *g);
 
-bool git_source_is_bare(const struct git_source *g);
-
 /* The commit a revision names ("HEAD", "origin/main", a sha, …). */
 int git_source_resolve(struct git_source *g, const char *rev,
 		       char sha[41], struct buf *err);
@@ -107,6 +105,9 @@ struct git_changes {
 };
 
 void git_changes_release(struct git_changes *c);
+
+/* Sorts changes by path. */
+void git_changes_sort(struct git_changes *c);
 
 /*
  * The files that `filter` accepts which changed between the trees of

@@ -379,13 +379,6 @@ static int compare(struct git_walk *w, const git_tree *before,
 	return rc;
 }
 
-static int change_cmp(const void *pa, const void *pb)
-{
-	const struct git_change *a = pa, *b = pb;
-
-	return strcmp(a->path, b->path);
-}
-
 /* Drops the changes whose path was taken by a rename. */
 static void compact(struct git_changes *c)
 {
@@ -404,7 +397,7 @@ static void compact(struct git_changes *c)
  * Turns a deletion and an addition of the same content in one commit
  * into a rename.
  */
-static int pair_exact_renames(struct git_changes *c)
+static void pair_exact_renames(struct git_changes *c)
 {
 	size_t i, j;
 
@@ -429,7 +422,6 @@ static int pair_exact_renames(struct git_changes *c)
 		}
 	}
 	compact(c);
-	return 0;
 }
 
 /*
@@ -554,12 +546,11 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 		buf_reset(&w->path);
 		rc = compare(w, before, now);
 		if (rc == 0)
-			rc = pair_exact_renames(&w->changes);
+			pair_exact_renames(&w->changes);
 		if (rc == 0 && before)
 			rc = pair_similar_renames(w, before, now);
-		if (rc == 0 && w->changes.n > 1)
-			qsort(w->changes.v, w->changes.n,
-			      sizeof(*w->changes.v), change_cmp);
+		if (rc == 0)
+			git_changes_sort(&w->changes);
 	}
 	out->changes = w->changes;
 	rc = rc < 0 ? rc : 1;

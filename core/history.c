@@ -1,21 +1,26 @@
 #include "history.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "array.h"
-#include "discover.h"
+#include "git_content.h"
 #include "error.h"
 #include "replay.h"
 #include "rules/rules.h"
 #include "strmap.h"
 
-/* One distinct blob's audit: a file of `store` and its findings. */
+/*
+ * One distinct blob's audit: a file of `store` and its findings, each
+ * with its occurrence number (how many findings before it in the blob
+ * share its key), so that two identical statements stay two findings.
+ */
 struct analysis {
 	size_t file;
 	size_t first, n; /* findings in store */
+	uint32_t *occ;   /* n entries */
 };
 
 struct lineage;
@@ -44,6 +49,7 @@ struct lineage {
 	bool gone;
 	char first_sha[41]; /* the commit that added it; "" if before */
 	int64_t first_time;
+	int first_offset;
 };
 
 /* A version of a file that could not be audited. */
@@ -57,11 +63,11 @@ struct history {
 	const struct history_opts *o;
 	struct result *out;
 	struct history_stats *stats;
-	struct buf *err;
 	struct result store;   /* every audited blob */
 	struct strmap blobs;   /* oid -> struct analysis */
 	struct strmap paths;   /* current path -> struct lineage */
 	struct strmap noted;   /* paths already noted as not audited */
+	struct strmap out_files; /* path -> 1 + its index in out->files */
 	struct arena arena;
 	struct record **ended; /* fixed or deleted */
 	size_t nended, ended_cap;
@@ -89,15 +95,13 @@ static size_t current_commit(struct history *h)
 	return h->cur_index;
 }
 
-static void format_date(char *buf, size_t size, int64_t t, int offset)
+/* Remembers that out->files' last entry is `path`'s. */
+static int out_file_added(struct history *h)
 {
-	time_t local = (time_t)(t + (int64_t)offset * 60);
-	struct tm tm;
+	size_t i = h->out->nfiles - 1;
 
-	if (gmtime_r(&local, &tm))
-		strftime(buf, size, "%Y-%m-%d", &tm);
-	else
-		snprintf(buf, size, "?");
+	return strmap_put(&h->out_files, h->out->files[i].path,
+			  (void *)(uintptr_t)(i + 1));
 }
 
 /*
@@ -116,11 +120,26 @@ static int note_problem(struct history *h, const char *path,
 	    strmap_put(&h->noted, key, key) < 0 ||
 	    array_grow((void **)&h->problems, &h->problems_cap, h->nproblems,
 		       sizeof(*p)) < 0 ||
-	    result_add_problem(h->out, path, st, why) < 0)
+	    result_add_problem(h->out, path, st, why) < 0 ||
+	    out_file_added(h) < 0)
 		return FK_ENOMEM;
 	p = &h->problems[h->nproblems++];
 	p->file = h->out->nfiles - 1;
 	snprintf(p->oid, sizeof(p->oid), "%s", oid ? oid : "");
+	return 0;
+}
+
+/* Numbers each finding among the blob's findings with the same key. */
+static int count_occurrences(struct history *h, struct analysis *a)
+{
+	size_t i, k;
+
+	if (!(a->occ = arena_alloc(&h->arena, (a->n + 1) * sizeof(*a->occ))))
+		return FK_ENOMEM;
+	for (i = 0; i < a->n; i++)
+		for (k = 0; k < i; k++)
+			a->occ[i] += h->store.findings[a->first + k].key ==
+				     h->store.findings[a->first + i].key;
 	return 0;
 }
 
@@ -142,6 +161,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	struct buf why = BUF_INIT;
 	char *data = NULL, *key;
 	size_t len, first = h->store.nfindings;
+	enum file_status status;
 	int rc;
 
 	*err_out = 0;
@@ -149,31 +169,12 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		h->stats->reused++;
 		return a;
 	}
-	rc = git_source_blob(h->g, oid, h->o->max_size, &data, &len, &why);
-	if (rc == 1) {
-		buf_reset(&why);
-		buf_addf(&why,
-			 "%zu bytes, over --max-file-size (%zu bytes); not "
-			 "audited",
-			 len, h->o->max_size);
-		rc = note_problem(h, path, oid, FILE_TOO_LARGE,
-				  buf_str(&why));
+	rc = git_content_read(h->g, oid, NULL, h->o->max_size, &data, &len,
+			      &status, &why);
+	if (rc == 0)
+		rc = note_problem(h, path, oid, status, buf_str(&why));
+	if (rc != 1)
 		goto done;
-	}
-	if (rc == FK_EGIT) {
-		rc = note_problem(h, path, oid, FILE_UNREADABLE,
-				  buf_str(&why));
-		goto done;
-	}
-	if (rc < 0)
-		goto done;
-	if (discover_is_lfs_pointer(data, len)) {
-		rc = note_problem(h, path, oid, FILE_UNREADABLE,
-				  "Git LFS pointer: the migration itself is "
-				  "stored in Git LFS, outside the repository's "
-				  "objects; not audited");
-		goto done;
-	}
 	if (edited_from && fk012) {
 		rc = git_source_changed_lines(h->g, edited_from, data, len,
 					      &lines, &why);
@@ -195,6 +196,10 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	a->file = h->store.nfiles - 1;
 	a->first = first;
 	a->n = h->store.nfindings - first;
+	if ((rc = count_occurrences(h, a)) < 0) {
+		a = NULL;
+		goto done;
+	}
 	h->stats->blobs++;
 done:
 	free(data);
@@ -217,20 +222,9 @@ static struct lineage *lineage_new(struct history *h, const char *path,
 	if (first_here) {
 		memcpy(l->first_sha, h->cur->sha, 41);
 		l->first_time = h->cur->time;
+		l->first_offset = h->cur->offset;
 	}
 	return l;
-}
-
-/* The occurrence number of finding i among the same key before it. */
-static uint32_t occurrence(const struct result *store,
-			   const struct analysis *a, size_t i)
-{
-	uint32_t n = 0;
-	size_t k;
-
-	for (k = a->first; k < i; k++)
-		n += store->findings[k].key == store->findings[i].key;
-	return n;
 }
 
 static bool analysis_has(const struct result *store, const struct analysis *a,
@@ -242,7 +236,7 @@ static bool analysis_has(const struct result *store, const struct analysis *a,
 		return false;
 	for (i = a->first; i < a->first + a->n; i++)
 		if (store->findings[i].key == key &&
-		    occurrence(store, a, i) == occ) {
+		    a->occ[i - a->first] == occ) {
 			if (where)
 				*where = i;
 			return true;
@@ -300,7 +294,7 @@ static int compare(struct history *h, struct lineage *l,
 		return err;
 	for (i = now->first; i < now->first + now->n; i++) {
 		const struct finding *f = &h->store.findings[i];
-		uint32_t occ = occurrence(&h->store, now, i);
+		uint32_t occ = now->occ[i - now->first];
 		struct record *r;
 		bool known = false;
 
@@ -334,13 +328,14 @@ static const char *edit_message(struct history *h, const struct lineage *l,
 	struct buf b = BUF_INIT;
 	const char *s;
 
-	format_date(now, sizeof(now), h->cur->time, h->cur->offset);
+	commit_date(now, sizeof(now), h->cur->time, h->cur->offset, false);
 	buf_addf(&b, "migration %s was edited by commit %.7s (%s)", l->path,
 		 h->cur->sha, now);
 	if (old_path && strcmp(old_path, l->path) != 0)
 		buf_addf(&b, ", which also renamed it from %s,", old_path);
 	if (l->first_sha[0]) {
-		format_date(first, sizeof(first), l->first_time, 0);
+		commit_date(first, sizeof(first), l->first_time, l->first_offset,
+			    false);
 		buf_addf(&b, " after commit %.7s (%s) had committed it",
 			 l->first_sha, first);
 	} else {
@@ -364,14 +359,8 @@ static int apply_change(struct history *h, const struct git_change *c,
 	if (c->entry != GIT_ENTRY_FILE) {
 		if (c->kind == GIT_CHANGE_DELETED)
 			return 0;
-		return note_problem(
-			h, c->path, c->oid, FILE_SKIPPED,
-			c->entry == GIT_ENTRY_SUBMODULE
-				? "submodule: fkaudit does not look for "
-				  "migrations inside submodules; audit that "
-				  "repository on its own"
-				: "symbolic link: not followed; the file it "
-				  "points to is audited where it lives");
+		return note_problem(h, c->path, c->oid, FILE_SKIPPED,
+				    git_content_skip_reason(c->entry));
 	}
 	l = strmap_get(&h->paths, c->old_path ? c->old_path : c->path);
 	if (c->kind == GIT_CHANGE_DELETED) {
@@ -413,18 +402,20 @@ static int apply_change(struct history *h, const struct git_change *c,
 	return compare(h, l, before, now);
 }
 
-/* The findings of files that are not at the revision any more. */
-static int add_gone_file(struct history *h, const char *path, size_t *index)
+/*
+ * The entry of out->files for `path`: the file at the revision, or a
+ * new one marked gone (a file that is not there any more).
+ */
+static int out_file(struct history *h, const char *path, size_t *index)
 {
+	uintptr_t known = (uintptr_t)strmap_get(&h->out_files, path);
 	struct file_result *fr;
-	size_t i;
 
-	for (i = 0; i < h->out->nfiles; i++)
-		if (!strcmp(h->out->files[i].path, path)) {
-			*index = i;
-			return 0;
-		}
-	if (!(fr = result_add_file(h->out, path)))
+	if (known) {
+		*index = (size_t)known - 1;
+		return 0;
+	}
+	if (!(fr = result_add_file(h->out, path)) || out_file_added(h) < 0)
 		return FK_ENOMEM;
 	fr->gone = true;
 	*index = h->out->nfiles - 1;
@@ -470,7 +461,7 @@ static int finish(struct history *h, struct git_walk *w)
 		}
 		if (there && !a) { /* noted as a problem; keep what we know */
 			for (k = 0; k < l->nopen && !err; k++)
-				if ((err = add_gone_file(h, l->path, &file)) == 0)
+				if ((err = out_file(h, l->path, &file)) == 0)
 					err = emit(h, l->open[k], file);
 			continue;
 		}
@@ -487,7 +478,8 @@ static int finish(struct history *h, struct git_walk *w)
 			continue;
 		}
 		if (!result_copy_file(h->out, &h->store.files[a->file],
-				      l->path)) {
+				      l->path) ||
+		    out_file_added(h) < 0) {
 			err = FK_ENOMEM;
 			break;
 		}
@@ -510,7 +502,7 @@ static int finish(struct history *h, struct git_walk *w)
 		}
 	}
 	for (i = 0; i < h->nended && !err; i++)
-		if ((err = add_gone_file(h, h->ended[i]->path, &file)) == 0)
+		if ((err = out_file(h, h->ended[i]->path, &file)) == 0)
 			err = emit(h, h->ended[i], file);
 	/* a version that could not be audited matters if it is the last */
 	for (i = 0; i < h->nproblems; i++) {
@@ -536,6 +528,7 @@ static void history_release(struct history *h)
 	strmap_release(&h->blobs);
 	strmap_release(&h->paths);
 	strmap_release(&h->noted);
+	strmap_release(&h->out_files);
 	result_release(&h->store);
 	arena_release(&h->arena);
 }
@@ -555,7 +548,6 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	h.o = o;
 	h.out = out;
 	h.stats = stats;
-	h.err = err;
 	result_init(&h.store);
 	if ((rc = git_walk_open(&w, g, &o->walk, err)) < 0)
 		goto done;

@@ -1,7 +1,9 @@
 #include "result.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "array.h"
 #include "error.h"
@@ -223,4 +225,23 @@ enum level result_max_level(const struct result *res)
 		    res->findings[i].level > max)
 			max = res->findings[i].level;
 	return max;
+}
+
+void commit_date(char *buf, size_t size, int64_t time, int offset,
+		 bool time_of_day)
+{
+	time_t local = (time_t)(time + (int64_t)offset * 60);
+	int off = offset < 0 ? -offset : offset;
+	struct tm tm;
+	char day[32];
+
+	if (!gmtime_r(&local, &tm) ||
+	    !strftime(day, sizeof(day),
+		      time_of_day ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d", &tm))
+		snprintf(buf, size, "?");
+	else if (time_of_day)
+		snprintf(buf, size, "%s%c%02d:%02d", day, offset < 0 ? '-' : '+',
+			 off / 60, off % 60);
+	else
+		snprintf(buf, size, "%s", day);
 }

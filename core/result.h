@@ -36,6 +36,14 @@ struct commit_info {
 };
 
 /* Where a finding stands at the audited revision (history). */
+/*
+ * A commit time in its author's time zone (`offset` minutes from UTC):
+ * "2024-03-01", or with `time_of_day` "2024-03-01T10:00:00+01:00".
+ * "?" when the time is out of range.
+ */
+void commit_date(char *buf, size_t size, int64_t time, int offset,
+		 bool time_of_day);
+
 enum finding_state {
 	FINDING_CURRENT = 0, /* in the audited files (check, diff, present) */
 	FINDING_FIXED,       /* a later commit removed it */

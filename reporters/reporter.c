@@ -1,7 +1,6 @@
 #include "reporter.h"
 
 #include <string.h>
-#include <time.h>
 
 static const struct reporter text = { "text", report_text };
 static const struct reporter sarif = { "sarif", report_sarif };
@@ -60,37 +59,20 @@ void report_count_levels(struct buf *out, const struct result_counts *c)
 		 e == 1 ? "" : "s", w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
 }
 
-static bool author_time(int64_t t, int offset, struct tm *tm)
-{
-	time_t local = (time_t)(t + (int64_t)offset * 60);
-
-	return gmtime_r(&local, tm) != NULL;
-}
-
 void report_date(struct buf *out, int64_t time, int offset)
 {
-	struct tm tm;
-	char s[32];
+	char s[40];
 
-	if (author_time(time, offset, &tm) &&
-	    strftime(s, sizeof(s), "%Y-%m-%d", &tm))
-		buf_adds(out, s);
-	else
-		buf_adds(out, "?");
+	commit_date(s, sizeof(s), time, offset, false);
+	buf_adds(out, s);
 }
 
 void report_datetime(struct buf *out, int64_t time, int offset)
 {
-	struct tm tm;
-	char s[32];
-	int off = offset < 0 ? -offset : offset;
+	char s[40];
 
-	if (author_time(time, offset, &tm) &&
-	    strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S", &tm))
-		buf_addf(out, "%s%c%02d:%02d", s, offset < 0 ? '-' : '+',
-			 off / 60, off % 60);
-	else
-		buf_adds(out, "?");
+	commit_date(s, sizeof(s), time, offset, true);
+	buf_adds(out, s);
 }
 
 void report_commit(struct buf *out, const struct result *res, size_t index)

@@ -1,0 +1,31 @@
+#ifndef FKAUDIT_GIT_CONTENT_H
+#define FKAUDIT_GIT_CONTENT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "git_source.h"
+#include "result.h"
+
+/*
+ * A migration's bytes from a git source, for the audit: blob `oid`, or
+ * the work tree's file `worktree_path` when that is not NULL. Shared by
+ * diff and history, so that both say the same about a file they cannot
+ * audit.
+ *
+ * Returns 1 with *data (malloc'd, one spare byte after it; the caller
+ * frees it) and *len; 0 when the file cannot be audited, with *status
+ * and the reason in `why` (over `max_size`, a missing or corrupt object,
+ * a Git LFS pointer); or FK_ENOMEM.
+ */
+int git_content_read(struct git_source *g, const char *oid,
+		     const char *worktree_path, size_t max_size, char **data,
+		     size_t *len, enum file_status *status, struct buf *why);
+
+/*
+ * Why an entry that is not a file is not audited (a symbolic link, a
+ * submodule), or NULL for a file.
+ */
+const char *git_content_skip_reason(enum git_entry_kind kind);
+
+#endif
