@@ -55,19 +55,28 @@ static char *report_path(const struct vcs_info *vcs, const char *path,
 	return b.ptr ? b.ptr : strdup(path);
 }
 
+/*
+ * Audits the files in order, on one schema state: each file is a deploy
+ * of its own, so the tables of the files before it are existing tables.
+ */
 static int audit_all(struct fs_source *src, struct result *res,
-		     const struct audit_opts *opts, const struct vcs_info *vcs)
+		     const struct audit_opts *base, const struct vcs_info *vcs)
 {
+	struct audit_opts opts = *base;
+	struct replay schema;
 	struct source_item item;
 	char *path;
 	int r;
 
+	replay_init(&schema);
+	opts.schema = &schema;
 	while ((r = fs_source_next(src, &item)) == 1) {
+		replay_begin_deploy(&schema);
 		path = report_path(vcs, item.path, item.is_stdin);
 		if (!path)
 			r = FK_ENOMEM;
 		else if (item.data)
-			r = audit_text(res, path, item.data, item.len, opts);
+			r = audit_text(res, path, item.data, item.len, &opts);
 		else
 			r = result_add_problem(res, path, item.status,
 					       item.problem ? item.problem
@@ -75,8 +84,9 @@ static int audit_all(struct fs_source *src, struct result *res,
 		free(path);
 		source_item_release(&item);
 		if (r < 0)
-			return r;
+			break;
 	}
+	replay_release(&schema);
 	return r;
 }
 

@@ -12,6 +12,12 @@ void replay_init(struct replay *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->next_tx = 1;
+	r->deploy = 1;
+}
+
+void replay_begin_deploy(struct replay *r)
+{
+	r->deploy++;
 }
 
 void replay_begin_file(struct replay *r)
@@ -113,7 +119,7 @@ bool replay_table_is_new(const struct replay *r, const struct qname *q)
 	if (!q->name)
 		return false;
 	t = lookup(r, replay_schema_of(r, q), q->name);
-	return t && t->created;
+	return t && t->deploy == r->deploy;
 }
 
 const struct fk_state *replay_find_fk(const struct replay *r,
@@ -178,7 +184,7 @@ static int add_table(struct replay *r, const struct stmt *st)
 	if (!t || !(t->schema = arena_strdup(&r->arena, schema)) ||
 	    !(t->name = arena_strdup(&r->arena, st->table.name)))
 		return FK_ENOMEM;
-	t->created = true;
+	t->deploy = r->deploy;
 	t->partitioned = st->partitioned;
 	return put_key(r, &r->tables, (const char *[]){ t->schema, t->name },
 		       2, t);

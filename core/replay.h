@@ -24,7 +24,8 @@
 struct table_state {
 	const char *schema;
 	const char *name;
-	bool created;     /* created by an audited statement: a new table */
+	uint32_t deploy;  /* the deploy that created it (0: seeded, or a
+			     table only referred to) */
 	bool partitioned; /* PARTITION BY */
 };
 
@@ -54,6 +55,12 @@ struct replay {
 	uint32_t last_tx;
 	bool any_tx;
 	uint32_t next_tx; /* the first transaction id of the next file */
+	/*
+	 * The deploy being replayed: the migrations that run together, on
+	 * tables that hold no rows yet when they created them. A table
+	 * created by an earlier deploy is an existing table.
+	 */
+	uint32_t deploy;
 };
 
 void replay_init(struct replay *r);
@@ -66,10 +73,17 @@ void replay_release(struct replay *r);
  */
 void replay_begin_file(struct replay *r);
 
+/*
+ * Starts a new deploy: the tables replayed so far become existing
+ * tables, with the rows production gave them since. replay_init()
+ * starts the first deploy.
+ */
+void replay_begin_deploy(struct replay *r);
+
 /* The schema an unqualified or qualified name resolves to (borrowed). */
 const char *replay_schema_of(const struct replay *r, const struct qname *q);
 
-/* Whether the table was created by a statement replayed so far. */
+/* Whether the table was created by the current deploy. */
 bool replay_table_is_new(const struct replay *r, const struct qname *q);
 
 /* A foreign key of `table` named `name`, or NULL. */
