@@ -140,7 +140,7 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 		return 1;
 	case OPT_ASSUME_TX:
 		o->audit.tx_mode = TX_MODE_WRAPPED;
-		o->audit.tx_runner = "--assume-transaction puts";
+		o->audit.tx_runner = "--assume-transaction puts around the file";
 		o->audit.tx_opt_out = "run it alone, in a migration that the "
 				      "runner does not wrap in a transaction";
 		return 1;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "discover.h"
+#include "framework.h"
 #include "error.h"
 #include "utf8.h"
 #include "fingerprint.h"
@@ -157,11 +157,98 @@ static void release_statements(struct audit_file *file)
 	file->txs = NULL;
 }
 
+/* Whether the statement is one PostgreSQL refuses in a transaction block. */
+static bool is_concurrent(const struct stmt *st)
+{
+	return st->concurrently &&
+	       (st->kind == STMT_CREATE_INDEX || st->kind == STMT_DROP_INDEX ||
+		st->kind == STMT_REINDEX);
+}
+
+/*
+ * Flyway's own detection: a script of only CONCURRENTLY statements runs
+ * without a transaction; one that mixes them with others is refused
+ * (unless mixed=true, and then nothing of it runs in a transaction).
+ */
+static const char flyway_mixed[] =
+	"Flyway puts around the migration (Flyway refuses a script that mixes "
+	"it with other statements: \"Detected both transactional and "
+	"non-transactional statements within the same migration\"; with "
+	"mixed=true the whole script runs without a transaction)";
+static const char flyway_mixed_opt_out[] =
+	"put it alone in a migration of its own (Flyway then runs it without "
+	"a transaction), or set executeInTransaction=false in its .sql.conf";
+
+/* The statements of each transaction unit, and the deploy's transaction. */
+static int plan_file(struct audit_file *file, const struct migration_info *info,
+		     struct replay *state)
+{
+	const struct audit_opts *o = file->opts;
+	struct plan_unit units[FRAMEWORK_MAX_UNITS];
+	size_t nunits = 0, k, i = 0, nconc = 0, nother = 0;
+	const struct stmt *v = file->stmts.v;
+	size_t n = file->stmts.n;
+
+	for (k = 0; k < n; k++) {
+		if (is_concurrent(&v[k]))
+			nconc++;
+		else if (v[k].kind != STMT_BEGIN && v[k].kind != STMT_COMMIT)
+			nother++;
+	}
+	for (k = 0; k < info->nunits; k++) {
+		const struct tx_unit *tu = &info->units[k];
+		uint32_t next = k + 1 < info->nunits ? info->units[k + 1].start
+						     : UINT32_MAX;
+		struct plan_unit *u = &units[nunits++];
+
+		u->first = i;
+		while (i < n && (v[i].span.start < next || k + 1 == info->nunits))
+			i++;
+		u->n = i - u->first;
+		u->mode = tu->mode;
+		u->runner = tu->runner;
+		u->opt_out = tu->opt_out;
+		u->shared_id = 0;
+		if (!info->framework && !tu->runner) { /* plain: the run's mode */
+			u->mode = o->tx_mode;
+			u->runner = o->tx_runner;
+			u->opt_out = o->tx_opt_out;
+		}
+		if (info->flyway_detect && nconc && !nother)
+			u->mode = TX_MODE_AUTOCOMMIT;
+		else if (info->flyway_detect && nconc) {
+			u->runner = flyway_mixed;
+			u->opt_out = flyway_mixed_opt_out;
+		}
+		if (info->deploy_tx && u->mode == TX_MODE_WRAPPED &&
+		    o->schema) {
+			if (state->deploy_tx_of != state->deploy) {
+				state->deploy_tx_of = state->deploy;
+				state->deploy_tx_id = state->next_tx++;
+			}
+			u->shared_id = state->deploy_tx_id;
+		}
+	}
+	state->next_tx = plan_build_units(v, units, nunits, state->next_tx,
+					  file->txs);
+	if (info->concurrent_alone)
+		for (k = 0; k < n; k++)
+			if (is_concurrent(&v[k])) {
+				struct tx alone = { state->next_tx++, TX_NONE,
+						    false, 0, NULL, NULL };
+
+				file->txs[k] = alone;
+			}
+	return 0;
+}
+
 static int audit_file_run(struct result *res, struct audit_file *file,
-			  struct file_result *fr)
+			  struct file_result *fr,
+			  const struct migration_info *info)
 {
 	size_t first = res->nfindings, i;
 	struct replay own, *state = &own;
+	char *parse;
 	bool bom;
 	int err;
 
@@ -169,43 +256,76 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	if (linemap_init(&file->lines, file->text, file->len) < 0)
 		return FK_ENOMEM;
 	bom = blank_bom((char *)file->text, file->len);
-	if ((err = statements_build(&file->stmts, file->text, file->len)) < 0)
-		return err;
+	/* the parser sees neither other sections nor placeholders */
+	if (!(parse = malloc(file->len + 1)))
+		return FK_ENOMEM;
+	memcpy(parse, file->text, file->len + 1);
+	framework_apply_masks(info, parse, file->len);
+	framework_blank_placeholders(parse, file->len);
+	err = statements_build(&file->stmts, parse, file->len);
+	if (err < 0)
+		goto done;
 	fr->nstmts = file->stmts.n;
 	for (i = 0; i < file->stmts.n; i++)
 		fr->nparse_errors += !file->stmts.v[i].parsed;
 	file->txs = calloc(file->stmts.n ? file->stmts.n : 1,
 			   sizeof(*file->txs));
-	if (!file->txs)
-		return FK_ENOMEM;
+	if (!file->txs) {
+		err = FK_ENOMEM;
+		goto done;
+	}
 	if (file->opts->schema) {
 		state = file->opts->schema;
 		replay_begin_file(state);
 	} else {
 		replay_init(&own);
 	}
-	state->next_tx = plan_build(file->stmts.v, file->stmts.n,
-				    file->opts->tx_mode, state->next_tx,
-				    file->txs);
+	plan_file(file, info, state);
 	err = run_rules(res, file, state);
 	if (state == &own)
 		replay_release(&own);
 	if (err == 0 && file->opts->modified_line)
 		err = report_modified(res, file);
-	if (err < 0 ||
-	    (err = suppress_apply(res, file, first)) < 0)
-		return err;
+	if (err < 0 || (err = suppress_apply(res, file, first)) < 0)
+		goto done;
 	/* findings hold copies: free the statements before hashing lines */
 	release_statements(file);
-	return set_line_hashes(res, file, first, bom);
+	err = set_line_hashes(res, file, first, bom);
+done:
+	release_statements(file);
+	free(parse);
+	return err;
+}
+
+/*
+ * A schema dump: its statements only add to the schema state, as if they
+ * had run long ago.
+ */
+static int seed_schema(struct replay *state, char *text, size_t len)
+{
+	struct statements stmts = { 0 };
+	size_t i;
+	int err;
+
+	if (!state)
+		return 0;
+	if ((err = statements_build(&stmts, text, len)) < 0)
+		return err;
+	replay_begin_file(state);
+	for (i = 0; i < stmts.n && !err; i++) {
+		struct tx t = { state->next_tx++, TX_NONE, false, 0, NULL, NULL };
+
+		err = replay_apply(state, &stmts.v[i], i, &t);
+	}
+	statements_release(&stmts);
+	return err;
 }
 
 int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
 	struct audit_file file = { 0 };
-	struct audit_opts framework_opts;
-	struct framework_info fw;
+	struct migration_info info;
 	struct file_result *fr;
 	char problem[160];
 	int err;
@@ -213,14 +333,16 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	text[len] = '\0';
 	if (is_binary(text, len, problem, sizeof(problem)))
 		return result_add_problem(res, path, FILE_BINARY, problem);
-	/* a framework's file runs as the framework runs it */
-	if (discover_framework(path, text, len, &fw)) {
-		framework_opts = *opts;
-		framework_opts.tx_mode = fw.tx_mode;
-		framework_opts.tx_runner = fw.tx_runner;
-		framework_opts.tx_opt_out = fw.tx_opt_out;
-		opts = &framework_opts;
+	err = framework_detect(path, text, len, opts->near, opts->framework,
+			       &info);
+	if (err < 0)
+		return err;
+	if (info.role == ROLE_SEED) {
+		blank_bom(text, len);
+		return seed_schema(opts->schema, text, len);
 	}
+	if (info.role != ROLE_UP)
+		return 0;
 	if (!(fr = result_add_file(res, path)))
 		return FK_ENOMEM;
 	file.path = fr->path;
@@ -228,8 +350,7 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	file.len = len;
 	file.opts = opts;
 	file.index = res->nfiles - 1;
-	err = audit_file_run(res, &file, fr);
-	release_statements(&file);
+	err = audit_file_run(res, &file, fr, &info);
 	linemap_release(&file.lines);
 	return err;
 }

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "framework.h"
 #include "plan.h"
 #include "replay.h"
 #include "result.h"
@@ -34,16 +35,26 @@ struct audit_opts {
 	 */
 	uint32_t modified_line;
 	const char *modified_msg;
+	/*
+	 * Framework discovery: the files next to the migration (Flyway's
+	 * .sql.conf, diesel's metadata.toml, sqitch.plan, …), and the
+	 * framework the configuration sets (NULL: detected). Borrowed.
+	 */
+	const struct near_reader *near;
+	const char *framework;
 };
 
-#define AUDIT_OPTS_INIT { TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL }
+#define AUDIT_OPTS_INIT \
+	{ TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL, NULL, NULL }
 
 /*
  * Audits `text` (`len` bytes, owned by the caller, which must have one
  * writable byte after it; the text may be modified: a UTF-8 byte order
- * mark becomes spaces) under the name `path`. A file that holds NUL
- * bytes is recorded as FILE_BINARY and not audited. Returns 0, or
- * FK_ENOMEM.
+ * mark becomes spaces) under the name `path`, as its framework runs it
+ * (framework.h): the parts that do not run forward are left out, a
+ * schema dump only seeds opts->schema, and a down migration or a file
+ * the framework never runs is not audited. A file that holds NUL bytes
+ * is recorded as FILE_BINARY and not audited. Returns 0, or FK_ENOMEM.
  */
 int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts);

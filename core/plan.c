@@ -2,6 +2,8 @@
 
 struct planner {
 	uint32_t next_id;
+	size_t base;   /* index of the unit's first statement in the file */
+	const char *runner, *opt_out;
 	bool active;   /* a transaction is open */
 	struct tx cur; /* the open transaction */
 	enum tx_mode mode;
@@ -14,17 +16,21 @@ static void open_tx(struct planner *p, enum tx_source source, size_t begin)
 	p->cur.id = p->next_id++;
 	p->cur.source = source;
 	p->cur.block = true;
-	p->cur.begin = begin;
+	p->cur.begin = p->base + begin;
+	p->cur.runner = source == TX_EXPLICIT ? NULL : p->runner;
+	p->cur.opt_out = source == TX_EXPLICIT ? NULL : p->opt_out;
 }
 
 static struct tx single(struct planner *p)
 {
-	struct tx t = { p->next_id++, TX_NONE, false, 0 };
+	struct tx t = { p->next_id++, TX_NONE, false, 0, NULL, NULL };
 
 	/* inside one multi-statement string, every statement is in a block */
 	if (p->multi) {
 		t.source = TX_IMPLICIT;
 		t.block = true;
+		t.runner = p->runner;
+		t.opt_out = p->opt_out;
 	}
 	return t;
 }
@@ -55,19 +61,47 @@ static struct tx plan_one(struct planner *p, const struct stmt *st,
 	}
 }
 
-uint32_t plan_build(const struct stmt *stmts, size_t n, enum tx_mode mode,
-		    uint32_t first_id, struct tx *out)
+static uint32_t plan_unit(const struct stmt *stmts, const struct plan_unit *u,
+			  uint32_t first_id, struct tx *out)
 {
-	struct planner p = { first_id, false, { 0 }, mode, false };
+	struct planner p = { 0 };
 	size_t i;
 
-	if (mode == TX_MODE_WRAPPED)
+	p.next_id = first_id;
+	p.base = u->first;
+	p.runner = u->runner;
+	p.opt_out = u->opt_out;
+	p.mode = u->mode;
+	if (u->mode == TX_MODE_WRAPPED) {
 		open_tx(&p, TX_WRAPPED, 0);
-	else if (mode == TX_MODE_IMPLICIT && n > 1) {
+		if (u->shared_id) { /* the deploy's transaction */
+			p.cur.id = u->shared_id;
+			p.next_id--;
+		}
+	} else if (u->mode == TX_MODE_IMPLICIT && u->n > 1) {
 		p.multi = true;
 		open_tx(&p, TX_IMPLICIT, 0);
 	}
-	for (i = 0; i < n; i++)
-		out[i] = plan_one(&p, &stmts[i], i);
+	for (i = 0; i < u->n; i++)
+		out[u->first + i] = plan_one(&p, &stmts[u->first + i], i);
 	return p.next_id;
+}
+
+uint32_t plan_build(const struct stmt *stmts, size_t n, enum tx_mode mode,
+		    uint32_t first_id, struct tx *out)
+{
+	struct plan_unit u = { 0, n, mode, NULL, NULL, 0 };
+
+	return plan_unit(stmts, &u, first_id, out);
+}
+
+uint32_t plan_build_units(const struct stmt *stmts,
+			  const struct plan_unit *units, size_t nunits,
+			  uint32_t first_id, struct tx *out)
+{
+	size_t k;
+
+	for (k = 0; k < nunits; k++)
+		first_id = plan_unit(stmts, &units[k], first_id, out);
+	return first_id;
 }

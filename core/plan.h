@@ -33,6 +33,23 @@ struct tx {
 	enum tx_source source;
 	bool block;            /* in a transaction block: CONCURRENTLY fails */
 	size_t begin;          /* TX_EXPLICIT: index of its BEGIN */
+	/*
+	 * TX_WRAPPED, TX_IMPLICIT: who opens it and how to opt out, for
+	 * messages (the framework's words); NULL: the run's defaults.
+	 */
+	const char *runner;
+	const char *opt_out;
+};
+
+/* A run of statements that the migration tool sends one way. */
+struct plan_unit {
+	size_t first, n; /* statements [first, first + n) */
+	enum tx_mode mode;
+	const char *runner;
+	const char *opt_out;
+	/* TX_MODE_WRAPPED: the id of a transaction shared with other files
+	 * (a whole deploy in one transaction); 0: a new one */
+	uint32_t shared_id;
 };
 
 /*
@@ -43,5 +60,14 @@ struct tx {
  */
 uint32_t plan_build(const struct stmt *stmts, size_t n, enum tx_mode mode,
 		    uint32_t first_id, struct tx *out);
+
+/*
+ * The same for a file whose statements fall into several units (one
+ * transaction per changeset, per section, …), in order; `stmts` and
+ * `out` are the whole file's.
+ */
+uint32_t plan_build_units(const struct stmt *stmts,
+			  const struct plan_unit *units, size_t nunits,
+			  uint32_t first_id, struct tx *out);
 
 #endif

@@ -61,6 +61,9 @@ struct replay {
 	 * created by an earlier deploy is an existing table.
 	 */
 	uint32_t deploy;
+	/* the transaction of a framework that runs a deploy in one (Drizzle) */
+	uint32_t deploy_tx_id;
+	uint32_t deploy_tx_of; /* the deploy it belongs to */
 };
 
 void replay_init(struct replay *r);

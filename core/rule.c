@@ -188,6 +188,7 @@ unsigned rule_line(const struct rule_ctx *ctx, uint32_t off)
 const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 {
 	const struct audit_opts *o = ctx->file->opts;
+	const char *runner = tx->runner ? tx->runner : o ? o->tx_runner : NULL;
 	const char *s = NULL;
 
 	switch (tx->source) {
@@ -204,17 +205,17 @@ const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 		break;
 	}
 	case TX_WRAPPED:
-		s = arena_printf(ctx->scratch,
-				 "the transaction that %s around the file",
-				 o && o->tx_runner ? o->tx_runner
-						   : "the migration runner puts");
+		s = arena_printf(ctx->scratch, "the transaction that %s",
+				 runner ? runner
+					: "the migration runner puts around "
+					  "the file");
 		break;
 	case TX_IMPLICIT:
-		s = o && o->tx_runner
+		s = runner
 			    ? arena_printf(ctx->scratch,
 					   "the implicit transaction PostgreSQL "
 					   "opens because %s",
-					   o->tx_runner)
+					   runner)
 			    : "the implicit transaction PostgreSQL opens when "
 			      "several statements are sent as one string";
 		break;
@@ -228,18 +229,18 @@ const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 const char *rule_tx_opt_out(struct rule_ctx *ctx, const struct tx *tx)
 {
 	const struct audit_opts *o = ctx->file->opts;
+	const char *opt_out = tx->opt_out ? tx->opt_out
+					  : o ? o->tx_opt_out : NULL;
 
 	switch (tx->source) {
 	case TX_EXPLICIT:
 		return "move it out of BEGIN … COMMIT and run it on its own";
 	case TX_WRAPPED:
-		return o && o->tx_opt_out
-			       ? o->tx_opt_out
+		return opt_out ? opt_out
 			       : "run it alone, in a migration that is not "
 				 "wrapped in a transaction";
 	case TX_IMPLICIT:
-		return o && o->tx_opt_out
-			       ? o->tx_opt_out
+		return opt_out ? opt_out
 			       : "run it alone, in a migration file of its own";
 	case TX_NONE:
 		break;

@@ -1,0 +1,660 @@
+#include "framework.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+#include "framework_markers.h"
+#include "framework_text.h"
+
+/* What a detector sees of one file. */
+struct probe {
+	const char *path;
+	const char *base; /* file name */
+	char dir[256];    /* the folder that holds it */
+	char dir2[256];   /* the folder above */
+	const char *text;
+	size_t len;
+	const struct near_reader *near;
+	bool forced; /* the configuration names this framework */
+	struct buf scratch;
+	int err;
+};
+
+struct detector {
+	const char *name;
+	bool (*detect)(struct probe *p, struct migration_info *out);
+};
+
+/* Reads a file near the migration into p->scratch: 1, 0 or an error. */
+static int near_read(struct probe *p, const char *rel)
+{
+	int rc;
+
+	buf_reset(&p->scratch);
+	if (!p->near || !p->near->read)
+		return 0;
+	rc = p->near->read(p->near->ctx, rel, &p->scratch);
+	if (rc < 0)
+		p->err = rc;
+	return rc == 1;
+}
+
+/* "<digits>_<rest>" ending in `suffix` (any case); `sep` the separator. */
+static bool versioned(const char *name, char sep, const char *suffix)
+{
+	size_t d = text_digits(name), n = strlen(name), ns = strlen(suffix);
+
+	return d > 0 && name[d] == sep && n > d + 1 + ns &&
+	       strcasecmp(name + n - ns, suffix) == 0;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static void set(struct migration_info *out, const char *name,
+		enum migration_role role, const char *why)
+{
+	out->framework = name;
+	out->role = role;
+	snprintf(out->why, sizeof(out->why), "%s", why);
+}
+
+static void one_unit(struct migration_info *out, enum tx_mode mode,
+		     const char *runner, const char *opt_out)
+{
+	info_add_unit(out, 0, mode, runner, opt_out);
+}
+
+/* ---- schema dumps ---------------------------------------------------- */
+
+static bool detect_dump(struct probe *p, struct migration_info *out)
+{
+	if (strcasecmp(p->base, "structure.sql") == 0 ||
+	    strcasecmp(p->base, "schema.sql") == 0) {
+		set(out, "schema dump", ROLE_SEED, "");
+		snprintf(out->why, sizeof(out->why),
+			 "%s is a schema dump (pg_dump output): it seeds the "
+			 "schema state and is not audited",
+			 p->base);
+		return true;
+	}
+	if (path_has_dirs(p->path, "full_schemas/")) {
+		set(out, "synapse", ROLE_SEED,
+		    "a synapse full_schemas baseline: it seeds the schema "
+			  "state and is not audited");
+		return true;
+	}
+	return false;
+}
+
+/* ---- Liquibase ------------------------------------------------------- */
+
+static bool detect_liquibase(struct probe *p, struct migration_info *out)
+{
+	if (!markers_is_liquibase(p->text, p->len) && !p->forced)
+		return false;
+	set(out, "liquibase", ROLE_UP, "first line \"--liquibase formatted sql\": one transaction per "
+	    "--changeset unless runInTransaction:false");
+	markers_liquibase(p->text, p->len, out);
+	if (!out->nunits)
+		one_unit(out, TX_MODE_WRAPPED,
+			 "Liquibase puts around the changeset",
+			 "put it in a changeset of its own with "
+			 "runInTransaction:false");
+	return true;
+}
+
+/* ---- goose ----------------------------------------------------------- */
+
+static bool detect_goose(struct probe *p, struct migration_info *out)
+{
+	struct migration_info tmp = { 0 };
+
+	if (!versioned(p->base, '_', ".sql") && !p->forced)
+		return false;
+	if (!markers_goose(p->text, p->len, &tmp) && !p->forced)
+		return false;
+	*out = tmp;
+	set(out, "goose", ROLE_UP, out->units[0].mode == TX_MODE_WRAPPED
+		    ? "<version>_<name>.sql with a -- +goose Up marker: one "
+		      "transaction per file"
+		    : "<version>_<name>.sql with -- +goose Up and NO "
+		      "TRANSACTION: each statement on its own");
+	return true;
+}
+
+/* ---- dbmate ---------------------------------------------------------- */
+
+static bool detect_dbmate(struct probe *p, struct migration_info *out)
+{
+	struct migration_info tmp = { 0 };
+
+	if (!text_digits(p->base) && !p->forced)
+		return false;
+	if (!markers_dbmate(p->text, p->len, &tmp) && !p->forced)
+		return false;
+	*out = tmp;
+	set(out, "dbmate", ROLE_UP, "<version>*.sql with a -- migrate:up marker: one transaction per "
+	    "up section unless transaction:false");
+	if (!out->nunits)
+		one_unit(out, TX_MODE_WRAPPED, "dbmate puts around the up section",
+			 "put it alone in a migration whose up section starts "
+			 "with -- migrate:up transaction:false");
+	return true;
+}
+
+/* ---- node-pg-migrate ------------------------------------------------- */
+
+static bool detect_node_pg(struct probe *p, struct migration_info *out)
+{
+	struct migration_info tmp = { 0 };
+
+	if (!text_digits(p->base) && !p->forced)
+		return false;
+	if (!markers_node_pg(p->text, p->len, &tmp) && !p->forced)
+		return false;
+	*out = tmp;
+	set(out, "node-pg-migrate", ROLE_UP, "<prefix>_<name>.sql with -- Up Migration: all pending "
+	    "migrations in one transaction (singleTransaction)");
+	out->deploy_tx = true;
+	one_unit(out, TX_MODE_WRAPPED,
+		 "node-pg-migrate puts around all pending migrations "
+		 "(singleTransaction, its default)",
+		 "run node-pg-migrate with --no-single-transaction and put it "
+		 "alone in a migration of its own (a SQL migration cannot opt "
+		 "out of its transaction)");
+	return true;
+}
+
+/* ---- Graphile Migrate ------------------------------------------------ */
+
+static bool detect_graphile(struct probe *p, struct migration_info *out)
+{
+	size_t d = text_digits(p->base);
+	bool committed = strcmp(p->dir, "committed") == 0 &&
+			 strcmp(p->dir2, "migrations") == 0 && d &&
+			 (p->base[d] == '-' || p->base[d] == '.') &&
+			 ends_with(p->base, ".sql");
+	bool current = (strcmp(p->base, "current.sql") == 0 &&
+			strcmp(p->dir, "migrations") == 0) ||
+		       (strcmp(p->dir, "current") == 0 &&
+			strcmp(p->dir2, "migrations") == 0);
+
+	if (!committed && !current && !p->forced)
+		return false;
+	set(out, "graphile-migrate", ROLE_UP, "migrations/committed/<NNNNNN>.sql or migrations/current: one "
+	    "transaction per migration unless --! no-transaction");
+	if (markers_graphile_no_tx(p->text, p->len))
+		one_unit(out, TX_MODE_IMPLICIT,
+			 "Graphile Migrate sends the migration as one string",
+			 "a --! no-transaction migration must hold exactly this "
+			 "one statement");
+	else
+		one_unit(out, TX_MODE_WRAPPED,
+			 "Graphile Migrate puts around the migration",
+			 "put it alone in a migration whose first line is --! "
+			 "no-transaction");
+	return true;
+}
+
+/* ---- sqitch ---------------------------------------------------------- */
+
+/*
+ * The relative path from the file's folder to the folder above its
+ * "deploy", "revert" or "verify" folder ("../", "../../"), and which of
+ * the three it is; NULL when the path has none.
+ */
+static const char *sqitch_kind(const char *path, char *up, size_t size)
+{
+	static const char *const kinds[] = { "deploy/", "revert/", "verify/" };
+	size_t k, levels = 0, n = 0;
+	const char *p, *hit = NULL, *kind = NULL;
+
+	for (k = 0; k < 3; k++) {
+		for (p = path; (p = strstr(p, kinds[k])); p++)
+			if (p == path || p[-1] == '/') {
+				if (!hit || p > hit) {
+					hit = p;
+					kind = kinds[k];
+				}
+			}
+	}
+	if (!hit)
+		return NULL;
+	for (p = hit; (p = strchr(p, '/')); p++)
+		levels++;
+	up[0] = '\0';
+	while (levels-- && n + 4 < size) {
+		memcpy(up + n, "../", 4);
+		n += 3;
+	}
+	return kind;
+}
+
+static bool detect_sqitch(struct probe *p, struct migration_info *out)
+{
+	char up[128], rel[160];
+	const char *kind = sqitch_kind(p->path, up, sizeof(up));
+
+	if (!kind)
+		return false;
+	snprintf(rel, sizeof(rel), "%ssqitch.plan", up);
+	if (!near_read(p, rel) && !p->forced)
+		return false;
+	if (kind[0] == 'd' && strchr(p->base, '@')) {
+		set(out, "sqitch", ROLE_SKIP, "a reworked sqitch change's earlier deploy script: not run "
+		    "again");
+		return true;
+	}
+	set(out, "sqitch", kind[0] == 'd' ? ROLE_UP :
+			   kind[0] == 'r' ? ROLE_DOWN : ROLE_SKIP,
+	    kind[0] == 'd' ? "deploy/ script of a sqitch.plan: psql runs "
+				   "it, in the transactions the script opens"
+	    : kind[0] == 'r'     ? "revert/ script of a sqitch.plan"
+				 : "verify/ script of a sqitch.plan: not a "
+				   "migration");
+	one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
+	return true;
+}
+
+/* ---- diesel and Hasura (a folder per migration) ---------------------- */
+
+static bool diesel_version(const char *dir)
+{
+	/* 2024-01-31-101500_name, or 00000000000000_name */
+	return (strlen(dir) > 18 && text_digits(dir) == 4 && dir[4] == '-' &&
+		dir[7] == '-' && dir[10] == '-' && text_digits(dir + 11) == 6 &&
+		dir[17] == '_') ||
+	       (text_digits(dir) == 14 && dir[14] == '_');
+}
+
+static bool detect_hasura(struct probe *p, struct migration_info *out)
+{
+	char dir3[256];
+	bool up = strcmp(p->base, "up.sql") == 0,
+	     down = strcmp(p->base, "down.sql") == 0;
+	bool flat = versioned(p->base, '_', ".up.sql") ||
+		    versioned(p->base, '_', ".down.sql");
+
+	path_dir_name(p->path, 2, dir3, sizeof(dir3));
+	if (!p->forced) {
+		bool shaped = (up || down) && versioned(p->dir, '_', "") &&
+			      !diesel_version(p->dir) &&
+			      (strcmp(dir3, "migrations") == 0 ||
+			       path_has_dirs(p->path, "hasura/"));
+
+		if (!shaped && !(flat && path_has_dirs(p->path, "hasura/")))
+			return false;
+		if (!flat && near_read(p, "metadata.toml"))
+			return false; /* diesel's */
+	}
+	set(out, "hasura", down || ends_with(p->base, ".down.sql") ? ROLE_DOWN
+								   : ROLE_UP,
+	    "migrations/<database>/<version>_<name>/up.sql: the Hasura "
+		  "CLI sends all pending migrations in one transaction");
+	out->deploy_tx = true;
+	one_unit(out, TX_MODE_WRAPPED,
+		 "the Hasura CLI puts around all pending migrations (one bulk "
+		 "request)",
+		 "run it outside the Hasura CLI's migrate apply (the CLI cannot "
+		 "opt out of its transaction)");
+	return true;
+}
+
+static bool detect_diesel(struct probe *p, struct migration_info *out)
+{
+	bool up = strcmp(p->base, "up.sql") == 0,
+	     down = strcmp(p->base, "down.sql") == 0;
+	int no_tx = -1;
+
+	if (!up && !down)
+		return false;
+	if (!diesel_version(p->dir) && !versioned(p->dir, '_', "") &&
+	    !p->forced)
+		return false;
+	if (near_read(p, "metadata.toml")) {
+		no_tx = markers_config_false(p->scratch.ptr, p->scratch.len,
+					     "run_in_transaction");
+		/* serde(default): a file without the key reads as false */
+		if (no_tx < 0)
+			no_tx = 1;
+	}
+	set(out, "diesel", down ? ROLE_DOWN : ROLE_UP, no_tx == 1 ? "migrations/<version>_<name>/up.sql, metadata.toml "
+			 "without run_in_transaction = true: no transaction of "
+			 "diesel's, the file is sent as one string"
+		       : "migrations/<version>_<name>/up.sql: one transaction "
+			 "per migration");
+	if (no_tx == 1)
+		one_unit(out, TX_MODE_IMPLICIT,
+			 "diesel sends up.sql as one string (batch_execute)",
+			 "put it alone in a migration of its own (with "
+			 "run_in_transaction = false, the other statements of "
+			 "the file still make a transaction)");
+	else
+		one_unit(out, TX_MODE_WRAPPED,
+			 "diesel puts around the migration",
+			 "put it alone in a migration of its own with "
+			 "run_in_transaction = false in its metadata.toml");
+	return true;
+}
+
+/* ---- Prisma and Drizzle ---------------------------------------------- */
+
+static const char drizzle_runner[] =
+	"Drizzle's migrate() puts around all pending migrations";
+static const char drizzle_opt_out[] =
+	"run it outside Drizzle's migrate(), e.g. by hand after the deploy "
+	"(Drizzle has no per-migration opt-out)";
+
+static bool detect_prisma_drizzle(struct probe *p, struct migration_info *out)
+{
+	bool prisma;
+
+	if (strcmp(p->base, "migration.sql") != 0 ||
+	    (text_digits(p->dir) != 14 && !p->forced))
+		return false;
+	prisma = path_has_dirs(p->path, "prisma/") ||
+		 near_read(p, "../migration_lock.toml") ||
+		 !near_read(p, "snapshot.json");
+	if (p->forced)
+		prisma = p->forced && !markers_drizzle(p->text, p->len);
+	if (prisma) {
+		set(out, "prisma", ROLE_UP, "migrations/<timestamp>_<name>/migration.sql: Prisma sends "
+		    "the file as one string (up to Prisma 7.3)");
+		one_unit(out, TX_MODE_IMPLICIT,
+			 "Prisma Migrate sends migration.sql as one string (up "
+			 "to Prisma 7.3; 7.4 and later send each statement on "
+			 "its own)",
+			 "put it alone in a migration of its own, or upgrade to "
+			 "Prisma 7.4 or later");
+		return true;
+	}
+	set(out, "drizzle", ROLE_UP, "<timestamp>_<name>/migration.sql with snapshot.json: all pending "
+	    "migrations in one transaction");
+	out->deploy_tx = true;
+	one_unit(out, TX_MODE_WRAPPED, drizzle_runner, drizzle_opt_out);
+	return true;
+}
+
+static bool detect_drizzle(struct probe *p, struct migration_info *out)
+{
+	if (!text_digits(p->base) && !p->forced)
+		return false;
+	if (!markers_drizzle(p->text, p->len) &&
+	    !near_read(p, "meta/_journal.json") && !p->forced)
+		return false;
+	set(out, "drizzle", ROLE_UP, "<NNNN>_<name>.sql with meta/_journal.json or statement "
+	    "breakpoints: all pending migrations in one transaction");
+	out->deploy_tx = true;
+	one_unit(out, TX_MODE_WRAPPED, drizzle_runner, drizzle_opt_out);
+	return true;
+}
+
+/* ---- Atlas ----------------------------------------------------------- */
+
+static bool detect_atlas(struct probe *p, struct migration_info *out)
+{
+	bool none, directives = markers_atlas(p->text, p->len, &none);
+
+	if (!ends_with(p->base, ".sql") || (!p->forced && !directives &&
+					    !near_read(p, "atlas.sum")))
+		return false;
+	set(out, "atlas", ROLE_UP, none ? "a migration folder with atlas.sum; -- atlas:txmode none: "
+		   "each statement on its own"
+		 : "a migration folder with atlas.sum: one transaction per "
+		   "file (--tx-mode file)");
+	if (none)
+		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
+	else
+		one_unit(out, TX_MODE_WRAPPED,
+			 "atlas migrate apply puts around the file",
+			 "put it in a migration of its own whose header says "
+			 "-- atlas:txmode none");
+	return true;
+}
+
+/* ---- Supabase -------------------------------------------------------- */
+
+static bool detect_supabase(struct probe *p, struct migration_info *out)
+{
+	if (!p->forced && (!path_has_dirs(p->path, "supabase/migrations/") ||
+			   !versioned(p->base, '_', ".sql")))
+		return false;
+	set(out, "supabase", ROLE_UP, "supabase/migrations/<version>_<name>.sql: the CLI sends a file's "
+	    "statements as one pipeline (an implicit transaction)");
+	out->concurrent_alone = true;
+	one_unit(out, TX_MODE_IMPLICIT,
+		 "the Supabase CLI sends the file's statements as one pipeline",
+		 "put it in a migration of its own");
+	return true;
+}
+
+/* ---- sqlx ------------------------------------------------------------ */
+
+static bool detect_sqlx(struct probe *p, struct migration_info *out)
+{
+	bool no_tx = p->len >= 17 && memcmp(p->text, "-- no-transaction", 17) == 0;
+	bool down = versioned(p->base, '_', ".down.sql");
+
+	if (!versioned(p->base, '_', ".sql"))
+		return false;
+	if (!p->forced && !no_tx &&
+	    !(near_read(p, "../Cargo.toml") &&
+	      text_contains(p->scratch.ptr, p->scratch.ptr + p->scratch.len,
+			    "sqlx")))
+		return false;
+	set(out, "sqlx", down ? ROLE_DOWN : ROLE_UP, no_tx ? "<version>_<name>.sql starting with -- no-transaction: "
+		    "the file is sent as one string"
+		  : "<version>_<name>.sql of a crate using sqlx: one "
+		    "transaction per file");
+	if (no_tx)
+		one_unit(out, TX_MODE_IMPLICIT,
+			 "sqlx sends the file as one string",
+			 "put it alone in a migration of its own that starts "
+			 "with -- no-transaction");
+	else
+		one_unit(out, TX_MODE_WRAPPED, "sqlx puts around the file",
+			 "put it alone in a migration of its own whose first "
+			 "bytes are -- no-transaction (sqlx 0.8 or later)");
+	return true;
+}
+
+/* ---- golang-migrate -------------------------------------------------- */
+
+static bool detect_golang_migrate(struct probe *p, struct migration_info *out)
+{
+	bool down = versioned(p->base, '_', ".down.sql");
+
+	if (!down && !versioned(p->base, '_', ".up.sql") && !p->forced)
+		return false;
+	set(out, "golang-migrate", down ? ROLE_DOWN : ROLE_UP, "<version>_<name>.up.sql / .down.sql: the file is sent as one "
+	    "string (an implicit transaction)");
+	one_unit(out, TX_MODE_IMPLICIT,
+		 "golang-migrate sends the whole file as one string",
+		 "put it alone in a migration file of its own (golang-migrate "
+		 "has no transaction to opt out of), or run with "
+		 "x-multi-statement=true");
+	return true;
+}
+
+/* ---- Flyway ---------------------------------------------------------- */
+
+/* V1__x.sql, V1_2__x.sql, V1.2__x.sql after the prefix letter. */
+static bool flyway_version(const char *s)
+{
+	size_t d = text_digits(s);
+
+	if (!d)
+		return false;
+	while (s[d] == '.' || (s[d] == '_' && s[d + 1] != '_'))
+		d += 1 + text_digits(s + d + 1);
+	return s[d] == '_' && s[d + 1] == '_';
+}
+
+static bool detect_flyway(struct probe *p, struct migration_info *out)
+{
+	const char *b = p->base;
+	char conf[300];
+	int no_tx = -1;
+
+	if (!ends_with(b, ".sql"))
+		return false;
+	if (b[0] == 'U' && flyway_version(b + 1)) {
+		set(out, "flyway", ROLE_DOWN, "U<version>__<name>.sql: a "
+						    "Flyway undo migration");
+		return true;
+	}
+	if (b[0] == 'B' && flyway_version(b + 1)) {
+		set(out, "flyway", ROLE_SEED, "B<version>__<name>.sql: a Flyway baseline migration; it "
+		    "seeds the schema state and is not audited");
+		return true;
+	}
+	if (!((b[0] == 'V' && flyway_version(b + 1)) ||
+	      strncmp(b, "R__", 3) == 0) && !p->forced)
+		return false;
+	snprintf(conf, sizeof(conf), "%s.conf", b);
+	if (near_read(p, conf))
+		no_tx = markers_config_false(p->scratch.ptr, p->scratch.len,
+					     "executeInTransaction");
+	set(out, "flyway", ROLE_UP, no_tx == 1 ? "V<version>__<name>.sql with executeInTransaction=false "
+			 "in its .sql.conf: each statement on its own"
+		       : "V<version>__<name>.sql: one transaction per migration");
+	if (no_tx == 1) {
+		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
+	} else {
+		out->flyway_detect = no_tx < 0;
+		one_unit(out, TX_MODE_WRAPPED, "Flyway puts around the migration",
+			 "put it in a migration of its own with "
+			 "executeInTransaction=false in its .sql.conf");
+	}
+	return true;
+}
+
+/* ---- Synapse --------------------------------------------------------- */
+
+static bool detect_synapse(struct probe *p, struct migration_info *out)
+{
+	if (!p->forced && (!path_has_dirs(p->path, "schema/") ||
+			   !path_has_dirs(p->path, "delta/") ||
+			   !(ends_with(p->base, ".sql") ||
+			     ends_with(p->base, ".sql.postgres"))))
+		return false;
+	if (!p->forced && !strstr(p->path, "storage/schema/"))
+		return false;
+	set(out, "synapse", ROLE_UP, "a synapse schema delta: run after COMMIT; BEGIN TRANSACTION, in "
+	    "a transaction of its own");
+	one_unit(out, TX_MODE_WRAPPED,
+		 "synapse opens (COMMIT; BEGIN TRANSACTION) before the delta",
+		 "register a background update instead "
+		 "(register_background_index_update, "
+		 "register_background_validate_constraint)");
+	return true;
+}
+
+/*
+ * In the order they are tried: content markers before folder shapes,
+ * specific shapes before general ones.
+ */
+static const struct detector detectors[] = {
+	{ "liquibase", detect_liquibase },
+	{ "goose", detect_goose },
+	{ "dbmate", detect_dbmate },
+	{ "node-pg-migrate", detect_node_pg },
+	{ "graphile-migrate", detect_graphile },
+	{ "sqitch", detect_sqitch },
+	{ "hasura", detect_hasura },
+	{ "diesel", detect_diesel },
+	{ "prisma", detect_prisma_drizzle },
+	{ "drizzle", detect_drizzle },
+	{ "atlas", detect_atlas },
+	{ "supabase", detect_supabase },
+	{ "sqlx", detect_sqlx },
+	{ "golang-migrate", detect_golang_migrate },
+	{ "flyway", detect_flyway },
+	{ "synapse", detect_synapse },
+};
+
+const char *const framework_names[] = {
+	"golang-migrate", "goose",    "flyway",	   "liquibase",
+	"dbmate",	  "sqitch",   "diesel",	   "sqlx",
+	"prisma",	  "drizzle",  "atlas",	   "supabase",
+	"node-pg-migrate", "graphile-migrate", "hasura", "synapse",
+	"plain",
+};
+const size_t framework_count =
+	sizeof(framework_names) / sizeof(framework_names[0]);
+
+int framework_detect(const char *path, const char *text, size_t len,
+		     const struct near_reader *near, const char *forced,
+		     struct migration_info *out)
+{
+	struct probe p = { 0 };
+	size_t i;
+	bool found = false;
+
+	memset(out, 0, sizeof(*out));
+	p.path = path;
+	p.base = path_base(path);
+	path_dir_name(path, 0, p.dir, sizeof(p.dir));
+	path_dir_name(path, 1, p.dir2, sizeof(p.dir2));
+	p.text = text;
+	p.len = len;
+	p.near = near;
+	if (forced && strcmp(forced, "plain") == 0) {
+		snprintf(out->why, sizeof(out->why),
+			 "plain SQL, each statement on its own (set by the "
+			 "configuration)");
+		goto plain;
+	}
+	if (!forced)
+		found = detect_dump(&p, out);
+	for (i = 0; !found && !p.err &&
+		    i < sizeof(detectors) / sizeof(detectors[0]); i++) {
+		if (forced && strcmp(forced, detectors[i].name) != 0)
+			continue;
+		p.forced = forced != NULL;
+		found = detectors[i].detect(&p, out);
+	}
+	if (found && forced) {
+		size_t n = strlen(out->why);
+
+		snprintf(out->why + n, sizeof(out->why) - n,
+			 " (framework set by the configuration)");
+	}
+plain:
+	if (!found && !p.err && !(forced && strcmp(forced, "plain") == 0)) {
+		memset(out, 0, sizeof(*out));
+		if (forced)
+			snprintf(out->why, sizeof(out->why),
+				 "not shaped like a %s migration (set by the "
+				 "configuration): plain SQL, each statement on "
+				 "its own",
+				 forced);
+		else
+			snprintf(out->why, sizeof(out->why),
+				 "a .sql file that matches no framework: plain "
+				 "SQL, each statement on its own");
+	}
+	if (!out->nunits)
+		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
+	buf_release(&p.scratch);
+	return p.err;
+}
+
+void framework_apply_masks(const struct migration_info *info, char *text,
+			   size_t len)
+{
+	size_t i, k;
+
+	for (i = 0; i < info->nmasks; i++)
+		for (k = info->masks[i].start; k < info->masks[i].end && k < len;
+		     k++)
+			if (text[k] != '\n' && text[k] != '\r')
+				text[k] = ' ';
+}

@@ -1,0 +1,133 @@
+#ifndef FKAUDIT_FRAMEWORK_H
+#define FKAUDIT_FRAMEWORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "plan.h"
+#include "split.h"
+
+/*
+ * Framework discovery: which migration framework a SQL file belongs to,
+ * which parts of it run forward, and the transactions its framework
+ * puts around them (frameworks.md in the reference notes gives the
+ * sources). A file that matches no framework is plain SQL.
+ */
+
+/* What a file is to its framework. */
+enum migration_role {
+	ROLE_UP,   /* runs forward: audited */
+	ROLE_DOWN, /* a rollback (golang-migrate .down.sql, diesel down.sql) */
+	ROLE_SEED, /* a schema dump: seeds the schema state, not audited */
+	ROLE_SKIP, /* never run by the framework (sqitch verify, …) */
+};
+
+/*
+ * A transaction unit: from file offset `start` to the next unit, the
+ * framework runs the statements this way. Liquibase has one per
+ * changeset, dbmate one per up section, goose NO TRANSACTION one per
+ * StatementBegin … StatementEnd block.
+ */
+struct tx_unit {
+	uint32_t start;
+	enum tx_mode mode;
+	/*
+	 * For messages: who opens the transaction, completing "the
+	 * transaction that <runner>" (TX_MODE_WRAPPED) or "because
+	 * <runner>" (TX_MODE_IMPLICIT), and how to opt out of it.
+	 */
+	const char *runner;
+	const char *opt_out;
+};
+
+#define FRAMEWORK_MAX_UNITS 64
+#define FRAMEWORK_MAX_MASKS 64
+
+struct migration_info {
+	const char *framework; /* "goose"; NULL: plain SQL */
+	enum migration_role role;
+	char why[200];         /* how it was recognised, for `fkaudit detect` */
+	/*
+	 * The file's transaction units, in file order; the first starts at
+	 * 0. A file with more units than FRAMEWORK_MAX_UNITS keeps the mode
+	 * of the last one it has room for.
+	 */
+	struct tx_unit units[FRAMEWORK_MAX_UNITS];
+	size_t nunits;
+	/*
+	 * All migrations of one deploy run in a single transaction
+	 * (Drizzle, node-pg-migrate, Hasura): a statement in one file
+	 * shares its transaction with those of the files before it.
+	 */
+	bool deploy_tx;
+	/*
+	 * CREATE/DROP INDEX CONCURRENTLY and REINDEX … CONCURRENTLY run on
+	 * their own, outside the file's transaction (Supabase CLI ≥ 2.109,
+	 * Flyway when the whole script is such statements).
+	 */
+	bool concurrent_alone;
+	/*
+	 * Flyway: a script mixing CONCURRENTLY with other statements is
+	 * refused unless mixed=true; one of only such statements runs
+	 * without a transaction.
+	 */
+	bool flyway_detect;
+	/*
+	 * Byte ranges that do not run forward (goose and dbmate down
+	 * sections, the lines before the first up marker); they are
+	 * blanked out before parsing, line breaks kept.
+	 */
+	struct span masks[FRAMEWORK_MAX_MASKS];
+	size_t nmasks;
+};
+
+/*
+ * Reads a file next to the migration: `rel` is relative to the
+ * migration's folder ("metadata.toml", "../sqitch.plan"). Returns 1
+ * with its content in `out`, 0 when there is no such file, or
+ * FK_ENOMEM. A NULL reader knows no file.
+ */
+struct near_reader {
+	int (*read)(void *ctx, const char *rel, struct buf *out);
+	void *ctx;
+};
+
+/* The frameworks fkaudit knows, by the names config and detect use. */
+extern const char *const framework_names[];
+extern const size_t framework_count;
+
+/*
+ * Recognises the migration at repository-relative `path` from its path,
+ * its text (`len` bytes) and the files near it. `forced` names the
+ * framework the configuration sets for it (path patterns are then not
+ * required), or is NULL. Fills `out` (a plain file when nothing
+ * matches). Returns 0 or FK_ENOMEM.
+ */
+int framework_detect(const char *path, const char *text, size_t len,
+		     const struct near_reader *near, const char *forced,
+		     struct migration_info *out);
+
+/*
+ * A key that sorts migrations in the order their frameworks apply them:
+ * digit runs compare as numbers, Flyway versions part by part with
+ * repeatable migrations last, sqitch changes in sqitch.plan order.
+ * Returns 0 with the key in `out`, or FK_ENOMEM.
+ */
+int framework_order_key(const char *path, const struct near_reader *near,
+			struct buf *out);
+
+/*
+ * Replaces placeholders by neutral text of the same length, so that the
+ * parser accepts the statement and positions stay right: Flyway
+ * `${name}`, Go templates `{{ … }}` and psql `:name`, `:'name'` and
+ * `:"name"` (outside quotes and comments). Line breaks stay.
+ */
+void framework_blank_placeholders(char *text, size_t len);
+
+/* Blanks the masked ranges of `info` in `text` (line breaks stay). */
+void framework_apply_masks(const struct migration_info *info, char *text,
+			   size_t len);
+
+#endif

@@ -1,0 +1,282 @@
+/* The order migrations run in, and placeholders blanked before parsing. */
+#include "framework.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "framework_text.h"
+
+/*
+ * Appends a digit run so that keys compare as numbers: its length in two
+ * digits, then the digits without leading zeros.
+ */
+static void add_number(struct buf *out, const char *s, size_t n)
+{
+	while (n > 1 && *s == '0') {
+		s++;
+		n--;
+	}
+	buf_addf(out, "%02zu", n > 99 ? (size_t)99 : n);
+	buf_add(out, s, n);
+}
+
+/* Appends `s` (n bytes) with every digit run encoded by add_number(). */
+static void add_natural(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t d = 0;
+
+		while (i + d < n && s[i + d] >= '0' && s[i + d] <= '9')
+			d++;
+		if (d) {
+			add_number(out, s + i, d);
+			i += d;
+		} else {
+			buf_addc(out, s[i++]);
+		}
+	}
+}
+
+/* Flyway: V<parts>__desc → "1" parts " " desc; R__desc → "2" desc. */
+static bool add_flyway(struct buf *out, const char *base)
+{
+	const char *p = base + 1;
+	size_t d;
+
+	if (strncmp(base, "R__", 3) == 0) {
+		buf_addc(out, '2');
+		buf_adds(out, base + 3);
+		return true;
+	}
+	if ((base[0] != 'V' && base[0] != 'U' && base[0] != 'B') ||
+	    !(d = text_digits(p)))
+		return false;
+	buf_addc(out, base[0] == 'B' ? '0' : '1');
+	for (;;) {
+		add_number(out, p, d);
+		p += d;
+		if ((*p == '.' || *p == '_') && (d = text_digits(p + 1))) {
+			buf_addc(out, '.');
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (strncmp(p, "__", 2) != 0)
+		return false;
+	buf_addc(out, ' ');
+	buf_adds(out, p + 2);
+	return true;
+}
+
+/*
+ * sqitch: the change's line number in sqitch.plan, found from the path
+ * after "deploy/"; false when there is no plan or the change is not in
+ * it.
+ */
+static int add_sqitch(struct buf *out, const char *path,
+		      const struct near_reader *near, bool *done)
+{
+	const char *d = strstr(path, "deploy/"), *change, *p, *end;
+	struct buf plan = BUF_INIT;
+	char rel[160] = "";
+	size_t levels = 0, clen, line = 0, n = 0;
+	int rc;
+
+	*done = false;
+	while (d && d != path && d[-1] != '/')
+		d = strstr(d + 1, "deploy/");
+	if (!d || !near || !near->read)
+		return 0;
+	change = d + 7;
+	clen = strlen(change);
+	if (clen < 5 || strcmp(change + clen - 4, ".sql") != 0)
+		return 0;
+	clen -= 4;
+	for (p = d; (p = strchr(p, '/')); p++)
+		levels++;
+	while (levels-- && n + 4 < sizeof(rel) - 12) {
+		memcpy(rel + n, "../", 4);
+		n += 3;
+	}
+	strcat(rel, "sqitch.plan");
+	rc = near->read(near->ctx, rel, &plan);
+	if (rc != 1) {
+		buf_release(&plan);
+		return rc < 0 ? rc : 0;
+	}
+	p = plan.ptr ? plan.ptr : "";
+	end = p + plan.len;
+	for (; p < end; p = text_line_at(p, end).next) {
+		struct text_line l = text_line_at(p, end);
+
+		line++;
+		if ((size_t)(l.end - l.start) > clen &&
+		    memcmp(l.start, change, clen) == 0 &&
+		    (l.start[clen] == ' ' || l.start[clen] == '\t')) {
+			char num[24];
+
+			add_natural(out, path, (size_t)(d - path));
+			snprintf(num, sizeof(num), "%zu", line);
+			buf_adds(out, "deploy/");
+			add_number(out, num, strlen(num));
+			*done = true;
+			break;
+		}
+	}
+	buf_release(&plan);
+	return 0;
+}
+
+int framework_order_key(const char *path, const struct near_reader *near,
+			struct buf *out)
+{
+	const char *base = path_base(path);
+	bool done;
+	int rc;
+
+	buf_reset(out);
+	if ((rc = add_sqitch(out, path, near, &done)) < 0)
+		return rc;
+	if (!done) {
+		add_natural(out, path, (size_t)(base - path));
+		if (!add_flyway(out, base)) {
+			buf_reset(out);
+			add_natural(out, path, (size_t)(base - path));
+			buf_addc(out, '1');
+			add_natural(out, base, strlen(base));
+		}
+	}
+	return out->failed ? FK_ENOMEM : 0;
+}
+
+/* ---- placeholders ----------------------------------------------------- */
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Fills [from, to) with `fill`, keeping line breaks. */
+static void blank(char *text, size_t from, size_t to, char fill)
+{
+	for (; from < to; from++)
+		if (text[from] != '\n' && text[from] != '\r')
+			text[from] = fill;
+}
+
+/* The end of a quoted run starting at i (the quote char), or len. */
+static size_t skip_quoted(const char *t, size_t len, size_t i, char q)
+{
+	for (i++; i < len; i++)
+		if (t[i] == q) {
+			if (i + 1 < len && t[i + 1] == q)
+				i++;
+			else
+				return i + 1;
+		}
+	return len;
+}
+
+/* A $tag$ … $tag$ string starting at i, or i when it is not one. */
+static size_t skip_dollar(const char *t, size_t len, size_t i)
+{
+	size_t k = i + 1, taglen;
+
+	while (k < len && ident_char(t[k]) && !(t[k] >= '0' && t[k] <= '9' &&
+						 k == i + 1))
+		k++;
+	if (k >= len || t[k] != '$')
+		return i;
+	taglen = k + 1 - i;
+	for (k++; k + taglen <= len; k++)
+		if (t[k] == '$' && memcmp(t + k, t + i, taglen) == 0)
+			return k + taglen;
+	return len;
+}
+
+/* A Flyway ${…} or Go template {{ … }} placeholder at i: its end, or i. */
+static size_t placeholder_end(const char *t, size_t len, size_t i)
+{
+	size_t k;
+
+	if (t[i] == '$' && i + 1 < len && t[i + 1] == '{') {
+		for (k = i + 2; k < len && t[k] != '}' && t[k] != '\n'; k++)
+			;
+		return k < len && t[k] == '}' ? k + 1 : i;
+	}
+	if (t[i] == '{' && i + 1 < len && t[i + 1] == '{') {
+		for (k = i + 2; k + 1 < len; k++)
+			if (t[k] == '}' && t[k + 1] == '}')
+				return k + 2;
+	}
+	return i;
+}
+
+/* A psql :name, :'name' or :"name" at i: its end, or i. */
+static size_t psql_var_end(const char *t, size_t len, size_t i)
+{
+	size_t k = i + 1;
+	char prev = i ? t[i - 1] : ' ';
+
+	if (prev == ':' || ident_char(prev) || prev == ']' || prev == '[' ||
+	    k >= len)
+		return i;
+	if (t[k] == '\'' || t[k] == '"') {
+		char q = t[k];
+
+		for (k++; k < len && ident_char(t[k]); k++)
+			;
+		return k < len && t[k] == q && k > i + 2 ? k + 1 : i;
+	}
+	if (!((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') ||
+	      t[k] == '_'))
+		return i;
+	while (k < len && ident_char(t[k]))
+		k++;
+	return k;
+}
+
+void framework_blank_placeholders(char *t, size_t len)
+{
+	size_t i = 0, e;
+
+	while (i < len) {
+		char c = t[i];
+
+		if ((e = placeholder_end(t, len, i)) > i) {
+			blank(t, i, e, '_');
+			i = e;
+		} else if (c == '\'' || c == '"') {
+			i = skip_quoted(t, len, i, c);
+		} else if (c == '$' && (e = skip_dollar(t, len, i)) > i) {
+			i = e;
+		} else if (c == '-' && i + 1 < len && t[i + 1] == '-') {
+			const char *nl = memchr(t + i, '\n', len - i);
+
+			i = nl ? (size_t)(nl - t) : len;
+		} else if (c == '/' && i + 1 < len && t[i + 1] == '*') {
+			const char *p = t + i + 2;
+
+			while (p + 1 < t + len && !(p[0] == '*' && p[1] == '/'))
+				p++;
+			i = p + 1 < t + len ? (size_t)(p - t) + 2 : len;
+		} else if (c == ':' && (e = psql_var_end(t, len, i)) > i) {
+			if (t[i + 1] == '\'' || t[i + 1] == '"') {
+				/* :'name' → 'xxxxx' : a literal of the same size */
+				t[i] = t[i + 1];
+				blank(t, i + 1, e - 1, 'x');
+				t[e - 1] = t[i];
+			} else {
+				blank(t, i, e, '_');
+			}
+			i = e;
+		} else {
+			i++;
+		}
+	}
+}
