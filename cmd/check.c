@@ -71,6 +71,9 @@ static int audit_all(struct fs_source *src, struct result *res,
 	replay_init(&schema);
 	opts.schema = &schema;
 	while ((r = fs_source_next(src, &item)) == 1) {
+		struct near_reader near = { fs_near_read, item.path };
+
+		opts.near = item.is_stdin ? NULL : &near;
 		replay_begin_deploy(&schema);
 		path = report_path(vcs, item.path, item.is_stdin);
 		if (!path)

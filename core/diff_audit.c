@@ -6,6 +6,7 @@
 #include "discover.h"
 #include "git_content.h"
 #include "error.h"
+#include "framework.h"
 #include "replay.h"
 #include "rules/rules.h"
 
@@ -30,6 +31,8 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 			struct result *res)
 {
 	struct audit_opts ao = o->audit;
+	struct git_near near;
+	struct near_reader near_reader = { git_near_read, &near };
 	struct line_ranges lines = { 0 };
 	struct buf err = BUF_INIT, msg = BUF_INIT;
 	char *data = NULL;
@@ -94,6 +97,10 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 	 * after it; an edited one ran long ago, and its tables are not.
 	 */
 	ao.schema = existed ? NULL : deploy;
+	near.g = g;
+	near.sha = o->head;
+	near.path = c->path;
+	ao.near = &near_reader;
 	rc = audit_text(res, c->path, data, len, &ao);
 	if (rc == 0 && o->changed_lines && existed)
 		keep_changed(res, first, &lines);
@@ -102,6 +109,57 @@ done:
 	line_ranges_release(&lines);
 	buf_release(&err);
 	buf_release(&msg);
+	return rc;
+}
+
+/*
+ * Replays the base's migrations, in the order they ran, into `state`:
+ * the schema the change's migrations will meet. Their findings are not
+ * the change's, and a file that cannot be read is left out.
+ */
+static int seed_base(struct git_source *g, const struct diff_opts *o,
+		     struct replay *state, struct buf *err)
+{
+	struct git_changes files;
+	struct result scratch;
+	struct audit_opts ao = o->audit;
+	struct git_near near = { g, o->base, NULL };
+	struct near_reader reader = { git_near_read, &near };
+	size_t i;
+	int rc;
+
+	rc = git_source_tree_files(g, o->base, discover_is_migration, &files,
+				   err);
+	if (rc < 0)
+		return rc;
+	if ((rc = git_changes_sort_migrations(&files, g, o->base)) < 0)
+		goto done;
+	result_init(&scratch);
+	ao.schema = state;
+	ao.near = &reader;
+	ao.modified_line = 0;
+	for (i = 0; i < files.n && rc == 0; i++) {
+		char *data = NULL;
+		size_t len = 0;
+
+		if (files.v[i].entry != GIT_ENTRY_FILE)
+			continue;
+		rc = git_source_blob(g, files.v[i].oid, o->max_size, &data,
+				     &len, err);
+		if (rc == 0 && data) {
+			near.path = files.v[i].path;
+			replay_begin_deploy(state);
+			rc = audit_text(&scratch, files.v[i].path, data, len,
+					&ao);
+		} else if (rc != FK_ENOMEM) {
+			rc = 0; /* too large, or missing: left out */
+		}
+		free(data);
+	}
+	result_release(&scratch);
+done:
+	git_changes_release(&files);
+	buf_reset(err);
 	return rc;
 }
 
@@ -122,6 +180,11 @@ int diff_audit(struct git_source *g, const struct diff_opts *o,
 				: "no migration file added or changed since the "
 				  "merge base, in commits or in the work tree";
 	replay_init(&deploy);
+	rc = git_changes_sort_migrations(&changes, g, o->head);
+	if (rc == 0)
+		rc = seed_base(g, o, &deploy, err);
+	/* the change's migrations: one deploy, in the order they will run */
+	replay_begin_deploy(&deploy);
 	for (i = 0; i < changes.n && rc == 0; i++)
 		if (changes.v[i].kind != GIT_CHANGE_DELETED)
 			rc = audit_change(g, o, &changes.v[i], &deploy, res);

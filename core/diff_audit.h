@@ -11,7 +11,8 @@
 
 /*
  * `fkaudit diff`: the migrations a change adds or edits, audited as one
- * deploy. Files come in path order and share one schema state, so a
+ * deploy. Files come in the order their frameworks apply them, after the
+ * base's migrations are replayed, and share one schema state, so a
  * table that an added migration creates is new for the migrations after
  * it. A migration that existed at the base and changed gets FK012.
  */

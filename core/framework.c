@@ -71,12 +71,44 @@ static void one_unit(struct migration_info *out, enum tx_mode mode,
 	info_add_unit(out, 0, mode, runner, opt_out);
 }
 
+bool framework_near_path(const char *path, const char *rel, struct buf *out)
+{
+	size_t dir = (size_t)(path_base(path) - path);
+
+	buf_reset(out);
+	buf_add(out, path, dir);
+	while (strncmp(rel, "../", 3) == 0) {
+		size_t n = out->len;
+
+		if (n == 0)
+			return false;
+		n--; /* the trailing '/' */
+		while (n > 0 && out->ptr[n - 1] != '/')
+			n--;
+		out->len = n;
+		out->ptr[n] = '\0';
+		rel += 3;
+	}
+	buf_adds(out, rel);
+	return !out->failed;
+}
+
 /* ---- schema dumps ---------------------------------------------------- */
+
+bool framework_is_dump(const char *path)
+{
+	const char *base = path_base(path);
+
+	return strcasecmp(base, "structure.sql") == 0 ||
+	       strcasecmp(base, "schema.sql") == 0 ||
+	       path_has_dirs(path, "full_schemas/");
+}
 
 static bool detect_dump(struct probe *p, struct migration_info *out)
 {
-	if (strcasecmp(p->base, "structure.sql") == 0 ||
-	    strcasecmp(p->base, "schema.sql") == 0) {
+	if (!framework_is_dump(p->path))
+		return false;
+	if (!path_has_dirs(p->path, "full_schemas/")) {
 		set(out, "schema dump", ROLE_SEED, "");
 		snprintf(out->why, sizeof(out->why),
 			 "%s is a schema dump (pg_dump output): it seeds the "
@@ -84,13 +116,10 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
 			 p->base);
 		return true;
 	}
-	if (path_has_dirs(p->path, "full_schemas/")) {
-		set(out, "synapse", ROLE_SEED,
-		    "a synapse full_schemas baseline: it seeds the schema "
-			  "state and is not audited");
-		return true;
-	}
-	return false;
+	set(out, "synapse", ROLE_SEED,
+	    "a synapse full_schemas baseline: it seeds the schema state and "
+	    "is not audited");
+	return true;
 }
 
 /* ---- Liquibase ------------------------------------------------------- */

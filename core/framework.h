@@ -94,6 +94,15 @@ struct near_reader {
 	void *ctx;
 };
 
+/* Files near a migration larger than this are not read. */
+#define NEAR_MAX (1024 * 1024)
+
+/*
+ * The path of `rel` (with "../" parts) next to the file at `path`, into
+ * `out`; false when it leaves the root (or memory runs out: out->failed).
+ */
+bool framework_near_path(const char *path, const char *rel, struct buf *out);
+
 /* The frameworks fkaudit knows, by the names config and detect use. */
 extern const char *const framework_names[];
 extern const size_t framework_count;
@@ -108,6 +117,10 @@ extern const size_t framework_count;
 int framework_detect(const char *path, const char *text, size_t len,
 		     const struct near_reader *near, const char *forced,
 		     struct migration_info *out);
+
+/* Whether the path names a schema dump (structure.sql, schema.sql,
+ * synapse's full_schemas). */
+bool framework_is_dump(const char *path);
 
 /*
  * A key that sorts migrations in the order their frameworks apply them:

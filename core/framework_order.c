@@ -139,12 +139,15 @@ int framework_order_key(const char *path, const struct near_reader *near,
 	int rc;
 
 	buf_reset(out);
+	/* schema dumps first: they seed the state the migrations start from */
+	buf_addc(out, framework_is_dump(path) ? '0' : '1');
 	if ((rc = add_sqitch(out, path, near, &done)) < 0)
 		return rc;
 	if (!done) {
 		add_natural(out, path, (size_t)(base - path));
 		if (!add_flyway(out, base)) {
 			buf_reset(out);
+			buf_addc(out, '1');
 			add_natural(out, path, (size_t)(base - path));
 			buf_addc(out, '1');
 			add_natural(out, base, strlen(base));

@@ -12,6 +12,7 @@
 #include "array.h"
 #include "discover.h"
 #include "error.h"
+#include "framework.h"
 
 #define WALK_MAX_DEPTH 64
 
@@ -116,6 +117,89 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 	return err;
 }
 
+int fs_near_read(void *ctx, const char *rel, struct buf *out)
+{
+	const char *path = ctx, *slash = strrchr(path, '/');
+	struct buf full = BUF_INIT;
+	struct stat sb;
+	char chunk[4096];
+	ssize_t got;
+	int fd, rc = 0;
+
+	if (slash)
+		buf_add(&full, path, (size_t)(slash - path) + 1);
+	buf_adds(&full, rel);
+	if (full.failed) {
+		buf_release(&full);
+		return FK_ENOMEM;
+	}
+	fd = open(buf_str(&full), O_RDONLY | O_CLOEXEC);
+	buf_release(&full);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size <= NEAR_MAX) {
+		rc = 1;
+		while ((got = read(fd, chunk, sizeof(chunk))) > 0)
+			buf_add(out, chunk, (size_t)got);
+		if (got < 0)
+			rc = 0;
+		if (out->failed)
+			rc = FK_ENOMEM;
+	}
+	close(fd);
+	return rc;
+}
+
+struct keyed {
+	char *path;
+	char *key;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : strcmp(x->path, y->path);
+}
+
+/*
+ * Puts the files a folder gave, src->paths[from…], in the order their
+ * frameworks apply them (a failed folder's marker keeps its place).
+ */
+static int sort_migrations(struct fs_source *src, size_t from)
+{
+	size_t n = src->n - from, i;
+	struct keyed *v;
+	struct buf key = BUF_INIT;
+	int err = 0;
+
+	if (n < 2)
+		return 0;
+	if (!(v = calloc(n, sizeof(*v))))
+		return FK_ENOMEM;
+	for (i = 0; i < n && !err; i++) {
+		struct near_reader near = { fs_near_read, src->paths[from + i] };
+
+		v[i].path = src->paths[from + i];
+		if (v[i].path[0] == '\x01')
+			err = (v[i].key = strdup("")) ? 0 : FK_ENOMEM;
+		else if (!(err = framework_order_key(v[i].path, &near, &key)))
+			err = (v[i].key = strdup(buf_str(&key))) ? 0 : FK_ENOMEM;
+	}
+	if (!err) {
+		qsort(v, n, sizeof(*v), key_cmp);
+		for (i = 0; i < n; i++)
+			src->paths[from + i] = v[i].path;
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	buf_release(&key);
+	return err;
+}
+
 int fs_source_open(struct fs_source *src, const char *const *args,
 		   size_t nargs, size_t max_size, const char *stdin_name,
 		   FILE *stdin_file)
@@ -130,10 +214,14 @@ int fs_source_open(struct fs_source *src, const char *const *args,
 	for (i = 0; i < nargs && !err; i++) {
 		struct stat sb;
 
+		size_t from = src->n;
+
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
-		    S_ISDIR(sb.st_mode))
+		    S_ISDIR(sb.st_mode)) {
 			err = walk(src, &cap, args[i], 0);
-		else
+			if (!err)
+				err = sort_migrations(src, from);
+		} else
 			err = push(src, &cap, strdup(args[i]));
 	}
 	return err;

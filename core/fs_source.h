@@ -11,7 +11,7 @@
  * The file-system source of `fkaudit check`: the files and folders named
  * on the command line, a folder standing for the .sql files under it
  * (hidden entries skipped, symbolic links to folders not followed), in
- * name order. "-" is standard input. Paths are shown as the user gave
+ * migration order. "-" is standard input. Paths are shown as the user gave
  * them: "db" gives "db/001.sql", "." gives "001.sql".
  */
 struct source_item {
@@ -34,7 +34,15 @@ struct fs_source {
 };
 
 /*
- * Collects the files to audit. A path that does not exist still yields
+ * A near_reader (framework.h) on the file system: `ctx` is the
+ * migration's path (a char *); `rel` is read from its folder.
+ */
+struct buf;
+int fs_near_read(void *ctx, const char *rel, struct buf *out);
+
+/*
+ * Collects the files to audit; a folder's files come in the order their
+ * frameworks apply them (framework_order_key()). A path that does not exist still yields
  * an item (FILE_NOT_FOUND), so the run can report it and go on. Returns
  * 0 or FK_ENOMEM.
  */

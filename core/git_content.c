@@ -1,9 +1,11 @@
 #include "git_content.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "discover.h"
 #include "error.h"
+#include "framework.h"
 
 int git_content_read(struct git_source *g, const char *oid,
 		     const char *worktree_path, size_t max_size, char **data,
@@ -50,4 +52,66 @@ const char *git_content_skip_reason(enum git_entry_kind kind)
 	default:
 		return NULL;
 	}
+}
+
+int git_near_read(void *ctx, const char *rel, struct buf *out)
+{
+	const struct git_near *n = ctx;
+	struct buf path = BUF_INIT;
+	int rc;
+
+	if (!framework_near_path(n->path, rel, &path)) {
+		rc = path.failed ? FK_ENOMEM : 0;
+		buf_release(&path);
+		return rc;
+	}
+	rc = git_source_path_read(n->g, n->sha, buf_str(&path), NEAR_MAX, out);
+	buf_release(&path);
+	return rc;
+}
+
+struct keyed_change {
+	struct git_change change;
+	char *key;
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed_change *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : strcmp(x->change.path, y->change.path);
+}
+
+int git_changes_sort_migrations(struct git_changes *c, struct git_source *g,
+			const char *sha)
+{
+	struct keyed_change *v;
+	struct buf key = BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	if (c->n < 2)
+		return 0;
+	if (!(v = calloc(c->n, sizeof(*v))))
+		return FK_ENOMEM;
+	for (i = 0; i < c->n && rc == 0; i++) {
+		struct git_near near = { g, sha, c->v[i].path };
+		struct near_reader reader = { git_near_read, &near };
+
+		v[i].change = c->v[i];
+		rc = framework_order_key(c->v[i].path, &reader, &key);
+		if (rc == 0 && !(v[i].key = strdup(buf_str(&key))))
+			rc = FK_ENOMEM;
+	}
+	if (rc == 0) {
+		qsort(v, c->n, sizeof(*v), keyed_cmp);
+		for (i = 0; i < c->n; i++)
+			c->v[i] = v[i].change;
+	}
+	for (i = 0; i < c->n; i++)
+		free(v[i].key);
+	free(v);
+	buf_release(&key);
+	return rc;
 }

@@ -28,4 +28,25 @@ int git_content_read(struct git_source *g, const char *oid,
  */
 const char *git_content_skip_reason(enum git_entry_kind kind);
 
+/*
+ * A near_reader (framework.h) on a revision: pass a struct git_near as
+ * its context. The files next to migration `path` are read from commit
+ * `sha`'s tree, or from the work tree when `sha` is NULL.
+ */
+struct git_near {
+	struct git_source *g;
+	const char *sha;
+	const char *path;
+};
+
+int git_near_read(void *ctx, const char *rel, struct buf *out);
+
+/*
+ * Puts changes in the order their frameworks apply them
+ * (framework_order_key(); sqitch.plan is read from commit `sha`, or the
+ * work tree when NULL). Returns 0 or FK_ENOMEM.
+ */
+int git_changes_sort_migrations(struct git_changes *c, struct git_source *g,
+				const char *sha);
+
 #endif

@@ -119,6 +119,22 @@ int git_source_diff(struct git_source *g, const char *base,
 		    const char *head, git_path_filter filter,
 		    struct git_changes *out, struct buf *err);
 
+/*
+ * The files that `filter` accepts in the tree of commit `sha` (40 hex),
+ * as GIT_CHANGE_ADDED changes sorted by path.
+ */
+int git_source_tree_files(struct git_source *g, const char *sha,
+			  git_path_filter filter, struct git_changes *out,
+			  struct buf *err);
+
+/*
+ * Appends the file at `path` in commit `sha`'s tree (NULL: the work
+ * tree) to `out`: 1; 0 when there is no such file, or it is larger
+ * than `max_size` or not a regular file; FK_ENOMEM.
+ */
+int git_source_path_read(struct git_source *g, const char *sha,
+			 const char *path, size_t max_size, struct buf *out);
+
 /* 1-based inclusive line ranges of a file's new version. */
 struct line_range {
 	uint32_t first, last;

@@ -157,6 +157,8 @@ static struct analysis *analyse(struct history *h, const char *oid,
 {
 	struct analysis *a = strmap_get(&h->blobs, oid);
 	struct audit_opts ao = h->o->audit;
+	struct git_near near;
+	struct near_reader reader = { git_near_read, &near };
 	struct line_ranges lines = { 0 };
 	struct buf why = BUF_INIT;
 	char *data = NULL, *key;
@@ -184,6 +186,10 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		ao.modified_msg = fk012;
 	}
 	ao.schema = deploy;
+	near.g = h->g;
+	near.sha = h->cur ? h->cur->sha : h->stats->rev;
+	near.path = path;
+	ao.near = &reader;
 	if ((rc = audit_text(&h->store, path, data, len, &ao)) < 0)
 		goto done;
 	a = arena_alloc(&h->arena, sizeof(*a));
@@ -540,10 +546,12 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	struct history h = { 0 };
 	struct git_walk *w = NULL;
 	struct git_walk_commit c;
+	struct replay schema;
 	size_t i;
 	int rc;
 
 	memset(stats, 0, sizeof(*stats));
+	replay_init(&schema);
 	h.g = g;
 	h.o = o;
 	h.out = out;
@@ -552,17 +560,19 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	if ((rc = git_walk_open(&w, g, &o->walk, err)) < 0)
 		goto done;
 	memcpy(stats->rev, git_walk_rev(w), 41);
+	/*
+	 * One schema state through the walk: each commit's new migrations
+	 * are a deploy, on the tables of the commits before it.
+	 */
 	while ((rc = git_walk_next(w, &c, err)) == 1) {
-		struct replay deploy;
-
 		stats->commits++;
 		h.cur = &c.info;
 		h.cur_index = NO_COMMIT;
 		stats->with_changes += c.changes.n > 0;
-		replay_init(&deploy);
-		for (i = 0, rc = 0; i < c.changes.n && rc == 0; i++)
-			rc = apply_change(&h, &c.changes.v[i], &deploy);
-		replay_release(&deploy);
+		replay_begin_deploy(&schema);
+		rc = git_changes_sort_migrations(&c.changes, g, c.info.sha);
+		for (i = 0;  i < c.changes.n && rc == 0; i++)
+			rc = apply_change(&h, &c.changes.v[i], &schema);
 		if (rc < 0)
 			goto done;
 		if (o->progress)
@@ -577,6 +587,7 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	out->history_commits = stats->commits;
 	out->history_blobs = stats->blobs;
 done:
+	replay_release(&schema);
 	git_walk_free(w);
 	history_release(&h);
 	return rc;

@@ -1,0 +1,118 @@
+/* Files of one revision: a tree's migrations, and a file next to one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "git_internal.h"
+
+struct tree_walk {
+	git_path_filter filter;
+	struct git_changes *out;
+	struct buf path;
+	int err;
+};
+
+static int tree_visit(const char *root, const git_tree_entry *e, void *ctx)
+{
+	struct tree_walk *w = ctx;
+	int kind = git_entry_kind_of(git_tree_entry_filemode(e));
+
+	if (kind < 0)
+		return 0; /* a folder: go in */
+	buf_reset(&w->path);
+	buf_adds(&w->path, root);
+	buf_adds(&w->path, git_tree_entry_name(e));
+	if (w->path.failed) {
+		w->err = FK_ENOMEM;
+		return -1;
+	}
+	if (!w->filter(buf_str(&w->path)))
+		return 0;
+	if (git_changes_add(w->out, GIT_CHANGE_ADDED, (enum git_entry_kind)kind,
+			    buf_str(&w->path), NULL, git_tree_entry_id(e),
+			    NULL) < 0) {
+		w->err = FK_ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+int git_source_tree_files(struct git_source *g, const char *sha,
+			  git_path_filter filter, struct git_changes *out,
+			  struct buf *err)
+{
+	struct tree_walk w = { filter, out, BUF_INIT, 0 };
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = git_commit_of(g, sha, &commit, err)) < 0)
+		return rc;
+	if (git_commit_tree(&tree, commit) < 0) {
+		rc = git_fail(err, "cannot read the tree of commit %.12s", sha);
+		goto done;
+	}
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, tree_visit, &w) < 0 &&
+	    !w.err)
+		rc = git_fail(err, "cannot walk the tree of commit %.12s", sha);
+	else
+		rc = w.err;
+	if (rc == 0)
+		git_changes_sort(out);
+done:
+	buf_release(&w.path);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	if (rc < 0)
+		git_changes_release(out);
+	return rc;
+}
+
+int git_source_path_read(struct git_source *g, const char *sha,
+			 const char *path, size_t max_size, struct buf *out)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	struct buf ignored = BUF_INIT;
+	int rc = 0;
+
+	if (!sha) {
+		char *data = NULL;
+		size_t len = 0;
+
+		if (!g->workdir)
+			return 0;
+		rc = git_source_worktree_file(g, path, max_size, &data, &len,
+					      &ignored);
+		buf_release(&ignored);
+		if (rc == 0 && data)
+			rc = buf_add(out, data, len) < 0 ? FK_ENOMEM : 1;
+		else
+			rc = rc == FK_ENOMEM ? rc : 0;
+		free(data);
+		return rc;
+	}
+	if (git_commit_of(g, sha, &commit, &ignored) < 0 ||
+	    git_commit_tree(&tree, commit) < 0 ||
+	    git_tree_entry_bypath(&entry, tree, path) < 0 ||
+	    git_entry_kind_of(git_tree_entry_filemode(entry)) != GIT_ENTRY_FILE ||
+	    git_blob_lookup(&blob, g->repo, git_tree_entry_id(entry)) < 0 ||
+	    git_blob_rawsize(blob) > max_size)
+		goto done;
+	rc = buf_add(out, git_blob_rawcontent(blob),
+		     (size_t)git_blob_rawsize(blob)) < 0
+		     ? FK_ENOMEM
+		     : 1;
+done:
+	buf_release(&ignored);
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
