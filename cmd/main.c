@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	  "audit the migrations a branch adds or edits (pull requests)" },
 	{ "history", cmd_history,
 	  "audit every commit's migrations; who introduced what, and when" },
+	{ "detect", cmd_detect,
+	  "show which files are taken as which framework's migrations, and why" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "show one rule's documentation" },
 };

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -117,4 +118,57 @@ Test(frameworks, plain_files_are_unchanged)
 	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK007"), "%s", buf_str(&out));
 	buf_release(&out);
+}
+
+/*
+ * testdata/frameworks/<framework>/ is a small project of that framework,
+ * with its pitfalls. `fkaudit check .` and `fkaudit detect` run in it,
+ * and their output is compared with testdata/frameworks/<name>.expected
+ * (FKAUDIT_UPDATE_GOLDEN=1 rewrites it; review the diff).
+ */
+static void check_fixture(const char *name)
+{
+	char dir[512], expected[512], env[4200], root[4096];
+	const char *envs[] = { env, NULL };
+	struct buf out = BUF_INIT, det = BUF_INIT, want = BUF_INIT;
+	int code, dcode;
+
+	cr_assert(getcwd(root, sizeof(root)) != NULL);
+	snprintf(dir, sizeof(dir), "testdata/frameworks/%s", name);
+	snprintf(expected, sizeof(expected), "testdata/frameworks/%s.expected",
+		 name);
+	/* the fixture is inside fkaudit's own repository: stop above it */
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s/testdata/"
+				   "frameworks", root);
+	code = run_fkaudit(ARGS("check", "--color=never", "."), dir, NULL,
+			   envs, &out, NULL);
+	dcode = run_fkaudit(ARGS("detect"), dir, NULL, envs, &det, NULL);
+	buf_addf(&out, "exit status: %d\n\n$ fkaudit detect\n%s"
+		       "exit status: %d\n", code, buf_str(&det), dcode);
+	if (getenv("FKAUDIT_UPDATE_GOLDEN")) {
+		cr_expect(write_file(expected, out.ptr, out.len) == 0);
+	} else {
+		cr_expect(read_file(expected, &want) == 0, "%s is missing",
+			  expected);
+		cr_expect(strcmp(buf_str(&out), buf_str(&want)) == 0,
+			  "%s differs:\n--- got\n%s--- want\n%s", expected,
+			  buf_str(&out), buf_str(&want));
+	}
+	buf_release(&out);
+	buf_release(&det);
+	buf_release(&want);
+}
+
+Test(frameworks, fixtures)
+{
+	static const char *const names[] = {
+		"atlas",	   "dbmate",	     "diesel",	 "drizzle",
+		"flyway",	   "golang-migrate", "goose",	 "graphile-migrate",
+		"hasura",	   "liquibase",	     "node-pg-migrate", "prisma",
+		"sqitch",	   "sqlx",	     "supabase", "synapse",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		check_fixture(names[i]);
 }

@@ -1,0 +1,232 @@
+/*
+ * fkaudit detect: which SQL files were taken as which framework's
+ * migrations, and why; the transactions each will run in.
+ */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "error.h"
+#include "framework.h"
+#include "fs_source.h"
+#include "vcs.h"
+
+static const char usage[] =
+	"usage: fkaudit detect [--format text|json] [PATH...]\n"
+	"\n"
+	"Lists the SQL files under PATH (default: the current folder) in the\n"
+	"order their frameworks apply them, with the framework each was taken\n"
+	"for and why, whether it runs forward, is a rollback, a schema dump\n"
+	"(seeds the schema state) or is not run, and the transactions its\n"
+	"framework runs it in. `fkaudit check` audits them the same way.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  text (default) or json\n"
+	"  -h, --help       show this help\n"
+	"\n"
+	"Exit status: 0, or 2 on a usage error or a PATH that does not exist.\n";
+
+static const char *role_name(enum migration_role role)
+{
+	switch (role) {
+	case ROLE_UP:
+		return "up";
+	case ROLE_DOWN:
+		return "down";
+	case ROLE_SEED:
+		return "seed";
+	case ROLE_SKIP:
+		return "skip";
+	}
+	return "?";
+}
+
+static const char *mode_name(enum tx_mode mode)
+{
+	switch (mode) {
+	case TX_MODE_AUTOCOMMIT:
+		return "none";
+	case TX_MODE_WRAPPED:
+		return "transaction";
+	case TX_MODE_IMPLICIT:
+		return "implicit";
+	}
+	return "?";
+}
+
+static const char *mode_words(enum tx_mode mode)
+{
+	switch (mode) {
+	case TX_MODE_AUTOCOMMIT:
+		return "no transaction from the framework: each statement on its own, or in the file's own BEGIN … COMMIT";
+	case TX_MODE_WRAPPED:
+		return "in a transaction";
+	case TX_MODE_IMPLICIT:
+		return "sent as one string: an implicit transaction";
+	}
+	return "?";
+}
+
+static unsigned line_of(const char *text, size_t len, uint32_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off && i < len; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+static void print_text(const char *path, const struct migration_info *info,
+		       const char *text, size_t len)
+{
+	size_t k;
+
+	printf("%s\n  %s, %s", path,
+	       info->framework ? info->framework : "plain SQL",
+	       info->role == ROLE_UP	 ? "runs forward"
+	       : info->role == ROLE_DOWN ? "a rollback: not audited"
+	       : info->role == ROLE_SEED ? "seeds the schema state"
+					 : "not run: not audited");
+	if (info->role == ROLE_UP && info->nunits == 1)
+		printf("; %s%s", mode_words(info->units[0].mode),
+		       info->deploy_tx ? " shared by the whole deploy" : "");
+	printf("\n  why: %s\n", info->why);
+	if (info->role == ROLE_UP && info->nunits > 1)
+		for (k = 0; k < info->nunits; k++)
+			printf("  from line %u: %s\n",
+			       line_of(text, len, info->units[k].start),
+			       mode_words(info->units[k].mode));
+}
+
+static cJSON *to_json(const char *path, const struct migration_info *info,
+		      const char *text, size_t len)
+{
+	cJSON *o = cJSON_CreateObject(), *units = cJSON_CreateArray();
+	size_t k;
+
+	cJSON_AddStringToObject(o, "path", path);
+	if (info->framework)
+		cJSON_AddStringToObject(o, "framework", info->framework);
+	else
+		cJSON_AddNullToObject(o, "framework");
+	cJSON_AddStringToObject(o, "role", role_name(info->role));
+	cJSON_AddStringToObject(o, "why", info->why);
+	cJSON_AddBoolToObject(o, "deployTransaction", info->deploy_tx);
+	for (k = 0; info->role == ROLE_UP && k < info->nunits; k++) {
+		cJSON *u = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(u, "line",
+					line_of(text, len, info->units[k].start));
+		cJSON_AddStringToObject(u, "mode", mode_name(info->units[k].mode));
+		cJSON_AddItemToArray(units, u);
+	}
+	cJSON_AddItemToObject(o, "transactions", units);
+	return o;
+}
+
+static char *shown_path(const struct vcs_info *vcs, const char *path)
+{
+	struct buf b = BUF_INIT;
+
+	if (!vcs->found || !vcs_repo_path(vcs, path, &b) || !b.ptr) {
+		buf_release(&b);
+		return strdup(path);
+	}
+	return b.ptr;
+}
+
+static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
+		      bool json, cJSON *list)
+{
+	struct source_item item;
+	int r;
+
+	while ((r = fs_source_next(src, &item)) == 1) {
+		struct near_reader near = { fs_near_read, item.path };
+		struct migration_info info;
+		char *path = shown_path(vcs, item.path);
+
+		r = path ? 0 : FK_ENOMEM;
+		if (r == 0 && item.data)
+			r = framework_detect(path, item.data, item.len, &near,
+					     NULL, &info);
+		if (r == 0 && !item.data && !json)
+			printf("%s\n  not read: %s\n", path,
+			       item.problem ? item.problem : "unreadable");
+		else if (r == 0 && json && item.data)
+			cJSON_AddItemToArray(list, to_json(path, &info,
+							   item.data, item.len));
+		else if (r == 0 && item.data)
+			print_text(path, &info, item.data, item.len);
+		free(path);
+		source_item_release(&item);
+		if (r < 0)
+			return r;
+	}
+	return r;
+}
+
+int cmd_detect(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const here[] = { "." };
+	struct fs_source src = { 0 };
+	struct vcs_info vcs = { 0 };
+	cJSON *list = NULL;
+	bool json = false;
+	int c, r;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return EXIT_CLEAN;
+		}
+		if (c == 'f' && (strcmp(optarg, "json") == 0 ||
+				 strcmp(optarg, "text") == 0)) {
+			json = strcmp(optarg, "json") == 0;
+			continue;
+		}
+		if (c == 'f')
+			fprintf(stderr, "fkaudit detect: unknown format '%s' "
+					"(text or json)\n", optarg);
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
+	if (r == 0)
+		r = optind < argc
+			    ? fs_source_open(&src,
+					     (const char *const *)argv + optind,
+					     (size_t)(argc - optind), NEAR_MAX * 16,
+					     "<stdin>", stdin)
+			    : fs_source_open(&src, here, 1, NEAR_MAX * 16,
+					     "<stdin>", stdin);
+	if (r == 0 && json && !(list = cJSON_CreateArray()))
+		r = FK_ENOMEM;
+	if (r == 0)
+		r = detect_all(&src, &vcs, json, list);
+	if (r == 0 && json) {
+		char *s = cJSON_Print(list);
+
+		if (!s)
+			r = FK_ENOMEM;
+		else
+			printf("%s\n", s);
+		free(s);
+	}
+	if (r < 0)
+		fprintf(stderr, "fkaudit detect: out of memory\n");
+	cJSON_Delete(list);
+	vcs_info_release(&vcs);
+	fs_source_release(&src);
+	return r < 0 ? EXIT_RUNTIME : EXIT_CLEAN;
+}

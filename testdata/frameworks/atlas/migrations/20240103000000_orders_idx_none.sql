@@ -1,0 +1,3 @@
+-- atlas:txmode none
+
+CREATE INDEX CONCURRENTLY orders_user_id_idx2 ON orders (user_id);

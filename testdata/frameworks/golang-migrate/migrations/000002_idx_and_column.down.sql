@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY orders_user_id_idx;
+ALTER TABLE orders DROP COLUMN note;

@@ -1,0 +1,2 @@
+CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);
+ALTER TABLE orders ADD COLUMN note text;

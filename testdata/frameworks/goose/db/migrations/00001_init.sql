@@ -1,0 +1,7 @@
+-- +goose Up
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL);
+
+-- +goose Down
+DROP TABLE orders;
+DROP TABLE users;

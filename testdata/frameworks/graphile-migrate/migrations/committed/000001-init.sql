@@ -1,0 +1,6 @@
+--! Previous: -
+--! Hash: sha1:0000000000000000000000000000000000000001
+--! Message: init
+
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL);

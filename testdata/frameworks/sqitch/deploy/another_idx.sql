@@ -1,0 +1,2 @@
+-- Deploy shop:another_idx to pg
+CREATE INDEX CONCURRENTLY orders_user_id_idx2 ON orders (user_id);

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX orders_probe ON orders (id);
+ROLLBACK;
