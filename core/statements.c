@@ -218,6 +218,8 @@ static int build_big(struct builder *b, const struct span *sp,
 	return 0;
 }
 
+static int build_do_body(struct builder *b);
+
 static int build_one(struct builder *b, const struct span *sp)
 {
 	struct statements *out = b->out;
@@ -267,7 +269,107 @@ static int build_one(struct builder *b, const struct span *sp)
 	if ((err = parse_stmt(b, st, sp->start)) < 0)
 		return err;
 	out->n++;
-	return 0;
+	return st->kind == STMT_OTHER ? build_do_body(b) : 0;
+}
+
+/*
+ * The body of `DO $$ … $$` (the statement just built, whose tokens are in
+ * b->toks), between its dollar quotes: false when it has none.
+ */
+static bool do_body(const struct builder *b, struct span *body)
+{
+	const char *src = b->out->text;
+	const struct token *t = NULL;
+	size_t i, tag;
+	bool seen_do = false;
+
+	for (i = 0; i < b->toks.n; i++) {
+		const struct token *k = &b->toks.v[i];
+
+		if (tok_is_comment(k))
+			continue;
+		if (!seen_do) {
+			if (!tok_is_word(src, k, "do"))
+				return false;
+			seen_do = true;
+		} else if (k->kind == TOK_SCONST) {
+			t = k;
+			break;
+		}
+	}
+	if (!t || src[t->start] != '$')
+		return false;
+	for (tag = 1; t->start + tag < t->end && src[t->start + tag] != '$';
+	     tag++)
+		;
+	tag++;
+	if (t->end - t->start < 2 * tag)
+		return false;
+	body->start = t->start + (uint32_t)tag;
+	body->end = t->end - (uint32_t)tag;
+	return true;
+}
+
+#define DO_MAX_STMTS 64
+
+/*
+ * SQL inside `DO $$ … $$`: the ALTER, CREATE and DROP statements of the
+ * block's body become statements of their own, after the DO, so that
+ * the rules see the foreign keys and indexes it adds (older drizzle-kit
+ * wraps every foreign key in one). A statement starts after BEGIN, THEN,
+ * ELSE, LOOP or ";" and ends at the next ";".
+ */
+static int build_do_body(struct builder *b)
+{
+	static const char *const starts[] = { "alter", "create", "drop" };
+	static const char *const opens[] = { "begin", "then", "else", "loop" };
+	const char *src = b->out->text;
+	struct span body, found[DO_MAX_STMTS];
+	struct token_list tl = { 0 };
+	size_t n = 0, i, k;
+	bool boundary = true;
+	int err;
+
+	if (!do_body(b, &body) || body.end <= body.start)
+		return 0;
+	if ((err = copy_scratch(b, &body)) < 0 ||
+	    (err = lex_scan(&tl, b->scratch, body.end - body.start,
+			    body.start)) < 0)
+		goto done;
+	for (i = 0; i < tl.n && n < DO_MAX_STMTS; i++) {
+		const struct token *t = &tl.v[i];
+		bool start = false;
+
+		if (tok_is_comment(t))
+			continue;
+		for (k = 0; boundary && k < 3; k++)
+			start |= tok_is_word(src, t, starts[k]);
+		if (start) {
+			size_t j = i;
+			int depth = 0;
+
+			for (; j < tl.n; j++) {
+				depth += tok_is_char(&tl.v[j], '(') -
+					 tok_is_char(&tl.v[j], ')');
+				if (depth <= 0 && tok_is_char(&tl.v[j], ';'))
+					break;
+			}
+			found[n].start = t->start;
+			found[n++].end = j < tl.n ? tl.v[j].start
+						  : tl.v[tl.n - 1].end;
+			i = j;
+			boundary = true;
+			continue;
+		}
+		boundary = tok_is_char(t, ';');
+		for (k = 0; k < 4; k++)
+			boundary |= tok_is_word(src, t, opens[k]);
+	}
+	for (i = 0; i < n && !err; i++)
+		err = build_one(b, &found[i]);
+done:
+	token_list_release(&tl);
+	return err;
 }
 
 /* The splitter leaves out comments after the last statement. */
