@@ -10,6 +10,7 @@
 #include "error.h"
 #include "utf8.h"
 #include "fingerprint.h"
+#include "reverse.h"
 #include "linemap.h"
 #include "replay.h"
 #include "rule.h"
@@ -321,6 +322,133 @@ static int seed_schema(struct replay *state, char *text, size_t len)
 	return err;
 }
 
+static const char *path_base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/*
+ * FK013: the names the down part of `text` drops (the down sections of an
+ * up file, or a whole down file) against its forward text `up`. The file
+ * is added to the result when it is a down file with findings
+ * (`index` SIZE_MAX); else its findings go to file `index`.
+ */
+static int audit_reverse(struct result *res, const char *path, char *text,
+			 size_t len, const struct migration_info *info,
+			 const char *up, size_t up_len, size_t index,
+			 const struct audit_opts *opts)
+{
+	struct reverse_miss miss[REVERSE_MAX_MISSES];
+	struct audit_file file = { 0 };
+	size_t first = res->nfindings;
+	char *down;
+	int n, i, err = 0;
+
+	if (!(down = malloc(len + 1)))
+		return FK_ENOMEM;
+	memcpy(down, text, len + 1);
+	if (info->role == ROLE_UP)
+		framework_keep_downs(info, down, len);
+	framework_blank_placeholders(down, len);
+	if ((err = statements_build(&file.stmts, down, len)) < 0 ||
+	    (n = err = reverse_misses(up, up_len, &file.stmts, miss)) <= 0)
+		goto done;
+	if (index == SIZE_MAX) {
+		struct file_result *fr = result_add_file(res, path);
+
+		if (!fr) {
+			err = FK_ENOMEM;
+			goto done;
+		}
+		fr->nstmts = file.stmts.n;
+		path = fr->path;
+		index = res->nfiles - 1;
+	}
+	file.path = path;
+	file.text = text;
+	file.len = len;
+	file.opts = opts;
+	file.index = index;
+	if (linemap_init(&file.lines, text, len) < 0) {
+		err = FK_ENOMEM;
+		goto done;
+	}
+	for (i = 0, err = 0; i < n && !err; i++) {
+		const char *table = file.stmts.v[miss[i].stmt].table.name;
+		char fwd[300];
+
+		if (info->role == ROLE_UP)
+			snprintf(fwd, sizeof(fwd), "its up section");
+		else
+			snprintf(fwd, sizeof(fwd), "its forward migration %s",
+				 path_base_of(info->up_rel));
+		if (miss[i].index)
+			err = report_plain(
+				res, &file, &rule_fk013_reverse_mismatch,
+				miss[i].stmt, miss[i].span,
+				"the rollback drops index \"%s\", which %s "
+				"never creates: it fails (index \"%s\" does "
+				"not exist) at the moment it is needed",
+				miss[i].name, fwd, miss[i].name);
+		else
+			err = report_plain(
+				res, &file, &rule_fk013_reverse_mismatch,
+				miss[i].stmt, miss[i].span,
+				"the rollback drops constraint \"%s\", which %s "
+				"never creates: it fails (constraint \"%s\" of "
+				"relation \"%s\" does not exist) at the moment "
+				"it is needed",
+				miss[i].name, fwd, miss[i].name,
+				table ? table : "?");
+	}
+	if (!err)
+		err = suppress_apply(res, &file, first);
+	if (!err)
+		err = set_line_hashes(res, &file, first, false);
+	linemap_release(&file.lines);
+done:
+	statements_release(&file.stmts);
+	free(down);
+	return err < 0 ? err : 0;
+}
+
+/* A down file: FK013 against its forward migration, when it is there. */
+static int audit_down(struct result *res, const char *path, char *text,
+		      size_t len, const struct migration_info *info,
+		      const struct audit_opts *opts)
+{
+	struct buf up = BUF_INIT;
+	int rc;
+
+	if (!info->up_rel[0] || !opts->near || !opts->near->read)
+		return 0;
+	rc = opts->near->read(opts->near->ctx, info->up_rel, &up);
+	if (rc == 1 && !memchr(up.ptr, '\0', up.len))
+		rc = audit_reverse(res, path, text, len, info, buf_str(&up),
+				   up.len, SIZE_MAX, opts);
+	buf_release(&up);
+	return rc < 0 ? rc : 0;
+}
+
+/* An up file with down sections: FK013 against its up sections. */
+static int audit_sections(struct result *res, const char *path, char *text,
+			  size_t len, const struct migration_info *info,
+			  size_t index, const struct audit_opts *opts)
+{
+	char *up = malloc(len + 1);
+	int rc;
+
+	if (!up)
+		return FK_ENOMEM;
+	memcpy(up, text, len + 1);
+	framework_apply_masks(info, up, len);
+	rc = audit_reverse(res, path, text, len, info, up, len, index, opts);
+	free(up);
+	return rc;
+}
+
 int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
@@ -341,6 +469,8 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 		blank_bom(text, len);
 		return seed_schema(opts->schema, text, len);
 	}
+	if (info.role == ROLE_DOWN)
+		return audit_down(res, path, text, len, &info, opts);
 	if (info.role != ROLE_UP)
 		return 0;
 	if (!(fr = result_add_file(res, path)))
@@ -352,5 +482,8 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	file.index = res->nfiles - 1;
 	err = audit_file_run(res, &file, fr, &info);
 	linemap_release(&file.lines);
+	if (err == 0 && info.ndowns)
+		err = audit_sections(res, file.path, text, len, &info,
+				     file.index, opts);
 	return err;
 }

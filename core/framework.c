@@ -93,6 +93,17 @@ bool framework_near_path(const char *path, const char *rel, struct buf *out)
 	return !out->failed;
 }
 
+/* up_rel: the file name with `from` (its ending) replaced by `to`. */
+static void pair_with(struct migration_info *out, const char *base,
+		      const char *from, const char *to)
+{
+	size_t n = strlen(base), k = strlen(from);
+
+	if (n >= k && n - k + strlen(to) < sizeof(out->up_rel))
+		snprintf(out->up_rel, sizeof(out->up_rel), "%.*s%s",
+			 (int)(n - k), base, to);
+}
+
 /* ---- schema dumps ---------------------------------------------------- */
 
 bool framework_is_dump(const char *path)
@@ -276,6 +287,16 @@ static bool detect_sqitch(struct probe *p, struct migration_info *out)
 	snprintf(rel, sizeof(rel), "%ssqitch.plan", up);
 	if (!near_read(p, rel) && !p->forced)
 		return false;
+	if (kind[0] == 'r') { /* revert/x.sql reverses deploy/x.sql */
+		const char *hit = NULL, *q;
+
+		for (q = p->path; (q = strstr(q, "revert/")); q++)
+			if (q == p->path || q[-1] == '/')
+				hit = q;
+		if (hit)
+			snprintf(out->up_rel, sizeof(out->up_rel),
+				 "%sdeploy/%s", up, hit + 7);
+	}
 	if (kind[0] == 'd' && strchr(p->base, '@')) {
 		set(out, "sqitch", ROLE_SKIP, "a reworked sqitch change's earlier deploy script: not run "
 		    "again");
@@ -323,6 +344,10 @@ static bool detect_hasura(struct probe *p, struct migration_info *out)
 		if (!flat && near_read(p, "metadata.toml"))
 			return false; /* diesel's */
 	}
+	if (down)
+		pair_with(out, p->base, "down.sql", "up.sql");
+	else if (ends_with(p->base, ".down.sql"))
+		pair_with(out, p->base, ".down.sql", ".up.sql");
 	set(out, "hasura", down || ends_with(p->base, ".down.sql") ? ROLE_DOWN
 								   : ROLE_UP,
 	    "migrations/<database>/<version>_<name>/up.sql: the Hasura "
@@ -354,6 +379,8 @@ static bool detect_diesel(struct probe *p, struct migration_info *out)
 		if (no_tx < 0)
 			no_tx = 1;
 	}
+	if (down)
+		pair_with(out, p->base, "down.sql", "up.sql");
 	set(out, "diesel", down ? ROLE_DOWN : ROLE_UP, no_tx == 1 ? "migrations/<version>_<name>/up.sql, metadata.toml "
 			 "without run_in_transaction = true: no transaction of "
 			 "diesel's, the file is sent as one string"
@@ -478,6 +505,8 @@ static bool detect_sqlx(struct probe *p, struct migration_info *out)
 	      text_contains(p->scratch.ptr, p->scratch.ptr + p->scratch.len,
 			    "sqlx")))
 		return false;
+	if (down)
+		pair_with(out, p->base, ".down.sql", ".up.sql");
 	set(out, "sqlx", down ? ROLE_DOWN : ROLE_UP, no_tx ? "<version>_<name>.sql starting with -- no-transaction: "
 		    "the file is sent as one string"
 		  : "<version>_<name>.sql of a crate using sqlx: one "
@@ -502,6 +531,8 @@ static bool detect_golang_migrate(struct probe *p, struct migration_info *out)
 
 	if (!down && !versioned(p->base, '_', ".up.sql") && !p->forced)
 		return false;
+	if (down)
+		pair_with(out, p->base, ".down.sql", ".up.sql");
 	set(out, "golang-migrate", down ? ROLE_DOWN : ROLE_UP, "<version>_<name>.up.sql / .down.sql: the file is sent as one "
 	    "string (an implicit transaction)");
 	one_unit(out, TX_MODE_IMPLICIT,
@@ -535,6 +566,7 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 	if (!ends_with(b, ".sql"))
 		return false;
 	if (b[0] == 'U' && flyway_version(b + 1)) {
+		snprintf(out->up_rel, sizeof(out->up_rel), "V%s", b + 1);
 		set(out, "flyway", ROLE_DOWN, "U<version>__<name>.sql: a "
 						    "Flyway undo migration");
 		return true;
@@ -674,6 +706,22 @@ plain:
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	buf_release(&p.scratch);
 	return p.err;
+}
+
+void framework_keep_downs(const struct migration_info *info, char *text,
+			  size_t len)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i <= info->ndowns; i++) {
+		size_t to = i < info->ndowns ? info->downs[i].start : len;
+
+		for (; k < to && k < len; k++)
+			if (text[k] != '\n' && text[k] != '\r')
+				text[k] = ' ';
+		if (i < info->ndowns)
+			k = info->downs[i].end;
+	}
 }
 
 void framework_apply_masks(const struct migration_info *info, char *text,

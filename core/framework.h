@@ -81,6 +81,14 @@ struct migration_info {
 	 */
 	struct span masks[FRAMEWORK_MAX_MASKS];
 	size_t nmasks;
+	/* the down sections among them, for FK013 */
+	struct span downs[FRAMEWORK_MAX_MASKS];
+	size_t ndowns;
+	/*
+	 * ROLE_DOWN: its forward migration, relative to its folder
+	 * ("000001_init.up.sql", "up.sql", "../deploy/x.sql"); "" if none.
+	 */
+	char up_rel[256];
 };
 
 /*
@@ -142,5 +150,9 @@ void framework_blank_placeholders(char *text, size_t len);
 /* Blanks the masked ranges of `info` in `text` (line breaks stay). */
 void framework_apply_masks(const struct migration_info *info, char *text,
 			   size_t len);
+
+/* Blanks all but the down sections of `info` (line breaks stay). */
+void framework_keep_downs(const struct migration_info *info, char *text,
+			  size_t len);
 
 #endif

@@ -37,6 +37,14 @@ void info_add_mask(struct migration_info *out, size_t start, size_t end)
 	out->masks[out->nmasks++].end = (uint32_t)end;
 }
 
+void info_add_down(struct migration_info *out, size_t start, size_t end)
+{
+	if (end > start && out->ndowns < FRAMEWORK_MAX_MASKS) {
+		out->downs[out->ndowns].start = (uint32_t)start;
+		out->downs[out->ndowns++].end = (uint32_t)end;
+	}
+}
+
 /*
  * A "--" comment line's words after `prefix` ("+goose", "migrate:"):
  * returns where they start, or NULL when the line is not such a marker.
@@ -65,7 +73,7 @@ static const char goose_block_opt_out[] =
 bool markers_goose(const char *text, size_t len, struct migration_info *out)
 {
 	const char *p = text, *end = text + len, *w;
-	bool up = false, no_tx = false, live = false;
+	bool up = false, no_tx = false, live = false, down = false;
 	size_t masked_from = 0;
 
 	for (; p < end; p = text_line_at(p, end).next) {
@@ -85,9 +93,13 @@ bool markers_goose(const char *text, size_t len, struct migration_info *out)
 			continue;
 		if (text_starts_with(w, l.end, "up", NULL) && !live) {
 			info_add_mask(out, masked_from, at);
+			if (down)
+				info_add_down(out, masked_from, at);
 			up = live = true;
+			down = false;
 		} else if (text_starts_with(w, l.end, "down", NULL) && live) {
 			live = false;
+			down = true;
 			masked_from = at;
 		} else if (no_tx && live &&
 			   text_starts_with(w, l.end, "statementbegin", NULL)) {
@@ -101,6 +113,8 @@ bool markers_goose(const char *text, size_t len, struct migration_info *out)
 	}
 	if (!live)
 		info_add_mask(out, masked_from, len);
+	if (down)
+		info_add_down(out, masked_from, len);
 	return up;
 }
 
@@ -118,7 +132,7 @@ static const char dbmate_implicit_opt_out[] =
 bool markers_dbmate(const char *text, size_t len, struct migration_info *out)
 {
 	const char *p = text, *end = text + len, *w;
-	bool any = false, live = false;
+	bool any = false, live = false, down = false;
 	size_t masked_from = 0;
 
 	for (; p < end; p = text_line_at(p, end).next) {
@@ -134,6 +148,9 @@ bool markers_dbmate(const char *text, size_t len, struct migration_info *out)
 
 			if (!live)
 				info_add_mask(out, masked_from, at);
+			if (down)
+				info_add_down(out, masked_from, at);
+			down = false;
 			info_add_unit(out, at,
 				      no_tx ? TX_MODE_IMPLICIT : TX_MODE_WRAPPED,
 				      no_tx ? dbmate_implicit : dbmate_runner,
@@ -143,11 +160,14 @@ bool markers_dbmate(const char *text, size_t len, struct migration_info *out)
 		} else if (text_starts_with(w, l.end, "down", &w) &&
 			   (w == l.end || *w == ' ' || *w == '\t') && live) {
 			live = false;
+			down = true;
 			masked_from = at;
 		}
 	}
 	if (!live)
 		info_add_mask(out, masked_from, len);
+	if (down)
+		info_add_down(out, masked_from, len);
 	return any;
 }
 
@@ -187,6 +207,7 @@ bool markers_node_pg(const char *text, size_t len, struct migration_info *out)
 
 		if (kind == 1 && !live) {
 			info_add_mask(out, masked_from, at);
+			info_add_down(out, masked_from, at);
 			live = true;
 		} else if (kind == 2 && live) {
 			masked_from = at;
@@ -194,8 +215,10 @@ bool markers_node_pg(const char *text, size_t len, struct migration_info *out)
 		}
 		any |= kind != 0;
 	}
-	if (!live)
+	if (!live) {
 		info_add_mask(out, masked_from, len);
+		info_add_down(out, masked_from, len);
+	}
 	return any;
 }
 

@@ -16,6 +16,9 @@
 void info_add_unit(struct migration_info *out, size_t start,
 		   enum tx_mode mode, const char *runner, const char *opt_out);
 
+/* Records a down section [start, end) (it is masked too). */
+void info_add_down(struct migration_info *out, size_t start, size_t end);
+
 /* Masks [start, end). */
 void info_add_mask(struct migration_info *out, size_t start, size_t end);
 

@@ -10,6 +10,7 @@ const struct rule *const rule_registry[] = {
 	&rule_fk006_index_not_concurrent,
 	&rule_fk007_concurrent_in_transaction,
 	&rule_fk012_migration_modified,
+	&rule_fk013_reverse_mismatch,
 	&rule_fk014_unused_suppression,
 };
 

@@ -11,6 +11,7 @@ extern const struct rule rule_fk004_fk_lock_timeout_missing;
 extern const struct rule rule_fk006_index_not_concurrent;
 extern const struct rule rule_fk007_concurrent_in_transaction;
 extern const struct rule rule_fk012_migration_modified;
+extern const struct rule rule_fk013_reverse_mismatch;
 extern const struct rule rule_fk014_unused_suppression;
 
 #endif

@@ -1,0 +1,175 @@
+#include "reverse.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "error.h"
+#include "lex.h"
+#include "replay.h"
+#include "strmap.h"
+
+struct names {
+	struct arena arena;
+	struct strmap seen; /* every identifier of the forward text */
+};
+
+/* Collects the identifiers of the forward migration. */
+static int names_scan(struct names *n, const char *up, size_t up_len)
+{
+	struct token_list toks = { 0 };
+	size_t i;
+	int err;
+
+	if ((err = lex_scan(&toks, up, up_len, 0)) < 0)
+		goto done;
+	for (i = 0; i < toks.n && !err; i++) {
+		const struct token *t = &toks.v[i];
+		char *id;
+
+		if (t->kind != TOK_IDENT && t->keyword == 0)
+			continue;
+		if (!(id = tok_ident(&n->arena, up, t)) ||
+		    strmap_put(&n->seen, id, (void *)1) < 0)
+			err = FK_ENOMEM;
+	}
+done:
+	token_list_release(&toks);
+	return err;
+}
+
+static int add_name(struct names *n, const char *name)
+{
+	return name && strmap_put(&n->seen, name, (void *)1) < 0 ? FK_ENOMEM
+								 : 0;
+}
+
+/*
+ * The names PostgreSQL gives the forward migration's unnamed foreign keys
+ * (<table>_<columns>_fkey) and indexes (<table>_<columns>_idx).
+ */
+static int names_defaults(struct names *n, const char *up, size_t up_len)
+{
+	struct statements ups;
+	size_t i, k;
+	int err;
+
+	if ((err = statements_build(&ups, up, up_len)) < 0)
+		return err;
+	for (i = 0; i < ups.n && !err; i++) {
+		const struct stmt *st = &ups.v[i];
+		const char *t = st->table.name;
+
+		if (!t)
+			continue;
+		for (k = 0; k < st->nfks && !err; k++)
+			if (!st->fks[k].name)
+				err = add_name(n, fk_default_name(
+						  &n->arena, t, st->fks[k].cols,
+						  st->fks[k].ncols));
+		for (k = 0; k < st->ncmds && !err; k++)
+			if (st->cmds[k].has_fk && !st->cmds[k].fk.name)
+				err = add_name(n, fk_default_name(
+						  &n->arena, t, st->cmds[k].fk.cols,
+						  st->cmds[k].fk.ncols));
+		if (st->kind == STMT_CREATE_INDEX && !st->index_name &&
+		    st->nindex_cols && st->index_cols[0]) {
+			const char *name = fk_default_name(&n->arena, t,
+							   st->index_cols,
+							   st->nindex_cols);
+			size_t len = name ? strlen(name) : 0;
+
+			/* <table>_<cols>_fkey → <table>_<cols>_idx */
+			if (len > 5)
+				err = add_name(n, arena_printf(&n->arena, "%.*s_idx",
+							       (int)(len - 5), name));
+		}
+	}
+	statements_release(&ups);
+	return err;
+}
+
+/*
+ * Whether `name` is <table>_…<suffix> for a table the forward text
+ * names: a primary key, unique or check constraint under the name
+ * PostgreSQL gave it.
+ */
+static bool default_name(const struct names *n, const char *name)
+{
+	static const char *const suffixes[] = { "_pkey", "_key", "_check",
+						"_excl" };
+	char buf[128];
+	size_t len = strlen(name), i, k;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t sl = strlen(suffixes[i]);
+
+		if (len <= sl || strcmp(name + len - sl, suffixes[i]) != 0)
+			continue;
+		/* every prefix ending before a "_" may be the table */
+		for (k = 1; k < len - sl && k < sizeof(buf); k++) {
+			if (name[k] != '_')
+				continue;
+			memcpy(buf, name, k);
+			buf[k] = '\0';
+			if (strmap_get(&n->seen, buf))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool has_if_exists(const struct statements *s, const struct span *sp)
+{
+	const char *p = s->text + sp->start, *end = s->text + sp->end;
+
+	for (; p + 9 <= end; p++)
+		if (strncasecmp(p, "if exists", 9) == 0)
+			return true;
+	return false;
+}
+
+static bool missing(const struct names *n, const char *name)
+{
+	return name && !strmap_get(&n->seen, name) && !default_name(n, name);
+}
+
+int reverse_misses(const char *up, size_t up_len,
+		   const struct statements *down, struct reverse_miss *out)
+{
+	struct names n = { ARENA_INIT, { 0 } };
+	size_t i, k, count = 0;
+	int err;
+
+	if ((err = names_scan(&n, up, up_len)) < 0 ||
+	    (err = names_defaults(&n, up, up_len)) < 0)
+		goto done;
+	for (i = 0; i < down->n && count < REVERSE_MAX_MISSES; i++) {
+		const struct stmt *st = &down->v[i];
+
+		if (has_if_exists(down, &st->span))
+			continue;
+		if (st->kind == STMT_DROP_INDEX)
+			for (k = 0; k < st->ndrop_names &&
+				    count < REVERSE_MAX_MISSES; k++)
+				if (missing(&n, st->drop_names[k].name))
+					out[count++] = (struct reverse_miss){
+						i, st->span,
+						st->drop_names[k].name, true
+					};
+		if (st->kind != STMT_ALTER_TABLE)
+			continue;
+		for (k = 0; k < st->ncmds && count < REVERSE_MAX_MISSES; k++)
+			if (st->cmds[k].kind == ALTER_DROP_CONSTRAINT &&
+			    missing(&n, st->cmds[k].name))
+				out[count++] = (struct reverse_miss){
+					i, st->cmds[k].span, st->cmds[k].name,
+					false
+				};
+	}
+	err = (int)count;
+done:
+	strmap_release(&n.seen);
+	arena_release(&n.arena);
+	return err;
+}

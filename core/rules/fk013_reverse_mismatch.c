@@ -1,0 +1,36 @@
+#include "rules.h"
+
+/*
+ * Reported by the pipeline (core/audit.c), which alone sees a down
+ * migration next to its forward one: core/reverse.c compares them.
+ */
+const struct rule rule_fk013_reverse_mismatch = {
+	.id = "FK013",
+	.name = "reverse-mismatch",
+	.level = LEVEL_WARNING,
+	.summary = "A down migration drops a constraint or index that its "
+		   "forward migration never creates.",
+	.facts = "Down migrations (golang-migrate and sqlx .down.sql, diesel "
+		 "and Hasura down.sql, goose and dbmate Down sections, "
+		 "node-pg-migrate Down Migration, Flyway undo scripts, sqitch "
+		 "revert scripts) run only when a deploy has to be rolled "
+		 "back, so a wrong name goes unnoticed until then. DROP INDEX "
+		 "and DROP CONSTRAINT without IF EXISTS fail on a name that "
+		 "does not exist (index \"…\" does not exist; constraint \"…\" "
+		 "of relation \"…\" does not exist), and the rollback stops "
+		 "at the moment it is needed. Names are compared with every "
+		 "identifier of the forward migration, and with the names "
+		 "PostgreSQL gives by default (<table>_<columns>_fkey, _pkey, "
+		 "_key, _idx) to the tables it names.",
+	.fix = "use the name the forward migration creates (name constraints "
+	       "and indexes explicitly in both directions)",
+	.unsafe_sql = "-- 000002_orders_user_fk.up.sql\n"
+		      "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT "
+		      "VALID;\n"
+		      "-- 000002_orders_user_fk.down.sql\n"
+		      "ALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey;\n",
+	.safe_sql = "-- 000002_orders_user_fk.down.sql\n"
+		    "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n",
+	.check = NULL,
+};

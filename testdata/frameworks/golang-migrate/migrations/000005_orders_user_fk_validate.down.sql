@@ -1,0 +1,2 @@
+-- nothing to undo: a validated constraint stays valid
+SELECT 1;
