@@ -282,7 +282,11 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		replay_init(&own);
 	}
 	plan_file(file, info, state);
+	state->cur_path = file->path;
+	state->cur_lines = &file->lines;
 	err = run_rules(res, file, state);
+	state->cur_path = NULL;
+	state->cur_lines = NULL;
 	if (state == &own)
 		replay_release(&own);
 	if (err == 0 && file->opts->modified_line)

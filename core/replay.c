@@ -212,6 +212,16 @@ static int add_fk(struct replay *r, const struct qname *table,
 	f->added_tx = tx->id;
 	f->added_stmt = i;
 	f->added_off = fk->span.start;
+	f->added_path = r->cur_path ? arena_strdup(&r->arena, r->cur_path)
+				    : NULL;
+	if (r->cur_lines) {
+		uint32_t col;
+
+		linemap_locate(r->cur_lines, fk->span.start, &f->added_line,
+			       &col);
+	}
+	if (r->cur_path && !f->added_path)
+		return FK_ENOMEM;
 	if (!f->schema || !f->table || !f->name ||
 	    (ref->schema && !f->ref.schema) || (ref->name && !f->ref.name))
 		return FK_ENOMEM;

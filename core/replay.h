@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "linemap.h"
 #include "plan.h"
 #include "stmt.h"
 #include "strmap.h"
@@ -38,6 +39,8 @@ struct fk_state {
 	uint32_t added_tx;
 	size_t added_stmt;
 	uint32_t added_off; /* file offset of its constraint clause */
+	const char *added_path; /* the file that added it */
+	uint32_t added_line;
 };
 
 struct replay {
@@ -64,6 +67,9 @@ struct replay {
 	/* the transaction of a framework that runs a deploy in one (Drizzle) */
 	uint32_t deploy_tx_id;
 	uint32_t deploy_tx_of; /* the deploy it belongs to */
+	/* the file being replayed (borrowed; set by the audit), for fk_state */
+	const char *cur_path;
+	const struct linemap *cur_lines;
 };
 
 void replay_init(struct replay *r);

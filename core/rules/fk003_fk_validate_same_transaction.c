@@ -18,8 +18,24 @@ static const struct fk_def *added_here(const struct stmt *st, size_t upto,
 	return NULL;
 }
 
+/*
+ * Where the ADD … NOT VALID is: "line 7" in this file, or
+ * "db/0001_fk.sql:7" in another file of the same transaction.
+ */
+static const char *added_at(struct rule_ctx *ctx, const char *path,
+			    uint32_t line, uint32_t off)
+{
+	const char *s;
+
+	if (path && strcmp(path, ctx->file->path) != 0)
+		s = arena_printf(ctx->scratch, "%s:%u", path, line);
+	else
+		s = arena_printf(ctx->scratch, "line %u", rule_line(ctx, off));
+	return s ? s : "an earlier line";
+}
+
 static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
-		  const struct qname *ref, uint32_t added_off)
+		  const struct qname *ref, const char *where)
 {
 	const char *t = rule_table(ctx, &ctx->stmt->table);
 	const char *p = rule_table(ctx, ref);
@@ -35,12 +51,12 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
 	return rule_report(
 		ctx, ctx->rule->level, ac->span, help,
 		"VALIDATE CONSTRAINT \"%s\" runs in the same transaction as "
-		"its ADD … NOT VALID at line %u (%s): the SHARE ROW EXCLUSIVE "
+		"its ADD … NOT VALID at %s (%s): the SHARE ROW EXCLUSIVE "
 		"locks that ADD took on %s and %s are held until the "
 		"transaction ends, so this validation scan blocks INSERT, "
 		"UPDATE and DELETE on both tables, as if NOT VALID had never "
 		"been used",
-		ac->name, rule_line(ctx, added_off), rule_tx_desc(ctx, ctx->tx),
+		ac->name, where, rule_tx_desc(ctx, ctx->tx),
 		t, p);
 }
 
@@ -61,11 +77,13 @@ static int check(struct rule_ctx *ctx)
 			continue;
 		if ((here = added_here(st, k, ac->name)))
 			err = report(ctx, ac, &here->ref_table,
-				     here->span.start);
+				     added_at(ctx, NULL, 0, here->span.start));
 		else if ((f = replay_find_fk(ctx->state, &st->table,
 					     ac->name)) &&
 			 f->not_valid && f->added_tx == ctx->tx->id)
-			err = report(ctx, ac, &f->ref, f->added_off);
+			err = report(ctx, ac, &f->ref,
+				     added_at(ctx, f->added_path, f->added_line,
+					      f->added_off));
 		else
 			err = 0;
 		if (err < 0)
