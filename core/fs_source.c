@@ -52,10 +52,17 @@ static int name_cmp(const void *a, const void *b)
 }
 
 static int walk(struct fs_source *src, size_t *cap, const char *dir,
-		int depth);
+		int depth, const struct fs_filter *filter);
+
+static bool skipped(const struct fs_filter *filter, const char *path,
+		    bool is_dir)
+{
+	return filter && filter->skip(filter->ctx, path, is_dir);
+}
 
 static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
-		      const char *name, int depth)
+		      const char *name, int depth,
+		      const struct fs_filter *filter)
 {
 	struct stat sb;
 	char *path;
@@ -65,12 +72,15 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 	if (!(path = join(dir, name)))
 		return FK_ENOMEM;
 	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		int err = walk(src, cap, path, depth + 1);
+		int err = skipped(filter, path, true)
+				  ? 0
+				  : walk(src, cap, path, depth + 1, filter);
 
 		free(path);
 		return err;
 	}
-	if (!discover_is_sql_name(name) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (!discover_is_sql_name(name) || stat(path, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode) || skipped(filter, path, false)) {
 		free(path);
 		return 0;
 	}
@@ -78,7 +88,7 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 }
 
 static int walk(struct fs_source *src, size_t *cap, const char *dir,
-		int depth)
+		int depth, const struct fs_filter *filter)
 {
 	DIR *d;
 	struct dirent *de;
@@ -109,7 +119,7 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 	if (!err)
 		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && !err; i++)
-		err = walk_entry(src, cap, dir, names[i], depth);
+		err = walk_entry(src, cap, dir, names[i], depth, filter);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -118,7 +128,7 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 
 int fs_source_open(struct fs_source *src, const char *const *args,
 		   size_t nargs, size_t max_size, const char *stdin_name,
-		   FILE *stdin_file)
+		   FILE *stdin_file, const struct fs_filter *filter)
 {
 	size_t cap = 0, i;
 	int err = 0;
@@ -132,7 +142,7 @@ int fs_source_open(struct fs_source *src, const char *const *args,
 
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode))
-			err = walk(src, &cap, args[i], 0);
+			err = walk(src, &cap, args[i], 0, filter);
 		else
 			err = push(src, &cap, strdup(args[i]));
 	}
