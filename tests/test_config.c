@@ -4,6 +4,7 @@
  * --config.
  */
 #include <criterion/criterion.h>
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -486,4 +487,365 @@ Test(suggest, closest_within_two_edits)
 	cr_expect_null(suggest_closest("colour", keys, 4));
 	cr_expect_str_eq(suggest_closest("sed", keys, 4), "seed");
 	cr_expect_null(suggest_closest("ab", keys, 4));
+}
+
+/* Section: end-to-end runs of the binary. */
+
+static const char unsafe_fk[] =
+	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+	"  FOREIGN KEY (user_id) REFERENCES users (id);\n";
+
+static void cli_setup(void)
+{
+	test_dir_setup();
+	setenv("HOME", test_dir, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "Alice", 1);
+	setenv("GIT_AUTHOR_EMAIL", "alice@example.org", 1);
+	setenv("GIT_COMMITTER_NAME", "Alice", 1);
+	setenv("GIT_COMMITTER_EMAIL", "alice@example.org", 1);
+	setenv("GIT_CEILING_DIRECTORIES", test_dir, 1);
+}
+
+TestSuite(config_cli, .init = cli_setup, .fini = test_dir_teardown);
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+struct run {
+	int code;
+	struct buf out, err;
+};
+
+static void sh(const char *cmd)
+{
+	char full[4096];
+
+	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
+		 test_dir, cmd);
+	cr_assert_eq(system(full), 0, "failed: %s", cmd);
+}
+
+/* Writes test_dir/<path>, making its folders. */
+static void put(const char *path, const char *content)
+{
+	char full[4096], cmd[4200], *slash;
+
+	snprintf(full, sizeof(full), "%s/%s", test_dir, path);
+	slash = strrchr(full, '/');
+	*slash = '\0';
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", full);
+	sh(cmd);
+	*slash = '/';
+	cr_assert_eq(write_file(full, content, strlen(content)), 0);
+}
+
+static bool exists(const char *path)
+{
+	char full[4096];
+
+	snprintf(full, sizeof(full), "%s/%s", test_dir, path);
+	return access(full, F_OK) == 0;
+}
+
+static char *slurp(const char *path)
+{
+	char full[4096];
+	struct buf b = BUF_INIT;
+
+	snprintf(full, sizeof(full), "%s/%s", test_dir, path);
+	cr_assert_eq(read_file(full, &b), 0, "cannot read %s", path);
+	return b.ptr ? b.ptr : strdup("");
+}
+
+static struct run go(const char *cwd, const char *const *args)
+{
+	struct run r = { 0, BUF_INIT, BUF_INIT };
+	char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s/%s", test_dir, cwd);
+	r.code = run_fkaudit(args, dir, NULL, NULL, &r.out, &r.err);
+	return r;
+}
+
+static void done(struct run *r)
+{
+	buf_release(&r->out);
+	buf_release(&r->err);
+}
+
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+/* A repository "repo" with one committed unsafe migration, db/001.sql. */
+static void repo_with_unsafe_fk(void)
+{
+	put("repo/db/001.sql", unsafe_fk);
+	sh("git init -q -b main repo && cd repo && git add -A && "
+	   "git commit -q -m 'add fk'");
+}
+
+static const cJSON *sarif_rule(const cJSON *rules, const char *id)
+{
+	const cJSON *r;
+
+	cJSON_ArrayForEach(r, rules)
+		if (strcmp(cJSON_GetObjectItem(r, "id")->valuestring, id) == 0)
+			return r;
+	cr_assert_fail("no rule %s", id);
+	return NULL;
+}
+
+/* FK001 is a warning, FK004 off, in results and in rules. */
+static void check_sarif(const char *text)
+{
+	cJSON *doc = cJSON_Parse(text);
+	const cJSON *run, *results, *rules, *cfg;
+
+	cr_assert_not_null(doc);
+	run = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "runs"), 0);
+	results = cJSON_GetObjectItem(run, "results");
+	cr_assert_eq(cJSON_GetArraySize(results), 1, "%s", text);
+	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(results, 0),
+					     "level")->valuestring,
+			 "warning");
+	rules = cJSON_GetObjectItem(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(run, "tool"), "driver"),
+		"rules");
+	cfg = cJSON_GetObjectItem(sarif_rule(rules, "FK001"),
+				  "defaultConfiguration");
+	cr_expect_str_eq(cJSON_GetObjectItem(cfg, "level")->valuestring,
+			 "warning");
+	cr_expect_null(cJSON_GetObjectItem(cfg, "enabled"));
+	cfg = cJSON_GetObjectItem(sarif_rule(rules, "FK004"),
+				  "defaultConfiguration");
+	cr_expect(cJSON_IsFalse(cJSON_GetObjectItem(cfg, "enabled")));
+	cr_expect_str_eq(cJSON_GetObjectItem(cfg, "level")->valuestring,
+			 "warning");
+	cfg = cJSON_GetObjectItem(sarif_rule(rules, "FK006"),
+				  "defaultConfiguration");
+	cr_expect_str_eq(cJSON_GetObjectItem(cfg, "level")->valuestring,
+			 "error");
+	cJSON_Delete(doc);
+}
+
+Test(config_cli, rule_levels_change_every_report_and_the_exit_status)
+{
+	struct run r;
+	char *sarif, *junit, *json;
+
+	repo_with_unsafe_fk();
+	r = go("repo", ARGS("check"));
+	cr_expect_eq(r.code, 1);
+	cr_expect(has(&r.out, "error: [FK001"), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "[FK004"));
+	done(&r);
+
+	put("repo/.fkaudit.json",
+	    "{ \"$schema\": \"https://example.org/fkaudit.schema.json\",\n"
+	    "  \"rules\": { \"FK004\": \"off\", \"fk-validating-add\": "
+	    "\"warning\" } }\n");
+	r = go("repo/db", ARGS("check", "--sarif", "../out.sarif", "--junit",
+			       "../out.xml", "--json", "../out.json"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect(has(&r.out, "db/001.sql:1:24: warning: [FK001"), "%s",
+		  buf_str(&r.out));
+	cr_expect_not(has(&r.out, "FK004"));
+	cr_expect(has(&r.out, "0 errors, 1 warning, 0 notes"));
+	done(&r);
+	sarif = slurp("repo/out.sarif");
+	check_sarif(sarif);
+	junit = slurp("repo/out.xml");
+	cr_expect(strstr(junit, "<failure"), "a warning is a failure");
+	cr_expect_not(strstr(junit, "FK004"));
+	json = slurp("repo/out.json");
+	cr_expect(strstr(json, "\"level\":\t\"warning\""), "%s", json);
+	cr_expect_not(strstr(json, "FK004"));
+	free(sarif);
+	free(junit);
+	free(json);
+
+	r = go("repo", ARGS("check", "--fail-level", "warning"));
+	cr_expect_eq(r.code, 1);
+	done(&r);
+}
+
+Test(config_cli, a_note_passes_in_junit)
+{
+	struct run r;
+	char *junit;
+
+	repo_with_unsafe_fk();
+	put("repo/.fkaudit.json",
+	    "{\"rules\": {\"FK001\": \"note\", \"FK004\": \"note\"}}");
+	r = go("repo", ARGS("check", "--junit", "out.xml"));
+	cr_expect_eq(r.code, 0);
+	cr_expect(has(&r.out, "note: [FK001"), "%s", buf_str(&r.out));
+	done(&r);
+	junit = slurp("repo/out.xml");
+	cr_expect_not(strstr(junit, "<failure"), "%s", junit);
+	cr_expect(strstr(junit, "failures=\"0\""), "%s", junit);
+	free(junit);
+}
+
+Test(config_cli, rule_error_stops_every_command_before_reports)
+{
+	struct run r;
+
+	repo_with_unsafe_fk();
+	put("repo/.fkaudit.json", "{\"rules\": {\"FK099\": \"off\"}}");
+	r = go("repo", ARGS("check", "--sarif", "out.sarif"));
+	cr_expect_eq(r.code, 2);
+	cr_expect_str_eq(buf_str(&r.err),
+			 "fkaudit: .fkaudit.json: $.rules.FK099: unknown "
+			 "rule\n");
+	cr_expect_eq(r.out.len, 0);
+	cr_expect_not(exists("repo/out.sarif"));
+	done(&r);
+	r = go("repo/db", ARGS("history", "--sarif", "out.sarif"));
+	cr_expect_eq(r.code, 2);
+	cr_expect(has(&r.err, "$.rules.FK099: unknown rule"));
+	done(&r);
+	r = go("repo", ARGS("diff", "-q", "HEAD"));
+	cr_expect_eq(r.code, 2);
+	cr_expect(has(&r.err, "$.rules.FK099: unknown rule"));
+	cr_expect_not(exists("repo/db/out.sarif"));
+	done(&r);
+}
+
+Test(config_cli, syntax_error_is_exit_2_with_line_and_column)
+{
+	struct run r;
+
+	repo_with_unsafe_fk();
+	put("repo/.fkaudit.json", "{\n  \"exclude\": [\"db/legacy\",]\n}\n");
+	r = go("repo", ARGS("check", "--sarif", "out.sarif", "-o",
+			    "out.txt"));
+	cr_expect_eq(r.code, 2);
+	cr_expect_str_eq(buf_str(&r.err),
+			 "fkaudit: .fkaudit.json:2:26: invalid JSON: trailing "
+			 "comma before ']'\n");
+	cr_expect_not(exists("repo/out.sarif"));
+	cr_expect_not(exists("repo/out.txt"));
+	done(&r);
+}
+
+Test(config_cli, config_option)
+{
+	struct run r;
+
+	repo_with_unsafe_fk();
+	r = go("repo", ARGS("check", "--config", "nope.json", "--sarif",
+			    "out.sarif"));
+	cr_expect_eq(r.code, 2);
+	cr_expect_str_eq(buf_str(&r.err),
+			 "fkaudit: --config nope.json: no such file\n");
+	cr_expect_not(exists("repo/out.sarif"));
+	done(&r);
+	r = go("repo", ARGS("history", "--config", "nope.json"));
+	cr_expect_eq(r.code, 2);
+	done(&r);
+
+	/* --config wins over .fkaudit.json, in every command */
+	put("repo/.fkaudit.json", "{\"rules\": {\"FK099\": \"off\"}}");
+	put("quiet.json", "{\"rules\": {\"FK001\": \"off\", \"FK004\": "
+			  "\"off\"}}");
+	r = go("repo", ARGS("check", "--config", "../quiet.json"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect_not(has(&r.out, "[FK0"), "%s", buf_str(&r.out));
+	done(&r);
+	r = go("repo", ARGS("history", "-q", "--config", "../quiet.json"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect_not(has(&r.out, "[FK0"), "%s", buf_str(&r.out));
+	done(&r);
+	r = go("repo", ARGS("--help"));
+	done(&r);
+	r = go("repo", ARGS("diff", "--help"));
+	cr_expect(has(&r.out, "--config FILE"));
+	done(&r);
+
+	/* a bad --config file names itself as given */
+	put("bad.json", "[]");
+	r = go("repo", ARGS("check", "--config", "../bad.json"));
+	cr_expect_eq(r.code, 2);
+	cr_expect_str_eq(buf_str(&r.err),
+			 "fkaudit: ../bad.json: $: expected an object, got an "
+			 "array\n");
+	done(&r);
+}
+
+Test(config_cli, history_and_diff_read_the_repository_config)
+{
+	struct run r;
+
+	repo_with_unsafe_fk();
+	put("repo/.fkaudit.json", "{\"rules\": {\"FK004\": \"off\"}}");
+	r = go("repo/db", ARGS("history", "-q"));
+	cr_expect_eq(r.code, 1);
+	cr_expect(has(&r.out, "[FK001"), "%s", buf_str(&r.out));
+	cr_expect_not(has(&r.out, "[FK004"), "%s", buf_str(&r.out));
+	done(&r);
+	put("repo/db/002.sql", unsafe_fk);
+	sh("cd repo && git checkout -q -b feature && git add db && "
+	   "git commit -q -m more");
+	r = go("repo", ARGS("diff", "-q", "main"));
+	cr_expect_eq(r.code, 1);
+	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+		  buf_str(&r.out));
+	cr_expect_not(has(&r.out, "[FK004"), "%s", buf_str(&r.out));
+	done(&r);
+}
+
+Test(config_cli, exclude_skips_walked_folders_but_not_named_files)
+{
+	struct run r;
+
+	repo_with_unsafe_fk();
+	put("repo/db/legacy/001.sql", unsafe_fk);
+	put("repo/db/legacy/old/002.sql", unsafe_fk);
+	put("repo/db/users_seed.sql", unsafe_fk);
+	put("repo/.fkaudit.json",
+	    "{\"exclude\": [\"db/legacy\", \"**/*_seed.sql\"]}");
+	r = go("repo", ARGS("check"));
+	cr_expect(has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
+	cr_expect_not(has(&r.out, "legacy"), "%s", buf_str(&r.out));
+	cr_expect_not(has(&r.out, "seed"), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
+	done(&r);
+	/* paths are the repository's, wherever it runs */
+	r = go("repo/db", ARGS("check", "."));
+	cr_expect(has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
+	done(&r);
+	r = go("repo/db/legacy", ARGS("check"));
+	cr_expect(has(&r.out, "no SQL files"), "%s", buf_str(&r.out));
+	done(&r);
+	/* a file named on the command line is audited */
+	r = go("repo", ARGS("check", "db/legacy/001.sql", "db/users_seed.sql"));
+	cr_expect(has(&r.out, "db/legacy/001.sql:1:24"), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "db/users_seed.sql:1:24"), "%s", buf_str(&r.out));
+	done(&r);
+}
+
+Test(config_cli, outside_a_repository_the_current_folder)
+{
+	struct run r;
+
+	put("plain/db/001.sql", unsafe_fk);
+	put("plain/db/legacy/001.sql", unsafe_fk);
+	put("plain/.fkaudit.json",
+	    "{\"exclude\": [\"db/legacy/**\"], \"rules\": {\"FK001\": "
+	    "\"note\", \"FK004\": \"off\"}}");
+	r = go("plain", ARGS("check"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect(has(&r.out, "db/001.sql:1:24: note: [FK001"), "%s",
+		  buf_str(&r.out));
+	cr_expect(has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
+	done(&r);
+	r = go("plain/db", ARGS("check"));
+	cr_expect_eq(r.code, 1, "no .fkaudit.json in db/");
+	done(&r);
+	r = go("plain/db", ARGS("-C", "..", "check"));
+	cr_expect_eq(r.code, 0, "-C changes where it is looked for");
+	done(&r);
 }
