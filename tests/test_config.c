@@ -849,3 +849,42 @@ Test(config_cli, outside_a_repository_the_current_folder)
 	cr_expect_eq(r.code, 0, "-C changes where it is looked for");
 	done(&r);
 }
+
+Test(config_cli, load_tells_a_missing_file_from_a_bad_one)
+{
+	struct config cfg;
+	struct buf err = BUF_INIT;
+	char path[4096], *big;
+	size_t n = ((size_t)1 << 20) + 10;
+
+	snprintf(path, sizeof(path), "%s/none.json", test_dir);
+	cr_expect_eq(config_load(&cfg, path, "none.json", &err),
+		     CONFIG_MISSING);
+	cr_expect_eq(err.len, 0);
+	cr_expect_eq(config_rule_level(&cfg, "FK001"), -1);
+
+	cr_expect_eq(config_load(&cfg, test_dir, "dir", &err), FK_ECONFIG);
+	cr_expect_str_eq(buf_str(&err), "dir: cannot read: Is a directory");
+	buf_reset(&err);
+
+	put("ok.json", "\xef\xbb\xbf{\"rules\": {\"FK006\": \"note\"}}\r\n");
+	snprintf(path, sizeof(path), "%s/ok.json", test_dir);
+	cr_expect_eq(config_load(&cfg, path, NULL, &err), 0, "%s",
+		     buf_str(&err));
+	cr_expect_str_eq(cfg.name, path, "the path names it");
+	cr_expect_eq(config_rule_level(&cfg, "FK006"), LEVEL_NOTE);
+	config_release(&cfg);
+
+	big = malloc(n + 1);
+	cr_assert_not_null(big);
+	memset(big, ' ', n);
+	big[0] = '{';
+	big[n - 1] = '}';
+	big[n] = '\0';
+	put("big.json", big);
+	free(big);
+	snprintf(path, sizeof(path), "%s/big.json", test_dir);
+	cr_expect_eq(config_load(&cfg, path, "big.json", &err), FK_ECONFIG);
+	cr_expect_str_eq(buf_str(&err), "big.json: larger than 1 MiB");
+	buf_release(&err);
+}
