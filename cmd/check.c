@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "config.h"
 #include "cmd.h"
 #include "error.h"
 #include "fs_source.h"
@@ -93,6 +94,45 @@ static int audit_all(struct fs_source *src, struct result *res,
 	return r;
 }
 
+/* What the walk of a folder leaves out: the configuration's "exclude". */
+struct walk_filter {
+	const struct config *cfg;
+	const struct vcs_info *vcs;
+};
+
+/*
+ * A path as the configuration names it: relative to the repository's
+ * root, or outside a repository to the current folder. False for a path
+ * outside them.
+ */
+static bool config_path(const struct vcs_info *vcs, const char *path,
+			struct buf *out)
+{
+	size_t n;
+
+	if (!vcs->found)
+		return path_normalize("", path, out);
+	n = strlen(vcs->root);
+	if (path[0] == '/' && strncmp(path, vcs->root, n) == 0)
+		return path_normalize("", path + n, out);
+	return vcs_repo_path(vcs, path, out);
+}
+
+static bool excluded(void *ctx, const char *path, bool is_dir)
+{
+	const struct walk_filter *w = ctx;
+	struct buf b = BUF_INIT;
+	bool skip = false;
+
+	if (config_path(w->vcs, path, &b)) {
+		if (is_dir)
+			buf_addc(&b, '/');
+		skip = !b.failed && config_excluded(w->cfg, buf_str(&b));
+	}
+	buf_release(&b);
+	return skip;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -106,26 +146,34 @@ int cmd_check(int argc, char **argv)
 	struct fs_source src = { 0 };
 	struct result res;
 	struct vcs_info vcs = { 0 };
+	struct walk_filter wf = { &o.config, &vcs };
+	struct fs_filter filter = { excluded, &wf };
+	const char *const *paths = here;
+	size_t npaths = 1;
 	int r, code;
 
 	r = run_opts_getopt(argc, argv, &o, "check", usage, longopts,
 			    parse_own, &stdin_path);
 	if (r != 0)
 		return r > 0 ? EXIT_CLEAN : EXIT_USAGE;
+	if (optind < argc) {
+		paths = (const char *const *)argv + optind;
+		npaths = (size_t)(argc - optind);
+	}
 	result_init(&res);
 	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
-	if (r == 0 && optind < argc)
-		r = fs_source_open(&src, (const char *const *)argv + optind,
-				   (size_t)(argc - optind), o.max_size,
-				   stdin_path, stdin);
-	else if (r == 0)
-		r = fs_source_open(&src, here, 1, o.max_size, stdin_path,
-				   stdin);
+	if (r == 0 && (code = run_config_load(&o, vcs.found ? vcs.root : "")))
+		goto done;
+	if (r == 0)
+		r = fs_source_open(&src, paths, npaths, o.max_size, stdin_path,
+				   stdin, o.config.nexclude ? &filter : NULL);
 	if (r == 0)
 		r = audit_all(&src, &res, &o.audit, &vcs);
-	code = run_finish("check", r, "", &res, &o.out, &vcs);
+	code = run_finish("check", r, "", &res, &o, &vcs);
+done:
 	vcs_info_release(&vcs);
 	fs_source_release(&src);
 	result_release(&res);
+	run_opts_release(&o);
 	return code;
 }

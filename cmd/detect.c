@@ -207,9 +207,9 @@ int cmd_detect(int argc, char **argv)
 			    ? fs_source_open(&src,
 					     (const char *const *)argv + optind,
 					     (size_t)(argc - optind), NEAR_MAX * 16,
-					     "<stdin>", stdin)
+					     "<stdin>", stdin, NULL)
 			    : fs_source_open(&src, here, 1, NEAR_MAX * 16,
-					     "<stdin>", stdin);
+					     "<stdin>", stdin, NULL);
 	if (r == 0 && json && !(list = cJSON_CreateArray()))
 		r = FK_ENOMEM;
 	if (r == 0)

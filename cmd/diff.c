@@ -129,16 +129,22 @@ int cmd_diff(int argc, char **argv)
 	d.changed_lines = flags.changed_lines;
 	d.max_size = o.max_size;
 	d.audit = o.audit;
-	if ((r = git_source_open(&g, ".", &err)) == 0)
+	r = git_source_open(&g, ".", &err);
+	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
+					       : NULL)))
+		goto done;
+	if (r == 0)
 		r = resolve(g, nargs, argv + optind, o.quiet, head, base, &err);
 	if (r == 0)
 		r = diff_audit(g, &d, &res, &err);
 	if (r == 0)
 		r = git_source_describe(g, head, &vcs);
-	code = run_finish("diff", r, buf_str(&err), &res, &o.out, &vcs);
+	code = run_finish("diff", r, buf_str(&err), &res, &o, &vcs);
+done:
 	vcs_info_release(&vcs);
 	git_source_free(g);
 	result_release(&res);
 	buf_release(&err);
+	run_opts_release(&o);
 	return code;
 }

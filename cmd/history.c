@@ -207,16 +207,22 @@ int cmd_history(int argc, char **argv)
 		h.progress_ctx = &prog;
 	}
 	result_init(&res);
-	if ((r = git_source_open(&g, ".", &err)) == 0) {
+	r = git_source_open(&g, ".", &err);
+	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
+					       : NULL)))
+		goto done;
+	if (r == 0) {
 		r = history_audit(g, &h, &res, &stats, &err);
 		end_progress(&prog);
 	}
 	if (r == 0)
 		r = git_source_describe(g, stats.rev, &vcs);
-	code = run_finish("history", r, buf_str(&err), &res, &o.out, &vcs);
+	code = run_finish("history", r, buf_str(&err), &res, &o, &vcs);
+done:
 	vcs_info_release(&vcs);
 	git_source_free(g);
 	result_release(&res);
 	buf_release(&err);
+	run_opts_release(&o);
 	return code;
 }

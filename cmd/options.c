@@ -144,6 +144,9 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 		o->audit.tx_opt_out = "run it alone, in a migration that the "
 				      "runner does not wrap in a transaction";
 		return 1;
+	case OPT_CONFIG:
+		o->config_file = arg;
+		return 1;
 	case OPT_MAX_SIZE:
 		if (parse_size(arg, &o->max_size) == 0)
 			return 1;
@@ -152,6 +155,41 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 	default:
 		return output_opts_parse(&o->out, cmd, code, arg);
 	}
+}
+
+int run_config_load(struct run_opts *o, const char *root)
+{
+	struct buf path = BUF_INIT, err = BUF_INIT;
+	int rc;
+
+	if (!o->config_file && !root)
+		return 0;
+	if (o->config_file)
+		rc = config_load(&o->config, o->config_file, NULL, &err);
+	else if (buf_addf(&path, "%s.fkaudit.json", root) == 0)
+		rc = config_load(&o->config, buf_str(&path), ".fkaudit.json",
+				 &err);
+	else
+		rc = FK_ENOMEM;
+	if (rc == CONFIG_MISSING && o->config_file)
+		fprintf(stderr, "fkaudit: --config %s: no such file\n",
+			o->config_file);
+	else if (rc == FK_ECONFIG)
+		fprintf(stderr, "fkaudit: %s\n", buf_str(&err));
+	else if (rc == FK_ENOMEM)
+		fprintf(stderr, "fkaudit: out of memory\n");
+	buf_release(&path);
+	buf_release(&err);
+	if (rc == FK_ENOMEM)
+		return EXIT_RUNTIME;
+	return rc == 0 || (rc == CONFIG_MISSING && !o->config_file)
+		       ? 0
+		       : EXIT_USAGE;
+}
+
+void run_opts_release(struct run_opts *o)
+{
+	config_release(&o->config);
 }
 
 int run_opts_getopt(int argc, char **argv, struct run_opts *o,
@@ -335,7 +373,7 @@ done:
 }
 
 int run_finish(const char *cmd, int err, const char *msg, struct result *res,
-	       const struct output_opts *o, const struct vcs_info *vcs)
+	       const struct run_opts *o, const struct vcs_info *vcs)
 {
 	if (err == FK_ENOMEM) {
 		fprintf(stderr, "fkaudit %s: out of memory\n", cmd);
@@ -345,18 +383,20 @@ int run_finish(const char *cmd, int err, const char *msg, struct result *res,
 		fprintf(stderr, "fkaudit %s: %s\n", cmd, msg);
 		return EXIT_RUNTIME;
 	}
+	config_apply_levels(&o->config, res);
 	result_sort(res);
-	return output_finish(res, o, vcs);
+	return output_finish(res, &o->out, vcs, &o->config);
 }
 
 int output_finish(const struct result *res, const struct output_opts *o,
-		  const struct vcs_info *vcs)
+		  const struct vcs_info *vcs, const struct config *cfg)
 {
 	struct report_opts ro = {
 		use_color(o->color, !o->output), o->include_suppressed,
 		o->sarif_category,		 vcs,
 		exit_code(res, o->fail_level),	 all_paths_read(res),
 		getenv("GITHUB_STEP_SUMMARY"),	 o->sarif_fixed,
+		cfg,
 	};
 	const struct reporter *rep = reporter_find(o->format);
 	int failed = 0;

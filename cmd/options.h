@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "audit.h"
+#include "config.h"
 #include "result.h"
 #include "vcs.h"
 
@@ -48,6 +49,7 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_QUIET,
 	OPT_SARIF_FIXED,
+	OPT_CONFIG,
 	OPT_FIRST_PRIVATE, /* subcommands number their own from here */
 };
 
@@ -83,29 +85,40 @@ enum {
 
 /*
  * What the auditing subcommands (check, diff, history) share beyond the
- * reports: -C, how files run, size limits, --quiet.
+ * reports: -C, how files run, size limits, --quiet, the configuration.
  */
 struct run_opts {
 	struct output_opts out;
 	struct audit_opts audit;
 	size_t max_size;
 	bool quiet;
+	const char *config_file; /* --config FILE, or NULL */
+	/*
+	 * The configuration, once run_config_load() has read it (empty
+	 * until then, and when there is no file); owned, freed by
+	 * run_opts_release().
+	 */
+	struct config config;
 };
 
 #define DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20)
 
 #define RUN_OPTS_INIT                                                       \
-	{ OUTPUT_OPTS_INIT, AUDIT_OPTS_INIT, DEFAULT_MAX_FILE_SIZE, false }
+	{ OUTPUT_OPTS_INIT, AUDIT_OPTS_INIT, DEFAULT_MAX_FILE_SIZE, false,  \
+	  NULL, { 0 } }
 
 /* getopt_long entries; the short options are "C:o:h". */
 #define RUN_OPTIONS                                                         \
 	{ "assume-transaction", no_argument, NULL, OPT_ASSUME_TX },        \
 		{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE }, \
 		{ "quiet", no_argument, NULL, OPT_QUIET },                 \
+		{ "config", required_argument, NULL, OPT_CONFIG },         \
 		{ "help", no_argument, NULL, 'h' }, OUTPUT_OPTIONS
 
 #define RUN_HELP                                                             \
 	"  -C DIR               run as if started in DIR\n"                 \
+	"  --config FILE        read the configuration from FILE (default:\n" \
+	"                       .fkaudit.json at the repository root)\n"   \
 	"  --assume-transaction each file runs in one transaction, as most\n" \
 	"                       migration runners do (goose, Flyway, sqlx, …)\n" \
 	"  --max-file-size SIZE skip larger files, with an error (default\n" \
@@ -134,6 +147,20 @@ int run_opts_getopt(int argc, char **argv, struct run_opts *o,
 		    void *ctx);
 
 /*
+ * Reads the configuration into o->config: the file --config names, else
+ * `root` + ".fkaudit.json" when that exists (`root` is the repository's
+ * root with a trailing '/', "" for the current folder, or NULL for no
+ * default file). Returns 0, or the exit code after a message on stderr:
+ * EXIT_USAGE for a bad file or a missing --config file ("fkaudit:
+ * .fkaudit.json: $.rules.FK099: unknown rule"), EXIT_RUNTIME when out
+ * of memory. Call it before anything is written.
+ */
+int run_config_load(struct run_opts *o, const char *root);
+
+/* Frees what run_config_load() read. */
+void run_opts_release(struct run_opts *o);
+
+/*
  * Handles one of the shared options. Returns 1 when `code` was one, 0
  * when it is not, -1 (after a message on stderr) when its value is bad.
  */
@@ -153,20 +180,22 @@ void usage_error(const char *cmd, const char *fmt, ...)
 /*
  * Ends an auditing subcommand. When `err` is negative the run failed:
  * prints "fkaudit CMD: out of memory" (FK_ENOMEM) or "fkaudit CMD:
- * MSG", and returns EXIT_RUNTIME. Else sorts the findings and writes the
+ * MSG", and returns EXIT_RUNTIME. Else applies the configuration's rule
+ * levels (config_apply_levels()), sorts the findings and writes the
  * reports (output_finish()).
  */
 int run_finish(const char *cmd, int err, const char *msg, struct result *res,
-	       const struct output_opts *o, const struct vcs_info *vcs);
+	       const struct run_opts *o, const struct vcs_info *vcs);
 
 /*
  * Writes every report asked for and returns the run's exit code: 2 if a
  * path given does not exist, 3 if a file could not be audited or a
  * report could not be written, 1 on findings at or above the fail
  * level, else 0. Report files are written to a temporary name beside
- * them and renamed, so they are whole or absent.
+ * them and renamed, so they are whole or absent. `cfg` (may be NULL)
+ * gives SARIF the configured rule levels.
  */
 int output_finish(const struct result *res, const struct output_opts *o,
-		  const struct vcs_info *vcs);
+		  const struct vcs_info *vcs, const struct config *cfg);
 
 #endif

@@ -53,10 +53,17 @@ static int name_cmp(const void *a, const void *b)
 }
 
 static int walk(struct fs_source *src, size_t *cap, const char *dir,
-		int depth);
+		int depth, const struct fs_filter *filter);
+
+static bool skipped(const struct fs_filter *filter, const char *path,
+		    bool is_dir)
+{
+	return filter && filter->skip(filter->ctx, path, is_dir);
+}
 
 static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
-		      const char *name, int depth)
+		      const char *name, int depth,
+		      const struct fs_filter *filter)
 {
 	struct stat sb;
 	char *path;
@@ -66,12 +73,15 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 	if (!(path = join(dir, name)))
 		return FK_ENOMEM;
 	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		int err = walk(src, cap, path, depth + 1);
+		int err = skipped(filter, path, true)
+				  ? 0
+				  : walk(src, cap, path, depth + 1, filter);
 
 		free(path);
 		return err;
 	}
-	if (!discover_is_sql_name(name) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (!discover_is_sql_name(name) || stat(path, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode) || skipped(filter, path, false)) {
 		free(path);
 		return 0;
 	}
@@ -79,7 +89,7 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 }
 
 static int walk(struct fs_source *src, size_t *cap, const char *dir,
-		int depth)
+		int depth, const struct fs_filter *filter)
 {
 	DIR *d;
 	struct dirent *de;
@@ -110,7 +120,7 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 	if (!err)
 		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n && !err; i++)
-		err = walk_entry(src, cap, dir, names[i], depth);
+		err = walk_entry(src, cap, dir, names[i], depth, filter);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -202,7 +212,7 @@ static int sort_migrations(struct fs_source *src, size_t from)
 
 int fs_source_open(struct fs_source *src, const char *const *args,
 		   size_t nargs, size_t max_size, const char *stdin_name,
-		   FILE *stdin_file)
+		   FILE *stdin_file, const struct fs_filter *filter)
 {
 	size_t cap = 0, i;
 	int err = 0;
@@ -213,12 +223,11 @@ int fs_source_open(struct fs_source *src, const char *const *args,
 	src->stdin_file = stdin_file;
 	for (i = 0; i < nargs && !err; i++) {
 		struct stat sb;
-
 		size_t from = src->n;
 
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode)) {
-			err = walk(src, &cap, args[i], 0);
+			err = walk(src, &cap, args[i], 0, filter);
 			if (!err)
 				err = sort_migrations(src, from);
 		} else

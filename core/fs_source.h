@@ -41,14 +41,27 @@ struct buf;
 int fs_near_read(void *ctx, const char *rel, struct buf *out);
 
 /*
+ * What a folder walk leaves out (the configuration's "exclude"): `skip`
+ * is asked about each file and folder found under a folder named on the
+ * command line, by its path as reports show it before it is made
+ * repository-relative ("db/legacy/001.sql"), `is_dir` for a folder. A
+ * path named on the command line is never asked about.
+ */
+struct fs_filter {
+	bool (*skip)(void *ctx, const char *path, bool is_dir);
+	void *ctx;
+};
+
+/*
  * Collects the files to audit; a folder's files come in the order their
  * frameworks apply them (framework_order_key()). A path that does not exist still yields
- * an item (FILE_NOT_FOUND), so the run can report it and go on. Returns
+ * an item (FILE_NOT_FOUND), so the run can report it and go on. `filter`
+ * (borrowed for the call; NULL: none) leaves walked paths out. Returns
  * 0 or FK_ENOMEM.
  */
 int fs_source_open(struct fs_source *src, const char *const *args,
 		   size_t nargs, size_t max_size, const char *stdin_name,
-		   FILE *stdin_file);
+		   FILE *stdin_file, const struct fs_filter *filter);
 
 /* Reads the next file: 1 with `item` filled, 0 at the end, FK_ENOMEM. */
 int fs_source_next(struct fs_source *src, struct source_item *item);

@@ -88,6 +88,11 @@ int git_source_open(struct git_source **out, const char *dir,
 	return 0;
 }
 
+const char *git_source_workdir(const struct git_source *g)
+{
+	return g->workdir;
+}
+
 void git_source_free(struct git_source *g)
 {
 	if (!g)

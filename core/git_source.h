@@ -38,6 +38,12 @@ int git_source_open(struct git_source **out, const char *dir,
 		    struct buf *err);
 void git_source_free(struct git_source *g);
 
+/*
+ * The repository's work tree, absolute with a trailing '/' (where
+ * .fkaudit.json is looked for); NULL for a bare repository. Borrowed.
+ */
+const char *git_source_workdir(const struct git_source *g);
+
 /* The commit a revision names ("HEAD", "origin/main", a sha, …). */
 int git_source_resolve(struct git_source *g, const char *rev,
 		       char sha[41], struct buf *err);

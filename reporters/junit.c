@@ -64,9 +64,9 @@ static enum outcome outcome_of(const struct finding *f)
 		return SKIPPED;
 	if (f->state != FINDING_CURRENT) /* history: fixed since */
 		return PASS;
-	if (strcmp(f->rule->id, "FK000") == 0)
-		return ERROR;
-	return f->level == LEVEL_NOTE ? PASS : FAILURE;
+	if (f->level == LEVEL_NOTE) /* FK000 too, when configured so */
+		return PASS;
+	return strcmp(f->rule->id, "FK000") == 0 ? ERROR : FAILURE;
 }
 
 /* Counts file k's cases from findings[i] on; returns the next file's. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "config.h"
 #include "result.h"
 #include "vcs.h"
 
@@ -23,6 +24,8 @@ struct report_opts {
 	bool execution_successful;  /* every path given could be read */
 	const char *step_summary;   /* github: $GITHUB_STEP_SUMMARY, or NULL */
 	bool sarif_fixed;           /* SARIF: fixed history findings too */
+	/* rule levels set by the configuration (SARIF rules); may be NULL */
+	const struct config *config;
 };
 
 struct reporter {

@@ -53,10 +53,23 @@ static void help_texts(const struct rule *r, struct buf *text,
 		 r->safe_sql, r->id);
 }
 
+/*
+ * A rule's level, as the configuration sets it; LEVEL_NONE when it is
+ * turned off.
+ */
+static enum level configured_level(const struct sarif *s, const struct rule *r)
+{
+	int level = s->opts->config ? config_rule_level(s->opts->config, r->id)
+				    : -1;
+
+	return level < 0 ? r->level : (enum level)level;
+}
+
 static cJSON *rule_obj(struct sarif *s, const struct rule *r)
 {
 	cJSON *o = cJSON_CreateObject(), *help, *cfg, *props, *tags;
 	struct buf text = BUF_INIT, md = BUF_INIT, uri = BUF_INIT;
+	enum level level = configured_level(s, r);
 
 	if (!o)
 		return NULL;
@@ -72,8 +85,11 @@ static cJSON *rule_obj(struct sarif *s, const struct rule *r)
 	buf_addf(&uri, "%s#rules", FKAUDIT_HOMEPAGE);
 	jout_str(&s->j, o, "helpUri", buf_str(&uri));
 	cfg = cJSON_CreateObject();
+	if (cfg && level == LEVEL_NONE)
+		jout_attach(&s->j, cfg, "enabled", cJSON_CreateFalse());
 	if (cfg)
-		jout_str(&s->j, cfg, "level", level_name(r->level));
+		jout_str(&s->j, cfg, "level",
+			 level_name(level == LEVEL_NONE ? r->level : level));
 	jout_attach(&s->j, o, "defaultConfiguration", cfg);
 	props = cJSON_CreateObject();
 	tags = cJSON_CreateArray();
@@ -84,7 +100,8 @@ static cJSON *rule_obj(struct sarif *s, const struct rule *r)
 		jout_attach(&s->j, props, "tags", tags);
 		jout_str(&s->j, props, "precision", "high");
 		jout_str(&s->j, props, "problem.severity",
-			problem_severity(r->level));
+			 problem_severity(level == LEVEL_NONE ? r->level
+							      : level));
 	} else {
 		cJSON_Delete(tags);
 	}
