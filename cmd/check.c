@@ -7,6 +7,7 @@
 #include "config.h"
 #include "cmd.h"
 #include "error.h"
+#include "framework_text.h"
 #include "fs_source.h"
 #include "options.h"
 #include "vcs.h"
@@ -60,6 +61,39 @@ static char *report_path(const struct vcs_info *vcs, const char *path,
  * Audits the files in order, on one schema state: each file is a deploy
  * of its own, so the tables of the files before it are existing tables.
  */
+/*
+ * The schema dumps the configuration's "seed" names, replayed before the
+ * migrations (a dump that cannot be read is left out).
+ */
+static int seed_from_config(struct result *res, const struct audit_opts *opts,
+			    const struct vcs_info *vcs)
+{
+	const struct config *cfg = opts->config;
+	size_t i;
+	int r = 0;
+
+	for (i = 0; cfg && i < cfg->nseed && r == 0; i++) {
+		struct buf path = BUF_INIT, data = BUF_INIT;
+		struct near_reader near = { fs_near_read, NULL };
+
+		buf_addf(&path, "%s%s", vcs->found ? vcs->root : "",
+			 cfg->seed[i]);
+		near.ctx = (void *)buf_str(&path);
+		if (path.failed)
+			r = FK_ENOMEM;
+		else if ((r = fs_near_read(near.ctx, path_base(cfg->seed[i]),
+					   &data)) == 1 &&
+			 buf_addc(&data, '\0') == 0)
+			r = audit_text(res, cfg->seed[i], data.ptr,
+				       data.len - 1, opts);
+		else if (r != FK_ENOMEM)
+			r = 0;
+		buf_release(&path);
+		buf_release(&data);
+	}
+	return r;
+}
+
 static int audit_all(struct fs_source *src, struct result *res,
 		     const struct audit_opts *base, const struct vcs_info *vcs)
 {
@@ -71,6 +105,10 @@ static int audit_all(struct fs_source *src, struct result *res,
 
 	replay_init(&schema);
 	opts.schema = &schema;
+	if ((r = seed_from_config(res, &opts, vcs)) < 0) {
+		replay_release(&schema);
+		return r;
+	}
 	while ((r = fs_source_next(src, &item)) == 1) {
 		struct near_reader near = { fs_near_read, item.path };
 
@@ -94,7 +132,10 @@ static int audit_all(struct fs_source *src, struct result *res,
 	return r;
 }
 
-/* What the walk of a folder leaves out: the configuration's "exclude". */
+/*
+ * What the walk of a folder leaves out: the configuration's "exclude",
+ * and the files outside its "migrations" folders.
+ */
 struct walk_filter {
 	const struct config *cfg;
 	const struct vcs_info *vcs;
@@ -128,6 +169,9 @@ static bool excluded(void *ctx, const char *path, bool is_dir)
 		if (is_dir)
 			buf_addc(&b, '/');
 		skip = !b.failed && config_excluded(w->cfg, buf_str(&b));
+		/* "migrations" given: the files outside those folders are not */
+		if (!skip && !is_dir && !b.failed && w->cfg->has_dirs)
+			skip = !config_dir_of(w->cfg, buf_str(&b));
 	}
 	buf_release(&b);
 	return skip;
@@ -166,7 +210,11 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	if (r == 0)
 		r = fs_source_open(&src, paths, npaths, o.max_size, stdin_path,
-				   stdin, o.config.nexclude ? &filter : NULL);
+				   stdin,
+				   o.config.nexclude || o.config.has_dirs ? &filter
+									  : NULL);
+	/* the walk applied exclude and migrations; named files are audited */
+	o.audit.config_walked = true;
 	if (r == 0)
 		r = audit_all(&src, &res, &o.audit, &vcs);
 	code = run_finish("check", r, "", &res, &o, &vcs);

@@ -182,6 +182,8 @@ int run_config_load(struct run_opts *o, const char *root)
 	buf_release(&err);
 	if (rc == FK_ENOMEM)
 		return EXIT_RUNTIME;
+	/* the audit reads migrations, exclude, framework, transaction, seed */
+	o->audit.config = &o->config;
 	return rc == 0 || (rc == CONFIG_MISSING && !o->config_file)
 		       ? 0
 		       : EXIT_USAGE;

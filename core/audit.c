@@ -453,9 +453,57 @@ static int audit_sections(struct result *res, const char *path, char *text,
 	return rc;
 }
 
+static bool is_seed(const struct config *cfg, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nseed; i++)
+		if (strcmp(cfg->seed[i], path) == 0)
+			return true;
+	return false;
+}
+
+/* The configuration's "transaction" overrides the framework's units. */
+static void configure_tx(struct migration_info *info, enum config_tx tx)
+{
+	static const char runner[] =
+		"the configuration (\"transaction\": \"file\") puts around "
+		"the file";
+	static const char deploy[] =
+		"the configuration (\"transaction\": \"deploy\") puts around "
+		"all migrations of a deploy";
+	static const char implicit[] =
+		"the configuration (\"transaction\": \"implicit\") sends the "
+		"file as one string";
+	static const char opt_out[] =
+		"put it alone in a migration that runs outside a transaction "
+		"(and set \"transaction\": \"none\" for it in the "
+		"configuration)";
+	struct tx_unit *u = &info->units[0];
+
+	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO)
+		return;
+	info->nunits = 1;
+	info->flyway_detect = false;
+	info->deploy_tx = tx == CONFIG_TX_DEPLOY;
+	u->start = 0;
+	u->mode = tx == CONFIG_TX_NONE	   ? TX_MODE_AUTOCOMMIT
+		  : tx == CONFIG_TX_IMPLICIT ? TX_MODE_IMPLICIT
+					     : TX_MODE_WRAPPED;
+	u->runner = tx == CONFIG_TX_NONE     ? NULL
+		    : tx == CONFIG_TX_FILE     ? runner
+		    : tx == CONFIG_TX_IMPLICIT ? implicit
+					       : deploy;
+	u->opt_out = tx == CONFIG_TX_NONE ? NULL : opt_out;
+	if (!info->framework)
+		info->framework = "plain";
+}
+
 int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
+	const struct config *cfg = opts->config;
+	const char *forced = opts->framework;
 	struct audit_file file = { 0 };
 	struct migration_info info;
 	struct file_result *fr;
@@ -465,10 +513,22 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	text[len] = '\0';
 	if (is_binary(text, len, problem, sizeof(problem)))
 		return result_add_problem(res, path, FILE_BINARY, problem);
-	err = framework_detect(path, text, len, opts->near, opts->framework,
-			       &info);
+	if (cfg && !opts->config_walked &&
+	    (config_excluded(cfg, path) ||
+	     (cfg->has_dirs && !config_dir_of(cfg, path))))
+		return 0; /* not a migration, says the configuration */
+	if (cfg && !forced) {
+		forced = config_framework_of(cfg, path);
+		if (strcmp(forced, "auto") == 0)
+			forced = NULL;
+	}
+	err = framework_detect(path, text, len, opts->near, forced, &info);
 	if (err < 0)
 		return err;
+	if (cfg && is_seed(cfg, path))
+		info.role = ROLE_SEED;
+	if (cfg)
+		configure_tx(&info, config_transaction_of(cfg, path));
 	if (info.role == ROLE_SEED) {
 		blank_bom(text, len);
 		return seed_schema(opts->schema, text, len);

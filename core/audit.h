@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "config.h"
 #include "framework.h"
 #include "plan.h"
 #include "replay.h"
@@ -42,10 +43,18 @@ struct audit_opts {
 	 */
 	const struct near_reader *near;
 	const char *framework;
+	/*
+	 * The configuration (borrowed; NULL: none): the framework and
+	 * transaction mode of each folder, the schema dumps to seed from,
+	 * and, unless `config_walked` (check's walk applied them already),
+	 * the migration folders and exclude patterns a file must pass.
+	 */
+	const struct config *config;
+	bool config_walked;
 };
 
 #define AUDIT_OPTS_INIT \
-	{ TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+	{ TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, false }
 
 /*
  * Audits `text` (`len` bytes, owned by the caller, which must have one
