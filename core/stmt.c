@@ -95,6 +95,10 @@ const char *stmt_kind_name(enum stmt_kind kind)
 		return "CREATE INDEX";
 	case STMT_DROP_INDEX:
 		return "DROP INDEX";
+	case STMT_DROP_TABLE:
+		return "DROP TABLE";
+	case STMT_RENAME:
+		return "RENAME";
 	case STMT_REINDEX:
 		return "REINDEX";
 	case STMT_SET:
