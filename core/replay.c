@@ -41,6 +41,40 @@ void replay_release(struct replay *r)
 	memset(r, 0, sizeof(*r));
 }
 
+static const char *pending_key(char *buf, size_t size, size_t file,
+			       uint32_t off, const char *rule_id)
+{
+	snprintf(buf, size, "%zu\x1f%u\x1f%s", file, (unsigned)off, rule_id);
+	return buf;
+}
+
+int replay_pend(struct replay *r, size_t file, uint32_t off,
+		const char *rule_id, const struct fk_state *fk)
+{
+	char buf[96];
+	char *key = arena_strdup(&r->arena, pending_key(buf, sizeof(buf),
+							file, off, rule_id));
+
+	if (!key || strmap_put(&r->pending, key, (void *)fk) < 0)
+		return FK_ENOMEM;
+	return 0;
+}
+
+const struct fk_state *replay_pending(const struct replay *r, size_t file,
+				      uint32_t off, const char *rule_id)
+{
+	char buf[96];
+
+	return strmap_get(&r->pending,
+			  pending_key(buf, sizeof(buf), file, off, rule_id));
+}
+
+void replay_pending_clear(struct replay *r)
+{
+	strmap_release(&r->pending);
+	memset(&r->pending, 0, sizeof(r->pending));
+}
+
 bool replay_lock_timeout(const struct replay *r, const struct tx *tx)
 {
 	if (r->lt_local && r->lt_local_tx == tx->id)

@@ -161,6 +161,15 @@ const struct table_state *replay_fk_ref_table(const struct replay *r,
 					      const struct fk_state *fk);
 
 /*
+ * The next foreign key after `prev` (NULL: from the first) that column
+ * `col` of `table` is part of, on either side; NULL after the last.
+ */
+const struct fk_state *replay_next_fk_of_column(const struct replay *r,
+						const struct qname *table,
+						const char *col,
+						const struct fk_state *prev);
+
+/*
  * The foreign key the last replay_apply() added with its constraint
  * clause at file offset `off`, or NULL.
  */
@@ -186,6 +195,21 @@ int replay_apply(struct replay *r, const struct stmt *st, size_t i,
  */
 const char *fk_default_name(struct arena *arena, const char *table,
 			    const char *const *cols, size_t ncols);
+
+/*
+ * Links a finding (by its file's index in the result, its span's start
+ * and its rule id) to the foreign key it is about, for audit_settle().
+ * Returns 0 or FK_ENOMEM.
+ */
+int replay_pend(struct replay *r, size_t file, uint32_t off,
+		const char *rule_id, const struct fk_state *fk);
+
+/* The foreign key replay_pend() linked the finding to, or NULL. */
+const struct fk_state *replay_pending(const struct replay *r, size_t file,
+				      uint32_t off, const char *rule_id);
+
+/* Forgets every link (audit_settle() is done with them). */
+void replay_pending_clear(struct replay *r);
 
 /*
  * makeObjectName(): <table>_<cols>_<suffix>, trimmed to 63 bytes the way

@@ -213,6 +213,31 @@ const struct fk_state *replay_fk_added_at(const struct replay *r,
 	return NULL;
 }
 
+static bool fk_on(const struct fk_state *f, const char *schema,
+		  const char *table);
+static bool fk_to(const struct fk_state *f, const char *schema,
+		  const char *table);
+
+const struct fk_state *replay_next_fk_of_column(const struct replay *r,
+						const struct qname *table,
+						const char *col,
+						const struct fk_state *prev)
+{
+	const char *schema;
+	const struct fk_state *f;
+
+	if (!table->name || !col)
+		return NULL;
+	schema = replay_schema_of(r, table);
+	for (f = prev ? prev->next : r->fk_first; f; f = f->next)
+		if ((fk_on(f, schema, table->name) &&
+		     has_col(f->cols, f->ncols, col)) ||
+		    (fk_to(f, schema, table->name) &&
+		     has_col(f->ref_cols, f->nref_cols, col)))
+			return f;
+	return NULL;
+}
+
 /* Section - copies: the state outlives the statement's arena */
 
 static int keep(struct replay *r, const char *s, const char **out)

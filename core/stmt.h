@@ -42,6 +42,9 @@ struct fk_def {
 	size_t nref_cols;
 	bool not_valid;
 	bool deferrable;
+	/* ON DELETE: 'c' CASCADE, 'n' SET NULL, 'd' SET DEFAULT, 'r'
+	   RESTRICT, 0 NO ACTION (the default) */
+	char on_delete;
 	struct span span; /* the constraint clause */
 };
 
@@ -214,6 +217,14 @@ size_t stmt_segments(const struct token_list *toks, uint32_t from,
  */
 int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
 		const struct fk_def *fk);
+
+/*
+ * The foreign keys a CREATE TABLE or ALTER TABLE adds, in order: call
+ * with *pos = 0, then again while it returns one; NULL after the last.
+ * `cmd` (may be NULL) gets the ALTER TABLE subcommand, or NULL.
+ */
+const struct fk_def *stmt_next_fk(const struct stmt *st, size_t *pos,
+				  const struct alter_cmd **cmd);
 
 /* A short name of the statement's kind for messages ("CREATE TABLE"). */
 const char *stmt_kind_name(enum stmt_kind kind);

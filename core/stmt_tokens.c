@@ -165,6 +165,12 @@ static bool read_references(struct cur *c, size_t from, struct fk_def *fk)
 			fk->deferrable = false;
 		else if (accept(c, "DEFERRABLE"))
 			fk->deferrable = true;
+		else if (ACCEPT(c, "ON", "DELETE"))
+			fk->on_delete = accept(c, "CASCADE")    ? 'c'
+					: accept(c, "RESTRICT") ? 'r'
+					: ACCEPT(c, "SET", "NULL")    ? 'n'
+					: ACCEPT(c, "SET", "DEFAULT") ? 'd'
+								      : 0;
 		else
 			c->i++;
 	}

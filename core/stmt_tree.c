@@ -101,11 +101,14 @@ static uint32_t loc(struct tree_ctx *c, const cJSON *node)
 
 static int read_fk(struct tree_ctx *c, const cJSON *con, struct fk_def *fk)
 {
+	const char *act;
 	int err;
 
 	fk->name = dup(c, jstr(con, "conname"));
 	fk->not_valid = jbool(con, "skip_validation");
 	fk->deferrable = jbool(con, "deferrable");
+	act = jstr(con, "fk_del_action");
+	fk->on_delete = act && strchr("cndr", act[0]) ? act[0] : 0;
 	fk->span.start = loc(c, con);
 	fk->span.end =
 		stmt_clause_end(c->toks, fk->span.start, c->st->span.end);

@@ -170,6 +170,7 @@ static void expect_same_fk(const char *sql, const struct fk_def *a,
 		  "%s: referenced table", sql);
 	cr_expect_eq(a->not_valid, b->not_valid, "%s: NOT VALID", sql);
 	cr_expect_eq(a->deferrable, b->deferrable, "%s: DEFERRABLE", sql);
+	cr_expect_eq(a->on_delete, b->on_delete, "%s: ON DELETE", sql);
 	cr_expect_eq(a->span.start, b->span.start, "%s: fk span", sql);
 	cr_expect_eq(a->ncols, b->ncols, "%s: columns", sql);
 	for (k = 0; k < a->ncols && k < b->ncols; k++)
@@ -330,6 +331,10 @@ Test(statements, tokens_agree_with_tree)
 		"UNIQUE NULLS NOT DISTINCT (b), CHECK (a > 0))",
 		"ALTER TABLE t ADD PRIMARY KEY (a, b), ADD CONSTRAINT u UNIQUE "
 		"USING INDEX ix, ADD COLUMN z uuid PRIMARY KEY",
+		"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p ON UPDATE "
+		"CASCADE ON DELETE SET NULL, ADD b int REFERENCES q ON DELETE "
+		"RESTRICT, ADD FOREIGN KEY (c) REFERENCES r ON DELETE NO "
+		"ACTION",
 		"ALTER TABLE t RENAME COLUMN a TO b",
 		"ALTER TABLE t RENAME b TO c",
 		"ALTER TABLE IF EXISTS s.t RENAME TO u",
