@@ -7,7 +7,7 @@
 enum mods_style {
 	MODS_NONE,   /* ignored: interval's field mask, serial, … */
 	MODS_PAREN,  /* name(a[,b]) */
-	MODS_INSIDE, /* "timestamp(3) without time zone": after the first word */
+	MODS_INSIDE, /* "timestamp(3) without time zone": after word 1 */
 };
 
 static const struct {
