@@ -128,6 +128,9 @@ static int audit_all(struct fs_source *src, struct result *res,
 		if (r < 0)
 			break;
 	}
+	/* FK005 and FK009 hold only if still true after the last file */
+	if (r >= 0)
+		audit_settle(res, &schema);
 	replay_release(&schema);
 	return r;
 }

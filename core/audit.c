@@ -18,6 +18,68 @@
 #include "statements.h"
 #include "suppress.h"
 
+/*
+ * Links the findings of rules with still_holds reported since `first` to
+ * the foreign key the statement added on their clause.
+ */
+static int link_pending(struct result *res, size_t first,
+			const struct audit_file *file, struct replay *state)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = first; i < res->nfindings && !err; i++) {
+		const struct finding *f = &res->findings[i];
+		const struct fk_state *fk;
+
+		if (!f->rule->still_holds ||
+		    !(fk = replay_fk_added_at(state, f->span.start)))
+			continue;
+		err = replay_pend(state, file->index, f->span.start,
+				  f->rule->id, fk);
+	}
+	return err;
+}
+
+/* audit_settle() for the findings from `first` on. */
+static void settle_from(struct result *res, size_t first,
+			struct replay *schema)
+{
+	size_t i, n = first;
+
+	for (i = first; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+		const struct fk_state *fk =
+			f->rule->still_holds
+				? replay_pending(schema, f->file, f->span.start,
+						 f->rule->id)
+				: NULL;
+
+		if (fk && !f->rule->still_holds(schema, fk))
+			continue;
+		res->findings[n++] = *f;
+	}
+	res->nfindings = n;
+	replay_pending_clear(schema);
+}
+
+bool audit_finding_settled(const struct replay *schema,
+			   const struct finding *f)
+{
+	const struct fk_state *fk =
+		f->rule->still_holds
+			? replay_pending(schema, f->file, f->span.start,
+					 f->rule->id)
+			: NULL;
+
+	return fk && !f->rule->still_holds(schema, fk);
+}
+
+void audit_settle(struct result *res, struct replay *schema)
+{
+	settle_from(res, 0, schema);
+}
+
 static int run_rules(struct result *res, struct audit_file *file,
 		     struct replay *state)
 {
@@ -26,6 +88,7 @@ static int run_rules(struct result *res, struct audit_file *file,
 	int err = 0;
 
 	for (i = 0; i < file->stmts.n && !err; i++) {
+		size_t first = res->nfindings;
 		struct rule_ctx ctx = { NULL,	  file,	  &file->stmts.v[i],
 					i,	  &file->txs[i], state,
 					res,	  &scratch };
@@ -38,6 +101,8 @@ static int run_rules(struct result *res, struct audit_file *file,
 		}
 		if (!err)
 			err = replay_apply(state, ctx.stmt, i, ctx.tx);
+		if (!err)
+			err = link_pending(res, first, file, state);
 		arena_release(&scratch);
 	}
 	return err;
@@ -287,8 +352,10 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	err = run_rules(res, file, state);
 	state->cur_path = NULL;
 	state->cur_lines = NULL;
-	if (state == &own)
+	if (state == &own) {
+		settle_from(res, first, &own);
 		replay_release(&own);
+	}
 	if (err == 0 && file->opts->modified_line)
 		err = report_modified(res, file);
 	if (err < 0 || (err = suppress_apply(res, file, first)) < 0)

@@ -68,4 +68,38 @@ struct audit_opts {
 int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts);
 
+/*
+ * Ends a run that shares one replay (audit_opts.schema) across files.
+ * FK005 and FK009 hold "after all migrations up to this revision": each
+ * is reported where its foreign key is added (position, snippet,
+ * suppressions and line hash as usual) and linked to that key in the
+ * replay. audit_settle() drops the linked findings of `res` whose
+ * condition no longer holds on the final schema: an index leading with
+ * the key's columns was created later, the key was validated later, or
+ * the key, its column or its table was dropped. It then forgets the
+ * links. A finding without a link stays.
+ *
+ * Call it once, after the last file audited on `schema` and before
+ * replay_release(schema). Without the call, the findings stay, as if no
+ * later migration existed. A file audited with audit_opts.schema == NULL
+ * is settled by audit_text() itself, before its suppressions apply.
+ *
+ *   check:   after its last file (cmd/check.c);
+ *   diff:    after the last file audited on its `deploy` replay, before
+ *            replay_release(&deploy);
+ *   history: once per deploy replay, after that deploy's last file.
+ *
+ * Suppressions are matched before settling: a suppression whose only
+ * finding is dropped here is not reported as unused (FK014).
+ */
+void audit_settle(struct result *res, struct replay *schema);
+
+/*
+ * Whether audit_settle() would drop finding `f` (of the result the
+ * pending links were made for), without dropping it: history keeps its
+ * findings in place and leaves these out of its report.
+ */
+bool audit_finding_settled(const struct replay *schema,
+			   const struct finding *f);
+
 #endif

@@ -183,11 +183,16 @@ int diff_audit(struct git_source *g, const struct diff_opts *o,
 	rc = git_changes_sort_migrations(&changes, g, o->head);
 	if (rc == 0)
 		rc = seed_base(g, o, &deploy, err);
+	/* the base's own findings were not kept: nor are their links */
+	replay_pending_clear(&deploy);
 	/* the change's migrations: one deploy, in the order they will run */
 	replay_begin_deploy(&deploy);
 	for (i = 0; i < changes.n && rc == 0; i++)
 		if (changes.v[i].kind != GIT_CHANGE_DELETED)
 			rc = audit_change(g, o, &changes.v[i], &deploy, res);
+	/* FK005, FK009: what holds once the whole change has run */
+	if (rc == 0)
+		audit_settle(res, &deploy);
 	replay_release(&deploy);
 	git_changes_release(&changes);
 	return rc;

@@ -75,6 +75,8 @@ struct history {
 	size_t nlineages, lineages_cap;
 	struct problem *problems;
 	size_t nproblems, problems_cap;
+	/* the schema state at the end of the walk (FK005, FK009) */
+	const struct replay *schema;
 	/* the commit being walked, added to out->commits when first named */
 	const struct commit_info *cur;
 	size_t cur_index;
@@ -430,9 +432,13 @@ static int out_file(struct history *h, const char *path, size_t *index)
 
 static int emit(struct history *h, const struct record *r, size_t file)
 {
-	struct finding *f =
-		result_copy_finding(h->out, file, &h->store.findings[r->finding]);
+	struct finding *f;
 
+	/* a missing index or validation that a later commit supplied */
+	if (h->schema &&
+	    audit_finding_settled(h->schema, &h->store.findings[r->finding]))
+		return 0;
+	f = result_copy_finding(h->out, file, &h->store.findings[r->finding]);
 	if (!f)
 		return FK_ENOMEM;
 	f->state = r->state;
@@ -582,6 +588,7 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	if (rc < 0)
 		goto done;
 	h.cur = NULL;
+	h.schema = &schema;
 	rc = finish(&h, w);
 	out->history = true;
 	out->history_commits = stats->commits;

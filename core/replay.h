@@ -13,21 +13,50 @@
 
 /*
  * What is known of the database as migrations are replayed in order: the
- * tables and foreign keys the audited statements created, and the
- * session settings in force (search_path, lock_timeout). Rules read it
- * as it was before their statement; replay_apply() then adds the
- * statement's effects.
+ * tables the audited statements created (with their columns, indexes
+ * and foreign keys), and the session settings in force (search_path,
+ * lock_timeout). Rules read it as it was before their statement;
+ * replay_apply() then adds the statement's effects. A table that no
+ * audited statement created is unknown: nothing is known of its
+ * columns or indexes.
  *
  * Names are resolved as PostgreSQL would: an unqualified name belongs to
  * the first schema of search_path that has it, or to the first schema
  * of search_path when new ("public" by default).
+ *
+ * Everything below lives in the replay's arena: borrowed, valid until
+ * replay_release(). Dropped objects stay in memory, marked `dropped`.
  */
+struct column_state {
+	const char *name;
+	const char *type; /* as column_def.type; NULL: not known */
+	struct column_state *next;
+};
+
+struct table_state;
+
+/* An index: CREATE INDEX, or the one of a PRIMARY KEY or UNIQUE. */
+struct index_state {
+	const char *schema; /* its table's */
+	const char *name;
+	struct table_state *table;
+	const char **cols; /* key columns in order; NULL: an expression */
+	size_t ncols;
+	bool primary;
+	bool dropped;
+	struct index_state *next; /* the table's next index */
+};
+
 struct table_state {
 	const char *schema;
 	const char *name;
 	uint32_t deploy;  /* the deploy that created it (0: seeded, or a
 			     table only referred to) */
 	bool partitioned; /* PARTITION BY */
+	bool dropped;
+	struct table_state *parent; /* PARTITION OF, or NULL */
+	struct column_state *cols;
+	struct index_state *indexes;
 };
 
 struct fk_state {
@@ -35,18 +64,33 @@ struct fk_state {
 	const char *table;
 	const char *name;   /* as given, or PostgreSQL's default name */
 	struct qname ref;   /* the referenced table, as written */
+	const char *ref_schema; /* …'s schema, resolved when added */
+	const char **cols;  /* referencing columns */
+	size_t ncols;
+	const char **ref_cols; /* referenced columns: as written, or the
+				  referenced table's primary key when it
+				  was known; 0 when neither */
+	size_t nref_cols;
 	bool not_valid;     /* added NOT VALID and not validated since */
+	bool dropped;       /* by DROP CONSTRAINT / COLUMN / TABLE */
 	uint32_t added_tx;
 	size_t added_stmt;
 	uint32_t added_off; /* file offset of its constraint clause */
 	const char *added_path; /* the file that added it */
 	uint32_t added_line;
+	struct fk_state *next; /* the next one added */
 };
 
 struct replay {
 	struct arena arena;
-	struct strmap tables; /* "schema\x1fname" -> struct table_state */
-	struct strmap fks;    /* "schema\x1ftable\x1fname" -> fk_state */
+	struct strmap tables;  /* "schema\x1fname" -> struct table_state */
+	struct strmap fks;     /* "schema\x1ftable\x1fname" -> fk_state */
+	struct strmap indexes; /* "schema\x1fname" -> struct index_state */
+	struct fk_state *fk_first, *fk_last; /* every FK, in order added */
+	struct fk_state *fk_applied; /* the first added by the last
+					replay_apply(), or NULL */
+	/* audit_settle()'s links: findings waiting for the end of the run */
+	struct strmap pending;
 	const char **search_path;
 	size_t nsearch_path;
 
@@ -100,6 +144,47 @@ const struct fk_state *replay_find_fk(const struct replay *r,
 				      const struct qname *table,
 				      const char *name);
 
+/* A table the replayed statements created (and did not drop), or NULL. */
+const struct table_state *replay_find_table(const struct replay *r,
+					    const struct qname *q);
+
+/* A table's column, or NULL. */
+const struct column_state *table_find_column(const struct table_state *t,
+					     const char *name);
+
+/* The table's primary key's index (or its parent's), or NULL. */
+const struct index_state *table_primary_key(const struct table_state *t);
+
+/*
+ * An index of table `t` (or of a partitioned table it is a partition
+ * of) whose first `ncols` key columns are `cols`, in any order: one that
+ * serves lookups of a foreign key on them. NULL when there is none.
+ */
+const struct index_state *table_find_leading_index(
+	const struct table_state *t, const char *const *cols, size_t ncols);
+
+/* The table a FK is on, or references; NULL when unknown or dropped. */
+const struct table_state *replay_fk_table(const struct replay *r,
+					  const struct fk_state *fk);
+const struct table_state *replay_fk_ref_table(const struct replay *r,
+					      const struct fk_state *fk);
+
+/*
+ * The next foreign key after `prev` (NULL: from the first) that column
+ * `col` of `table` is part of, on either side; NULL after the last.
+ */
+const struct fk_state *replay_next_fk_of_column(const struct replay *r,
+						const struct qname *table,
+						const char *col,
+						const struct fk_state *prev);
+
+/*
+ * The foreign key the last replay_apply() added with its constraint
+ * clause at file offset `off`, or NULL.
+ */
+const struct fk_state *replay_fk_added_at(const struct replay *r,
+					  uint32_t off);
+
 /*
  * Whether a lock_timeout is in force for a statement of transaction
  * `tx`: one SET for the session, or SET LOCAL in this transaction.
@@ -119,5 +204,29 @@ int replay_apply(struct replay *r, const struct stmt *st, size_t i,
  */
 const char *fk_default_name(struct arena *arena, const char *table,
 			    const char *const *cols, size_t ncols);
+
+/*
+ * Links a finding (by its file's index in the result, its span's start
+ * and its rule id) to the foreign key it is about, for audit_settle().
+ * Returns 0 or FK_ENOMEM.
+ */
+int replay_pend(struct replay *r, size_t file, uint32_t off,
+		const char *rule_id, const struct fk_state *fk);
+
+/* The foreign key replay_pend() linked the finding to, or NULL. */
+const struct fk_state *replay_pending(const struct replay *r, size_t file,
+				      uint32_t off, const char *rule_id);
+
+/* Forgets every link (audit_settle() is done with them). */
+void replay_pending_clear(struct replay *r);
+
+/*
+ * makeObjectName(): <table>_<cols>_<suffix>, trimmed to 63 bytes the way
+ * PostgreSQL trims it ("pkey", "key", "idx", "fkey"; a NULL column, an
+ * expression, is "expr"). In `arena`; NULL when out of memory.
+ */
+const char *replay_default_name(struct arena *arena, const char *table,
+				const char *const *cols, size_t ncols,
+				const char *suffix);
 
 #endif

@@ -177,6 +177,29 @@ const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk)
 	return n ? n : "?";
 }
 
+const char *rule_cols(struct rule_ctx *ctx, const char *const *cols,
+		      size_t n, bool sql)
+{
+	char buf[600];
+	const char *s;
+	size_t len = 0, i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 1 < sizeof(buf); i++) {
+		struct qname q = { NULL, cols[i] ? cols[i] : "?" };
+		char one[200];
+
+		if (sql)
+			qname_format(one, sizeof(one), &q);
+		else
+			qname_display(one, sizeof(one), &q);
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+					i ? ", " : "", one);
+	}
+	s = arena_strdup(ctx->scratch, buf);
+	return s ? s : "?";
+}
+
 unsigned rule_line(const struct rule_ctx *ctx, uint32_t off)
 {
 	uint32_t line, col;

@@ -11,7 +11,12 @@
  *   2. add it to rule_registry[] in core/rules/registry.c, in id order;
  *   3. add the file to core/meson.build;
  *   4. add must-fire and must-not-fire cases in testdata/rules/FKNNN/
- *      and generate their .expected files (see testdata/README.md).
+ *      and generate their .expected files (see testdata/README.md);
+ *   5. list it in README.md's rule table.
+ *
+ * A rule whose finding depends on later migrations (an index created
+ * later, a VALIDATE in a later file) reports on the foreign key's clause
+ * and sets `still_holds`; see audit_settle() in audit.h.
  *
  * tests/test_registry.c checks that ids are unique, sorted and
  * documented. A check never prints and never reads files: it reads its
@@ -42,6 +47,14 @@ struct rule {
 	const char *safe_sql;
 	/* NULL for rules reported by the pipeline itself (FK014) */
 	int (*check)(struct rule_ctx *ctx);
+	/*
+	 * Rules that hold "after all migrations" (FK005, FK009): they report
+	 * on the clause that adds a foreign key, as usual, and the pipeline
+	 * links the finding to the key it added. audit_settle() asks this
+	 * at the end of the run whether the finding still holds on the
+	 * final schema, and drops it when not. NULL for the others.
+	 */
+	bool (*still_holds)(const struct replay *r, const struct fk_state *fk);
 };
 
 extern const struct rule *const rule_registry[];
@@ -99,6 +112,13 @@ const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q);
  * (<table>_<columns>_fkey) when the statement names none.
  */
 const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk);
+
+/*
+ * Column names for a message, `"a", "b"`, or with `sql` for a fix,
+ * `a, b` (quoted where needed); in ctx->scratch.
+ */
+const char *rule_cols(struct rule_ctx *ctx, const char *const *cols,
+		      size_t n, bool sql);
 
 /* The 1-based line of file offset `off`. */
 unsigned rule_line(const struct rule_ctx *ctx, uint32_t off);

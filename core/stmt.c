@@ -84,6 +84,27 @@ int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
 	return 0;
 }
 
+const struct fk_def *stmt_next_fk(const struct stmt *st, size_t *pos,
+				  const struct alter_cmd **cmd)
+{
+	if (cmd)
+		*cmd = NULL;
+	if (st->kind == STMT_CREATE_TABLE)
+		return *pos < st->nfks ? &st->fks[(*pos)++] : NULL;
+	if (st->kind != STMT_ALTER_TABLE)
+		return NULL;
+	while (*pos < st->ncmds) {
+		const struct alter_cmd *ac = &st->cmds[(*pos)++];
+
+		if (ac->has_fk) {
+			if (cmd)
+				*cmd = ac;
+			return &ac->fk;
+		}
+	}
+	return NULL;
+}
+
 const char *stmt_kind_name(enum stmt_kind kind)
 {
 	switch (kind) {
@@ -95,6 +116,10 @@ const char *stmt_kind_name(enum stmt_kind kind)
 		return "CREATE INDEX";
 	case STMT_DROP_INDEX:
 		return "DROP INDEX";
+	case STMT_DROP_TABLE:
+		return "DROP TABLE";
+	case STMT_RENAME:
+		return "RENAME";
 	case STMT_REINDEX:
 		return "REINDEX";
 	case STMT_SET:

@@ -23,6 +23,8 @@ enum stmt_kind {
 	STMT_ALTER_TABLE,
 	STMT_CREATE_INDEX,
 	STMT_DROP_INDEX,
+	STMT_DROP_TABLE,
+	STMT_RENAME, /* ALTER TABLE / INDEX … RENAME [COLUMN | CONSTRAINT] */
 	STMT_REINDEX,
 	STMT_SET,      /* SET, SET LOCAL, SET … TO DEFAULT, RESET */
 	STMT_BEGIN,    /* BEGIN, START TRANSACTION */
@@ -40,7 +42,34 @@ struct fk_def {
 	size_t nref_cols;
 	bool not_valid;
 	bool deferrable;
+	/* ON DELETE: 'c' CASCADE, 'n' SET NULL, 'd' SET DEFAULT, 'r'
+	   RESTRICT, 0 NO ACTION (the default) */
+	char on_delete;
 	struct span span; /* the constraint clause */
+};
+
+/*
+ * A column of CREATE TABLE, or added by ALTER TABLE ADD COLUMN. `type` is
+ * the built-in type as sqltype_name() spells it, or NULL when it is not
+ * built in (a domain, an enum, …) or not known.
+ */
+struct column_def {
+	const char *name;
+	const char *type;
+};
+
+/*
+ * A PRIMARY KEY or UNIQUE constraint (column or table level), which
+ * builds a unique index, or ADD CONSTRAINT c UNIQUE / PRIMARY KEY USING
+ * INDEX i, which turns index `i` into the constraint's (and renames it
+ * to c).
+ */
+struct key_def {
+	const char *name; /* CONSTRAINT name, or NULL */
+	const char **cols;
+	size_t ncols;
+	bool primary;
+	const char *using_index; /* USING INDEX name, or NULL */
 };
 
 /* Subcommands of one ALTER TABLE that are read; the rest are ignored. */
@@ -54,6 +83,7 @@ enum alter_kind {
 	ALTER_DROP_CONSTRAINT, /* DROP CONSTRAINT c */
 	ALTER_COLUMN_TYPE,     /* ALTER [COLUMN] c [SET DATA] TYPE … */
 	ALTER_DROP_COLUMN,     /* DROP [COLUMN] c */
+	ALTER_ADD_KEY,         /* ADD [CONSTRAINT c] PRIMARY KEY / UNIQUE */
 };
 
 struct alter_cmd {
@@ -63,6 +93,18 @@ struct alter_cmd {
 	bool has_fk;       /* ADD_FK; ADD_COLUMN with REFERENCES */
 	struct fk_def fk;
 	bool has_default;  /* ADD_COLUMN: a DEFAULT that is not NULL */
+	/* ADD_COLUMN, COLUMN_TYPE: the (new) type, as column_def.type */
+	const char *type;
+	/* ADD_KEY; ADD_COLUMN with PRIMARY KEY or UNIQUE (cols: the column) */
+	bool has_key;
+	struct key_def key;
+};
+
+enum rename_kind {
+	RENAME_TABLE,      /* ALTER TABLE t RENAME TO n */
+	RENAME_COLUMN,     /* ALTER TABLE t RENAME [COLUMN] c TO n */
+	RENAME_CONSTRAINT, /* ALTER TABLE t RENAME CONSTRAINT c TO n */
+	RENAME_INDEX,      /* ALTER INDEX i RENAME TO n (`table` holds i) */
 };
 
 enum set_action {
@@ -94,6 +136,11 @@ struct stmt {
 	bool partitioned; /* PARTITION BY */
 	struct fk_def *fks;
 	size_t nfks;
+	struct column_def *columns;
+	size_t ncolumns;
+	struct key_def *keys; /* PRIMARY KEY and UNIQUE constraints */
+	size_t nkeys;
+	struct qname partition_of; /* PARTITION OF parent; name NULL if not */
 
 	/* ALTER TABLE */
 	struct alter_cmd *cmds;
@@ -105,8 +152,13 @@ struct stmt {
 	bool unique;
 	const char **index_cols; /* plain column keys; NULL for expressions */
 	size_t nindex_cols;
-	struct qname *drop_names; /* DROP INDEX */
+	struct qname *drop_names; /* DROP INDEX, DROP TABLE */
 	size_t ndrop_names;
+
+	/* RENAME (`table`: the table, or the index for RENAME_INDEX) */
+	enum rename_kind rename;
+	const char *rename_from; /* column or constraint; NULL: TABLE, INDEX */
+	const char *rename_to;
 
 	/* SET / RESET */
 	enum set_action set_action;
@@ -165,6 +217,14 @@ size_t stmt_segments(const struct token_list *toks, uint32_t from,
  */
 int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
 		const struct fk_def *fk);
+
+/*
+ * The foreign keys a CREATE TABLE or ALTER TABLE adds, in order: call
+ * with *pos = 0, then again while it returns one; NULL after the last.
+ * `cmd` (may be NULL) gets the ALTER TABLE subcommand, or NULL.
+ */
+const struct fk_def *stmt_next_fk(const struct stmt *st, size_t *pos,
+				  const struct alter_cmd **cmd);
 
 /* A short name of the statement's kind for messages ("CREATE TABLE"). */
 const char *stmt_kind_name(enum stmt_kind kind);

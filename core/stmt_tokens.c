@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "sqltype.h"
 
 struct cur {
 	const char *src;
@@ -164,6 +165,12 @@ static bool read_references(struct cur *c, size_t from, struct fk_def *fk)
 			fk->deferrable = false;
 		else if (accept(c, "DEFERRABLE"))
 			fk->deferrable = true;
+		else if (ACCEPT(c, "ON", "DELETE"))
+			fk->on_delete = accept(c, "CASCADE")    ? 'c'
+					: accept(c, "RESTRICT") ? 'r'
+					: ACCEPT(c, "SET", "NULL")    ? 'n'
+					: ACCEPT(c, "SET", "DEFAULT") ? 'd'
+								      : 0;
 		else
 			c->i++;
 	}
@@ -183,54 +190,181 @@ static bool read_table_fk(struct cur *c, struct fk_def *fk)
 	return read_references(c, from, fk);
 }
 
-/*
- * A column definition: name type … [CONSTRAINT n] REFERENCES … [DEFAULT
- * x]. Finds the REFERENCES and DEFAULT among its options.
- */
-static bool read_column_def(struct cur *c, const char *col,
-			    struct fk_def *fk, bool *has_default)
+/* (n[, m]): a type's integer modifiers; false if they are something else */
+static bool read_type_mods(struct cur *c, int *mods, size_t *n)
 {
-	bool has_fk = false;
-	size_t from = c->i;
+	const struct token *t;
 
-	*has_default = false;
+	*n = 0;
+	if (!accept_char(c, '('))
+		return true;
+	while ((t = peek(c, 0)) && t->kind == TOK_ICONST && *n < 2) {
+		mods[(*n)++] = atoi(c->src + t->start);
+		c->i++;
+		if (!accept_char(c, ','))
+			break;
+	}
+	return accept_char(c, ')');
+}
+
+/*
+ * The parser's name for a type spelt in several words, or `w` itself:
+ * double precision → float8, character varying → varchar, …
+ */
+static const char *type_word(struct cur *c, const char *w)
+{
+	if (strcmp(w, "double") == 0 && accept(c, "PRECISION"))
+		return "float8";
+	if (strcmp(w, "character") == 0 || strcmp(w, "char") == 0)
+		return accept(c, "VARYING") ? "varchar" : "bpchar";
+	if (strcmp(w, "bit") == 0 && accept(c, "VARYING"))
+		return "varbit";
+	if (strcmp(w, "float") == 0 || strcmp(w, "dec") == 0)
+		return strcmp(w, "dec") == 0 ? "numeric" : "float8";
+	return w;
+}
+
+/*
+ * A column's type, at the cursor: [schema.]name [(mods)] [WITH[OUT] TIME
+ * ZONE] [[]…]. Normalised as the parse tree's; NULL when not built in.
+ */
+static const char *read_type(struct cur *c)
+{
+	const char *names[2], *w = ident(c);
+	int mods[2] = { 0, 0 };
+	size_t nnames = 1, nmods = 0;
+	bool array = false;
+
+	if (!w)
+		return NULL;
+	names[0] = w;
+	if (accept_char(c, '.')) {
+		if (!(names[1] = ident(c)))
+			return NULL;
+		nnames = 2;
+	} else {
+		names[0] = type_word(c, w);
+	}
+	if (!read_type_mods(c, mods, &nmods))
+		return NULL;
+	if (strcmp(names[nnames - 1], "bpchar") == 0 && nmods == 0)
+		mods[nmods++] = 1; /* character means character(1) */
+	if (ACCEPT(c, "WITH", "TIME", "ZONE"))
+		names[nnames - 1] = strcmp(names[nnames - 1], "time") == 0
+					    ? "timetz"
+					    : "timestamptz";
+	else
+		ACCEPT(c, "WITHOUT", "TIME", "ZONE");
+	while (accept_char(c, '[')) {
+		while (peek(c, 0) && !accept_char(c, ']'))
+			c->i++;
+		array = true;
+	}
+	array |= accept(c, "ARRAY");
+	return sqltype_name(c->arena, names, nnames, mods, nmods, array);
+}
+
+/* What a column definition declares besides its name. */
+struct coldef {
+	const char *type;
+	struct fk_def fk;
+	bool has_fk;
+	bool has_default;
+	bool has_key;
+	struct key_def key;
+};
+
+static const char **one_col(struct cur *c, const char *col)
+{
+	const char **v = arena_alloc(c->arena, sizeof(*v));
+
+	if (!v)
+		c->oom = true;
+	else
+		v[0] = col;
+	return v;
+}
+
+/* [CONSTRAINT n] REFERENCES … up to the next option, as a column's FK */
+static void read_column_fk(struct cur *c, size_t from, struct coldef *d)
+{
+	size_t end = c->end;
+	size_t k;
+
+	/* the REFERENCES clause ends at the next option */
+	for (k = c->i + 1; k < end; k++)
+		if (tok_is_word(c->src, c->t[k], "DEFAULT") ||
+		    tok_is_word(c->src, c->t[k], "CONSTRAINT") ||
+		    tok_is_word(c->src, c->t[k], "CHECK") ||
+		    tok_is_word(c->src, c->t[k], "PRIMARY") ||
+		    tok_is_word(c->src, c->t[k], "UNIQUE"))
+			break;
+	c->end = k;
+	if (!tok_is_word(c->src, c->t[from], "CONSTRAINT")) {
+		from = c->i;
+		d->fk.name = NULL;
+	}
+	d->has_fk = read_references(c, from, &d->fk);
+	c->end = end;
+}
+
+/*
+ * A column definition after its name: type … [CONSTRAINT n] REFERENCES …
+ * [DEFAULT x] [PRIMARY KEY | UNIQUE]. Finds them among its options.
+ */
+static void read_column_def(struct cur *c, const char *col,
+			    struct coldef *d)
+{
+	size_t from = c->i;
+	const char *cname = NULL;
+
+	memset(d, 0, sizeof(*d));
+	d->type = read_type(c);
 	while (peek(c, 0)) {
 		if (accept(c, "DEFAULT")) {
-			*has_default = !at(c, "NULL");
+			d->has_default = !at(c, "NULL");
 		} else if (at(c, "CONSTRAINT")) {
 			from = c->i;
 			c->i++;
-			fk->name = ident(c);
-		} else if (at(c, "REFERENCES") && !has_fk) {
-			size_t end = c->end;
-			size_t k;
-
-			/* the REFERENCES clause ends at the next option */
-			for (k = c->i + 1; k < end; k++)
-				if (tok_is_word(c->src, c->t[k], "DEFAULT") ||
-				    tok_is_word(c->src, c->t[k], "CONSTRAINT") ||
-				    tok_is_word(c->src, c->t[k], "CHECK"))
-					break;
-			c->end = k;
-			if (!tok_is_word(c->src, c->t[from], "CONSTRAINT")) {
-				from = c->i;
-				fk->name = NULL;
-			}
-			has_fk = read_references(c, from, fk);
-			c->end = end;
+			d->fk.name = cname = ident(c);
+		} else if (at(c, "REFERENCES") && !d->has_fk) {
+			read_column_fk(c, from, d);
+		} else if (!d->has_key &&
+			   (ACCEPT(c, "PRIMARY", "KEY") || at(c, "UNIQUE"))) {
+			d->key.primary = !accept(c, "UNIQUE");
+			d->key.name = cname;
+			d->key.cols = one_col(c, col);
+			d->key.ncols = col && d->key.cols ? 1 : 0;
+			d->has_key = d->key.ncols == 1;
 		} else {
 			c->i++;
 		}
 	}
-	if (has_fk && col) {
-		fk->cols = arena_alloc(c->arena, sizeof(*fk->cols));
-		if (!fk->cols)
-			c->oom = true;
-		else
-			fk->cols[0] = col;
-		fk->ncols = fk->cols ? 1 : 0;
+	if (d->has_fk && col) {
+		d->fk.cols = one_col(c, col);
+		d->fk.ncols = d->fk.cols ? 1 : 0;
 	}
-	return has_fk;
+}
+
+/*
+ * [CONSTRAINT n] PRIMARY KEY (cols) | UNIQUE [NULLS [NOT] DISTINCT]
+ * (cols) | … USING INDEX i; false, not moving far, if it is none.
+ */
+static bool read_table_key(struct cur *c, struct key_def *key)
+{
+	if (accept(c, "CONSTRAINT") && !(key->name = ident(c)))
+		return false;
+	if (ACCEPT(c, "PRIMARY", "KEY"))
+		key->primary = true;
+	else if (!accept(c, "UNIQUE"))
+		return false;
+	if (accept(c, "NULLS")) {
+		accept(c, "NOT");
+		accept(c, "DISTINCT");
+	}
+	if (ACCEPT(c, "USING", "INDEX"))
+		return (key->using_index = ident(c)) != NULL;
+	return read_cols(c, &key->cols, &key->ncols);
 }
 
 /* The clause [from, next depth-0 comma or ")") as the cursor's window. */
@@ -252,37 +386,83 @@ static size_t clause_end(const struct cur *c, size_t from, size_t limit)
 	return k;
 }
 
-/* The elements of CREATE TABLE q ( … ): FOREIGN KEYs, inline REFERENCES */
+static int add_key(struct cur *c, struct stmt *st, size_t cap,
+		   const struct key_def *k)
+{
+	if (!st->keys && !(st->keys = arena_alloc(c->arena,
+						  cap * sizeof(*k))))
+		return FK_ENOMEM;
+	if (st->nkeys < cap)
+		st->keys[st->nkeys++] = *k;
+	return 0;
+}
+
+/* A table constraint of CREATE TABLE: a FOREIGN KEY, or a key. */
+static int read_table_constraint(struct cur *c, struct stmt *st, size_t cap)
+{
+	size_t from = c->i;
+	struct fk_def fk = { 0 };
+	struct key_def key = { 0 };
+
+	if (read_table_fk(c, &fk))
+		return stmt_add_fk(st, c->arena, cap, &fk);
+	c->i = from;
+	if (read_table_key(c, &key))
+		return add_key(c, st, cap, &key);
+	return 0;
+}
+
+/* A column of CREATE TABLE, after its name. */
+static int read_table_column(struct cur *c, struct stmt *st, size_t cap,
+			     const char *col)
+{
+	struct coldef d;
+	int err = 0;
+
+	read_column_def(c, col, &d);
+	st->columns[st->ncolumns].name = col;
+	st->columns[st->ncolumns++].type = d.type;
+	if (d.has_fk)
+		err = stmt_add_fk(st, c->arena, cap, &d.fk);
+	if (!err && d.has_key)
+		err = add_key(c, st, cap, &d.key);
+	return err;
+}
+
+static bool at_table_constraint(struct cur *c)
+{
+	return at(c, "CONSTRAINT") || at(c, "FOREIGN") || at(c, "PRIMARY") ||
+	       at(c, "UNIQUE") || at(c, "CHECK") || at(c, "EXCLUDE") ||
+	       at(c, "LIKE");
+}
+
+/* The elements of CREATE TABLE q ( … ): columns and constraints */
 static int read_table_elements(struct cur *c, struct stmt *st)
 {
-	size_t limit = c->end, cap = 0, k;
+	size_t limit = c->end, cap = 1, k;
+	int err = 0;
 
 	for (k = c->i; k < limit; k++)
-		if (tok_is_word(c->src, c->t[k], "REFERENCES"))
-			cap++;
-	while (c->i < limit && !tok_is_char(c->t[c->i], ')')) {
+		cap += tok_is_char(c->t[k], ',');
+	st->columns = arena_alloc(c->arena, cap * sizeof(*st->columns));
+	if (!st->columns)
+		return FK_ENOMEM;
+	while (!err && c->i < limit && !tok_is_char(c->t[c->i], ')')) {
 		size_t e = clause_end(c, c->i, limit);
-		struct fk_def fk = { 0 };
-		bool has_default;
 		const char *col;
 
 		c->end = e;
-		if (at(c, "CONSTRAINT") || at(c, "FOREIGN")) {
-			if (read_table_fk(c, &fk) &&
-			    stmt_add_fk(st, c->arena, cap, &fk) < 0)
-				return FK_ENOMEM;
-		} else if ((col = ident(c)) &&
-			   read_column_def(c, col, &fk, &has_default) &&
-			   stmt_add_fk(st, c->arena, cap, &fk) < 0) {
-			return FK_ENOMEM;
-		}
+		if (at_table_constraint(c))
+			err = read_table_constraint(c, st, cap);
+		else if ((col = ident(c)))
+			err = read_table_column(c, st, cap, col);
 		c->end = limit;
 		c->i = e;
 		if (!accept_char(c, ','))
 			break;
 	}
 	accept_char(c, ')');
-	return 0;
+	return err;
 }
 
 static int read_create_table(struct cur *c, struct stmt *st)
@@ -297,31 +477,55 @@ static int read_create_table(struct cur *c, struct stmt *st)
 		if (tok_is_word(c->src, c->t[k], "PARTITION") &&
 		    tok_is_word(c->src, c->t[k + 1], "BY"))
 			st->partitioned = true;
+	if (ACCEPT(c, "PARTITION", "OF") &&
+	    !read_qname(c, &st->partition_of))
+		return 0;
 	if (accept_char(c, '('))
 		return read_table_elements(c, st);
 	return 0;
 }
 
+static void read_add(struct cur *c, struct alter_cmd *ac)
+{
+	size_t from = c->i;
+	struct coldef d;
+
+	if (at(c, "CONSTRAINT") || at(c, "FOREIGN")) {
+		if (read_table_fk(c, &ac->fk)) {
+			ac->kind = ALTER_ADD_FK;
+			ac->has_fk = true;
+			ac->name = ac->fk.name;
+			return;
+		}
+		c->i = from;
+	}
+	if (at(c, "CONSTRAINT") || at(c, "UNIQUE") || at(c, "PRIMARY")) {
+		if (read_table_key(c, &ac->key)) {
+			ac->kind = ALTER_ADD_KEY;
+			ac->has_key = true;
+			ac->name = ac->key.name;
+		}
+		return;
+	}
+	if (at(c, "CHECK") || at(c, "EXCLUDE"))
+		return;
+	accept(c, "COLUMN");
+	ACCEPT(c, "IF", "NOT", "EXISTS");
+	ac->kind = ALTER_ADD_COLUMN;
+	ac->name = ident(c);
+	read_column_def(c, ac->name, &d);
+	ac->type = d.type;
+	ac->has_fk = d.has_fk;
+	ac->fk = d.fk;
+	ac->has_default = d.has_default;
+	ac->has_key = d.has_key;
+	ac->key = d.key;
+}
+
 static void read_alter_cmd(struct cur *c, struct alter_cmd *ac)
 {
 	if (accept(c, "ADD")) {
-		if (at(c, "CONSTRAINT") || at(c, "FOREIGN")) {
-			if (read_table_fk(c, &ac->fk)) {
-				ac->kind = ALTER_ADD_FK;
-				ac->has_fk = true;
-				ac->name = ac->fk.name;
-			}
-			return;
-		}
-		if (at(c, "CHECK") || at(c, "UNIQUE") || at(c, "PRIMARY") ||
-		    at(c, "EXCLUDE"))
-			return;
-		accept(c, "COLUMN");
-		ACCEPT(c, "IF", "NOT", "EXISTS");
-		ac->kind = ALTER_ADD_COLUMN;
-		ac->name = ident(c);
-		ac->has_fk = read_column_def(c, ac->name, &ac->fk,
-					     &ac->has_default);
+		read_add(c, ac);
 	} else if (ACCEPT(c, "VALIDATE", "CONSTRAINT")) {
 		ac->kind = ALTER_VALIDATE;
 		ac->name = ident(c);
@@ -337,9 +541,30 @@ static void read_alter_cmd(struct cur *c, struct alter_cmd *ac)
 	} else if (accept(c, "ALTER")) {
 		accept(c, "COLUMN");
 		ac->name = ident(c);
-		if (ACCEPT(c, "SET", "DATA", "TYPE") || accept(c, "TYPE"))
+		if (ACCEPT(c, "SET", "DATA", "TYPE") || accept(c, "TYPE")) {
 			ac->kind = ALTER_COLUMN_TYPE;
+			ac->type = read_type(c);
+		}
 	}
+}
+
+/* ALTER TABLE t RENAME …, ALTER INDEX i RENAME TO n: at RENAME */
+static void read_rename(struct cur *c, struct stmt *st, bool index)
+{
+	if (!accept(c, "RENAME"))
+		return;
+	if (index || at(c, "TO")) {
+		st->rename = index ? RENAME_INDEX : RENAME_TABLE;
+	} else if (accept(c, "CONSTRAINT")) {
+		st->rename = RENAME_CONSTRAINT;
+	} else {
+		accept(c, "COLUMN");
+		st->rename = RENAME_COLUMN;
+	}
+	if (st->rename == RENAME_COLUMN || st->rename == RENAME_CONSTRAINT)
+		st->rename_from = ident(c);
+	if (accept(c, "TO") && (st->rename_to = ident(c)))
+		st->kind = STMT_RENAME;
 }
 
 static int read_alter_table(struct cur *c, struct stmt *st)
@@ -351,6 +576,10 @@ static int read_alter_table(struct cur *c, struct stmt *st)
 	if (!read_qname(c, &st->table))
 		return 0;
 	accept_char(c, '*');
+	if (at(c, "RENAME")) {
+		read_rename(c, st, false);
+		return 0;
+	}
 	st->kind = STMT_ALTER_TABLE;
 	st->cmds = arena_alloc(c->arena, STMT_MAX_ALTER_CMDS * sizeof(*st->cmds));
 	if (!st->cmds)
@@ -416,11 +645,11 @@ static int read_create_index(struct cur *c, struct stmt *st)
 	return read_index_cols(c, st);
 }
 
-static int read_drop_index(struct cur *c, struct stmt *st)
+static int read_drop(struct cur *c, struct stmt *st, enum stmt_kind kind)
 {
 	size_t cap = 1, k;
 
-	st->kind = STMT_DROP_INDEX;
+	st->kind = kind;
 	st->concurrently = accept(c, "CONCURRENTLY");
 	ACCEPT(c, "IF", "EXISTS");
 	for (k = c->i; k < c->end; k++)
@@ -543,7 +772,15 @@ static int dispatch(struct cur *c, struct stmt *st)
 	if (ACCEPT(c, "ALTER", "TABLE"))
 		return read_alter_table(c, st);
 	if (ACCEPT(c, "DROP", "INDEX"))
-		return read_drop_index(c, st);
+		return read_drop(c, st, STMT_DROP_INDEX);
+	if (ACCEPT(c, "DROP", "TABLE"))
+		return read_drop(c, st, STMT_DROP_TABLE);
+	if (ACCEPT(c, "ALTER", "INDEX")) {
+		ACCEPT(c, "IF", "EXISTS");
+		if (read_qname(c, &st->table))
+			read_rename(c, st, true);
+		return 0;
+	}
 	if (accept(c, "REINDEX"))
 		read_reindex(c, st);
 	else if (accept(c, "SET"))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "sqltype.h"
 
 struct tree_ctx {
 	struct arena *arena;
@@ -100,11 +101,14 @@ static uint32_t loc(struct tree_ctx *c, const cJSON *node)
 
 static int read_fk(struct tree_ctx *c, const cJSON *con, struct fk_def *fk)
 {
+	const char *act;
 	int err;
 
 	fk->name = dup(c, jstr(con, "conname"));
 	fk->not_valid = jbool(con, "skip_validation");
 	fk->deferrable = jbool(con, "deferrable");
+	act = jstr(con, "fk_del_action");
+	fk->on_delete = act && strchr("cndr", act[0]) ? act[0] : 0;
 	fk->span.start = loc(c, con);
 	fk->span.end =
 		stmt_clause_end(c->toks, fk->span.start, c->st->span.end);
@@ -132,42 +136,161 @@ static bool default_not_null(const cJSON *con)
 	return expr && !(k && jbool(k, "isnull"));
 }
 
-/* A column definition's inline constraints: REFERENCES and DEFAULT. */
-static int read_column_constraints(struct tree_ctx *c, const cJSON *coldef,
-				   struct fk_def *fk, bool *has_fk,
-				   bool *has_default)
+/* The built-in type of a TypeName node, normalised; NULL if unknown. */
+static const char *read_type(struct tree_ctx *c, const cJSON *tn)
+{
+	const char *names[3];
+	int mods[2];
+	size_t nnames = 0, nmods = 0;
+	const cJSON *item;
+
+	if (!tn)
+		return NULL;
+	cJSON_ArrayForEach(item, jget(tn, "names"))
+	{
+		const char *s = jstr(node_as(item, "String"), "sval");
+
+		if (!s || nnames == 3)
+			return NULL;
+		names[nnames++] = s;
+	}
+	cJSON_ArrayForEach(item, jget(tn, "typmods"))
+	{
+		const cJSON *k = node_as(item, "A_Const");
+
+		if (!k || !jget(k, "ival") || nmods == 2)
+			return NULL; /* not a plain length or precision */
+		mods[nmods++] = jint(jget(k, "ival"), "ival", 0);
+	}
+	return sqltype_name(c->arena, names, nnames, mods, nmods,
+			    jget(tn, "arrayBounds") != NULL);
+}
+
+static bool is_key(const cJSON *con, bool *primary)
+{
+	const char *t = jstr(con, "contype");
+
+	*primary = t && strcmp(t, "CONSTR_PRIMARY") == 0;
+	return *primary || (t && strcmp(t, "CONSTR_UNIQUE") == 0);
+}
+
+/*
+ * A PRIMARY KEY or UNIQUE constraint; `col` is the column of a column
+ * constraint (NULL for a table constraint: its keys are listed).
+ */
+static int read_key(struct tree_ctx *c, const cJSON *con, const char *col,
+		    struct key_def *key)
+{
+	is_key(con, &key->primary);
+	key->name = dup(c, jstr(con, "conname"));
+	key->using_index = dup(c, jstr(con, "indexname"));
+	if (!col)
+		return read_names(c, jget(con, "keys"), &key->cols,
+				  &key->ncols);
+	key->cols = arena_alloc(c->arena, sizeof(*key->cols));
+	if (!key->cols || !(key->cols[0] = dup(c, col)))
+		return FK_ENOMEM;
+	key->ncols = 1;
+	return 0;
+}
+
+/* What a column definition declares besides its name. */
+struct coldef {
+	struct column_def col;
+	struct fk_def fk;
+	bool has_fk;
+	bool has_default;
+	bool has_key;
+	struct key_def key;
+};
+
+/* A column definition: its type and its inline constraints. */
+static int read_coldef(struct tree_ctx *c, const cJSON *coldef,
+		       struct coldef *out)
 {
 	const cJSON *item;
 	const char *colname = jstr(coldef, "colname");
+	bool primary;
+	int err;
 
-	*has_fk = false;
-	*has_default = false;
+	memset(out, 0, sizeof(*out));
+	out->col.name = dup(c, colname);
+	out->col.type = read_type(c, jget(coldef, "typeName"));
 	cJSON_ArrayForEach(item, jget(coldef, "constraints"))
 	{
 		const cJSON *con = node_as(item, "Constraint");
 		const char *t = jstr(con, "contype");
-		int err;
 
 		if (t && strcmp(t, "CONSTR_DEFAULT") == 0)
-			*has_default = default_not_null(con);
-		if (!is_fk(con) || *has_fk)
+			out->has_default = default_not_null(con);
+		if (colname && !out->has_key && is_key(con, &primary)) {
+			if ((err = read_key(c, con, colname, &out->key)) < 0)
+				return err;
+			out->has_key = true;
+		}
+		if (!is_fk(con) || out->has_fk)
 			continue;
-		if ((err = read_fk(c, con, fk)) < 0)
+		if ((err = read_fk(c, con, &out->fk)) < 0)
 			return err;
 		if (colname) {
-			fk->cols = arena_alloc(c->arena, sizeof(*fk->cols));
-			if (!fk->cols || !(fk->cols[0] = dup(c, colname)))
+			out->fk.cols = arena_alloc(c->arena,
+						   sizeof(*out->fk.cols));
+			if (!out->fk.cols ||
+			    !(out->fk.cols[0] = dup(c, colname)))
 				return FK_ENOMEM;
-			fk->ncols = 1;
+			out->fk.ncols = 1;
 		}
-		*has_fk = true;
+		out->has_fk = true;
 	}
+	return 0;
+}
+
+static int add_key(struct tree_ctx *c, size_t cap, const struct key_def *k)
+{
+	struct stmt *st = c->st;
+
+	if (!st->keys && !(st->keys = arena_alloc(c->arena,
+						  cap * sizeof(*k))))
+		return FK_ENOMEM;
+	if (st->nkeys < cap)
+		st->keys[st->nkeys++] = *k;
+	return 0;
+}
+
+/* One element of CREATE TABLE's list: a column or a table constraint. */
+static int read_table_elt(struct tree_ctx *c, const cJSON *elt, size_t cap)
+{
+	const cJSON *col = node_as(elt, "ColumnDef");
+	const cJSON *con = node_as(elt, "Constraint");
+	struct stmt *st = c->st;
+	struct coldef d = { 0 };
+	bool primary;
+	int err;
+
+	if (col) {
+		if ((err = read_coldef(c, col, &d)) < 0)
+			return err;
+		if (d.col.name)
+			st->columns[st->ncolumns++] = d.col;
+	} else if (con && is_fk(con)) {
+		if ((err = read_fk(c, con, &d.fk)) < 0)
+			return err;
+		d.has_fk = true;
+	} else if (con && is_key(con, &primary)) {
+		if ((err = read_key(c, con, NULL, &d.key)) < 0)
+			return err;
+		d.has_key = true;
+	}
+	if (d.has_fk && (err = stmt_add_fk(st, c->arena, cap, &d.fk)) < 0)
+		return err;
+	if (d.has_key && (err = add_key(c, cap, &d.key)) < 0)
+		return err;
 	return 0;
 }
 
 static int read_create_table(struct tree_ctx *c, const cJSON *n)
 {
-	const cJSON *elt;
+	const cJSON *elt, *parent;
 	size_t cap = 0;
 	int err;
 
@@ -175,24 +298,18 @@ static int read_create_table(struct tree_ctx *c, const cJSON *n)
 	c->st->partitioned = jget(n, "partspec") != NULL;
 	if ((err = read_qname(c, jget(n, "relation"), &c->st->table)) < 0)
 		return err;
+	parent = node_as(cJSON_GetArrayItem(jget(n, "inhRelations"), 0),
+			 "RangeVar");
+	if (jget(n, "partbound") && parent &&
+	    (err = read_qname(c, parent, &c->st->partition_of)) < 0)
+		return err;
 	cJSON_ArrayForEach(elt, jget(n, "tableElts")) cap++;
+	if (cap && !(c->st->columns = arena_alloc(
+			     c->arena, cap * sizeof(*c->st->columns))))
+		return FK_ENOMEM;
 	cJSON_ArrayForEach(elt, jget(n, "tableElts"))
 	{
-		const cJSON *col = node_as(elt, "ColumnDef");
-		const cJSON *con = node_as(elt, "Constraint");
-		struct fk_def fk = { 0 };
-		bool has_fk = false, has_default;
-
-		if (col && (err = read_column_constraints(c, col, &fk, &has_fk,
-							  &has_default)) < 0)
-			return err;
-		if (con && is_fk(con)) {
-			if ((err = read_fk(c, con, &fk)) < 0)
-				return err;
-			has_fk = true;
-		}
-		if (has_fk &&
-		    (err = stmt_add_fk(c->st, c->arena, cap, &fk)) < 0)
+		if ((err = read_table_elt(c, elt, cap)) < 0)
 			return err;
 	}
 	return 0;
@@ -200,11 +317,17 @@ static int read_create_table(struct tree_ctx *c, const cJSON *n)
 
 static enum alter_kind alter_kind_of(const char *subtype, const cJSON *def)
 {
+	bool primary;
+
 	if (!subtype)
 		return ALTER_OTHER;
-	if (strcmp(subtype, "AT_AddConstraint") == 0)
-		return is_fk(node_as(def, "Constraint")) ? ALTER_ADD_FK
-							 : ALTER_OTHER;
+	if (strcmp(subtype, "AT_AddConstraint") == 0) {
+		if (is_fk(node_as(def, "Constraint")))
+			return ALTER_ADD_FK;
+		return is_key(node_as(def, "Constraint"), &primary)
+			       ? ALTER_ADD_KEY
+			       : ALTER_OTHER;
+	}
 	if (strcmp(subtype, "AT_AddColumn") == 0)
 		return ALTER_ADD_COLUMN;
 	if (strcmp(subtype, "AT_ValidateConstraint") == 0)
@@ -216,6 +339,24 @@ static enum alter_kind alter_kind_of(const char *subtype, const cJSON *def)
 	if (strcmp(subtype, "AT_DropColumn") == 0)
 		return ALTER_DROP_COLUMN;
 	return ALTER_OTHER;
+}
+
+static int read_add_column(struct tree_ctx *c, const cJSON *col,
+			   struct alter_cmd *ac)
+{
+	struct coldef d;
+	int err;
+
+	if ((err = read_coldef(c, col, &d)) < 0)
+		return err;
+	ac->name = d.col.name;
+	ac->type = d.col.type;
+	ac->has_fk = d.has_fk;
+	ac->fk = d.fk;
+	ac->has_default = d.has_default;
+	ac->has_key = d.has_key;
+	ac->key = d.key;
+	return 0;
 }
 
 static int read_alter_cmd(struct tree_ctx *c, const cJSON *cmd,
@@ -230,12 +371,15 @@ static int read_alter_cmd(struct tree_ctx *c, const cJSON *cmd,
 		err = read_fk(c, node_as(def, "Constraint"), &ac->fk);
 		ac->has_fk = true;
 		ac->name = ac->fk.name;
+	} else if (ac->kind == ALTER_ADD_KEY) {
+		err = read_key(c, node_as(def, "Constraint"), NULL, &ac->key);
+		ac->has_key = true;
+		ac->name = ac->key.name;
 	} else if (ac->kind == ALTER_ADD_COLUMN) {
-		const cJSON *col = node_as(def, "ColumnDef");
-
-		ac->name = dup(c, jstr(col, "colname"));
-		err = read_column_constraints(c, col, &ac->fk, &ac->has_fk,
-					      &ac->has_default);
+		err = read_add_column(c, node_as(def, "ColumnDef"), ac);
+	} else if (ac->kind == ALTER_COLUMN_TYPE) {
+		ac->type = read_type(
+			c, jget(node_as(def, "ColumnDef"), "typeName"));
 	}
 	return err;
 }
@@ -337,9 +481,12 @@ static int read_drop(struct tree_ctx *c, const cJSON *n)
 	struct stmt *st = c->st;
 	size_t count;
 
-	if (!type || strcmp(type, "OBJECT_INDEX") != 0)
+	if (type && strcmp(type, "OBJECT_INDEX") == 0)
+		st->kind = STMT_DROP_INDEX;
+	else if (type && strcmp(type, "OBJECT_TABLE") == 0)
+		st->kind = STMT_DROP_TABLE;
+	else
 		return 0;
-	st->kind = STMT_DROP_INDEX;
 	st->concurrently = jbool(n, "concurrent");
 	count = (size_t)cJSON_GetArraySize(jget(n, "objects"));
 	if (count == 0)
@@ -362,6 +509,40 @@ static int read_drop(struct tree_ctx *c, const cJSON *n)
 			q->schema = parts[nparts - 2];
 	}
 	return 0;
+}
+
+static int read_rename(struct tree_ctx *c, const cJSON *n)
+{
+	static const struct {
+		const char *type;
+		enum rename_kind kind;
+	} kinds[] = {
+		{ "OBJECT_TABLE", RENAME_TABLE },
+		{ "OBJECT_COLUMN", RENAME_COLUMN },
+		{ "OBJECT_TABCONSTRAINT", RENAME_CONSTRAINT },
+		{ "OBJECT_INDEX", RENAME_INDEX },
+	};
+	const char *type = jstr(n, "renameType");
+	const char *rel = jstr(n, "relationType");
+	struct stmt *st = c->st;
+	size_t i;
+
+	for (i = 0; type && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(type, kinds[i].type) == 0)
+			break;
+	if (!type || i == sizeof(kinds) / sizeof(kinds[0]))
+		return 0;
+	/* RENAME COLUMN of a view or a foreign table is not ours */
+	if (kinds[i].kind == RENAME_COLUMN && rel &&
+	    strcmp(rel, "OBJECT_TABLE") != 0)
+		return 0;
+	st->kind = STMT_RENAME;
+	st->rename = kinds[i].kind;
+	st->rename_from = dup(c, jstr(n, "subname"));
+	st->rename_to = dup(c, jstr(n, "newname"));
+	if (!st->rename_to)
+		st->kind = STMT_OTHER;
+	return read_qname(c, jget(n, "relation"), &st->table);
 }
 
 static int read_reindex(struct tree_ctx *c, const cJSON *n)
@@ -470,6 +651,7 @@ static const struct {
 	{ "DropStmt", read_drop },
 	{ "IndexStmt", read_create_index },
 	{ "ReindexStmt", read_reindex },
+	{ "RenameStmt", read_rename },
 	{ "TransactionStmt", read_transaction },
 	{ "VariableSetStmt", read_set },
 };

@@ -170,11 +170,26 @@ static void expect_same_fk(const char *sql, const struct fk_def *a,
 		  "%s: referenced table", sql);
 	cr_expect_eq(a->not_valid, b->not_valid, "%s: NOT VALID", sql);
 	cr_expect_eq(a->deferrable, b->deferrable, "%s: DEFERRABLE", sql);
+	cr_expect_eq(a->on_delete, b->on_delete, "%s: ON DELETE", sql);
 	cr_expect_eq(a->span.start, b->span.start, "%s: fk span", sql);
 	cr_expect_eq(a->ncols, b->ncols, "%s: columns", sql);
 	for (k = 0; k < a->ncols && k < b->ncols; k++)
 		cr_expect(same_str(a->cols[k], b->cols[k]), "%s: column", sql);
 	cr_expect_eq(a->nref_cols, b->nref_cols, "%s: ref columns", sql);
+}
+
+static void expect_same_key(const char *sql, const struct key_def *a,
+			    const struct key_def *b)
+{
+	size_t k;
+
+	cr_expect(same_str(a->name, b->name), "%s: key name", sql);
+	cr_expect_eq(a->primary, b->primary, "%s: PRIMARY KEY", sql);
+	cr_expect(same_str(a->using_index, b->using_index), "%s: USING INDEX",
+		  sql);
+	cr_expect_eq(a->ncols, b->ncols, "%s: key columns", sql);
+	for (k = 0; k < a->ncols && k < b->ncols; k++)
+		cr_expect(same_str(a->cols[k], b->cols[k]), "%s: key col", sql);
 }
 
 static void expect_same(const char *sql, const struct stmt *a,
@@ -188,6 +203,24 @@ static void expect_same(const char *sql, const struct stmt *a,
 			  same_str(a->table.name, b->table.name),
 		  "%s: table", sql);
 	cr_expect_eq(a->partitioned, b->partitioned, "%s: partitioned", sql);
+	cr_expect(same_str(a->partition_of.schema, b->partition_of.schema) &&
+			  same_str(a->partition_of.name, b->partition_of.name),
+		  "%s: PARTITION OF", sql);
+	cr_expect_eq(a->ncolumns, b->ncolumns, "%s: columns", sql);
+	for (k = 0; k < a->ncolumns && k < b->ncolumns; k++)
+		cr_expect(same_str(a->columns[k].name, b->columns[k].name) &&
+				  same_str(a->columns[k].type,
+					   b->columns[k].type),
+			  "%s: column %zu: %s %s vs %s %s", sql, k,
+			  a->columns[k].name, a->columns[k].type,
+			  b->columns[k].name, b->columns[k].type);
+	cr_expect_eq(a->nkeys, b->nkeys, "%s: keys", sql);
+	for (k = 0; k < a->nkeys && k < b->nkeys; k++)
+		expect_same_key(sql, &a->keys[k], &b->keys[k]);
+	cr_expect_eq(a->rename, b->rename, "%s: rename", sql);
+	cr_expect(same_str(a->rename_from, b->rename_from) &&
+			  same_str(a->rename_to, b->rename_to),
+		  "%s: rename names", sql);
 	cr_expect_eq(a->nfks, b->nfks, "%s: fks", sql);
 	for (k = 0; k < a->nfks && k < b->nfks; k++)
 		expect_same_fk(sql, &a->fks[k], &b->fks[k]);
@@ -204,6 +237,11 @@ static void expect_same(const char *sql, const struct stmt *a,
 			     sql);
 		if (x->has_fk && y->has_fk)
 			expect_same_fk(sql, &x->fk, &y->fk);
+		cr_expect(same_str(x->type, y->type), "%s: cmd type %s vs %s",
+			  sql, x->type, y->type);
+		cr_expect_eq(x->has_key, y->has_key, "%s: cmd key", sql);
+		if (x->has_key && y->has_key)
+			expect_same_key(sql, &x->key, &y->key);
 	}
 	cr_expect_eq(a->concurrently, b->concurrently, "%s: CONCURRENTLY",
 		     sql);
@@ -223,6 +261,31 @@ static void expect_same(const char *sql, const struct stmt *a,
 			  "%s: value %s vs %s", sql, a->set_values[k],
 			  b->set_values[k]);
 	cr_expect_eq(a->chain, b->chain, "%s: AND CHAIN", sql);
+}
+
+/* Column types are named as PostgreSQL's format_type() names them. */
+Test(statements, column_types)
+{
+	static const char sql[] =
+		"CREATE TABLE t (a int, b serial, c bigserial, d int8, e "
+		"varchar(255), f timestamp(3) with time zone, g numeric(10,2), "
+		"h text[], i uuid, j my.dom, k smallserial, l character)";
+	static const char *const want[] = {
+		"integer", "integer", "bigint", "bigint",
+		"character varying(255)", "timestamp(3) with time zone",
+		"numeric(10,2)", "text[]", "uuid", NULL, "smallint",
+		"character(1)",
+	};
+	struct statements s;
+	size_t k;
+
+	build(sql, &s);
+	cr_assert_eq(s.v[0].ncolumns, sizeof(want) / sizeof(want[0]));
+	for (k = 0; k < s.v[0].ncolumns; k++)
+		cr_expect(same_str(s.v[0].columns[k].type, want[k]),
+			  "column %s: %s, want %s", s.v[0].columns[k].name,
+			  s.v[0].columns[k].type, want[k]);
+	statements_release(&s);
 }
 
 /*
@@ -254,6 +317,30 @@ Test(statements, tokens_agree_with_tree)
 		"CREATE UNLOGGED TABLE t (a int REFERENCES p, b text "
 		"DEFAULT 'x,y')",
 		"CREATE TABLE t2 PARTITION OF t FOR VALUES FROM (1) TO (2)",
+		"CREATE TABLE s.t3 PARTITION OF s.t (CONSTRAINT t3_pk PRIMARY "
+		"KEY (id)) FOR VALUES IN (1)",
+		"CREATE TABLE ty (a int, b integer, c int4, d serial, e "
+		"bigserial, f int8, g smallint, h varchar(255), i character "
+		"varying, j char, k character(3), l double precision, m "
+		"timestamp(3) with time zone, n timestamp, o time with time "
+		"zone, p numeric(10, 2), q decimal, r text[], s uuid, t "
+		"pg_catalog.int4, u my.dom, v dom, w boolean, x float, y "
+		"bit varying(5), z int ARRAY)",
+		"CREATE TABLE k (id bigint CONSTRAINT k_pk PRIMARY KEY, e text "
+		"UNIQUE NOT NULL, a int, b int, UNIQUE (a, b), CONSTRAINT k_c "
+		"UNIQUE NULLS NOT DISTINCT (b), CHECK (a > 0))",
+		"ALTER TABLE t ADD PRIMARY KEY (a, b), ADD CONSTRAINT u UNIQUE "
+		"USING INDEX ix, ADD COLUMN z uuid PRIMARY KEY",
+		"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p ON UPDATE "
+		"CASCADE ON DELETE SET NULL, ADD b int REFERENCES q ON DELETE "
+		"RESTRICT, ADD FOREIGN KEY (c) REFERENCES r ON DELETE NO "
+		"ACTION",
+		"ALTER TABLE t RENAME COLUMN a TO b",
+		"ALTER TABLE t RENAME b TO c",
+		"ALTER TABLE IF EXISTS s.t RENAME TO u",
+		"ALTER TABLE t RENAME CONSTRAINT c TO d",
+		"ALTER INDEX s.i RENAME TO j",
+		"DROP TABLE IF EXISTS a, s.b CASCADE",
 		"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx ON ONLY "
 		"s.t USING btree (a, lower(b), c DESC)",
 		"CREATE INDEX ON t (a)",

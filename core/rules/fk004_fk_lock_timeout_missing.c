@@ -58,6 +58,20 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 			"later statement on both tables, reads included, "
 			"queues behind it",
 			ac->name, tn, rule_table(ctx, &f->ref));
+	case ALTER_COLUMN_TYPE:
+		f = replay_next_fk_of_column(ctx->state, t, ac->name, NULL);
+		if (!f || (!existing(ctx, &(struct qname){ f->schema, f->table }) &&
+			   !existing(ctx, &f->ref)))
+			return NULL;
+		return arena_printf(
+			ctx->scratch,
+			"ALTER COLUMN … TYPE of column \"%s\", part of foreign "
+			"key \"%s\", queues for ACCESS EXCLUSIVE on %s and %s; "
+			"while it waits, every later statement on both "
+			"tables, reads included, queues behind it",
+			ac->name, f->name,
+			rule_table(ctx, &(struct qname){ NULL, f->table }),
+			rule_table(ctx, &f->ref));
 	default:
 		return NULL;
 	}
@@ -107,8 +121,9 @@ const struct rule rule_fk004_fk_lock_timeout_missing = {
 		 "without NOT VALID) waits for SHARE ROW EXCLUSIVE on both "
 		 "tables behind open writers; ADD COLUMN ... REFERENCES for "
 		 "ACCESS EXCLUSIVE on the table; DROP CONSTRAINT of a foreign "
-		 "key for ACCESS EXCLUSIVE on both tables, even behind a plain "
-		 "SELECT. While it waits, it blocks every later statement that "
+		 "key, and ALTER COLUMN ... TYPE of a foreign-key column (on "
+		 "either side), for ACCESS EXCLUSIVE on both tables, even "
+		 "behind a plain SELECT. While it waits, it blocks every later statement that "
 		 "conflicts with the lock it wants: every later writer (for "
 		 "ACCESS EXCLUSIVE, every later reader too) queues behind it, "
 		 "so one long transaction turns a millisecond of DDL into an "
