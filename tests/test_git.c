@@ -702,3 +702,127 @@ Test(git, history_progress_only_on_a_terminal)
 	cr_expect(!has(&b, "commits, "), "--quiet: %s", buf_str(&b));
 	buf_release(&b);
 }
+
+/*
+ * Frameworks on real repositories: a Drizzle deploy shares one
+ * transaction across the files a change adds; the files next to a
+ * migration (Flyway's .sql.conf) are read from the revision; the base's
+ * migrations seed the schema the change meets.
+ */
+Test(git, drizzle_deploy_is_one_transaction_across_files)
+{
+	struct run r;
+
+	new_repo("d");
+	put("d", "drizzle/meta/_journal.json", "{\"entries\":[]}\n");
+	put("d", "drizzle/0000_init.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+	    "--> statement-breakpoint\n"
+	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n");
+	commit("d", "Alice", "2024-01-01T10:00:00Z", "init");
+	sh("cd d && git checkout -q -b feature");
+	put("d", "drizzle/0001_fk.sql",
+	    "SET lock_timeout = '2s';\n"
+	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY "
+	    "(user_id) REFERENCES users (id) NOT VALID;\n");
+	put("d", "drizzle/0002_validate.sql",
+	    "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n");
+	put("d", "drizzle/0003_idx.sql",
+	    "CREATE INDEX orders_user_idx ON orders (user_id);\n");
+	commit("d", "Bob", "2024-01-02T10:00:00Z", "fk");
+	r = go("d", ARGS("diff", "--color=never", "main"));
+	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
+	/* the VALIDATE runs in the deploy's one transaction, with the ADD */
+	cr_expect(has(&r.out, "drizzle/0002_validate.sql:1:20: error: [FK003 "
+			      "fk-validate-same-transaction] VALIDATE "
+			      "CONSTRAINT \"orders_user_fk\" runs in the same "
+			      "transaction as its ADD … NOT VALID at "
+			      "drizzle/0001_fk.sql:2 (the transaction that "
+			      "Drizzle's migrate() puts around all pending "
+			      "migrations)"),
+		  "%s", buf_str(&r.out));
+	/* validated and indexed later in the change: neither FK009 nor FK005 */
+	cr_expect(!has(&r.out, "FK009") && !has(&r.out, "FK005"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+	/* in check, each file is a deploy of its own: no FK003 */
+	r = go("d", ARGS("check", "--color=never", "drizzle"));
+	cr_expect(!has(&r.out, "FK003"), "%s", buf_str(&r.out));
+	done(&r);
+}
+
+Test(git, flyway_conf_is_read_from_the_revision)
+{
+	struct run r;
+
+	new_repo("f");
+	put("f", "db/migration/V1__init.sql",
+	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n");
+	commit("f", "Alice", "2024-01-01T10:00:00Z", "init");
+	put("f", "db/migration/V2__idx.sql",
+	    "SET lock_timeout = '2s';\n"
+	    "CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\n");
+	commit("f", "Alice", "2024-01-02T10:00:00Z", "index in a transaction");
+	put("f", "db/migration/V2__idx.sql.conf",
+	    "executeInTransaction=false\n");
+	put("f", "db/migration/V3__idx.sql",
+	    "SET lock_timeout = '2s';\n"
+	    "CREATE INDEX CONCURRENTLY orders_id_idx ON orders (id);\n");
+	put("f", "db/migration/V3__idx.sql.conf",
+	    "executeInTransaction=false\n");
+	commit("f", "Bob", "2024-01-03T10:00:00Z", "no transaction");
+	/* the work tree has both .conf files: nothing to report */
+	r = go("f", ARGS("check", "--color=never", "db"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.out));
+	done(&r);
+	/*
+	 * history: V3 came with its .conf, read from that commit's tree.
+	 * (V2's .conf came later without V2 changing: history keeps what
+	 * V2's first audit found, a limitation noted in the README.)
+	 */
+	r = go("f", ARGS("history", "--color=never"));
+	cr_expect(!has(&r.out, "V3__idx.sql:"), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "V2__idx.sql:2:1: error: [FK007"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+	/* diff of the first two commits: V2 in Flyway's transaction */
+	r = go("f", ARGS("diff", "--color=never", "HEAD~2", "HEAD~1"));
+	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
+	cr_expect(has(&r.out, "V2__idx.sql:2:1: error: [FK007 "
+			      "concurrent-in-transaction] CREATE INDEX "
+			      "CONCURRENTLY runs inside the transaction that "
+			      "Flyway puts around the migration (Flyway refuses"),
+		  "%s", buf_str(&r.out));
+	done(&r);
+}
+
+Test(git, diff_meets_the_schema_of_the_base)
+{
+	struct run r;
+
+	new_repo("s");
+	put("s", "migrations/000001_init.up.sql",
+	    "CREATE TABLE users (id integer PRIMARY KEY);\n"
+	    "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE "
+	    "(at);\n");
+	commit("s", "Alice", "2024-01-01T10:00:00Z", "init");
+	sh("cd s && git checkout -q -b feature");
+	put("s", "migrations/000002_orders.up.sql",
+	    "SET lock_timeout = '2s';\n"
+	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint "
+	    "REFERENCES users (id));\n"
+	    "CREATE INDEX orders_user_idx ON orders (user_id);\n"
+	    "ALTER TABLE events ADD COLUMN user_id integer;\n"
+	    "ALTER TABLE events ADD CONSTRAINT events_user_fk FOREIGN KEY "
+	    "(user_id) REFERENCES users (id) NOT VALID;\n");
+	commit("s", "Bob", "2024-01-02T10:00:00Z", "orders");
+	r = go("s", ARGS("diff", "--color=never", "main"));
+	/* users.id is an integer, from the base: FK008 */
+	cr_expect(has(&r.out, "000002_orders.up.sql:2:60: warning: [FK008 "
+			      "fk-type-mismatch]"),
+		  "%s", buf_str(&r.out));
+	/* events is partitioned, from the base: FK010 */
+	cr_expect(has(&r.out, "[FK010 partitioned-unsupported]"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+}
