@@ -12,19 +12,23 @@
 #include "error.h"
 #include "framework.h"
 #include "fs_source.h"
+#include "options.h"
 #include "vcs.h"
 
 static const char usage[] =
-	"usage: fkaudit detect [--format text|json] [PATH...]\n"
+	"usage: fkaudit detect [--format text|json] [--config FILE] [PATH...]\n"
 	"\n"
 	"Lists the SQL files under PATH (default: the current folder) in the\n"
 	"order their frameworks apply them, with the framework each was taken\n"
 	"for and why, whether it runs forward, is a rollback, a schema dump\n"
 	"(seeds the schema state) or is not run, and the transactions its\n"
-	"framework runs it in. `fkaudit check` audits them the same way.\n"
+	"framework runs it in, as the configuration (.fkaudit.json) sets\n"
+	"them. `fkaudit check` audits them the same way.\n"
 	"\n"
 	"Options:\n"
 	"  --format FORMAT  text (default) or json\n"
+	"  --config FILE    the configuration (default: .fkaudit.json at the\n"
+	"                   repository root)\n"
 	"  -h, --help       show this help\n"
 	"\n"
 	"Exit status: 0, or 2 on a usage error or a PATH that does not exist.\n";
@@ -140,8 +144,9 @@ static char *shown_path(const struct vcs_info *vcs, const char *path)
 }
 
 static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
-		      bool json, cJSON *list)
+		      const struct audit_opts *base, bool json, cJSON *list)
 {
+	struct audit_opts opts = *base;
 	struct source_item item;
 	int r;
 
@@ -150,10 +155,19 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 		struct migration_info info;
 		char *path = shown_path(vcs, item.path);
 
+		opts.near = &near;
 		r = path ? 0 : FK_ENOMEM;
 		if (r == 0 && item.data)
-			r = framework_detect(path, item.data, item.len, &near,
-					     NULL, &info);
+			r = audit_classify(path, item.data, item.len, &opts,
+					   &info);
+		if (r == 1) { /* left out by the configuration */
+			memset(&info, 0, sizeof(info));
+			info.role = ROLE_SKIP;
+			snprintf(info.why, sizeof(info.why),
+				 "left out by the configuration (exclude, or "
+				 "outside its migrations folders)");
+			r = 0;
+		}
 		if (r == 0 && !item.data && !json)
 			printf("%s\n  not read: %s\n", path,
 			       item.problem ? item.problem : "unreadable");
@@ -174,12 +188,14 @@ int cmd_detect(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const here[] = { "." };
 	struct fs_source src = { 0 };
 	struct vcs_info vcs = { 0 };
+	struct run_opts o = RUN_OPTS_INIT;
 	cJSON *list = NULL;
 	bool json = false;
 	int c, r;
@@ -189,6 +205,10 @@ int cmd_detect(int argc, char **argv)
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return EXIT_CLEAN;
+		}
+		if (c == 'c') {
+			o.config_file = optarg;
+			continue;
 		}
 		if (c == 'f' && (strcmp(optarg, "json") == 0 ||
 				 strcmp(optarg, "text") == 0)) {
@@ -202,6 +222,12 @@ int cmd_detect(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
+	if (r == 0 && (c = run_config_load(&o, vcs.found ? vcs.root : ""))) {
+		vcs_info_release(&vcs);
+		run_opts_release(&o);
+		return c;
+	}
+	o.audit.config_walked = false; /* detect shows what it leaves out */
 	if (r == 0)
 		r = optind < argc
 			    ? fs_source_open(&src,
@@ -213,7 +239,7 @@ int cmd_detect(int argc, char **argv)
 	if (r == 0 && json && !(list = cJSON_CreateArray()))
 		r = FK_ENOMEM;
 	if (r == 0)
-		r = detect_all(&src, &vcs, json, list);
+		r = detect_all(&src, &vcs, &o.audit, json, list);
 	if (r == 0 && json) {
 		char *s = cJSON_Print(list);
 
@@ -226,6 +252,7 @@ int cmd_detect(int argc, char **argv)
 	if (r < 0)
 		fprintf(stderr, "fkaudit detect: out of memory\n");
 	cJSON_Delete(list);
+	run_opts_release(&o);
 	vcs_info_release(&vcs);
 	fs_source_release(&src);
 	return r < 0 ? EXIT_RUNTIME : EXIT_CLEAN;

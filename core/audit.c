@@ -547,6 +547,7 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 		"(and set \"transaction\": \"none\" for it in the "
 		"configuration)";
 	struct tx_unit *u = &info->units[0];
+	size_t n;
 
 	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO)
 		return;
@@ -564,13 +565,45 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 	u->opt_out = tx == CONFIG_TX_NONE ? NULL : opt_out;
 	if (!info->framework)
 		info->framework = "plain";
+	n = strlen(info->why);
+	snprintf(info->why + n, sizeof(info->why) - n,
+		 "; the configuration sets \"transaction\": \"%s\"",
+		 config_tx_name(tx));
+}
+
+int audit_classify(const char *path, const char *text, size_t len,
+		   const struct audit_opts *opts, struct migration_info *info)
+{
+	const struct config *cfg = opts->config;
+	const char *forced = opts->framework;
+	int err;
+
+	if (cfg && !opts->config_walked && !is_seed(cfg, path) &&
+	    (config_excluded(cfg, path) ||
+	     (cfg->has_dirs && !config_dir_of(cfg, path))))
+		return 1; /* not a migration, says the configuration */
+	if (cfg && !forced) {
+		forced = config_framework_of(cfg, path);
+		if (strcmp(forced, "auto") == 0)
+			forced = NULL;
+	}
+	err = framework_detect(path, text, len, opts->near, forced, info);
+	if (err < 0)
+		return err;
+	if (cfg && is_seed(cfg, path)) {
+		info->role = ROLE_SEED;
+		snprintf(info->why, sizeof(info->why),
+			 "a schema dump named by the configuration's \"seed\": "
+			 "it seeds the schema state and is not audited");
+	}
+	if (cfg)
+		configure_tx(info, config_transaction_of(cfg, path));
+	return 0;
 }
 
 int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
-	const struct config *cfg = opts->config;
-	const char *forced = opts->framework;
 	struct audit_file file = { 0 };
 	struct migration_info info;
 	struct file_result *fr;
@@ -580,22 +613,8 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	text[len] = '\0';
 	if (is_binary(text, len, problem, sizeof(problem)))
 		return result_add_problem(res, path, FILE_BINARY, problem);
-	if (cfg && !opts->config_walked &&
-	    (config_excluded(cfg, path) ||
-	     (cfg->has_dirs && !config_dir_of(cfg, path))))
-		return 0; /* not a migration, says the configuration */
-	if (cfg && !forced) {
-		forced = config_framework_of(cfg, path);
-		if (strcmp(forced, "auto") == 0)
-			forced = NULL;
-	}
-	err = framework_detect(path, text, len, opts->near, forced, &info);
-	if (err < 0)
-		return err;
-	if (cfg && is_seed(cfg, path))
-		info.role = ROLE_SEED;
-	if (cfg)
-		configure_tx(&info, config_transaction_of(cfg, path));
+	if ((err = audit_classify(path, text, len, opts, &info)) != 0)
+		return err < 0 ? err : 0;
 	if (info.role == ROLE_SEED) {
 		blank_bom(text, len);
 		return seed_schema(opts->schema, text, len);

@@ -69,6 +69,15 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts);
 
 /*
+ * What audit_text() takes the file for: its framework as recognised
+ * (framework_detect()), then as the configuration in `opts` sets it.
+ * Returns 0 with `info` filled; 1 when the configuration leaves the
+ * file out (exclude, outside its migrations folders); FK_ENOMEM.
+ */
+int audit_classify(const char *path, const char *text, size_t len,
+		   const struct audit_opts *opts, struct migration_info *info);
+
+/*
  * Ends a run that shares one replay (audit_opts.schema) across files.
  * FK005 and FK009 hold "after all migrations up to this revision": each
  * is reported where its foreign key is added (position, snippet,

@@ -15,17 +15,6 @@
 
 #define CONFIG_MAX_SIZE ((size_t)1 << 20)
 
-const char *const config_frameworks[] = {
-	"golang-migrate",  "goose",	       "flyway",  "liquibase",
-	"dbmate",	   "sqitch",	       "diesel",  "sqlx",
-	"prisma",	   "drizzle",	       "atlas",   "supabase",
-	"node-pg-migrate", "graphile-migrate", "hasura",  "synapse",
-	"django",	   "plain",
-};
-
-const size_t config_framework_count =
-	sizeof(config_frameworks) / sizeof(config_frameworks[0]);
-
 static const char *const tx_names[] = {
 	[CONFIG_TX_AUTO] = "auto",	   [CONFIG_TX_NONE] = "none",
 	[CONFIG_TX_FILE] = "file",	   [CONFIG_TX_IMPLICIT] = "implicit",

@@ -35,14 +35,6 @@
 
 #define FK_ECONFIG (-4) /* a bad configuration; the message is in `err` */
 
-/*
- * The migration frameworks fkaudit knows, by the names the
- * configuration uses ("goose"), in the order the README lists them.
- * "auto" (recognise each file's framework) is not among them.
- */
-extern const char *const config_frameworks[];
-extern const size_t config_framework_count;
-
 /* How a migration's statements are grouped into transactions. */
 enum config_tx {
 	CONFIG_TX_UNSET = 0, /* not given: the enclosing setting (or auto) */
@@ -63,7 +55,7 @@ struct config_dir {
 	 * "./", "..", doubled or trailing '/'; "" is the root itself.
 	 */
 	const char *path;
-	/* NULL: not given; else "auto" or an entry of config_frameworks[] */
+	/* NULL: not given; else "auto" or an entry of framework_names[] */
 	const char *framework;
 	enum config_tx transaction;
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "framework.h"
 #include "rule.h"
 #include "suggest.h"
 
@@ -301,13 +302,13 @@ static int framework(struct parser *p, const cJSON *v, const char **out)
 		*out = "auto";
 		return 0;
 	}
-	for (i = 0; i < config_framework_count; i++)
-		if (strcmp(v->valuestring, config_frameworks[i]) == 0) {
-			*out = config_frameworks[i];
+	for (i = 0; i < framework_count; i++)
+		if (strcmp(v->valuestring, framework_names[i]) == 0) {
+			*out = framework_names[i];
 			return 0;
 		}
 	buf_adds(&list, "auto");
-	join_names(&list, config_frameworks, config_framework_count);
+	join_names(&list, framework_names, framework_count);
 	rc = bad(p, "unknown framework %s (expected one of: %s)",
 		 quoted(p, v->valuestring), buf_str(&list));
 	buf_release(&list);

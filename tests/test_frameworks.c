@@ -172,3 +172,59 @@ Test(frameworks, fixtures)
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		check_fixture(names[i]);
 }
+
+/* The configuration drives discovery: folders, exclude, framework, seed. */
+Test(frameworks, configuration_drives_discovery)
+{
+	struct buf out = BUF_INIT;
+	char env[4200];
+	const char *envs[] = { env, NULL };
+
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
+	put(".fkaudit.json",
+	    "{ \"migrations\": [ { \"path\": \"db\", \"framework\": \"goose\" } ],\n"
+	    "  \"exclude\": [ \"db/legacy\" ],\n"
+	    "  \"seed\": [ \"schema/dump.sql\" ] }\n");
+	put("schema/dump.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+	    "CREATE TABLE events (id bigint, user_id bigint, at date) "
+	    "PARTITION BY RANGE (at);\n");
+	/* goose by configuration: no version in the name */
+	put("db/create_idx.sql", "-- +goose Up\n"
+				 "CREATE INDEX CONCURRENTLY e_idx ON users (id);\n");
+	put("db/events_fk.sql",
+	    "-- +goose Up\n"
+	    "SET lock_timeout = '2s';\n"
+	    "ALTER TABLE events ADD CONSTRAINT events_user_fk FOREIGN KEY "
+	    "(user_id) REFERENCES users (id) NOT VALID;\n");
+	put("db/legacy/old.sql", cic);
+	put("other/x.sql", cic);
+	cr_expect_eq(check(&out), 1);
+	cr_expect(has(&out, "db/create_idx.sql:2:1: error: [FK007 "
+			    "concurrent-in-transaction] CREATE INDEX "
+			    "CONCURRENTLY runs inside the transaction that "
+			    "goose puts around the file"),
+		  "%s", buf_str(&out));
+	/* the seeded dump says events is partitioned */
+	cr_expect(has(&out, "db/events_fk.sql:3:24: error: [FK010 "
+			    "partitioned-unsupported]"),
+		  "%s", buf_str(&out));
+	cr_expect(!has(&out, "legacy") && !has(&out, "other/") &&
+			  !has(&out, "dump.sql"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "in 2 files"), "%s", buf_str(&out));
+	buf_reset(&out);
+	cr_expect_eq(run_fkaudit(ARGS("detect"), test_dir, NULL, envs, &out,
+				 NULL),
+		     0);
+	cr_expect(has(&out, "other/x.sql\n  plain SQL, not run: not audited\n"
+			    "  why: left out by the configuration"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "schema/dump.sql\n  plain SQL, seeds the schema "
+			    "state\n  why: a schema dump named by the "
+			    "configuration"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "(framework set by the configuration)"), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}
