@@ -1,5 +1,6 @@
 #include "framework_text.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -37,8 +38,12 @@ bool text_starts_with(const char *p, const char *end, const char *word,
 
 bool text_contains(const char *p, const char *end, const char *word)
 {
+	char lo = (char)tolower((unsigned char)word[0]);
+	char up = (char)toupper((unsigned char)word[0]);
+
 	for (; p < end; p++)
-		if (text_starts_with(p, end, word, NULL))
+		if ((*p == lo || *p == up) &&
+		    text_starts_with(p, end, word, NULL))
 			return true;
 	return false;
 }

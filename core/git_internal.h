@@ -10,6 +10,9 @@ struct git_source {
 	git_repository *repo;
 	bool bare;
 	char *workdir; /* with a trailing '/', or NULL when bare */
+	/* git_source_path_read(): the tree of the commit read last */
+	char tree_sha[41];
+	git_tree *tree;
 };
 
 /*

@@ -97,6 +97,7 @@ void git_source_free(struct git_source *g)
 {
 	if (!g)
 		return;
+	git_tree_free(g->tree);
 	git_repository_free(g->repo);
 	free(g->workdir);
 	free(g);

@@ -97,9 +97,18 @@ int git_source_path_read(struct git_source *g, const char *sha,
 		free(data);
 		return rc;
 	}
-	if (git_commit_of(g, sha, &commit, &ignored) < 0 ||
-	    git_commit_tree(&tree, commit) < 0 ||
-	    git_tree_entry_bypath(&entry, tree, path) < 0 ||
+	/* a commit's files are read one after the other: keep its tree */
+	if (!g->tree || strcmp(g->tree_sha, sha) != 0) {
+		git_tree_free(g->tree);
+		g->tree = NULL;
+		if (git_commit_of(g, sha, &commit, &ignored) < 0 ||
+		    git_commit_tree(&tree, commit) < 0)
+			goto done;
+		g->tree = tree;
+		tree = NULL;
+		snprintf(g->tree_sha, sizeof(g->tree_sha), "%s", sha);
+	}
+	if (git_tree_entry_bypath(&entry, g->tree, path) < 0 ||
 	    git_entry_kind_of(git_tree_entry_filemode(entry)) != GIT_ENTRY_FILE ||
 	    git_blob_lookup(&blob, g->repo, git_tree_entry_id(entry)) < 0 ||
 	    git_blob_rawsize(blob) > max_size)
