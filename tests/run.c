@@ -134,3 +134,30 @@ int run_fkaudit(const char *const *args, const char *cwd, const char *input,
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
 }
+
+int put_test_file(const char *name, const char *text)
+{
+	char path[4096];
+	char *slash;
+
+	snprintf(path, sizeof(path), "%s/%s", test_dir, name);
+	for (slash = strchr(path + strlen(test_dir) + 1, '/'); slash;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(path, 0777) < 0 && errno != EEXIST)
+			return -1;
+		*slash = '/';
+	}
+	return write_file(path, text, strlen(text));
+}
+
+int check_test_dir(struct buf *out)
+{
+	static const char *const args[] = { "check", "--color=never", ".",
+					    NULL };
+	char env[4200];
+	const char *envs[] = { env, NULL };
+
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
+	return run_fkaudit(args, test_dir, NULL, envs, out, NULL);
+}

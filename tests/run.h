@@ -33,6 +33,17 @@ void remove_tree(const char *path);
  * test_dir_setup() makes it and sets test_dir; test_dir_teardown()
  * removes it. (Each test runs in its own process.)
  */
+/*
+ * Writes `text` to test_dir/`name`, making its folders; 0 or -1.
+ */
+int put_test_file(const char *name, const char *text);
+
+/*
+ * `fkaudit check --color=never .` in test_dir, which no repository
+ * above it may claim; the exit status, the report in `out`.
+ */
+int check_test_dir(struct buf *out);
+
 extern char *test_dir;
 void test_dir_setup(void);
 void test_dir_teardown(void);

@@ -16,23 +16,7 @@ TestSuite(frameworks, .init = test_dir_setup, .fini = test_dir_teardown);
 
 static void put(const char *name, const char *text)
 {
-	char path[4096], cmd[4200];
-
-	snprintf(path, sizeof(path), "%s/%s", test_dir, name);
-	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname '%s')\"", path);
-	cr_assert_eq(system(cmd), 0);
-	cr_assert_eq(write_file(path, text, strlen(text)), 0);
-}
-
-/* `fkaudit check --color=never .` in the test folder (in no repository). */
-static int check(struct buf *out)
-{
-	char env[4200];
-	const char *envs[] = { env, NULL };
-
-	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
-	return run_fkaudit(ARGS("check", "--color=never", "."), test_dir, NULL,
-			   envs, out, NULL);
+	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
 }
 
 static bool has(const struct buf *b, const char *s)
@@ -54,7 +38,7 @@ Test(frameworks, goose_wraps_each_file_unless_no_transaction)
 	snprintf(text, sizeof(text),
 		 "-- +goose NO TRANSACTION\n-- +goose Up\n%s", cic);
 	put("migrations/20240102000000_idx_no_tx.sql", text);
-	cr_expect_eq(check(&out), 1);
+	cr_expect_eq(check_test_dir(&out), 1);
 	cr_expect(has(&out, "20240101000000_idx.sql:2:1: error: [FK007 "
 			    "concurrent-in-transaction] CREATE INDEX "
 			    "CONCURRENTLY runs inside the transaction that "
@@ -76,7 +60,7 @@ Test(frameworks, goose_validate_in_the_same_file_is_fk003)
 	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY "
 	    "(user_id) REFERENCES users (id) NOT VALID;\n"
 	    "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n");
-	cr_expect_eq(check(&out), 1);
+	cr_expect_eq(check_test_dir(&out), 1);
 	cr_expect(has(&out, "[FK003 fk-validate-same-transaction]"), "%s",
 		  buf_str(&out));
 	cr_expect(has(&out, "goose puts around the file"), "%s",
@@ -95,7 +79,7 @@ Test(frameworks, golang_migrate_sends_a_file_as_one_string)
 	put("db/migrations/000002_alone.up.sql", cic); /* alone: no block */
 	put("db/migrations/000002_alone.down.sql",
 	    "DROP INDEX CONCURRENTLY orders_user_idx;\n");
-	cr_expect_eq(check(&out), 1);
+	cr_expect_eq(check_test_dir(&out), 1);
 	cr_expect(has(&out, "000001_two.up.sql:1:1: error: [FK007 "
 			    "concurrent-in-transaction] CREATE INDEX "
 			    "CONCURRENTLY runs inside the implicit transaction "
@@ -115,7 +99,7 @@ Test(frameworks, plain_files_are_unchanged)
 	put("sql/001_idx.sql", cic);
 	put("sql/002_two.sql", "CREATE INDEX CONCURRENTLY a ON t (a);\n"
 			       "ALTER TABLE t ADD COLUMN x int;\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK007"), "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -199,7 +183,7 @@ Test(frameworks, configuration_drives_discovery)
 	    "(user_id) REFERENCES users (id) NOT VALID;\n");
 	put("db/legacy/old.sql", cic);
 	put("other/x.sql", cic);
-	cr_expect_eq(check(&out), 1);
+	cr_expect_eq(check_test_dir(&out), 1);
 	cr_expect(has(&out, "db/create_idx.sql:2:1: error: [FK007 "
 			    "concurrent-in-transaction] CREATE INDEX "
 			    "CONCURRENTLY runs inside the transaction that "

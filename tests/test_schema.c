@@ -16,21 +16,7 @@ TestSuite(schema, .init = test_dir_setup, .fini = test_dir_teardown);
 
 static void put(const char *name, const char *text)
 {
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/%s", test_dir, name);
-	cr_assert_eq(write_file(path, text, strlen(text)), 0);
-}
-
-/* `fkaudit check --color=never .` in the test folder (in no repository). */
-static int check(struct buf *out)
-{
-	char env[4200];
-	const char *envs[] = { env, NULL };
-
-	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
-	return run_fkaudit(ARGS("check", "--color=never", "."), test_dir, NULL,
-			   envs, out, NULL);
+	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
 }
 
 static bool has(const struct buf *b, const char *s)
@@ -57,7 +43,7 @@ Test(schema, fk005_fires_when_no_later_file_indexes_the_key)
 	put("003_orders_status.sql",
 	    "CREATE INDEX CONCURRENTLY orders_id_user_id_idx ON orders (id, "
 	    "user_id);\n");
-	cr_expect_eq(check(&out), 0, "warnings only: %s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "warnings only: %s", buf_str(&out));
 	cr_expect(has(&out, "002_orders.sql:3:29: warning: [FK005 "
 			    "fk-index-missing] foreign key "
 			    "\"orders_user_id_fkey\" on \"orders\" "
@@ -91,7 +77,7 @@ Test(schema, fk005_settled_by_an_index_in_a_later_file)
 	put("005_orders_index.sql",
 	    "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
 	    "(user_id);\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK009"), "%s", buf_str(&out));
 	cr_expect(has(&out, "no findings in 5 files"), "%s", buf_str(&out));
@@ -114,7 +100,7 @@ Test(schema, fk005_follows_renames_and_drops_across_files)
 	put("004_index.sql", "CREATE INDEX CONCURRENTLY articles_author_id_idx "
 			     "ON articles (author_id);\n");
 	put("005_drop.sql", "DROP TABLE drafts;\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -133,7 +119,7 @@ Test(schema, fk009_fires_when_nothing_validates_the_key)
 	    "    FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n");
 	put("004_other.sql", "ALTER TABLE orders VALIDATE CONSTRAINT "
 			     "orders_other_fkey;\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(has(&out, "003_orders_fk.sql:2:24: warning: [FK009 "
 			    "fk-never-validated] foreign key "
 			    "\"orders_user_id_fkey\" on \"orders\" is added "
@@ -169,7 +155,7 @@ Test(schema, fk009_settled_by_validate_or_drop_in_later_files)
 	    "SET lock_timeout = '2s';\n"
 	    "ALTER TABLE orders DROP CONSTRAINT orders_coupon_fkey;\n");
 	put("005_drop.sql", "DROP TABLE payments;\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK009"), "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -192,7 +178,7 @@ Test(schema, fk010_partitioned_in_an_earlier_file)
 	    "    FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n");
 	put("003_events_idx.sql", "CREATE INDEX CONCURRENTLY events_user_idx "
 				  "ON events (user_id);\n");
-	cr_expect_eq(check(&out), 1, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	cr_expect(has(&out, "002_events_fk.sql:2:24: error: [FK010 "
 			    "partitioned-unsupported] \"events\" is "
 			    "partitioned, and PostgreSQL (15 to 17) refuses "
@@ -237,7 +223,7 @@ Test(schema, fk010_not_on_a_leaf_partition_or_a_plain_table)
 	    "ALTER TABLE visits VALIDATE CONSTRAINT visits_user_id_fkey;\n"
 	    "CREATE INDEX CONCURRENTLY visits_user_id_idx ON visits "
 	    "(user_id);\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -254,7 +240,7 @@ Test(schema, fk008_integer_key_then_bigint_column)
 	    "    team_id bigint NOT NULL REFERENCES teams\n"
 	    ");\n"
 	    "CREATE INDEX members_team_id_idx ON members (team_id);\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(has(&out, "002_members.sql:3:29: warning: [FK008 "
 			    "fk-type-mismatch] foreign key "
 			    "\"members_team_id_fkey\" joins "
@@ -288,7 +274,7 @@ Test(schema, fk008_same_types_spelt_differently)
 	    "NOT VALID, ADD FOREIGN KEY (code) REFERENCES codes NOT VALID;\n"
 	    "ALTER TABLE members VALIDATE CONSTRAINT members_team_id_fkey;\n"
 	    "ALTER TABLE members VALIDATE CONSTRAINT members_code_fkey;\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -304,7 +290,7 @@ Test(schema, fk011_type_change_in_a_later_file)
 	    "CREATE INDEX orders_user_id_idx ON orders (user_id);\n");
 	put("003_widen.sql", "ALTER TABLE orders\n"
 			     "    ALTER COLUMN user_id TYPE bigint;\n");
-	cr_expect_eq(check(&out), 1, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	cr_expect(has(&out, "003_widen.sql:2:5: error: [FK011 "
 			    "fk-column-type-change] changing the type of "
 			    "\"orders\".\"user_id\" from integer to bigint, a "
@@ -340,7 +326,7 @@ Test(schema, fk011_not_after_the_key_is_dropped)
 			     "numeric, ALTER COLUMN note TYPE text;\n"
 			     "ALTER TABLE users ALTER COLUMN email TYPE "
 			     "varchar(320);\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK011") && !has(&out, "FK004"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
@@ -359,7 +345,7 @@ Test(schema, suppressed_pending_finding_and_single_file_settling)
 	    "CREATE TABLE notes (id bigint PRIMARY KEY, user_id bigint "
 	    "REFERENCES users (id));\n"
 	    "CREATE INDEX orders_user_id_idx ON orders (user_id);\n");
-	cr_expect_eq(check(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
 	cr_expect(has(&out, "1 suppressed"), "%s", buf_str(&out));
 	buf_release(&out);
