@@ -729,6 +729,14 @@ void framework_apply_masks(const struct migration_info *info, char *text,
 {
 	size_t i, k;
 
+	for (i = 0; i < info->ndelims; i++)
+		if (info->delims[i] < len) {
+			for (k = info->delims[i]; k < len && text[k] != '\n' &&
+						 text[k] != '\r';
+			     k++)
+				text[k] = ' ';
+			text[info->delims[i]] = ';';
+		}
 	for (i = 0; i < info->nmasks; i++)
 		for (k = info->masks[i].start; k < info->masks[i].end && k < len;
 		     k++)

@@ -81,6 +81,12 @@ struct migration_info {
 	 */
 	struct span masks[FRAMEWORK_MAX_MASKS];
 	size_t nmasks;
+	/*
+	 * Lines that end a statement as a delimiter of the framework's own
+	 * (Liquibase: "GO" or "/" alone on a line): the parser sees a ";".
+	 */
+	uint32_t delims[FRAMEWORK_MAX_MASKS];
+	size_t ndelims;
 	/* the down sections among them, for FK013 */
 	struct span downs[FRAMEWORK_MAX_MASKS];
 	size_t ndowns;

@@ -265,6 +265,10 @@ void markers_liquibase(const char *text, size_t len,
 		struct text_line ml = { q, l.end, l.next };
 		bool no_tx, no_split;
 
+		if (any && out->ndelims < FRAMEWORK_MAX_MASKS &&
+		    ((l.end - q == 1 && *q == '/') ||
+		     (l.end - q == 2 && text_starts_with(q, l.end, "go", NULL))))
+			out->delims[out->ndelims++] = (uint32_t)(q - text);
 		if (!(w = marker(&ml, "changeset")) || w == ml.start)
 			continue;
 		no_tx = text_contains(w, l.end, "runInTransaction:false");
