@@ -84,6 +84,16 @@ int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
 	return 0;
 }
 
+int stmt_add_key(struct stmt *st, struct arena *arena, size_t cap,
+		 const struct key_def *k)
+{
+	if (!st->keys && !(st->keys = arena_alloc(arena, cap * sizeof(*k))))
+		return FK_ENOMEM;
+	if (st->nkeys < cap)
+		st->keys[st->nkeys++] = *k;
+	return 0;
+}
+
 const struct fk_def *stmt_next_fk(const struct stmt *st, size_t *pos,
 				  const struct alter_cmd **cmd)
 {

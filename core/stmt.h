@@ -218,6 +218,10 @@ size_t stmt_segments(const struct token_list *toks, uint32_t from,
 int stmt_add_fk(struct stmt *st, struct arena *arena, size_t cap,
 		const struct fk_def *fk);
 
+/* The same for a CREATE TABLE's PRIMARY KEY and UNIQUE keys. */
+int stmt_add_key(struct stmt *st, struct arena *arena, size_t cap,
+		 const struct key_def *k);
+
 /*
  * The foreign keys a CREATE TABLE or ALTER TABLE adds, in order: call
  * with *pos = 0, then again while it returns one; NULL after the last.

@@ -386,17 +386,6 @@ static size_t clause_end(const struct cur *c, size_t from, size_t limit)
 	return k;
 }
 
-static int add_key(struct cur *c, struct stmt *st, size_t cap,
-		   const struct key_def *k)
-{
-	if (!st->keys && !(st->keys = arena_alloc(c->arena,
-						  cap * sizeof(*k))))
-		return FK_ENOMEM;
-	if (st->nkeys < cap)
-		st->keys[st->nkeys++] = *k;
-	return 0;
-}
-
 /* A table constraint of CREATE TABLE: a FOREIGN KEY, or a key. */
 static int read_table_constraint(struct cur *c, struct stmt *st, size_t cap)
 {
@@ -408,7 +397,7 @@ static int read_table_constraint(struct cur *c, struct stmt *st, size_t cap)
 		return stmt_add_fk(st, c->arena, cap, &fk);
 	c->i = from;
 	if (read_table_key(c, &key))
-		return add_key(c, st, cap, &key);
+		return stmt_add_key(st, c->arena, cap, &key);
 	return 0;
 }
 
@@ -425,7 +414,7 @@ static int read_table_column(struct cur *c, struct stmt *st, size_t cap,
 	if (d.has_fk)
 		err = stmt_add_fk(st, c->arena, cap, &d.fk);
 	if (!err && d.has_key)
-		err = add_key(c, st, cap, &d.key);
+		err = stmt_add_key(st, c->arena, cap, &d.key);
 	return err;
 }
 

@@ -245,18 +245,6 @@ static int read_coldef(struct tree_ctx *c, const cJSON *coldef,
 	return 0;
 }
 
-static int add_key(struct tree_ctx *c, size_t cap, const struct key_def *k)
-{
-	struct stmt *st = c->st;
-
-	if (!st->keys && !(st->keys = arena_alloc(c->arena,
-						  cap * sizeof(*k))))
-		return FK_ENOMEM;
-	if (st->nkeys < cap)
-		st->keys[st->nkeys++] = *k;
-	return 0;
-}
-
 /* One element of CREATE TABLE's list: a column or a table constraint. */
 static int read_table_elt(struct tree_ctx *c, const cJSON *elt, size_t cap)
 {
@@ -283,7 +271,7 @@ static int read_table_elt(struct tree_ctx *c, const cJSON *elt, size_t cap)
 	}
 	if (d.has_fk && (err = stmt_add_fk(st, c->arena, cap, &d.fk)) < 0)
 		return err;
-	if (d.has_key && (err = add_key(c, cap, &d.key)) < 0)
+	if (d.has_key && (err = stmt_add_key(st, c->arena, cap, &d.key)) < 0)
 		return err;
 	return 0;
 }
