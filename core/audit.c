@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "framework.h"
+#include "framework_text.h"
 #include "error.h"
 #include "utf8.h"
 #include "fingerprint.h"
@@ -393,13 +394,6 @@ static int seed_schema(struct replay *state, char *text, size_t len)
 	return err;
 }
 
-static const char *path_base_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 /*
  * FK013: the names the down part of `text` drops (the down sections of an
  * up file, or a whole down file) against its forward text `up`. The file
@@ -454,7 +448,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 			snprintf(fwd, sizeof(fwd), "its up section");
 		else
 			snprintf(fwd, sizeof(fwd), "its forward migration %s",
-				 path_base_of(info->up_rel));
+				 path_base(info->up_rel));
 		if (miss[i].index)
 			err = report_plain(
 				res, &file, &rule_fk013_reverse_mismatch,

@@ -246,59 +246,42 @@ static bool detect_graphile(struct probe *p, struct migration_info *out)
 /* ---- sqitch ---------------------------------------------------------- */
 
 /*
- * The relative path from the file's folder to the folder above its
- * "deploy", "revert" or "verify" folder ("../", "../../"), and which of
- * the three it is; NULL when the path has none.
+ * Where the last "deploy/", "revert/" or "verify/" folder of the path
+ * starts (and which it is, in *kind); NULL when the path has none.
  */
-static const char *sqitch_kind(const char *path, char *up, size_t size)
+static const char *sqitch_dir(const char *path, const char **kind)
 {
 	static const char *const kinds[] = { "deploy/", "revert/", "verify/" };
-	size_t k, levels = 0, n = 0;
-	const char *p, *hit = NULL, *kind = NULL;
+	const char *hit = NULL, *p;
+	size_t k;
 
-	for (k = 0; k < 3; k++) {
-		for (p = path; (p = strstr(p, kinds[k])); p++)
-			if (p == path || p[-1] == '/') {
-				if (!hit || p > hit) {
-					hit = p;
-					kind = kinds[k];
-				}
-			}
-	}
-	if (!hit)
-		return NULL;
-	for (p = hit; (p = strchr(p, '/')); p++)
-		levels++;
-	up[0] = '\0';
-	while (levels-- && n + 4 < size) {
-		memcpy(up + n, "../", 4);
-		n += 3;
-	}
-	return kind;
+	for (k = 0; k < 3; k++)
+		if ((p = path_last_dir(path, kinds[k])) && (!hit || p > hit)) {
+			hit = p;
+			*kind = kinds[k];
+		}
+	return hit;
 }
 
 static bool detect_sqitch(struct probe *p, struct migration_info *out)
 {
-	char up[128], rel[160];
-	const char *kind = sqitch_kind(p->path, up, sizeof(up));
+	char rel[300];
+	const char *kind = NULL, *dir = sqitch_dir(p->path, &kind);
 
-	if (!kind)
+	if (!dir)
 		return false;
-	snprintf(rel, sizeof(rel), "%ssqitch.plan", up);
+	path_up_rel(dir, "sqitch.plan", rel, sizeof(rel));
 	if (!near_read(p, rel) && !p->forced)
 		return false;
 	if (kind[0] == 'r') { /* revert/x.sql reverses deploy/x.sql */
-		const char *hit = NULL, *q;
+		char deploy[300];
 
-		for (q = p->path; (q = strstr(q, "revert/")); q++)
-			if (q == p->path || q[-1] == '/')
-				hit = q;
-		if (hit)
-			snprintf(out->up_rel, sizeof(out->up_rel),
-				 "%sdeploy/%s", up, hit + 7);
+		snprintf(deploy, sizeof(deploy), "deploy/%s", dir + 7);
+		path_up_rel(dir, deploy, out->up_rel, sizeof(out->up_rel));
 	}
 	if (kind[0] == 'd' && strchr(p->base, '@')) {
-		set(out, "sqitch", ROLE_SKIP, "a reworked sqitch change's earlier deploy script: not run "
+		set(out, "sqitch", ROLE_SKIP,
+		    "a reworked sqitch change's earlier deploy script: not run "
 		    "again");
 		return true;
 	}

@@ -80,15 +80,13 @@ static bool add_flyway(struct buf *out, const char *base)
 static int add_sqitch(struct buf *out, const char *path,
 		      const struct near_reader *near, bool *done)
 {
-	const char *d = strstr(path, "deploy/"), *change, *p, *end;
+	const char *d = path_last_dir(path, "deploy/"), *change, *p, *end;
 	struct buf plan = BUF_INIT;
-	char rel[160] = "";
-	size_t levels = 0, clen, line = 0, n = 0;
+	char rel[300];
+	size_t clen, line = 0;
 	int rc;
 
 	*done = false;
-	while (d && d != path && d[-1] != '/')
-		d = strstr(d + 1, "deploy/");
 	if (!d || !near || !near->read)
 		return 0;
 	change = d + 7;
@@ -96,13 +94,7 @@ static int add_sqitch(struct buf *out, const char *path,
 	if (clen < 5 || strcmp(change + clen - 4, ".sql") != 0)
 		return 0;
 	clen -= 4;
-	for (p = d; (p = strchr(p, '/')); p++)
-		levels++;
-	while (levels-- && n + 4 < sizeof(rel) - 12) {
-		memcpy(rel + n, "../", 4);
-		n += 3;
-	}
-	strcat(rel, "sqitch.plan");
+	path_up_rel(d, "sqitch.plan", rel, sizeof(rel));
 	rc = near->read(near->ctx, rel, &plan);
 	if (rc != 1) {
 		buf_release(&plan);

@@ -1,6 +1,7 @@
 #include "framework_text.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -96,6 +97,29 @@ bool path_has_dirs(const char *path, const char *dirs)
 			return false;
 		p++;
 	}
+}
+
+const char *path_last_dir(const char *path, const char *dir)
+{
+	const char *p, *hit = NULL;
+
+	for (p = path; (p = strstr(p, dir)); p++)
+		if (p == path || p[-1] == '/')
+			hit = p;
+	return hit;
+}
+
+void path_up_rel(const char *from, const char *name, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (from = strchr(from, '/'); from && n + 4 < size;
+	     from = strchr(from + 1, '/')) {
+		memcpy(out + n, "../", 4);
+		n += 3;
+	}
+	snprintf(out + n, size - n, "%s", name);
 }
 
 size_t text_digits(const char *s)

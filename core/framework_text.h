@@ -46,6 +46,19 @@ const char *path_dir_name(const char *path, int up, char *buf, size_t size);
  */
 bool path_has_dirs(const char *path, const char *dirs);
 
+/*
+ * The last place where folder `dir` ("deploy/") starts in `path`, at a
+ * folder boundary; NULL when there is none.
+ */
+const char *path_last_dir(const char *path, const char *dir);
+
+/*
+ * The path of file `name` in the folder that holds `from` (a place in a
+ * path, such as path_last_dir()'s), relative to the path's own folder:
+ * one "../" for each '/' after `from`, then `name` ("../sqitch.plan").
+ */
+void path_up_rel(const char *from, const char *name, char *out, size_t size);
+
 /* The number of leading ASCII digits of s. */
 size_t text_digits(const char *s);
 
