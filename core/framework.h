@@ -146,6 +146,18 @@ int framework_order_key(const char *path, const struct near_reader *near,
 			struct buf *out);
 
 /*
+ * Sorts `n` elements of `size` bytes at `base` in the order their
+ * migrations run (framework_order_key(), then path). `item` tells the
+ * i-th element's path (NULL: it sorts first) and the reader of the
+ * files near it (it may point into `ctx`: it is used before the next
+ * call). Returns 0 or FK_ENOMEM (then `base` is unchanged).
+ */
+typedef const char *(*framework_item_fn)(void *ctx, const void *elem,
+					   struct near_reader *near);
+int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
+		   void *ctx);
+
+/*
  * Replaces placeholders by neutral text of the same length, so that the
  * parser accepts the statement and positions stay right: Flyway
  * `${name}`, Go templates `{{ … }}` and psql `:name`, `:'name'` and

@@ -2,6 +2,7 @@
 #include "framework.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -146,6 +147,61 @@ int framework_order_key(const char *path, const struct near_reader *near,
 		}
 	}
 	return out->failed ? FK_ENOMEM : 0;
+}
+
+struct order_entry {
+	size_t index;
+	const char *path;
+	char *key;
+};
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct order_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : strcmp(x->path, y->path);
+}
+
+int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
+		   void *ctx)
+{
+	struct order_entry *v;
+	struct buf key = BUF_INIT;
+	char *copy = NULL;
+	size_t i;
+	int err = 0;
+
+	if (n < 2)
+		return 0;
+	if (!(v = calloc(n, sizeof(*v))) || !(copy = malloc(n * size))) {
+		free(v);
+		return FK_ENOMEM;
+	}
+	for (i = 0; i < n && !err; i++) {
+		struct near_reader near = { NULL, NULL };
+		const char *path = item(ctx, (char *)base + i * size, &near);
+
+		v[i].index = i;
+		v[i].path = path ? path : "";
+		if (path && (err = framework_order_key(path, &near, &key)) < 0)
+			break;
+		if (!(v[i].key = strdup(path ? buf_str(&key) : "")))
+			err = FK_ENOMEM;
+	}
+	if (!err) {
+		qsort(v, n, sizeof(*v), entry_cmp);
+		memcpy(copy, base, n * size);
+		for (i = 0; i < n; i++)
+			memcpy((char *)base + i * size,
+			       copy + v[i].index * size, size);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	free(copy);
+	buf_release(&key);
+	return err;
 }
 
 /* ---- placeholders ----------------------------------------------------- */

@@ -161,53 +161,15 @@ int fs_near_read(void *ctx, const char *rel, struct buf *out)
 	return rc;
 }
 
-struct keyed {
-	char *path;
-	char *key;
-};
-
-static int key_cmp(const void *a, const void *b)
+/* A walked path: its reader of near files (a failed folder sorts first). */
+static const char *walked(void *ctx, const void *elem, struct near_reader *near)
 {
-	const struct keyed *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	char *path = *(char *const *)elem;
 
-	return c ? c : strcmp(x->path, y->path);
-}
-
-/*
- * Puts the files a folder gave, src->paths[from…], in the order their
- * frameworks apply them (a failed folder's marker keeps its place).
- */
-static int sort_migrations(struct fs_source *src, size_t from)
-{
-	size_t n = src->n - from, i;
-	struct keyed *v;
-	struct buf key = BUF_INIT;
-	int err = 0;
-
-	if (n < 2)
-		return 0;
-	if (!(v = calloc(n, sizeof(*v))))
-		return FK_ENOMEM;
-	for (i = 0; i < n && !err; i++) {
-		struct near_reader near = { fs_near_read, src->paths[from + i] };
-
-		v[i].path = src->paths[from + i];
-		if (v[i].path[0] == '\x01')
-			err = (v[i].key = strdup("")) ? 0 : FK_ENOMEM;
-		else if (!(err = framework_order_key(v[i].path, &near, &key)))
-			err = (v[i].key = strdup(buf_str(&key))) ? 0 : FK_ENOMEM;
-	}
-	if (!err) {
-		qsort(v, n, sizeof(*v), key_cmp);
-		for (i = 0; i < n; i++)
-			src->paths[from + i] = v[i].path;
-	}
-	for (i = 0; i < n; i++)
-		free(v[i].key);
-	free(v);
-	buf_release(&key);
-	return err;
+	(void)ctx;
+	near->read = fs_near_read;
+	near->ctx = path;
+	return path[0] == '\x01' ? NULL : path;
 }
 
 int fs_source_open(struct fs_source *src, const char *const *args,
@@ -229,7 +191,10 @@ int fs_source_open(struct fs_source *src, const char *const *args,
 		    S_ISDIR(sb.st_mode)) {
 			err = walk(src, &cap, args[i], 0, filter);
 			if (!err)
-				err = sort_migrations(src, from);
+				err = framework_sort(src->paths + from,
+						     src->n - from,
+						     sizeof(*src->paths),
+						     walked, NULL);
 		} else
 			err = push(src, &cap, strdup(args[i]));
 	}

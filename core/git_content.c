@@ -70,48 +70,23 @@ int git_near_read(void *ctx, const char *rel, struct buf *out)
 	return rc;
 }
 
-struct keyed_change {
-	struct git_change change;
-	char *key;
-};
-
-static int keyed_cmp(const void *a, const void *b)
+/* A change's path, and the reader of the files near it in `ctx`'s tree. */
+static const char *changed(void *ctx, const void *elem,
+			   struct near_reader *near)
 {
-	const struct keyed_change *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	struct git_near *gn = ctx;
+	const struct git_change *c = elem;
 
-	return c ? c : strcmp(x->change.path, y->change.path);
+	gn->path = c->path;
+	near->read = git_near_read;
+	near->ctx = gn;
+	return c->path;
 }
 
 int git_changes_sort_migrations(struct git_changes *c, struct git_source *g,
-			const char *sha)
+				const char *sha)
 {
-	struct keyed_change *v;
-	struct buf key = BUF_INIT;
-	size_t i;
-	int rc = 0;
+	struct git_near gn = { g, sha, NULL };
 
-	if (c->n < 2)
-		return 0;
-	if (!(v = calloc(c->n, sizeof(*v))))
-		return FK_ENOMEM;
-	for (i = 0; i < c->n && rc == 0; i++) {
-		struct git_near near = { g, sha, c->v[i].path };
-		struct near_reader reader = { git_near_read, &near };
-
-		v[i].change = c->v[i];
-		rc = framework_order_key(c->v[i].path, &reader, &key);
-		if (rc == 0 && !(v[i].key = strdup(buf_str(&key))))
-			rc = FK_ENOMEM;
-	}
-	if (rc == 0) {
-		qsort(v, c->n, sizeof(*v), keyed_cmp);
-		for (i = 0; i < c->n; i++)
-			c->v[i] = v[i].change;
-	}
-	for (i = 0; i < c->n; i++)
-		free(v[i].key);
-	free(v);
-	buf_release(&key);
-	return rc;
+	return framework_sort(c->v, c->n, sizeof(*c->v), changed, &gn);
 }
