@@ -309,9 +309,15 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
 	return 0;
 }
 
+/*
+ * Audits one migration that runs forward; when `fwd` is not NULL, it
+ * also gets the names the statements give, for FK013 on its down
+ * sections.
+ */
 static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr,
-			  const struct migration_info *info)
+			  const struct migration_info *info,
+			  struct reverse_names *fwd)
 {
 	size_t first = res->nfindings, i;
 	struct replay own, *state = &own;
@@ -359,7 +365,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	}
 	if (err == 0 && file->opts->modified_line)
 		err = report_modified(res, file);
-	if (err < 0 || (err = suppress_apply(res, file, first)) < 0)
+	if (err < 0 || (err = suppress_apply(res, file, first)) < 0 ||
+	    (fwd && (err = reverse_names_add(fwd, &file->stmts)) < 0))
 		goto done;
 	/* findings hold copies: free the statements before hashing lines */
 	release_statements(file);
@@ -396,13 +403,13 @@ static int seed_schema(struct replay *state, char *text, size_t len)
 
 /*
  * FK013: the names the down part of `text` drops (the down sections of an
- * up file, or a whole down file) against its forward text `up`. The file
- * is added to the result when it is a down file with findings
- * (`index` SIZE_MAX); else its findings go to file `index`.
+ * up file, or a whole down file) against the names its forward part
+ * gives. The file is added to the result when it is a down file with
+ * findings (`index` SIZE_MAX); else its findings go to file `index`.
  */
 static int audit_reverse(struct result *res, const char *path, char *text,
 			 size_t len, const struct migration_info *info,
-			 const char *up, size_t up_len, size_t index,
+			 const struct reverse_names *fwd, size_t index,
 			 const struct audit_opts *opts)
 {
 	struct reverse_miss miss[REVERSE_MAX_MISSES];
@@ -418,7 +425,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		framework_keep_downs(info, down, len);
 	framework_blank_placeholders(down, len);
 	if ((err = statements_build(&file.stmts, down, len)) < 0 ||
-	    (n = err = reverse_misses(up, up_len, &file.stmts, miss)) <= 0)
+	    (n = reverse_misses(fwd, &file.stmts, miss)) == 0)
 		goto done;
 	if (index == SIZE_MAX) {
 		struct file_result *fr = result_add_file(res, path);
@@ -442,12 +449,12 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 	}
 	for (i = 0, err = 0; i < n && !err; i++) {
 		const char *table = file.stmts.v[miss[i].stmt].table.name;
-		char fwd[300];
+		char forward[300];
 
 		if (info->role == ROLE_UP)
-			snprintf(fwd, sizeof(fwd), "its up section");
+			snprintf(forward, sizeof(forward), "its up section");
 		else
-			snprintf(fwd, sizeof(fwd), "its forward migration %s",
+			snprintf(forward, sizeof(forward), "its forward migration %s",
 				 path_base(info->up_rel));
 		if (miss[i].index)
 			err = report_plain(
@@ -456,7 +463,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 				"the rollback drops index \"%s\", which %s "
 				"never creates: it fails (index \"%s\" does "
 				"not exist) at the moment it is needed",
-				miss[i].name, fwd, miss[i].name);
+				miss[i].name, forward, miss[i].name);
 		else
 			err = report_plain(
 				res, &file, &rule_fk013_reverse_mismatch,
@@ -465,7 +472,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 				"never creates: it fails (constraint \"%s\" of "
 				"relation \"%s\" does not exist) at the moment "
 				"it is needed",
-				miss[i].name, fwd, miss[i].name,
+				miss[i].name, forward, miss[i].name,
 				table ? table : "?");
 	}
 	if (!err)
@@ -484,34 +491,23 @@ static int audit_down(struct result *res, const char *path, char *text,
 		      size_t len, const struct migration_info *info,
 		      const struct audit_opts *opts)
 {
-	struct buf up = BUF_INIT;
+	struct reverse_names fwd = { ARENA_INIT, { 0 } };
+	struct statements up = { 0 };
+	struct buf text_up = BUF_INIT;
 	int rc;
 
 	if (!info->up_rel[0] || !opts->near || !opts->near->read)
 		return 0;
-	rc = opts->near->read(opts->near->ctx, info->up_rel, &up);
-	if (rc == 1 && !memchr(up.ptr, '\0', up.len))
-		rc = audit_reverse(res, path, text, len, info, buf_str(&up),
-				   up.len, SIZE_MAX, opts);
-	buf_release(&up);
+	rc = opts->near->read(opts->near->ctx, info->up_rel, &text_up);
+	if (rc == 1 && !memchr(text_up.ptr, '\0', text_up.len) &&
+	    (rc = statements_build(&up, buf_str(&text_up), text_up.len)) == 0 &&
+	    (rc = reverse_names_add(&fwd, &up)) == 0)
+		rc = audit_reverse(res, path, text, len, info, &fwd, SIZE_MAX,
+				   opts);
+	statements_release(&up);
+	reverse_names_release(&fwd);
+	buf_release(&text_up);
 	return rc < 0 ? rc : 0;
-}
-
-/* An up file with down sections: FK013 against its up sections. */
-static int audit_sections(struct result *res, const char *path, char *text,
-			  size_t len, const struct migration_info *info,
-			  size_t index, const struct audit_opts *opts)
-{
-	char *up = malloc(len + 1);
-	int rc;
-
-	if (!up)
-		return FK_ENOMEM;
-	memcpy(up, text, len + 1);
-	framework_apply_masks(info, up, len);
-	rc = audit_reverse(res, path, text, len, info, up, len, index, opts);
-	free(up);
-	return rc;
 }
 
 static bool is_seed(const struct config *cfg, const char *path)
@@ -599,6 +595,7 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	       const struct audit_opts *opts)
 {
 	struct audit_file file = { 0 };
+	struct reverse_names fwd = { ARENA_INIT, { 0 } };
 	struct migration_info info;
 	struct file_result *fr;
 	char problem[160];
@@ -624,10 +621,12 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	file.len = len;
 	file.opts = opts;
 	file.index = res->nfiles - 1;
-	err = audit_file_run(res, &file, fr, &info);
+	err = audit_file_run(res, &file, fr, &info, info.ndowns ? &fwd : NULL);
 	linemap_release(&file.lines);
+	/* FK013 on the down sections, against the up sections' names */
 	if (err == 0 && info.ndowns)
-		err = audit_sections(res, file.path, text, len, &info,
-				     file.index, opts);
+		err = audit_reverse(res, file.path, text, len, &info, &fwd,
+				    file.index, opts);
+	reverse_names_release(&fwd);
 	return err;
 }

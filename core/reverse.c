@@ -9,13 +9,8 @@
 #include "replay.h"
 #include "strmap.h"
 
-struct names {
-	struct arena arena;
-	struct strmap seen; /* every identifier of the forward text */
-};
-
-/* Collects the identifiers of the forward migration. */
-static int names_scan(struct names *n, const char *up, size_t up_len)
+/* Collects the identifiers of the forward migration's text. */
+static int names_scan(struct reverse_names *n, const char *up, size_t up_len)
 {
 	struct token_list toks = { 0 };
 	size_t i;
@@ -38,7 +33,7 @@ done:
 	return err;
 }
 
-static int add_name(struct names *n, const char *name)
+static int add_name(struct reverse_names *n, const char *name)
 {
 	return name && strmap_put(&n->seen, name, (void *)1) < 0 ? FK_ENOMEM
 								 : 0;
@@ -48,45 +43,44 @@ static int add_name(struct names *n, const char *name)
  * The names PostgreSQL gives the forward migration's unnamed foreign keys
  * (<table>_<columns>_fkey) and indexes (<table>_<columns>_idx).
  */
-static int names_defaults(struct names *n, const char *up, size_t up_len)
+static int names_defaults(struct reverse_names *n, const struct statements *up)
 {
-	struct statements ups;
-	size_t i, k;
-	int err;
+	size_t i;
+	int err = 0;
 
-	if ((err = statements_build(&ups, up, up_len)) < 0)
-		return err;
-	for (i = 0; i < ups.n && !err; i++) {
-		const struct stmt *st = &ups.v[i];
-		const char *t = st->table.name;
+	for (i = 0; i < up->n && !err; i++) {
+		const struct stmt *st = &up->v[i];
+		const struct fk_def *fk;
+		size_t pos = 0;
 
-		if (!t)
+		if (!st->table.name)
 			continue;
-		for (k = 0; k < st->nfks && !err; k++)
-			if (!st->fks[k].name)
-				err = add_name(n, fk_default_name(
-						  &n->arena, t, st->fks[k].cols,
-						  st->fks[k].ncols));
-		for (k = 0; k < st->ncmds && !err; k++)
-			if (st->cmds[k].has_fk && !st->cmds[k].fk.name)
-				err = add_name(n, fk_default_name(
-						  &n->arena, t, st->cmds[k].fk.cols,
-						  st->cmds[k].fk.ncols));
-		if (st->kind == STMT_CREATE_INDEX && !st->index_name &&
-		    st->nindex_cols && st->index_cols[0]) {
-			const char *name = fk_default_name(&n->arena, t,
-							   st->index_cols,
-							   st->nindex_cols);
-			size_t len = name ? strlen(name) : 0;
-
-			/* <table>_<cols>_fkey → <table>_<cols>_idx */
-			if (len > 5)
-				err = add_name(n, arena_printf(&n->arena, "%.*s_idx",
-							       (int)(len - 5), name));
-		}
+		while (!err && (fk = stmt_next_fk(st, &pos, NULL)))
+			if (!fk->name)
+				err = add_name(n, replay_default_name(
+						  &n->arena, st->table.name,
+						  fk->cols, fk->ncols, "fkey"));
+		if (!err && st->kind == STMT_CREATE_INDEX && !st->index_name &&
+		    st->nindex_cols)
+			err = add_name(n, replay_default_name(
+					  &n->arena, st->table.name,
+					  st->index_cols, st->nindex_cols,
+					  "idx"));
 	}
-	statements_release(&ups);
 	return err;
+}
+
+int reverse_names_add(struct reverse_names *n, const struct statements *up)
+{
+	int err = names_scan(n, up->text, up->len);
+
+	return err < 0 ? err : names_defaults(n, up);
+}
+
+void reverse_names_release(struct reverse_names *n)
+{
+	strmap_release(&n->seen);
+	arena_release(&n->arena);
 }
 
 /*
@@ -94,7 +88,7 @@ static int names_defaults(struct names *n, const char *up, size_t up_len)
  * names: a primary key, unique or check constraint under the name
  * PostgreSQL gave it.
  */
-static bool default_name(const struct names *n, const char *name)
+static bool default_name(const struct reverse_names *n, const char *name)
 {
 	static const char *const suffixes[] = { "_pkey", "_key", "_check",
 						"_excl" };
@@ -129,21 +123,16 @@ static bool has_if_exists(const struct statements *s, const struct span *sp)
 	return false;
 }
 
-static bool missing(const struct names *n, const char *name)
+static bool missing(const struct reverse_names *n, const char *name)
 {
 	return name && !strmap_get(&n->seen, name) && !default_name(n, name);
 }
 
-int reverse_misses(const char *up, size_t up_len,
+int reverse_misses(const struct reverse_names *fwd,
 		   const struct statements *down, struct reverse_miss *out)
 {
-	struct names n = { ARENA_INIT, { 0 } };
 	size_t i, k, count = 0;
-	int err;
 
-	if ((err = names_scan(&n, up, up_len)) < 0 ||
-	    (err = names_defaults(&n, up, up_len)) < 0)
-		goto done;
 	for (i = 0; i < down->n && count < REVERSE_MAX_MISSES; i++) {
 		const struct stmt *st = &down->v[i];
 
@@ -152,7 +141,7 @@ int reverse_misses(const char *up, size_t up_len,
 		if (st->kind == STMT_DROP_INDEX)
 			for (k = 0; k < st->ndrop_names &&
 				    count < REVERSE_MAX_MISSES; k++)
-				if (missing(&n, st->drop_names[k].name))
+				if (missing(fwd, st->drop_names[k].name))
 					out[count++] = (struct reverse_miss){
 						i, st->span,
 						st->drop_names[k].name, true
@@ -161,15 +150,11 @@ int reverse_misses(const char *up, size_t up_len,
 			continue;
 		for (k = 0; k < st->ncmds && count < REVERSE_MAX_MISSES; k++)
 			if (st->cmds[k].kind == ALTER_DROP_CONSTRAINT &&
-			    missing(&n, st->cmds[k].name))
+			    missing(fwd, st->cmds[k].name))
 				out[count++] = (struct reverse_miss){
 					i, st->cmds[k].span, st->cmds[k].name,
 					false
 				};
 	}
-	err = (int)count;
-done:
-	strmap_release(&n.seen);
-	arena_release(&n.arena);
-	return err;
+	return (int)count;
 }

@@ -8,8 +8,25 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "split.h"
 #include "statements.h"
+#include "strmap.h"
+
+/*
+ * The names a forward migration gives: every identifier of its text,
+ * and the names PostgreSQL gives its unnamed foreign keys and indexes.
+ * Zeroed is empty; everything is owned and freed by
+ * reverse_names_release().
+ */
+struct reverse_names {
+	struct arena arena;
+	struct strmap seen;
+};
+
+/* Adds the names of the forward statements `up` (its text included). */
+int reverse_names_add(struct reverse_names *n, const struct statements *up);
+void reverse_names_release(struct reverse_names *n);
 
 struct reverse_miss {
 	size_t stmt;       /* index in the down statements */
@@ -22,13 +39,12 @@ struct reverse_miss {
 
 /*
  * The index and constraint names that the `down` statements drop (without
- * IF EXISTS) and that the forward migration's text `up` (`up_len` bytes,
- * NUL-terminated) never names, nor creates under PostgreSQL's default
- * name (<table>_…_pkey/_key/_fkey/_idx/_check/_excl of a table it
- * names). Fills at most REVERSE_MAX_MISSES into `out`; returns how many,
- * or FK_ENOMEM.
+ * IF EXISTS) and that the forward migration `fwd` never names, nor
+ * creates under PostgreSQL's default name (<table>_…_pkey/_key/_check/
+ * _excl of a table it names). Fills at most REVERSE_MAX_MISSES into
+ * `out`; returns how many.
  */
-int reverse_misses(const char *up, size_t up_len,
+int reverse_misses(const struct reverse_names *fwd,
 		   const struct statements *down, struct reverse_miss *out);
 
 #endif
