@@ -62,6 +62,19 @@ void test_dir_setup(void)
 		abort();
 }
 
+void test_git_setup(void)
+{
+	test_dir_setup();
+	/* no user or system git configuration may leak in */
+	setenv("HOME", test_dir, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "Alice", 1);
+	setenv("GIT_AUTHOR_EMAIL", "alice@example.org", 1);
+	setenv("GIT_COMMITTER_NAME", "Alice", 1);
+	setenv("GIT_COMMITTER_EMAIL", "alice@example.org", 1);
+	setenv("GIT_CEILING_DIRECTORIES", test_dir, 1);
+}
+
 void test_dir_teardown(void)
 {
 	remove_tree(test_dir);

@@ -46,6 +46,12 @@ int check_test_dir(struct buf *out);
 
 extern char *test_dir;
 void test_dir_setup(void);
+/*
+ * test_dir_setup(), and an environment in which git commands run in
+ * test_dir see no user configuration and commit as Alice, and no
+ * repository above test_dir.
+ */
+void test_git_setup(void);
 void test_dir_teardown(void);
 
 #endif

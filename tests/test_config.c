@@ -496,19 +496,7 @@ static const char unsafe_fk[] =
 	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
 	"  FOREIGN KEY (user_id) REFERENCES users (id);\n";
 
-static void cli_setup(void)
-{
-	test_dir_setup();
-	setenv("HOME", test_dir, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_AUTHOR_NAME", "Alice", 1);
-	setenv("GIT_AUTHOR_EMAIL", "alice@example.org", 1);
-	setenv("GIT_COMMITTER_NAME", "Alice", 1);
-	setenv("GIT_COMMITTER_EMAIL", "alice@example.org", 1);
-	setenv("GIT_CEILING_DIRECTORIES", test_dir, 1);
-}
-
-TestSuite(config_cli, .init = cli_setup, .fini = test_dir_teardown);
+TestSuite(config_cli, .init = test_git_setup, .fini = test_dir_teardown);
 
 #define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 

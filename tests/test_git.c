@@ -23,20 +23,7 @@ static const char safe_fk[] =
 	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
 	"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n";
 
-static void setup(void)
-{
-	test_dir_setup();
-	/* no user or system git configuration may leak in */
-	setenv("HOME", test_dir, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_AUTHOR_NAME", "Alice", 1);
-	setenv("GIT_AUTHOR_EMAIL", "alice@example.org", 1);
-	setenv("GIT_COMMITTER_NAME", "Alice", 1);
-	setenv("GIT_COMMITTER_EMAIL", "alice@example.org", 1);
-	setenv("GIT_CEILING_DIRECTORIES", test_dir, 1);
-}
-
-TestSuite(git, .init = setup, .fini = test_dir_teardown);
+TestSuite(git, .init = test_git_setup, .fini = test_dir_teardown);
 
 /* Runs a shell command in the test folder; it must succeed. */
 static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
