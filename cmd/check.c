@@ -7,7 +7,6 @@
 #include "config.h"
 #include "cmd.h"
 #include "error.h"
-#include "framework_text.h"
 #include "fs_source.h"
 #include "options.h"
 #include "vcs.h"
@@ -66,7 +65,7 @@ static char *report_path(const struct vcs_info *vcs, const char *path,
  * migrations (a dump that cannot be read is left out).
  */
 static int seed_from_config(struct result *res, const struct audit_opts *opts,
-			    const struct vcs_info *vcs)
+			    const struct vcs_info *vcs, size_t max_size)
 {
 	const struct config *cfg = opts->config;
 	size_t i;
@@ -74,15 +73,13 @@ static int seed_from_config(struct result *res, const struct audit_opts *opts,
 
 	for (i = 0; cfg && i < cfg->nseed && r == 0; i++) {
 		struct buf path = BUF_INIT, data = BUF_INIT;
-		struct near_reader near = { fs_near_read, NULL };
 
 		buf_addf(&path, "%s%s", vcs->found ? vcs->root : "",
 			 cfg->seed[i]);
-		near.ctx = (void *)buf_str(&path);
 		if (path.failed)
 			r = FK_ENOMEM;
-		else if ((r = fs_near_read(near.ctx, path_base(cfg->seed[i]),
-					   &data)) == 1 &&
+		else if ((r = fs_read_small(buf_str(&path), max_size,
+					    &data)) == 1 &&
 			 buf_addc(&data, '\0') == 0)
 			r = audit_text(res, cfg->seed[i], data.ptr,
 				       data.len - 1, opts);
@@ -95,7 +92,8 @@ static int seed_from_config(struct result *res, const struct audit_opts *opts,
 }
 
 static int audit_all(struct fs_source *src, struct result *res,
-		     const struct audit_opts *base, const struct vcs_info *vcs)
+		     const struct audit_opts *base, const struct vcs_info *vcs,
+		     size_t max_size)
 {
 	struct audit_opts opts = *base;
 	struct replay schema;
@@ -105,7 +103,7 @@ static int audit_all(struct fs_source *src, struct result *res,
 
 	replay_init(&schema);
 	opts.schema = &schema;
-	if ((r = seed_from_config(res, &opts, vcs)) < 0) {
+	if ((r = seed_from_config(res, &opts, vcs, max_size)) < 0) {
 		replay_release(&schema);
 		return r;
 	}
@@ -219,7 +217,7 @@ int cmd_check(int argc, char **argv)
 	/* the walk applied exclude and migrations; named files are audited */
 	o.audit.config_walked = true;
 	if (r == 0)
-		r = audit_all(&src, &res, &o.audit, &vcs);
+		r = audit_all(&src, &res, &o.audit, &vcs, o.max_size);
 	code = run_finish("check", r, "", &res, &o, &vcs);
 done:
 	vcs_info_release(&vcs);

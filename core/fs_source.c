@@ -127,28 +127,17 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 	return err;
 }
 
-int fs_near_read(void *ctx, const char *rel, struct buf *out)
+int fs_read_small(const char *path, size_t max_size, struct buf *out)
 {
-	const char *path = ctx, *slash = strrchr(path, '/');
-	struct buf full = BUF_INIT;
 	struct stat sb;
 	char chunk[4096];
 	ssize_t got;
-	int fd, rc = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
 
-	if (slash)
-		buf_add(&full, path, (size_t)(slash - path) + 1);
-	buf_adds(&full, rel);
-	if (full.failed) {
-		buf_release(&full);
-		return FK_ENOMEM;
-	}
-	fd = open(buf_str(&full), O_RDONLY | O_CLOEXEC);
-	buf_release(&full);
 	if (fd < 0)
 		return 0;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    sb.st_size <= NEAR_MAX) {
+	    (size_t)sb.st_size <= max_size) {
 		rc = 1;
 		while ((got = read(fd, chunk, sizeof(chunk))) > 0)
 			buf_add(out, chunk, (size_t)got);
@@ -158,6 +147,20 @@ int fs_near_read(void *ctx, const char *rel, struct buf *out)
 			rc = FK_ENOMEM;
 	}
 	close(fd);
+	return rc;
+}
+
+int fs_near_read(void *ctx, const char *rel, struct buf *out)
+{
+	const char *path = ctx, *slash = strrchr(path, '/');
+	struct buf full = BUF_INIT;
+	int rc;
+
+	if (slash)
+		buf_add(&full, path, (size_t)(slash - path) + 1);
+	buf_adds(&full, rel);
+	rc = full.failed ? FK_ENOMEM : fs_read_small(buf_str(&full), NEAR_MAX, out);
+	buf_release(&full);
 	return rc;
 }
 

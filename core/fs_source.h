@@ -41,6 +41,12 @@ struct buf;
 int fs_near_read(void *ctx, const char *rel, struct buf *out);
 
 /*
+ * Appends the regular file `path` to `out`: 1; 0 when it cannot be read,
+ * is not a regular file or is over `max_size` bytes; FK_ENOMEM.
+ */
+int fs_read_small(const char *path, size_t max_size, struct buf *out);
+
+/*
  * What a folder walk leaves out (the configuration's "exclude"): `skip`
  * is asked about each file and folder found under a folder named on the
  * command line, by its path as reports show it before it is made
