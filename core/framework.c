@@ -139,7 +139,8 @@ static bool detect_liquibase(struct probe *p, struct migration_info *out)
 {
 	if (!markers_is_liquibase(p->text, p->len) && !p->forced)
 		return false;
-	set(out, "liquibase", ROLE_UP, "first line \"--liquibase formatted sql\": one transaction per "
+	set(out, "liquibase", ROLE_UP,
+	    "first line \"--liquibase formatted sql\": one transaction per "
 	    "--changeset unless runInTransaction:false");
 	markers_liquibase(p->text, p->len, out);
 	if (!out->nunits)
@@ -180,7 +181,8 @@ static bool detect_dbmate(struct probe *p, struct migration_info *out)
 	if (!markers_dbmate(p->text, p->len, &tmp) && !p->forced)
 		return false;
 	*out = tmp;
-	set(out, "dbmate", ROLE_UP, "<version>*.sql with a -- migrate:up marker: one transaction per "
+	set(out, "dbmate", ROLE_UP,
+	    "<version>*.sql with a -- migrate:up marker: one transaction per "
 	    "up section unless transaction:false");
 	if (!out->nunits)
 		one_unit(out, TX_MODE_WRAPPED, "dbmate puts around the up section",
@@ -200,7 +202,8 @@ static bool detect_node_pg(struct probe *p, struct migration_info *out)
 	if (!markers_node_pg(p->text, p->len, &tmp) && !p->forced)
 		return false;
 	*out = tmp;
-	set(out, "node-pg-migrate", ROLE_UP, "<prefix>_<name>.sql with -- Up Migration: all pending "
+	set(out, "node-pg-migrate", ROLE_UP,
+	    "<prefix>_<name>.sql with -- Up Migration: all pending "
 	    "migrations in one transaction (singleTransaction)");
 	out->deploy_tx = true;
 	one_unit(out, TX_MODE_WRAPPED,
@@ -228,7 +231,8 @@ static bool detect_graphile(struct probe *p, struct migration_info *out)
 
 	if (!committed && !current && !p->forced)
 		return false;
-	set(out, "graphile-migrate", ROLE_UP, "migrations/committed/<NNNNNN>.sql or migrations/current: one "
+	set(out, "graphile-migrate", ROLE_UP,
+	    "migrations/committed/<NNNNNN>.sql or migrations/current: one "
 	    "transaction per migration unless --! no-transaction");
 	if (markers_graphile_no_tx(p->text, p->len))
 		one_unit(out, TX_MODE_IMPLICIT,
@@ -364,7 +368,8 @@ static bool detect_diesel(struct probe *p, struct migration_info *out)
 	}
 	if (down)
 		pair_with(out, p->base, "down.sql", "up.sql");
-	set(out, "diesel", down ? ROLE_DOWN : ROLE_UP, no_tx == 1 ? "migrations/<version>_<name>/up.sql, metadata.toml "
+	set(out, "diesel", down ? ROLE_DOWN : ROLE_UP,
+	    no_tx == 1 ? "migrations/<version>_<name>/up.sql, metadata.toml "
 			 "without run_in_transaction = true: no transaction of "
 			 "diesel's, the file is sent as one string"
 		       : "migrations/<version>_<name>/up.sql: one transaction "
@@ -398,13 +403,13 @@ static bool detect_prisma_drizzle(struct probe *p, struct migration_info *out)
 	if (strcmp(p->base, "migration.sql") != 0 ||
 	    (text_digits(p->dir) != 14 && !p->forced))
 		return false;
-	prisma = path_has_dirs(p->path, "prisma/") ||
+	/* a forced "prisma" is Prisma; Drizzle v1 has a snapshot.json */
+	prisma = p->forced || path_has_dirs(p->path, "prisma/") ||
 		 near_read(p, "../migration_lock.toml") ||
 		 !near_read(p, "snapshot.json");
-	if (p->forced)
-		prisma = p->forced && !markers_drizzle(p->text, p->len);
 	if (prisma) {
-		set(out, "prisma", ROLE_UP, "migrations/<timestamp>_<name>/migration.sql: Prisma sends "
+		set(out, "prisma", ROLE_UP,
+		    "migrations/<timestamp>_<name>/migration.sql: Prisma sends "
 		    "the file as one string (up to Prisma 7.3)");
 		one_unit(out, TX_MODE_IMPLICIT,
 			 "Prisma Migrate sends migration.sql as one string (up "
@@ -414,7 +419,8 @@ static bool detect_prisma_drizzle(struct probe *p, struct migration_info *out)
 			 "Prisma 7.4 or later");
 		return true;
 	}
-	set(out, "drizzle", ROLE_UP, "<timestamp>_<name>/migration.sql with snapshot.json: all pending "
+	set(out, "drizzle", ROLE_UP,
+	    "<timestamp>_<name>/migration.sql with snapshot.json: all pending "
 	    "migrations in one transaction");
 	out->deploy_tx = true;
 	one_unit(out, TX_MODE_WRAPPED, drizzle_runner, drizzle_opt_out);
@@ -428,7 +434,8 @@ static bool detect_drizzle(struct probe *p, struct migration_info *out)
 	if (!markers_drizzle(p->text, p->len) &&
 	    !near_read(p, "meta/_journal.json") && !p->forced)
 		return false;
-	set(out, "drizzle", ROLE_UP, "<NNNN>_<name>.sql with meta/_journal.json or statement "
+	set(out, "drizzle", ROLE_UP,
+	    "<NNNN>_<name>.sql with meta/_journal.json or statement "
 	    "breakpoints: all pending migrations in one transaction");
 	out->deploy_tx = true;
 	one_unit(out, TX_MODE_WRAPPED, drizzle_runner, drizzle_opt_out);
@@ -444,7 +451,8 @@ static bool detect_atlas(struct probe *p, struct migration_info *out)
 	if (!ends_with(p->base, ".sql") || (!p->forced && !directives &&
 					    !near_read(p, "atlas.sum")))
 		return false;
-	set(out, "atlas", ROLE_UP, none ? "a migration folder with atlas.sum; -- atlas:txmode none: "
+	set(out, "atlas", ROLE_UP,
+	    none ? "a migration folder with atlas.sum; -- atlas:txmode none: "
 		   "each statement on its own"
 		 : "a migration folder with atlas.sum: one transaction per "
 		   "file (--tx-mode file)");
@@ -465,7 +473,8 @@ static bool detect_supabase(struct probe *p, struct migration_info *out)
 	if (!p->forced && (!path_has_dirs(p->path, "supabase/migrations/") ||
 			   !versioned(p->base, '_', ".sql")))
 		return false;
-	set(out, "supabase", ROLE_UP, "supabase/migrations/<version>_<name>.sql: the CLI sends a file's "
+	set(out, "supabase", ROLE_UP,
+	    "supabase/migrations/<version>_<name>.sql: the CLI sends a file's "
 	    "statements as one pipeline (an implicit transaction)");
 	out->concurrent_alone = true;
 	one_unit(out, TX_MODE_IMPLICIT,
@@ -478,7 +487,8 @@ static bool detect_supabase(struct probe *p, struct migration_info *out)
 
 static bool detect_sqlx(struct probe *p, struct migration_info *out)
 {
-	bool no_tx = p->len >= 17 && memcmp(p->text, "-- no-transaction", 17) == 0;
+	bool no_tx = p->len >= 17 &&
+		     memcmp(p->text, "-- no-transaction", 17) == 0;
 	bool down = versioned(p->base, '_', ".down.sql");
 
 	if (!versioned(p->base, '_', ".sql"))
@@ -490,7 +500,8 @@ static bool detect_sqlx(struct probe *p, struct migration_info *out)
 		return false;
 	if (down)
 		pair_with(out, p->base, ".down.sql", ".up.sql");
-	set(out, "sqlx", down ? ROLE_DOWN : ROLE_UP, no_tx ? "<version>_<name>.sql starting with -- no-transaction: "
+	set(out, "sqlx", down ? ROLE_DOWN : ROLE_UP,
+	    no_tx ? "<version>_<name>.sql starting with -- no-transaction: "
 		    "the file is sent as one string"
 		  : "<version>_<name>.sql of a crate using sqlx: one "
 		    "transaction per file");
@@ -516,7 +527,8 @@ static bool detect_golang_migrate(struct probe *p, struct migration_info *out)
 		return false;
 	if (down)
 		pair_with(out, p->base, ".down.sql", ".up.sql");
-	set(out, "golang-migrate", down ? ROLE_DOWN : ROLE_UP, "<version>_<name>.up.sql / .down.sql: the file is sent as one "
+	set(out, "golang-migrate", down ? ROLE_DOWN : ROLE_UP,
+	    "<version>_<name>.up.sql / .down.sql: the file is sent as one "
 	    "string (an implicit transaction)");
 	one_unit(out, TX_MODE_IMPLICIT,
 		 "golang-migrate sends the whole file as one string",
@@ -555,7 +567,8 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 		return true;
 	}
 	if (b[0] == 'B' && flyway_version(b + 1)) {
-		set(out, "flyway", ROLE_SEED, "B<version>__<name>.sql: a Flyway baseline migration; it "
+		set(out, "flyway", ROLE_SEED,
+		    "B<version>__<name>.sql: a Flyway baseline migration; it "
 		    "seeds the schema state and is not audited");
 		return true;
 	}
@@ -566,7 +579,8 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 	if (near_read(p, conf))
 		no_tx = markers_config_false(p->scratch.ptr, p->scratch.len,
 					     "executeInTransaction");
-	set(out, "flyway", ROLE_UP, no_tx == 1 ? "V<version>__<name>.sql with executeInTransaction=false "
+	set(out, "flyway", ROLE_UP,
+	    no_tx == 1 ? "V<version>__<name>.sql with executeInTransaction=false "
 			 "in its .sql.conf: each statement on its own"
 		       : "V<version>__<name>.sql: one transaction per migration");
 	if (no_tx == 1) {
@@ -591,7 +605,8 @@ static bool detect_synapse(struct probe *p, struct migration_info *out)
 		return false;
 	if (!p->forced && !strstr(p->path, "storage/schema/"))
 		return false;
-	set(out, "synapse", ROLE_UP, "a synapse schema delta: run after COMMIT; BEGIN TRANSACTION, in "
+	set(out, "synapse", ROLE_UP,
+	    "a synapse schema delta: run after COMMIT; BEGIN TRANSACTION, in "
 	    "a transaction of its own");
 	one_unit(out, TX_MODE_WRAPPED,
 		 "synapse opens (COMMIT; BEGIN TRANSACTION) before the delta",

@@ -318,7 +318,7 @@ void framework_blank_placeholders(char *t, size_t len)
 			i = p + 1 < t + len ? (size_t)(p - t) + 2 : len;
 		} else if (c == ':' && (e = psql_var_end(t, len, i)) > i) {
 			if (t[i + 1] == '\'' || t[i + 1] == '"') {
-				/* :'name' → 'xxxxx' : a literal of the same size */
+				/* :'name' → 'xxxx': a literal of the same size */
 				t[i] = t[i + 1];
 				blank(t, i + 1, e - 1, 'x');
 				t[e - 1] = t[i];
