@@ -1,0 +1,90 @@
+/*
+ * What a file is to the audit: its framework as recognised, then as the
+ * configuration sets it (folders, exclude, framework, transaction,
+ * seed).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+
+static bool is_seed(const struct config *cfg, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nseed; i++)
+		if (strcmp(cfg->seed[i], path) == 0)
+			return true;
+	return false;
+}
+
+/* The configuration's "transaction" overrides the framework's units. */
+static void configure_tx(struct migration_info *info, enum config_tx tx)
+{
+	static const char runner[] =
+		"the configuration (\"transaction\": \"file\") puts around "
+		"the file";
+	static const char deploy[] =
+		"the configuration (\"transaction\": \"deploy\") puts around "
+		"all migrations of a deploy";
+	static const char implicit[] =
+		"the configuration (\"transaction\": \"implicit\") sends the "
+		"file as one string";
+	static const char opt_out[] =
+		"put it alone in a migration that runs outside a transaction "
+		"(and set \"transaction\": \"none\" for it in the "
+		"configuration)";
+	struct tx_unit *u = &info->units[0];
+	size_t n;
+
+	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO)
+		return;
+	info->nunits = 1;
+	info->flyway_detect = false;
+	info->deploy_tx = tx == CONFIG_TX_DEPLOY;
+	u->start = 0;
+	u->mode = tx == CONFIG_TX_NONE	   ? TX_MODE_AUTOCOMMIT
+		  : tx == CONFIG_TX_IMPLICIT ? TX_MODE_IMPLICIT
+					     : TX_MODE_WRAPPED;
+	u->runner = tx == CONFIG_TX_NONE     ? NULL
+		    : tx == CONFIG_TX_FILE     ? runner
+		    : tx == CONFIG_TX_IMPLICIT ? implicit
+					       : deploy;
+	u->opt_out = tx == CONFIG_TX_NONE ? NULL : opt_out;
+	if (!info->framework)
+		info->framework = "plain";
+	n = strlen(info->why);
+	snprintf(info->why + n, sizeof(info->why) - n,
+		 "; the configuration sets \"transaction\": \"%s\"",
+		 config_tx_name(tx));
+}
+
+int audit_classify(const char *path, const char *text, size_t len,
+		   const struct audit_opts *opts, struct migration_info *info)
+{
+	const struct config *cfg = opts->config;
+	const char *forced = opts->framework;
+	int err;
+
+	if (cfg && !opts->config_walked && !is_seed(cfg, path) &&
+	    (config_excluded(cfg, path) ||
+	     (cfg->has_dirs && !config_dir_of(cfg, path))))
+		return 1; /* not a migration, says the configuration */
+	if (cfg && !forced) {
+		forced = config_framework_of(cfg, path);
+		if (strcmp(forced, "auto") == 0)
+			forced = NULL;
+	}
+	err = framework_detect(path, text, len, opts->near, forced, info);
+	if (err < 0)
+		return err;
+	if (cfg && is_seed(cfg, path)) {
+		info->role = ROLE_SEED;
+		snprintf(info->why, sizeof(info->why),
+			 "a schema dump named by the configuration's \"seed\": "
+			 "it seeds the schema state and is not audited");
+	}
+	if (cfg)
+		configure_tx(info, config_transaction_of(cfg, path));
+	return 0;
+}
