@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "django.h"
 #include "error.h"
 #include "framework.h"
 #include "fs_source.h"
@@ -143,6 +144,20 @@ static char *shown_path(const struct vcs_info *vcs, const char *path)
 	return b.ptr;
 }
 
+/* A Django migration's transactions come from the SQL it runs. */
+static int describe_django(const char *path, const struct source_item *item,
+			   struct migration_info *info)
+{
+	struct django_sql d;
+	int r = django_extract(&d, path, item->data, item->len, NULL);
+
+	if (r == 0) {
+		django_describe(&d, info);
+		django_sql_release(&d);
+	}
+	return r;
+}
+
 static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 		      const struct audit_opts *base, bool json, cJSON *list)
 {
@@ -160,6 +175,9 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 		if (r == 0 && item.data)
 			r = audit_classify(path, item.data, item.len, &opts,
 					   &info);
+		if (r == 0 && item.data && info.role == ROLE_UP &&
+		    info.framework && strcmp(info.framework, "django") == 0)
+			r = describe_django(path, &item, &info);
 		if (r == 1) { /* left out by the configuration */
 			memset(&info, 0, sizeof(info));
 			info.role = ROLE_SKIP;

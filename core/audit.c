@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "django.h"
 #include "framework.h"
 #include "framework_text.h"
 #include "error.h"
@@ -162,8 +163,8 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 	if (first == res->nfindings)
 		return 0;
 	if (bom)
-		memcpy((char *)file->text, "\xef\xbb\xbf", 3);
-	if (line_hashes_compute(&h, file->text, file->len) < 0)
+		memcpy((char *)file->lines.text, "\xef\xbb\xbf", 3);
+	if (line_hashes_compute(&h, file->lines.text, file->lines.len) < 0)
 		return FK_ENOMEM;
 	for (i = first; i < res->nfindings && !err; i++) {
 		res->findings[i].line_hash = arena_strdup(
@@ -197,24 +198,38 @@ static int report_plain(struct result *res, struct audit_file *file,
 static int report_modified(struct result *res, struct audit_file *file)
 {
 	const struct audit_opts *o = file->opts;
+	const struct srcmap *origin;
 	size_t start, end, stmt = SIZE_MAX, i;
-	uint32_t last, col;
+	uint32_t last = (uint32_t)file->lines.nlines;
 	struct span span;
+	int err;
 
-	linemap_locate(&file->lines, file->len, &last, &col);
 	linemap_line(&file->lines,
 		     o->modified_line < last ? o->modified_line : last, &start,
 		     &end);
-	for (i = 0; i < file->stmts.n; i++)
-		if (file->stmts.v[i].span.start <= end &&
-		    start < file->stmts.v[i].span.end) {
+	for (i = 0; i < file->stmts.n; i++) {
+		const struct span *sp = &file->stmts.v[i].span;
+
+		if (linemap_source(&file->lines, sp->start, false) <= end &&
+		    start < linemap_source(&file->lines, sp->end, true)) {
 			stmt = i;
 			break;
 		}
+	}
 	span.start = (uint32_t)start;
 	span.end = (uint32_t)end;
-	return report_plain(res, file, &rule_fk012_migration_modified, stmt,
-			    span, "%s", o->modified_msg);
+	/*
+	 * The span is the source's own: locate it without the origin (the
+	 * finding then belongs to no statement of the built text).
+	 */
+	origin = file->lines.origin;
+	file->lines.origin = NULL;
+	if (origin)
+		stmt = SIZE_MAX;
+	err = report_plain(res, file, &rule_fk012_migration_modified, stmt,
+			   span, "%s", o->modified_msg);
+	file->lines.origin = origin;
+	return err;
 }
 
 static void release_statements(struct audit_file *file)
@@ -246,12 +261,16 @@ static const char flyway_mixed_opt_out[] =
 	"put it alone in a migration of its own (Flyway then runs it without "
 	"a transaction), or set executeInTransaction=false in its .sql.conf";
 
-/* The statements of each transaction unit, and the deploy's transaction. */
+/*
+ * The statements of each transaction unit (`tus`: the framework's, in the
+ * offsets of file->text), and the deploy's transaction.
+ */
 static int plan_file(struct audit_file *file, const struct migration_info *info,
+		     const struct tx_unit *tus, size_t ntus,
 		     struct replay *state)
 {
 	const struct audit_opts *o = file->opts;
-	struct plan_unit units[FRAMEWORK_MAX_UNITS];
+	struct plan_unit *units;
 	size_t nunits = 0, k, i = 0, nconc = 0, nother = 0;
 	const struct stmt *v = file->stmts.v;
 	size_t n = file->stmts.n;
@@ -262,14 +281,15 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
 		else if (v[k].kind != STMT_BEGIN && v[k].kind != STMT_COMMIT)
 			nother++;
 	}
-	for (k = 0; k < info->nunits; k++) {
-		const struct tx_unit *tu = &info->units[k];
-		uint32_t next = k + 1 < info->nunits ? info->units[k + 1].start
-						     : UINT32_MAX;
+	if (!(units = calloc(ntus ? ntus : 1, sizeof(*units))))
+		return FK_ENOMEM;
+	for (k = 0; k < ntus; k++) {
+		const struct tx_unit *tu = &tus[k];
+		uint32_t next = k + 1 < ntus ? tus[k + 1].start : UINT32_MAX;
 		struct plan_unit *u = &units[nunits++];
 
 		u->first = i;
-		while (i < n && (v[i].span.start < next || k + 1 == info->nunits))
+		while (i < n && (v[i].span.start < next || k + 1 == ntus))
 			i++;
 		u->n = i - u->first;
 		u->mode = tu->mode;
@@ -298,6 +318,7 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
 	}
 	state->next_tx = plan_build_units(v, units, nunits, state->next_tx,
 					  file->txs);
+	free(units);
 	if (info->concurrent_alone)
 		for (k = 0; k < n; k++)
 			if (is_concurrent(&v[k])) {
@@ -314,9 +335,39 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
  * also gets the names the statements give, for FK013 on its down
  * sections.
  */
+/*
+ * Per statement, the Django operation it belongs to (file->groups), from
+ * the byte ranges of the built SQL.
+ */
+static int set_groups(struct audit_file *file, const struct django_sql *dj)
+{
+	size_t i, r = 0;
+
+	if (!file->stmts.n)
+		return 0;
+	if (!(file->groups = calloc(file->stmts.n, sizeof(*file->groups))))
+		return FK_ENOMEM;
+	for (i = 0; i < file->stmts.n; i++) {
+		uint32_t at = file->stmts.v[i].span.start;
+
+		while (r < dj->nranges && dj->ranges[r].end <= at)
+			r++;
+		if (r < dj->nranges && dj->ranges[r].start <= at)
+			file->groups[i] = dj->ranges[r].op;
+	}
+	return 0;
+}
+
+/*
+ * Audits one migration that runs forward; when `fwd` is not NULL, it
+ * also gets the names the statements give, for FK013 on its down
+ * sections. `dj`: the SQL built from a Django migration (file->text is
+ * then that SQL, and file->lines maps it to the .py file).
+ */
 static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr,
 			  const struct migration_info *info,
+			  const struct django_sql *dj,
 			  struct reverse_names *fwd)
 {
 	size_t first = res->nfindings, i;
@@ -329,14 +380,22 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	if (linemap_init(&file->lines, file->text, file->len) < 0)
 		return FK_ENOMEM;
 	bom = blank_bom((char *)file->text, file->len);
+	if (dj) {
+		file->lines.origin = &dj->map;
+		file->text = dj->sql.ptr ? dj->sql.ptr : "";
+		file->len = dj->sql.len;
+	}
 	/* the parser sees neither other sections nor placeholders */
 	if (!(parse = malloc(file->len + 1)))
 		return FK_ENOMEM;
-	memcpy(parse, file->text, file->len + 1);
-	framework_apply_masks(info, parse, file->len);
-	framework_blank_placeholders(parse, file->len);
+	memcpy(parse, file->text, file->len);
+	parse[file->len] = '\0';
+	if (!dj) {
+		framework_apply_masks(info, parse, file->len);
+		framework_blank_placeholders(parse, file->len);
+	}
 	err = statements_build(&file->stmts, parse, file->len);
-	if (err < 0)
+	if (err < 0 || (dj && (err = set_groups(file, dj)) < 0))
 		goto done;
 	fr->nstmts = file->stmts.n;
 	for (i = 0; i < file->stmts.n; i++)
@@ -353,7 +412,15 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	} else {
 		replay_init(&own);
 	}
-	plan_file(file, info, state);
+	if (dj)
+		err = plan_file(file, info, dj->units, dj->nunits, state);
+	else
+		err = plan_file(file, info, info->units, info->nunits, state);
+	if (err < 0) {
+		if (state == &own)
+			replay_release(&own);
+		goto done;
+	}
 	state->cur_path = file->path;
 	state->cur_lines = &file->lines;
 	err = run_rules(res, file, state);
@@ -373,6 +440,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	err = set_line_hashes(res, file, first, bom);
 done:
 	release_statements(file);
+	free(file->groups);
+	file->groups = NULL;
 	free(parse);
 	return err;
 }
@@ -409,22 +478,27 @@ static int seed_schema(struct replay *state, char *text, size_t len)
  */
 static int audit_reverse(struct result *res, const char *path, char *text,
 			 size_t len, const struct migration_info *info,
+			 const struct django_sql *dj,
 			 const struct reverse_names *fwd, size_t index,
 			 const struct audit_opts *opts)
 {
 	struct reverse_miss miss[REVERSE_MAX_MISSES];
 	struct audit_file file = { 0 };
-	size_t first = res->nfindings;
+	size_t first = res->nfindings, dlen = dj ? dj->reverse.len : len;
 	char *down;
 	int n, i, err = 0;
 
-	if (!(down = malloc(len + 1)))
+	if (!(down = malloc(dlen + 1)))
 		return FK_ENOMEM;
-	memcpy(down, text, len + 1);
-	if (info->role == ROLE_UP)
+	memcpy(down, dj ? dj->reverse.ptr : text, dlen);
+	down[dlen] = '\0';
+	if (dj)
+		; /* Django's reverse_sql, taken out of its strings */
+	else if (info->role == ROLE_UP)
 		framework_keep_downs(info, down, len);
-	framework_blank_placeholders(down, len);
-	if ((err = statements_build(&file.stmts, down, len)) < 0 ||
+	if (!dj)
+		framework_blank_placeholders(down, len);
+	if ((err = statements_build(&file.stmts, down, dlen)) < 0 ||
 	    (n = reverse_misses(fwd, &file.stmts, miss)) == 0)
 		goto done;
 	if (index == SIZE_MAX) {
@@ -439,19 +513,23 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		index = res->nfiles - 1;
 	}
 	file.path = path;
-	file.text = text;
-	file.len = len;
+	file.text = dj ? down : text;
+	file.len = dlen;
 	file.opts = opts;
 	file.index = index;
 	if (linemap_init(&file.lines, text, len) < 0) {
 		err = FK_ENOMEM;
 		goto done;
 	}
+	file.lines.origin = dj ? &dj->reverse_map : NULL;
 	for (i = 0, err = 0; i < n && !err; i++) {
 		const char *table = file.stmts.v[miss[i].stmt].table.name;
 		char forward[300];
 
-		if (info->role == ROLE_UP)
+		if (dj)
+			snprintf(forward, sizeof(forward),
+				 "the migration's forward SQL");
+		else if (info->role == ROLE_UP)
 			snprintf(forward, sizeof(forward), "its up section");
 		else
 			snprintf(forward, sizeof(forward), "its forward migration %s",
@@ -502,8 +580,8 @@ static int audit_down(struct result *res, const char *path, char *text,
 	if (rc == 1 && !memchr(text_up.ptr, '\0', text_up.len) &&
 	    (rc = statements_build(&up, buf_str(&text_up), text_up.len)) == 0 &&
 	    (rc = reverse_names_add(&fwd, &up)) == 0)
-		rc = audit_reverse(res, path, text, len, info, &fwd, SIZE_MAX,
-				   opts);
+		rc = audit_reverse(res, path, text, len, info, NULL, &fwd,
+				   SIZE_MAX, opts);
 	statements_release(&up);
 	reverse_names_release(&fwd);
 	buf_release(&text_up);
@@ -515,9 +593,11 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 {
 	struct audit_file file = { 0 };
 	struct reverse_names fwd = { ARENA_INIT, { 0 } };
+	struct django_sql dj = DJANGO_SQL_INIT, *djp = NULL;
 	struct migration_info info;
 	struct file_result *fr;
 	char problem[160];
+	bool reverse;
 	int err;
 
 	text[len] = '\0';
@@ -533,19 +613,28 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 		return audit_down(res, path, text, len, &info, opts);
 	if (info.role != ROLE_UP)
 		return 0;
-	if (!(fr = result_add_file(res, path)))
+	if (info.framework && strcmp(info.framework, "django") == 0) {
+		if ((err = django_extract(&dj, path, text, len, opts->schema)))
+			return err;
+		djp = &dj;
+	}
+	reverse = djp ? dj.reverse.len > 0 : info.ndowns > 0;
+	if (!(fr = result_add_file(res, path))) {
+		django_sql_release(&dj);
 		return FK_ENOMEM;
+	}
 	file.path = fr->path;
 	file.text = text;
 	file.len = len;
 	file.opts = opts;
 	file.index = res->nfiles - 1;
-	err = audit_file_run(res, &file, fr, &info, info.ndowns ? &fwd : NULL);
+	err = audit_file_run(res, &file, fr, &info, djp, reverse ? &fwd : NULL);
 	linemap_release(&file.lines);
 	/* FK013 on the down sections, against the up sections' names */
-	if (err == 0 && info.ndowns)
-		err = audit_reverse(res, file.path, text, len, &info, &fwd,
+	if (err == 0 && reverse)
+		err = audit_reverse(res, file.path, text, len, &info, djp, &fwd,
 				    file.index, opts);
 	reverse_names_release(&fwd);
+	django_sql_release(&dj);
 	return err;
 }

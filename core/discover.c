@@ -3,6 +3,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "django.h"
+
 
 bool discover_is_sql_name(const char *name)
 {
@@ -24,7 +26,7 @@ bool discover_is_migration(const char *path)
 			break;
 		base = ++p;
 	}
-	return discover_is_sql_name(base);
+	return discover_is_sql_name(base) || django_is_migration_path(path);
 }
 
 bool discover_is_lfs_pointer(const char *data, size_t len)

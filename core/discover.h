@@ -15,8 +15,9 @@ bool discover_is_sql_name(const char *name);
 
 /*
  * Whether a repository-relative path ("db/migrations/001.sql") is a
- * migration: a SQL file name, and no part of the path hidden (".git",
- * ".github").
+ * migration: a SQL file name or a Django migration module
+ * ("app/migrations/0001_initial.py"), and no part of the path hidden
+ * (".git", ".github").
  */
 bool discover_is_migration(const char *path);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "django.h"
 #include "error.h"
 #include "framework_markers.h"
 #include "framework_text.h"
@@ -616,6 +617,31 @@ static bool detect_synapse(struct probe *p, struct migration_info *out)
 	return true;
 }
 
+/* ---- Django ---------------------------------------------------------- */
+
+/*
+ * A Python module: a Django migration, or nothing to audit. Its SQL and
+ * transactions come from django_extract() (django.h).
+ */
+static void detect_django(struct probe *p, struct migration_info *out)
+{
+	if (!django_has_migration_class(p->text, p->len)) {
+		set(out, "django", ROLE_SKIP,
+		    "a Python module that defines no Migration class: not a "
+		    "Django migration, not audited");
+		return;
+	}
+	if (!django_is_migration_path(p->path) && !p->forced) {
+		set(out, "django", ROLE_SKIP,
+		    "a Python module outside a migrations package: not a "
+		    "Django migration, not audited");
+		return;
+	}
+	set(out, "django", ROLE_UP,
+	    "<app>/migrations/<name>.py with class Migration: a Django "
+	    "migration, its SQL read from RunSQL and the schema operations");
+}
+
 /*
  * In the order they are tried: content markers before folder shapes,
  * specific shapes before general ones.
@@ -644,7 +670,7 @@ const char *const framework_names[] = {
 	"dbmate",	  "sqitch",   "diesel",	   "sqlx",
 	"prisma",	  "drizzle",  "atlas",	   "supabase",
 	"node-pg-migrate", "graphile-migrate", "hasura", "synapse",
-	"plain",
+	"django",	  "plain",
 };
 const size_t framework_count =
 	sizeof(framework_names) / sizeof(framework_names[0]);
@@ -665,6 +691,17 @@ int framework_detect(const char *path, const char *text, size_t len,
 	p.text = text;
 	p.len = len;
 	p.near = near;
+	if (ends_with(p.base, ".py")) {
+		p.forced = forced && strcmp(forced, "django") == 0;
+		detect_django(&p, out);
+		if (p.forced && out->framework) {
+			size_t n = strlen(out->why);
+
+			snprintf(out->why + n, sizeof(out->why) - n,
+				 " (framework set by the configuration)");
+		}
+		goto done;
+	}
 	if (forced && strcmp(forced, "plain") == 0) {
 		snprintf(out->why, sizeof(out->why),
 			 "plain SQL, each statement on its own (set by the "
@@ -700,6 +737,7 @@ plain:
 				 "a .sql file that matches no framework: plain "
 				 "SQL, each statement on its own");
 	}
+done:
 	if (!out->nunits)
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	buf_release(&p.scratch);

@@ -48,7 +48,7 @@ struct tx_unit {
 struct migration_info {
 	const char *framework; /* "goose"; NULL: plain SQL */
 	enum migration_role role;
-	char why[200];         /* how it was recognised, for `fkaudit detect` */
+	char why[512];         /* how it was recognised, for `fkaudit detect` */
 	/*
 	 * The file's transaction units, in file order; the first starts at
 	 * 0. A file with more units than FRAMEWORK_MAX_UNITS keeps the mode

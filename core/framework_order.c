@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "django.h"
 #include "error.h"
 #include "framework_text.h"
 
@@ -153,6 +154,7 @@ struct order_entry {
 	size_t index;
 	const char *path;
 	char *key;
+	struct django_node *django; /* a Django migration's dependencies */
 };
 
 static int entry_cmp(const void *a, const void *b)
@@ -161,6 +163,44 @@ static int entry_cmp(const void *a, const void *b)
 	int c = strcmp(x->key, y->key);
 
 	return c ? c : strcmp(x->path, y->path);
+}
+
+/*
+ * Django migrations run after the ones they depend on: they keep the
+ * places they sorted to, in django_order()'s order.
+ */
+static int order_django(struct order_entry *v, size_t n)
+{
+	struct django_node *nodes = NULL;
+	struct order_entry *was = NULL;
+	size_t *slot = NULL, *order = NULL, m = 0, i;
+	int err = FK_ENOMEM;
+
+	for (i = 0; i < n; i++)
+		m += v[i].django != NULL;
+	if (m < 2)
+		return 0;
+	if (!(nodes = calloc(m, sizeof(*nodes))) ||
+	    !(slot = calloc(m, sizeof(*slot))) ||
+	    !(order = calloc(m, sizeof(*order))) ||
+	    !(was = calloc(m, sizeof(*was))))
+		goto done;
+	for (i = 0, m = 0; i < n; i++)
+		if (v[i].django) {
+			nodes[m] = *v[i].django; /* borrowed: not released */
+			was[m] = v[i];
+			slot[m++] = i;
+		}
+	if ((err = django_order(nodes, m, order)) < 0)
+		goto done;
+	for (i = 0; i < m; i++)
+		v[slot[i]] = was[order[i]];
+done:
+	free(nodes);
+	free(slot);
+	free(order);
+	free(was);
+	return err;
 }
 
 int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
@@ -188,16 +228,27 @@ int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 			break;
 		if (!(v[i].key = strdup(path ? buf_str(&key) : "")))
 			err = FK_ENOMEM;
+		else if (path && django_is_migration_path(path) &&
+			 (!(v[i].django = malloc(sizeof(*v[i].django))) ||
+			  (err = django_node_read(v[i].django, path, &near)) < 0))
+			err = FK_ENOMEM;
 	}
 	if (!err) {
 		qsort(v, n, sizeof(*v), entry_cmp);
+		err = order_django(v, n);
+	}
+	if (!err) {
 		memcpy(copy, base, n * size);
 		for (i = 0; i < n; i++)
 			memcpy((char *)base + i * size,
 			       copy + v[i].index * size, size);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(v[i].key);
+		if (v[i].django)
+			django_node_release(v[i].django);
+		free(v[i].django);
+	}
 	free(v);
 	free(copy);
 	buf_release(&key);

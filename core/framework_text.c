@@ -37,6 +37,16 @@ bool text_starts_with(const char *p, const char *end, const char *word,
 	return true;
 }
 
+const char *text_find(const char *p, const char *end, const char *word)
+{
+	size_t k = strlen(word);
+
+	for (; k && p < end && (size_t)(end - p) >= k; p++)
+		if (*p == word[0] && memcmp(p, word, k) == 0)
+			return p;
+	return NULL;
+}
+
 bool text_contains(const char *p, const char *end, const char *word)
 {
 	char lo = (char)tolower((unsigned char)word[0]);

@@ -28,6 +28,9 @@ const char *text_skip_blanks(const char *p, const char *end);
 bool text_starts_with(const char *p, const char *end, const char *word,
 		      const char **after);
 
+/* The first `word` in [p, end) (this case), or NULL. */
+const char *text_find(const char *p, const char *end, const char *word);
+
 /* Whether [p, end) contains `word` (any case). */
 bool text_contains(const char *p, const char *end, const char *word);
 

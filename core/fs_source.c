@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "discover.h"
+#include "django.h"
 #include "error.h"
 #include "framework.h"
 
@@ -80,7 +81,8 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 		free(path);
 		return err;
 	}
-	if (!discover_is_sql_name(name) || stat(path, &sb) != 0 ||
+	if ((!discover_is_sql_name(name) && !django_is_migration_path(path)) ||
+	    stat(path, &sb) != 0 ||
 	    !S_ISREG(sb.st_mode) || skipped(filter, path, false)) {
 		free(path);
 		return 0;

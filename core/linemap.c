@@ -16,6 +16,7 @@ int linemap_init(struct linemap *map, const char *text, size_t len)
 	}
 	map->text = text;
 	map->len = len;
+	map->origin = NULL;
 	map->nlines = n;
 	map->starts = malloc(n * sizeof(*map->starts));
 	if (!map->starts)
@@ -52,8 +53,18 @@ static size_t line_index(const struct linemap *map, size_t off)
 	return lo;
 }
 
-void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
-		    uint32_t *col)
+size_t linemap_source(const struct linemap *map, size_t off, bool end)
+{
+	if (!map->origin)
+		return off;
+	off = off > UINT32_MAX ? UINT32_MAX : off;
+	return end ? srcmap_end(map->origin, (uint32_t)off)
+		   : srcmap_start(map->origin, (uint32_t)off);
+}
+
+/* Line and column of this text's own offset `off`. */
+static void locate(const struct linemap *map, size_t off, uint32_t *line,
+		   uint32_t *col)
 {
 	size_t idx;
 
@@ -67,6 +78,18 @@ void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
 	}
 	*col = (uint32_t)utf8_columns(map->text + map->starts[idx],
 				      off - map->starts[idx]) + 1;
+}
+
+void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
+		    uint32_t *col)
+{
+	locate(map, linemap_source(map, off, false), line, col);
+}
+
+void linemap_locate_end(const struct linemap *map, size_t end, uint32_t *line,
+			uint32_t *col)
+{
+	locate(map, linemap_source(map, end, true), line, col);
 }
 
 void linemap_line(const struct linemap *map, uint32_t line, size_t *start,

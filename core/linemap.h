@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "srcmap.h"
+
 /*
  * Converts byte offsets of one file into 1-based line and column. Built
  * once per file; lines end at "\n" (a "\r" before it is part of no
@@ -16,6 +18,13 @@ struct linemap {
 	size_t len;
 	uint32_t *starts; /* byte offset of each line's first byte */
 	size_t nlines;
+	/*
+	 * When the offsets given to linemap_locate() are those of a text
+	 * built from this one (the SQL of a Django migration), where its
+	 * bytes came from (borrowed; NULL: the offsets are this text's).
+	 * linemap_line() speaks of this text's own offsets.
+	 */
+	const struct srcmap *origin;
 };
 
 /* 0, or -1 when out of memory. The text must outlive the map. */
@@ -25,6 +34,16 @@ void linemap_release(struct linemap *map);
 /* 1-based line and column of byte offset `off` (clamped to the text). */
 void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
 		    uint32_t *col);
+
+/* The same for the end of a span that ends before `end`. */
+void linemap_locate_end(const struct linemap *map, size_t end, uint32_t *line,
+			uint32_t *col);
+
+/*
+ * The offset in this text of offset `off` of the built text (through
+ * `origin`; itself without one); `end`: of a span's end.
+ */
+size_t linemap_source(const struct linemap *map, size_t off, bool end);
 
 /* Byte span [start, end) of 1-based line `line`, without "\r\n". */
 void linemap_line(const struct linemap *map, uint32_t line, size_t *start,

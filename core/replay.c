@@ -37,6 +37,7 @@ void replay_release(struct replay *r)
 	strmap_release(&r->fks);
 	strmap_release(&r->indexes);
 	strmap_release(&r->pending);
+	strmap_release(&r->models);
 	arena_release(&r->arena);
 	memset(r, 0, sizeof(*r));
 }

@@ -91,6 +91,11 @@ struct replay {
 					replay_apply(), or NULL */
 	/* audit_settle()'s links: findings waiting for the end of the run */
 	struct strmap pending;
+	/*
+	 * Django's models: "app\x1fmodel" (lower case) -> the name of its
+	 * table (db_table, or app_model), as its migrations create them.
+	 */
+	struct strmap models;
 	const char **search_path;
 	size_t nsearch_path;
 

@@ -29,30 +29,32 @@ static bool is_continuation(const char *text, size_t off)
 static int set_snippet(struct result *res, const struct audit_file *file,
 		       struct finding *f)
 {
+	const char *text = file->lines.text; /* the source, for Django */
 	size_t ls, le, s, e;
+	size_t start = linemap_source(&file->lines, f->span.start, false);
+	size_t end = linemap_source(&file->lines, f->span.end, true);
 
 	linemap_line(&file->lines, f->line, &ls, &le);
 	s = ls;
 	e = le;
 	if (e - s > SNIPPET_MAX) {
-		if (f->span.start > s + SNIPPET_MAX / 3)
-			s = f->span.start - SNIPPET_MAX / 3;
+		if (start > s + SNIPPET_MAX / 3)
+			s = start - SNIPPET_MAX / 3;
 		if (e > s + SNIPPET_MAX)
 			e = s + SNIPPET_MAX;
-		while (s > ls && is_continuation(file->text, s))
+		while (s > ls && is_continuation(text, s))
 			s--;
-		while (e < le && is_continuation(file->text, e))
+		while (e < le && is_continuation(text, e))
 			e++;
 	}
-	f->snippet = arena_strndup(&res->arena, file->text + s, e - s);
+	f->snippet = arena_strndup(&res->arena, text + s, e - s);
 	if (!f->snippet)
 		return FK_ENOMEM;
 	f->snippet_len = (uint32_t)(e - s);
-	f->mark_start = f->span.start > s ? (uint32_t)(f->span.start - s) : 0;
+	f->mark_start = start > s ? (uint32_t)(start - s) : 0;
 	if (f->mark_start > f->snippet_len)
 		f->mark_start = f->snippet_len;
-	f->mark_end = f->span.end < e ? (uint32_t)(f->span.end - s)
-				      : f->snippet_len;
+	f->mark_end = end < e ? (uint32_t)(end - s) : f->snippet_len;
 	if (f->mark_end < f->mark_start)
 		f->mark_end = f->mark_start;
 	return 0;
@@ -113,7 +115,7 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 		span.end = span.start;
 	f->span = span;
 	linemap_locate(&file->lines, span.start, &f->line, &f->col);
-	linemap_locate(&file->lines, span.end, &f->end_line, &f->end_col);
+	linemap_locate_end(&file->lines, span.end, &f->end_line, &f->end_col);
 	if (f->end_line == f->line && f->end_col <= f->col)
 		f->end_col = f->col + 1;
 	f->message = arena_strdup(&res->arena, msg);
@@ -128,7 +130,8 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 		uint32_t col;
 
 		linemap_locate(&file->lines, sp->start, &f->stmt_line, &col);
-		linemap_locate(&file->lines, sp->end, &f->stmt_end_line, &col);
+		linemap_locate_end(&file->lines, sp->end, &f->stmt_end_line,
+				   &col);
 	}
 	f->key = finding_key(file, f);
 	return set_snippet(res, file, f);

@@ -66,11 +66,21 @@ const struct rule *rule_find(const char *id_or_name);
 /* The file under audit, as rules see it. */
 struct audit_file {
 	const char *path;
+	/*
+	 * The SQL the statements are in: the file itself, or the SQL built
+	 * from it (a Django migration; `lines` then maps it to the file).
+	 */
 	const char *text;
 	size_t len;
 	struct statements stmts;
 	struct tx *txs; /* one per statement */
-	struct linemap lines;
+	struct linemap lines; /* over the file as it is */
+	/*
+	 * Per statement, the group it belongs to (a Django operation: its
+	 * statements, and the index Django defers for it); a suppression
+	 * before one statement of a group covers them all. NULL: none.
+	 */
+	uint32_t *groups;
 	const struct audit_opts *opts;
 	size_t index; /* in result.files */
 };

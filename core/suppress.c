@@ -149,12 +149,20 @@ static int parse(struct result *res, const struct audit_file *file,
 	return 0;
 }
 
-static bool applies(const struct suppression *s, const struct finding *f,
-		    size_t *which)
+/* Whether the mark's statement and the finding's are of one group. */
+static bool same_group(const struct audit_file *file, size_t a, size_t b)
+{
+	return file->groups && a < file->stmts.n && b < file->stmts.n &&
+	       file->groups[a] && file->groups[a] == file->groups[b];
+}
+
+static bool applies(const struct audit_file *file, const struct suppression *s,
+		    const struct finding *f, size_t *which)
 {
 	size_t k;
 
-	if (!s->file_wide && s->mark->stmt != f->stmt)
+	if (!s->file_wide && s->mark->stmt != f->stmt &&
+	    !same_group(file, s->mark->stmt, f->stmt))
 		return false;
 	for (k = 0; k < s->nrules; k++)
 		if (s->rules[k] == f->rule) {
@@ -164,15 +172,15 @@ static bool applies(const struct suppression *s, const struct finding *f,
 	return false;
 }
 
-static void match(struct result *res, size_t first, size_t end,
-		  struct suppression *s)
+static void match(struct result *res, const struct audit_file *file,
+		  size_t first, size_t end, struct suppression *s)
 {
 	size_t i, k;
 
 	for (i = first; i < end; i++) {
 		struct finding *f = &res->findings[i];
 
-		if (!applies(s, f, &k))
+		if (!applies(file, s, f, &k))
 			continue;
 		s->used[k] = true;
 		if (!f->suppressed) {
@@ -242,7 +250,7 @@ int suppress_apply(struct result *res, const struct audit_file *file,
 	}
 	/* the rules' findings only: FK014 notes are never suppressed */
 	for (i = 0; i < st->nmarks && !err; i++)
-		match(res, first, end, &sup[i]);
+		match(res, file, first, end, &sup[i]);
 	for (i = 0; i < st->nmarks && !err; i++)
 		err = report_unused(res, file, &sup[i]);
 	free(sup);

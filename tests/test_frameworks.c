@@ -146,10 +146,11 @@ static void check_fixture(const char *name)
 Test(frameworks, fixtures)
 {
 	static const char *const names[] = {
-		"atlas",	   "dbmate",	     "diesel",	 "drizzle",
-		"flyway",	   "golang-migrate", "goose",	 "graphile-migrate",
-		"hasura",	   "liquibase",	     "node-pg-migrate", "prisma",
-		"sqitch",	   "sqlx",	     "supabase", "synapse",
+		"atlas",	   "dbmate",	     "diesel",	 "django",
+		"drizzle",	   "flyway",	     "golang-migrate", "goose",
+		"graphile-migrate", "hasura",	     "liquibase", "node-pg-migrate",
+		"prisma",	   "sqitch",	     "sqlx",	 "supabase",
+		"synapse",
 	};
 	size_t i;
 

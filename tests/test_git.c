@@ -813,3 +813,91 @@ Test(git, diff_meets_the_schema_of_the_base)
 		  buf_str(&r.out));
 	done(&r);
 }
+
+/* Django: the apps' migrations in dependency order, in diff and history. */
+Test(git, django_migrations_in_diff_and_history)
+{
+	static const char head[] = "from django.db import migrations, models\n"
+				   "\n"
+				   "\n";
+	char text[2048];
+	struct run r;
+
+	new_repo("dj");
+	/* "accounts" sorts first, but depends on "teams" */
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [('teams', '0001_initial')]\n"
+		 "    operations = [\n"
+		 "        migrations.CreateModel('Profile', [\n"
+		 "            ('id', models.AutoField(primary_key=True)),\n"
+		 "            ('team', models.ForeignKey(on_delete=models."
+		 "CASCADE, to='teams.Team')),\n"
+		 "        ]),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0001_initial.py", text);
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    operations = [\n"
+		 "        migrations.CreateModel('Team', [\n"
+		 "            ('id', models.AutoField(primary_key=True)),\n"
+		 "        ]),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "teams/migrations/0001_initial.py", text);
+	commit("dj", "Alice", "2024-01-01T10:00:00Z", "initial");
+	sh("cd dj && git checkout -q -b feature");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [('accounts', '0001_initial')]\n"
+		 "    operations = [\n"
+		 "        migrations.AddField(\n"
+		 "            model_name='profile',\n"
+		 "            name='coach',\n"
+		 "            field=models.ForeignKey(null=True, on_delete="
+		 "models.SET_NULL, to='teams.team'),\n"
+		 "        ),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_profile_coach.py", text);
+	commit("dj", "Bob", "2024-01-02T10:00:00Z", "coach");
+
+	/* the base's migrations give the schema: teams_team has an integer
+	 * key, so the new column is an integer: no FK008 */
+	r = go("dj", ARGS("diff", "--color=never", "main"));
+	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
+	cr_expect(has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
+			      "warning: [FK002 fk-on-new-column] adding "
+			      "column \"coach_id\" with REFERENCES "
+			      "\"teams_team\" to existing table "
+			      "\"accounts_profile\""),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
+			      "error: [FK006 index-not-concurrent]"),
+		  "%s", buf_str(&r.out));
+	cr_expect(!has(&r.out, "FK008") && !has(&r.out, "0001_initial"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+
+	/* history: the same findings, on the commit that added them */
+	r = go("dj", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK002", "accounts/migrations/"
+					"0002_profile_coach.py"),
+		     1, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK006", NULL), 1, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK008", NULL) + count(&r, "FK001", NULL), 0,
+		     "%s", buf_str(&r.out));
+	done(&r);
+
+	/* an applied Django migration edited: FK012 on its first changed
+	 * line of Python */
+	sh("cd dj && sed -i 's/coach/mentor/' "
+	   "accounts/migrations/0002_profile_coach.py");
+	commit("dj", "Bob", "2024-01-03T10:00:00Z", "rename");
+	r = go("dj", ARGS("diff", "--color=never", "HEAD~1"));
+	cr_expect(has(&r.out, "accounts/migrations/0002_profile_coach.py:9:1: "
+			      "warning: [FK012 migration-modified]"),
+		  "%s", buf_str(&r.out));
+	done(&r);
+}

@@ -24,7 +24,13 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 				"every later INSERT, UPDATE and DELETE on "
 				"them queues behind it",
 				tn, rule_table(ctx, &ac->fk.ref_table));
-		if (existing(ctx, &ac->fk.ref_table) || existing(ctx, t))
+		/*
+		 * A validating ADD on a table of this deploy is no FK001
+		 * statement: like CREATE TABLE … REFERENCES, it is not
+		 * flagged. ADD … NOT VALID is, on either table.
+		 */
+		if ((existing(ctx, t) ||
+		     (ac->fk.not_valid && existing(ctx, &ac->fk.ref_table))))
 			return arena_printf(
 				ctx->scratch,
 				"ADD FOREIGN KEY queues for SHARE ROW "

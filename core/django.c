@@ -1,0 +1,519 @@
+#include "django_build.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "error.h"
+#include "framework_text.h"
+
+static const char atomic_runner[] =
+	"Django puts around the migration (atomic, the default)";
+static const char atomic_opt_out[] =
+	"put it in a migration of its own with atomic = False on its "
+	"Migration class";
+static const char item_runner[] =
+	"Django sends each item of a RunSQL list, and the SQL of each schema "
+	"operation, as one string";
+static const char item_opt_out[] =
+	"give it a RunSQL list item of its own (or pass RunSQL one string: "
+	"Django then sends its statements one by one)";
+
+/* ---- paths ----------------------------------------------------------- */
+
+bool django_is_migration_path(const char *path)
+{
+	const char *base = path_base(path);
+	size_t n = strlen(base), d = (size_t)(base - path);
+
+	return n > 3 && strcmp(base + n - 3, ".py") == 0 && base[0] != '_' &&
+	       base[0] != '~' && d >= 11 &&
+	       strncmp(base - 11, "migrations/", 11) == 0 &&
+	       (d == 11 || base[-12] == '/');
+}
+
+bool django_has_migration_class(const char *text, size_t len)
+{
+	static const char needle[] = "class Migration";
+	const char *p = text, *end = text + len;
+	size_t k = sizeof(needle) - 1;
+
+	while (p < end && (p = text_find(p, end, needle))) {
+		const char *after = p + k;
+
+		if ((p == text || p[-1] == '\n') && after < end &&
+		    (*after == '(' || *after == ':' || *after == ' '))
+			return true;
+		p = after;
+	}
+	return false;
+}
+
+void django_path_key(const char *path, char *app, size_t app_size,
+		     char *name, size_t name_size)
+{
+	const char *base = path_base(path);
+	size_t n = strlen(base);
+
+	path_dir_name(path, 1, app, app_size);
+	snprintf(name, name_size, "%.*s", (int)(n > 3 ? n - 3 : n), base);
+}
+
+/* ---- emitting -------------------------------------------------------- */
+
+const char *django_printf(struct django_builder *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[1024], *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->err = FK_ENOMEM;
+		return NULL;
+	}
+	if ((size_t)n < sizeof(small)) {
+		s = arena_strndup(&b->arena, small, (size_t)n);
+	} else {
+		s = arena_alloc(&b->arena, (size_t)n + 1);
+		if (s) {
+			va_start(ap, fmt);
+			vsnprintf(s, (size_t)n + 1, fmt, ap);
+			va_end(ap);
+		}
+	}
+	if (!s)
+		b->err = FK_ENOMEM;
+	return s;
+}
+
+void django_skip(struct django_builder *b, const struct py_node *n,
+		 const char *what)
+{
+	struct django_sql *o = b->out;
+	size_t used = strlen(o->skipped);
+	unsigned line = 1;
+	uint32_t i;
+
+	o->nskipped++;
+	if (o->nskipped > 3 || !n)
+		return;
+	for (i = 0; i < n->span.start && i < b->mod_len; i++)
+		line += b->src[i] == '\n';
+	snprintf(o->skipped + used, sizeof(o->skipped) - used, "%s%s (line %u)",
+		 used ? "; " : "", what, line);
+}
+
+static void add_unit(struct django_builder *b, uint32_t start,
+		     enum tx_mode mode, const char *runner,
+		     const char *opt_out)
+{
+	struct django_sql *o = b->out;
+	struct tx_unit *u;
+
+	if (array_grow((void **)&o->units, &o->units_cap, o->nunits,
+		       sizeof(*o->units)) < 0) {
+		b->err = FK_ENOMEM;
+		return;
+	}
+	u = &o->units[o->nunits++];
+	u->start = start;
+	u->mode = mode;
+	u->runner = runner;
+	u->opt_out = opt_out;
+}
+
+static void add_range(struct django_builder *b, uint32_t start, uint32_t end)
+{
+	struct django_sql *o = b->out;
+	struct django_range *r;
+
+	if (array_grow((void **)&o->ranges, &o->ranges_cap, o->nranges,
+		       sizeof(*o->ranges)) < 0) {
+		b->err = FK_ENOMEM;
+		return;
+	}
+	r = &o->ranges[o->nranges++];
+	r->start = start;
+	r->end = end;
+	r->op = b->op;
+}
+
+/* Appends bytes of the forward SQL and maps them. */
+static void put(struct django_builder *b, const char *s, size_t n,
+		uint32_t src, uint32_t src_len, bool exact)
+{
+	struct buf *sql = &b->out->sql;
+	uint32_t off = (uint32_t)sql->len;
+
+	if (b->err || n == 0)
+		return;
+	if (buf_add(sql, s, n) < 0 ||
+	    srcmap_add(&b->out->map, off, (uint32_t)n, src, src_len, exact) < 0)
+		b->err = FK_ENOMEM;
+}
+
+/* The `# fkaudit:` comments before source offset `before`, as SQL ones. */
+static void flush_comments(struct django_builder *b, uint32_t before)
+{
+	const struct py_module *m = b->mod;
+
+	for (; b->next_comment < m->ncomments &&
+	       m->comments[b->next_comment].span.start < before;
+	     b->next_comment++) {
+		const struct py_comment *c = &m->comments[b->next_comment];
+		uint32_t len = c->span.end - c->span.start;
+
+		if (!strstr(c->text, "fkaudit:"))
+			continue;
+		put(b, "--", 2, c->span.start, 1, false);
+		put(b, c->text, strlen(c->text), c->span.start + 1,
+		    len ? len - 1 : 0, strlen(c->text) + 1 == len);
+		put(b, "\n", 1, c->span.end, 0, false);
+	}
+}
+
+/* Ends one execute: a line break first, in case it ends in a comment. */
+static void end_execute(struct django_builder *b, uint32_t start,
+			uint32_t src_end)
+{
+	put(b, "\n;\n", 3, src_end ? src_end - 1 : 0, src_end ? 1 : 0, false);
+	add_range(b, start, (uint32_t)b->out->sql.len);
+}
+
+/* Starts one execute: its unit, when the migration is not atomic. */
+static uint32_t begin_execute(struct django_builder *b, uint32_t src_start,
+			      enum tx_mode mode)
+{
+	flush_comments(b, src_start);
+	if (!b->out->atomic)
+		add_unit(b, (uint32_t)b->out->sql.len, mode,
+			 mode == TX_MODE_IMPLICIT ? item_runner : NULL,
+			 mode == TX_MODE_IMPLICIT ? item_opt_out : NULL);
+	return (uint32_t)b->out->sql.len;
+}
+
+void django_emit(struct django_builder *b, const char *sql, struct span src)
+{
+	uint32_t start;
+
+	if (!sql || b->err)
+		return;
+	start = begin_execute(b, src.start, TX_MODE_IMPLICIT);
+	put(b, sql, strlen(sql), src.start, src.end - src.start, false);
+	end_execute(b, start, src.end);
+}
+
+void django_defer(struct django_builder *b, const char *sql,
+		  struct span src)
+{
+	struct django_deferred *d;
+
+	if (!sql || b->err)
+		return;
+	if (array_grow((void **)&b->deferred, &b->deferred_cap, b->ndeferred,
+		       sizeof(*b->deferred)) < 0) {
+		b->err = FK_ENOMEM;
+		return;
+	}
+	d = &b->deferred[b->ndeferred++];
+	d->sql = sql;
+	d->src = src;
+	d->op = b->op;
+}
+
+/* ---- values ---------------------------------------------------------- */
+
+/* A name given at the module's or the class's level, followed a few
+ * times. */
+static const struct py_node *resolve(const struct django_builder *b,
+				     const struct py_node *n)
+{
+	int hops;
+
+	for (hops = 0; n && n->kind == PY_NAME && !strchr(n->name, '.') &&
+		       hops < 8;
+	     hops++) {
+		const struct py_node *v =
+			py_module_lookup(b->mod, b->cls, n->name);
+
+		if (!v || v == n)
+			break;
+		n = v;
+	}
+	return n;
+}
+
+const char *django_str(const struct django_builder *b,
+		       const struct py_node *n)
+{
+	n = resolve(b, n);
+	return n && n->kind == PY_STR ? n->str : NULL;
+}
+
+static bool is_noop(const struct py_node *n)
+{
+	return n && n->kind == PY_NAME && strcmp(py_node_tail(n), "noop") == 0;
+}
+
+/*
+ * psycopg2 with parameters: %s and %(name)s become values, %% a '%'.
+ * Same-length neutral text, so the map stays right.
+ */
+static void blank_params(char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] != '%')
+			continue;
+		if (s[i + 1] == '%') {
+			s[++i] = ' ';
+		} else if (s[i + 1] == 's') {
+			s[i] = s[i + 1] = '\'';
+			i++;
+		} else if (s[i + 1] == '(') {
+			for (k = i + 2; k < n && s[k] != ')' && s[k] != '\n'; k++)
+				;
+			if (k + 1 < n && s[k] == ')' && s[k + 1] == 's') {
+				s[i] = s[i + 1] = '\'';
+				memset(s + i + 2, ' ', k + 2 - (i + 2));
+				i = k + 1;
+			}
+		}
+	}
+}
+
+/* Appends a string's value with its pieces, to `sql` and `map`. */
+static int put_str(struct buf *sql, struct srcmap *map,
+		   const struct py_node *s, bool params)
+{
+	size_t base = sql->len, i;
+
+	if (buf_add(sql, s->str, s->len) < 0)
+		return FK_ENOMEM;
+	if (params)
+		blank_params(sql->ptr + base, s->len);
+	for (i = 0; i < s->npieces; i++) {
+		const struct py_piece *p = &s->pieces[i];
+
+		if (srcmap_add(map, (uint32_t)(base + p->val), p->len, p->src,
+			       p->src_len, p->exact) < 0)
+			return FK_ENOMEM;
+	}
+	return 0;
+}
+
+/* ---- RunSQL ---------------------------------------------------------- */
+
+/* One execute of RunSQL's forward SQL. */
+static void run_sql_one(struct django_builder *b, const struct py_node *s,
+			bool params, enum tx_mode mode)
+{
+	uint32_t start = begin_execute(b, s->span.start, mode);
+
+	if (!b->err)
+		b->err = put_str(&b->out->sql, &b->out->map, s, params);
+	end_execute(b, start, s->span.end);
+}
+
+/* A reverse execute, to the reverse SQL (FK013 only). */
+static void reverse_one(struct django_builder *b, const struct py_node *s,
+			bool params)
+{
+	struct django_sql *o = b->out;
+	uint32_t off;
+
+	if (b->err)
+		return;
+	b->err = put_str(&o->reverse, &o->reverse_map, s, params);
+	off = (uint32_t)o->reverse.len;
+	if (!b->err && (buf_add(&o->reverse, "\n;\n", 3) < 0 ||
+			srcmap_add(&o->reverse_map, off, 3, s->span.end - 1, 1,
+				   false) < 0))
+		b->err = FK_ENOMEM;
+}
+
+/*
+ * RunSQL's sql or reverse_sql: a string (split, each statement alone), a
+ * list of strings or (sql, params) pairs (each one string), noop.
+ */
+static void run_sql_arg(struct django_builder *b, const struct py_node *n,
+			bool reverse)
+{
+	size_t i;
+
+	n = resolve(b, n);
+	if (!n || is_noop(n) || (n->kind == PY_CONST && !strcmp(n->name, "None")))
+		return;
+	if (n->kind == PY_STR) {
+		if (reverse)
+			reverse_one(b, n, false);
+		else
+			run_sql_one(b, n, false, TX_MODE_AUTOCOMMIT);
+		return;
+	}
+	if (n->kind != PY_LIST && n->kind != PY_TUPLE) {
+		django_skip(b, n, reverse ? "RunSQL reverse_sql that is not a "
+					    "string literal"
+					  : "RunSQL SQL that is not a string "
+					    "literal");
+		return;
+	}
+	for (i = 0; i < n->nitems && !b->err; i++) {
+		const struct py_node *it = resolve(b, n->items[i]), *s = it;
+		bool params = false;
+
+		if (it && (it->kind == PY_TUPLE || it->kind == PY_LIST) &&
+		    it->nitems >= 1 && it->nitems <= 2) {
+			s = resolve(b, it->items[0]);
+			params = it->nitems == 2 &&
+				 !(it->items[1]->kind == PY_CONST &&
+				   !strcmp(it->items[1]->name, "None"));
+		}
+		if (!s || s->kind != PY_STR) {
+			django_skip(b, it, "RunSQL list item that is not a "
+					   "string literal");
+			continue;
+		}
+		if (reverse)
+			reverse_one(b, s, params);
+		else
+			run_sql_one(b, s, params, TX_MODE_IMPLICIT);
+	}
+}
+
+/* ---- operations ------------------------------------------------------ */
+
+static void operation(struct django_builder *b, const struct py_node *op);
+
+static void operations(struct django_builder *b, const struct py_node *list)
+{
+	size_t i;
+
+	list = resolve(b, list);
+	if (!list)
+		return;
+	if (list->kind != PY_LIST && list->kind != PY_TUPLE) {
+		django_skip(b, list, "operations that are not a list");
+		return;
+	}
+	for (i = 0; i < list->nitems && !b->err; i++)
+		operation(b, resolve(b, list->items[i]));
+}
+
+static void operation(struct django_builder *b, const struct py_node *op)
+{
+	const char *name;
+
+	if (!op || op->kind != PY_CALL) {
+		if (op)
+			django_skip(b, op, "an operation that is not a call");
+		return;
+	}
+	name = py_node_tail(op);
+	b->op++;
+	b->out->noperations++;
+	flush_comments(b, op->span.start);
+	if (strcmp(name, "RunSQL") == 0) {
+		run_sql_arg(b, py_call_arg(op, 0, "sql"), false);
+		run_sql_arg(b, py_call_arg(op, 1, "reverse_sql"), true);
+	} else if (strcmp(name, "SeparateDatabaseAndState") == 0) {
+		operations(b, py_call_arg(op, 1, "database_operations"));
+	} else {
+		django_schema_op(b, name, op);
+	}
+}
+
+static void flush_deferred(struct django_builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ndeferred && !b->err; i++) {
+		uint32_t op = b->op;
+
+		b->op = b->deferred[i].op;
+		django_emit(b, b->deferred[i].sql, b->deferred[i].src);
+		b->op = op;
+	}
+}
+
+int django_extract(struct django_sql *out, const char *path,
+		   const char *src, size_t len, struct replay *state)
+{
+	struct django_builder b = { 0 };
+	struct py_module mod;
+	const struct py_node *atomic;
+	int err;
+
+	*out = (struct django_sql)DJANGO_SQL_INIT;
+	if ((err = py_module_read(&mod, src, len)) < 0)
+		return err;
+	b.out = out;
+	b.mod = &mod;
+	b.src = src;
+	b.mod_len = len;
+	b.path = path;
+	b.state = state;
+	path_dir_name(path, 1, b.app, sizeof(b.app));
+	b.cls = py_module_class(&mod, "Migration");
+	atomic = b.cls ? resolve(&b, py_module_lookup(&mod, b.cls, "atomic"))
+		       : NULL;
+	out->atomic = !(atomic && atomic->kind == PY_CONST &&
+			strcmp(atomic->name, "False") == 0);
+	if (atomic && atomic->kind != PY_CONST)
+		django_skip(&b, atomic, "an atomic attribute that is not True "
+					"or False (taken as True)");
+	if (out->atomic)
+		add_unit(&b, 0, TX_MODE_WRAPPED, atomic_runner, atomic_opt_out);
+	if (b.cls)
+		operations(&b, py_module_lookup(&mod, b.cls, "operations"));
+	flush_deferred(&b);
+	flush_comments(&b, UINT32_MAX);
+	if (!out->nunits)
+		add_unit(&b, 0, TX_MODE_AUTOCOMMIT, NULL, NULL);
+	if (!b.err && (out->sql.failed || out->reverse.failed))
+		b.err = FK_ENOMEM;
+	free(b.deferred);
+	arena_release(&b.arena);
+	py_module_release(&mod);
+	if (b.err)
+		django_sql_release(out);
+	return b.err;
+}
+
+void django_sql_release(struct django_sql *d)
+{
+	buf_release(&d->sql);
+	buf_release(&d->reverse);
+	srcmap_release(&d->map);
+	srcmap_release(&d->reverse_map);
+	free(d->units);
+	free(d->ranges);
+	*d = (struct django_sql)DJANGO_SQL_INIT;
+}
+
+
+void django_describe(const struct django_sql *d, struct migration_info *info)
+{
+	size_t i, n = strlen(info->why);
+
+	info->nunits = 0;
+	for (i = 0; i < d->nunits && i < FRAMEWORK_MAX_UNITS; i++) {
+		info->units[i] = d->units[i];
+		info->units[i].start = srcmap_start(&d->map, d->units[i].start);
+	}
+	info->nunits = i;
+	if (!d->atomic)
+		snprintf(info->why + n, sizeof(info->why) - n,
+			 "; atomic = False");
+	n = strlen(info->why);
+	if (d->nskipped)
+		snprintf(info->why + n, sizeof(info->why) - n,
+			 "; left out: %s%s", d->skipped,
+			 d->nskipped > 3 ? "; …" : "");
+}

@@ -1,0 +1,138 @@
+#ifndef FKAUDIT_DJANGO_H
+#define FKAUDIT_DJANGO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "framework.h"
+#include "replay.h"
+#include "srcmap.h"
+
+/*
+ * Django migrations, read without Python: the SQL a migration module
+ * (<app>/migrations/NNNN_name.py) runs forward and backward, as Django's
+ * PostgreSQL schema editor would send it (frameworks.md §16 in the
+ * reference notes has the sources).
+ *
+ *   RunSQL(sql, reverse_sql): a string is split into statements, each
+ *     sent on its own; each item of a list (or a (sql, params) pair) is
+ *     sent as one string; RunSQL.noop sends nothing.
+ *   SeparateDatabaseAndState: its database_operations.
+ *   AddField, AlterField, CreateModel with ForeignKey / OneToOneField
+ *     (db_constraint, db_index, db_column, to_field, null, default),
+ *     RemoveField, DeleteModel, AddIndex, RemoveIndex,
+ *     AddIndexConcurrently, RemoveIndexConcurrently: the SQL Django
+ *     writes for them, with Django's names for indexes and constraints;
+ *     indexes and the constraints of new tables are deferred to the end
+ *     of the migration, as Django does.
+ *
+ * The migration is one transaction (atomic, the default) or, with the
+ * class attribute `atomic = False`, each statement is sent on its own.
+ */
+
+/*
+ * The SQL of one migration. Each execute ends with ";\n"; a `#
+ * fkaudit:` comment of the Python source comes just before the SQL of
+ * the operation it precedes, as a `--` comment.
+ */
+struct django_sql {
+	struct buf sql;     /* forward */
+	struct srcmap map;  /* sql offsets → .py offsets */
+	struct tx_unit *units; /* in sql offsets, in order; owned */
+	size_t nunits, units_cap;
+	/*
+	 * For suppressions: the operation each byte range of `sql` belongs
+	 * to (a deferred index belongs to the operation that asked for it).
+	 */
+	struct django_range *ranges; /* owned */
+	size_t nranges, ranges_cap;
+	struct buf reverse;     /* the reverse_sql of the RunSQL operations */
+	struct srcmap reverse_map;
+	bool atomic;
+	size_t noperations;
+	/*
+	 * What was not understood and left out (an f-string given to
+	 * RunSQL, an operation of an unknown class with SQL in it), for
+	 * `fkaudit detect`; the first few, "; "-separated.
+	 */
+	char skipped[400];
+	size_t nskipped;
+};
+
+struct django_range {
+	uint32_t start, end; /* in sql */
+	uint32_t op;         /* 1-based operation number */
+};
+
+#define DJANGO_SQL_INIT { BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, \
+			  BUF_INIT, SRCMAP_INIT, true, 0, "", 0 }
+
+/*
+ * Whether `path` names a module Django would load as a migration: a .py
+ * file in a folder named "migrations" whose name starts with neither '_'
+ * nor '~'.
+ */
+bool django_is_migration_path(const char *path);
+
+/* Whether the module defines `class Migration`. */
+bool django_has_migration_class(const char *text, size_t len);
+
+/*
+ * Builds the SQL of the migration at `path` (its app is the folder
+ * above "migrations") from its source. `state` (may be NULL) is the
+ * schema replayed so far: it gives the types of referenced primary keys
+ * and tells whether an altered field was a foreign key already. Returns
+ * 0 or FK_ENOMEM; source it does not understand is left out. The
+ * models it creates are recorded in `state` (their tables' names).
+ */
+int django_extract(struct django_sql *out, const char *path,
+		   const char *src, size_t len, struct replay *state);
+void django_sql_release(struct django_sql *d);
+
+/*
+ * For `fkaudit detect`: the migration's transaction units, at the .py
+ * offsets their SQL came from, into info->units, and what was left out
+ * appended to info->why.
+ */
+void django_describe(const struct django_sql *d, struct migration_info *info);
+
+/*
+ * The migrations `src` depends on: calls `fn` for each ("app", "name")
+ * of its `dependencies` (swappable ones are left out). Returns 0, or
+ * FK_ENOMEM.
+ */
+int django_dependencies(const char *src, size_t len,
+			int (*fn)(void *ctx, const char *app, const char *name),
+			void *ctx);
+
+/* A Django migration as framework_sort() orders it. */
+struct django_node {
+	char app[128], name[256];
+	char **deps; /* "app\x1fname", owned */
+	size_t ndeps, cap;
+};
+
+/*
+ * Reads the dependencies of the migration at `path` through `near` (the
+ * file itself, by its name). Returns 0 (a file that cannot be read has
+ * none) or FK_ENOMEM.
+ */
+int django_node_read(struct django_node *n, const char *path,
+		     const struct near_reader *near);
+void django_node_release(struct django_node *n);
+
+/*
+ * Orders `n` migrations, given in file order, so that each comes after
+ * the ones it depends on ("__first__" and "__latest__" name an app's
+ * first and last); otherwise file order stays. Writes the new order as
+ * indexes into `nodes` to `order`. Returns 0 or FK_ENOMEM.
+ */
+int django_order(const struct django_node *nodes, size_t n, size_t *order);
+
+/* "app" and "name" of a migration path ("users/migrations/0002_x.py"). */
+void django_path_key(const char *path, char *app, size_t app_size,
+		     char *name, size_t name_size);
+
+#endif

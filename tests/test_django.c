@@ -1,0 +1,600 @@
+/*
+ * Django migrations, end to end: `fkaudit check` on Django projects
+ * written in the test, read without Python. The SQL comes out of RunSQL
+ * strings and the schema operations; findings point into the .py file.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+TestSuite(django, .init = test_dir_setup, .fini = test_dir_teardown);
+
+static void put(const char *name, const char *text)
+{
+	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
+}
+
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+static size_t count(const struct buf *b, const char *s)
+{
+	const char *p = buf_str(b);
+	size_t n = 0;
+
+	while ((p = strstr(p, s))) {
+		n++;
+		p += strlen(s);
+	}
+	return n;
+}
+
+static int run_in_test_dir(const char *const *args, struct buf *out)
+{
+	char env[4200];
+	const char *envs[] = { env, NULL };
+
+	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
+	return run_fkaudit(args, test_dir, NULL, envs, out, NULL);
+}
+
+#define HEADER "from django.db import migrations, models\n" \
+	       "import django.db.models.deletion\n\n\n"
+
+/* teams.Team and accounts.Profile, as makemigrations writes them. */
+static void initial(void)
+{
+	put("teams/migrations/__init__.py", "");
+	put("teams/migrations/0001_initial.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "\n"
+	    "    initial = True\n"
+	    "\n"
+	    "    dependencies = []\n"
+	    "\n"
+	    "    operations = [\n"
+	    "        migrations.CreateModel(\n"
+	    "            name='Team',\n"
+	    "            fields=[\n"
+	    "                ('id', models.BigAutoField(auto_created=True, "
+	    "primary_key=True, serialize=False, verbose_name='ID')),\n"
+	    "                ('name', models.CharField(max_length=100)),\n"
+	    "            ],\n"
+	    "        ),\n"
+	    "    ]\n");
+	put("accounts/migrations/__init__.py", "");
+	put("accounts/migrations/0001_initial.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "\n"
+	    "    initial = True\n"
+	    "\n"
+	    "    dependencies = [\n"
+	    "        ('teams', '0001_initial'),\n"
+	    "    ]\n"
+	    "\n"
+	    "    operations = [\n"
+	    "        migrations.CreateModel(\n"
+	    "            name='Profile',\n"
+	    "            fields=[\n"
+	    "                ('id', models.BigAutoField(auto_created=True, "
+	    "primary_key=True, serialize=False, verbose_name='ID')),\n"
+	    "                ('name', models.CharField(max_length=100)),\n"
+	    "                ('home', models.ForeignKey(on_delete="
+	    "django.db.models.deletion.CASCADE, to='teams.team')),\n"
+	    "            ],\n"
+	    "        ),\n"
+	    "    ]\n");
+}
+
+/* A hand-written SeparateDatabaseAndState migration; `atomic` is its
+ * class attribute line (or ""). */
+static void lead_migration(const char *atomic)
+{
+	char text[4096];
+
+	snprintf(text, sizeof(text),
+		 HEADER
+		 "class Migration(migrations.Migration):\n"
+		 "%s"
+		 "    dependencies = [('accounts', '0001_initial')]\n"
+		 "\n"
+		 "    operations = [\n"
+		 "        migrations.SeparateDatabaseAndState(\n"
+		 "            database_operations=[\n"
+		 "                migrations.RunSQL(\n"
+		 "                    'ALTER TABLE accounts_profile ADD COLUMN "
+		 "lead_id bigint NULL',\n"
+		 "                    'ALTER TABLE accounts_profile DROP COLUMN "
+		 "lead_id',\n"
+		 "                ),\n"
+		 "                migrations.RunSQL(\n"
+		 "                    'CREATE INDEX CONCURRENTLY profile_lead_idx "
+		 "ON accounts_profile (lead_id)',\n"
+		 "                    'DROP INDEX CONCURRENTLY profile_lead_idx',\n"
+		 "                ),\n"
+		 "                migrations.RunSQL(\n"
+		 "                    sql=\"SET lock_timeout = '2s'; \"\n"
+		 "                        \"ALTER TABLE accounts_profile ADD "
+		 "CONSTRAINT profile_lead_fk \"\n"
+		 "                        \"FOREIGN KEY (lead_id) REFERENCES "
+		 "teams_team (id) NOT VALID\",\n"
+		 "                    reverse_sql='ALTER TABLE accounts_profile "
+		 "DROP CONSTRAINT profile_lead_id_fk',\n"
+		 "                ),\n"
+		 "            ],\n"
+		 "            state_operations=[\n"
+		 "                migrations.AddField(\n"
+		 "                    model_name='profile',\n"
+		 "                    name='lead',\n"
+		 "                    field=models.ForeignKey(null=True, "
+		 "on_delete=django.db.models.deletion.SET_NULL, "
+		 "to='teams.team'),\n"
+		 "                ),\n"
+		 "            ],\n"
+		 "        ),\n"
+		 "        migrations.RunSQL(migrations.RunSQL.noop, "
+		 "'ALTER TABLE accounts_profile DROP CONSTRAINT "
+		 "profile_lead_fk'),\n"
+		 "    ]\n",
+		 atomic);
+	put("accounts/migrations/0002_profile_lead.py", text);
+	put("accounts/migrations/0003_validate.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0002_profile_lead')]\n"
+	    "    operations = [\n"
+	    "        migrations.RunSQL('ALTER TABLE accounts_profile VALIDATE "
+	    "CONSTRAINT profile_lead_fk'),\n"
+	    "    ]\n");
+}
+
+Test(django, separate_database_and_state_in_an_atomic_migration)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	lead_migration("");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* at the SQL inside the string, in the .py file */
+	cr_expect(has(&out, "accounts/migrations/0002_profile_lead.py:16:22: "
+			    "error: [FK007 concurrent-in-transaction] CREATE "
+			    "INDEX CONCURRENTLY runs inside the transaction "
+			    "that Django puts around the migration (atomic, "
+			    "the default): PostgreSQL refuses it"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "help: put it in a migration of its own with "
+			    "atomic = False on its Migration class"),
+		  "%s", buf_str(&out));
+	/* the reverse SQL drops a name the forward SQL never gives */
+	cr_expect(has(&out, "accounts/migrations/0002_profile_lead.py:23:63: "
+			    "warning: [FK013 reverse-mismatch] the rollback "
+			    "drops constraint \"profile_lead_id_fk\", which "
+			    "the migration's forward SQL never creates"),
+		  "%s", buf_str(&out));
+	/* the other reverse drops a name it creates: no FK013 */
+	cr_expect_eq(count(&out, "FK013"), 1, "%s", buf_str(&out));
+	/* SET lock_timeout before the ADD, VALIDATE in the next migration */
+	cr_expect(!has(&out, "FK004") && !has(&out, "FK003") &&
+			  !has(&out, "FK009"),
+		  "%s", buf_str(&out));
+	/* CreateModel with a ForeignKey: nothing */
+	cr_expect(!has(&out, "0001_initial.py:"), "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, separate_database_and_state_with_atomic_false)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	lead_migration("    atomic = False\n\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(!has(&out, "FK007"), "%s", buf_str(&out));
+	/* the string is split: each statement on its own, SET included */
+	cr_expect(!has(&out, "FK004"), "%s", buf_str(&out));
+	cr_expect(has(&out, "0002_profile_lead.py:25:63: warning: [FK013"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, add_field_foreign_key_on_an_existing_model)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_profile_team.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "\n"
+	    "    dependencies = [\n"
+	    "        ('accounts', '0001_initial'),\n"
+	    "    ]\n"
+	    "\n"
+	    "    operations = [\n"
+	    "        migrations.AddField(\n"
+	    "            model_name='profile',\n"
+	    "            name='team',\n"
+	    "            field=models.ForeignKey(null=True, on_delete="
+	    "django.db.models.deletion.SET_NULL, to='teams.team'),\n"
+	    "        ),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	cr_expect(has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
+			    "warning: [FK002 fk-on-new-column] adding column "
+			    "\"team_id\" with REFERENCES \"teams_team\" to "
+			    "existing table \"accounts_profile\" takes ACCESS "
+			    "EXCLUSIVE on \"accounts_profile\""),
+		  "%s", buf_str(&out));
+	/* Django's own names: names_digest() of table and column */
+	cr_expect(has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
+			    "error: [FK006 index-not-concurrent] CREATE INDEX "
+			    "\"accounts_profile_team_id_ea6fb39a\" on existing "
+			    "table \"accounts_profile\" without CONCURRENTLY"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "accounts_profile_team_id_ea6fb39a_fk_teams_team_id"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, " 12 |         migrations.AddField(\n"), "%s",
+		  buf_str(&out));
+	/* CreateModel with a ForeignKey: nothing unsafe */
+	cr_expect(!has(&out, "0001_initial.py:"), "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, foreign_key_options_change_the_sql)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_options.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0001_initial')]\n"
+	    "    operations = [\n"
+	    "        migrations.AddField('profile', 'mentor', "
+	    "models.ForeignKey('self', null=True, db_constraint=False, "
+	    "on_delete=models.SET_NULL)),\n"
+	    "        migrations.AddField(model_name='profile', name='alt', "
+	    "field=models.ForeignKey(null=True, db_index=False, "
+	    "on_delete=models.SET_NULL, to='teams.Team')),\n"
+	    "        migrations.AddField(model_name='profile', name='owner', "
+	    "field=models.OneToOneField(null=True, on_delete=models.CASCADE, "
+	    "to='teams.team')),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* db_constraint=False: no FK, but Django still builds the index */
+	cr_expect(has(&out, "0002_options.py:8:9: error: [FK006"), "%s",
+		  buf_str(&out));
+	cr_expect(!has(&out, "0002_options.py:8:9: warning: [FK002"), "%s",
+		  buf_str(&out));
+	/* db_index=False: the FK, no index (so FK005 at the end) */
+	cr_expect(has(&out, "0002_options.py:9:9: warning: [FK002"), "%s",
+		  buf_str(&out));
+	cr_expect(!has(&out, "0002_options.py:9:9: error: [FK006"), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "0002_options.py:9:9: warning: [FK005"), "%s",
+		  buf_str(&out));
+	/* OneToOneField: UNIQUE inline, no separate index */
+	cr_expect(has(&out, "0002_options.py:10:9: warning: [FK002"), "%s",
+		  buf_str(&out));
+	cr_expect(!has(&out, "0002_options.py:10:9: error: [FK006"), "%s",
+		  buf_str(&out));
+	cr_expect(!has(&out, "0002_options.py:10:9: warning: [FK005"), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, alter_field_to_a_foreign_key_and_back)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_backup.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0001_initial')]\n"
+	    "    operations = [\n"
+	    "        migrations.AddField('profile', 'backup', "
+	    "models.IntegerField(null=True)),\n"
+	    "    ]\n");
+	put("accounts/migrations/0003_backup_fk.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0002_backup')]\n"
+	    "    operations = [\n"
+	    "        migrations.AlterField(\n"
+	    "            model_name='profile',\n"
+	    "            name='backup',\n"
+	    "            field=models.ForeignKey(null=True, on_delete="
+	    "models.SET_NULL, related_name='+', to='teams.team'),\n"
+	    "        ),\n"
+	    "        migrations.AlterField(\n"
+	    "            model_name='profile',\n"
+	    "            name='home',\n"
+	    "            field=models.ForeignKey(on_delete=models.PROTECT, "
+	    "related_name='members', to='teams.team'),\n"
+	    "        ),\n"
+	    "        migrations.AlterField(\n"
+	    "            model_name='vendor',\n"
+	    "            name='team',\n"
+	    "            field=models.ForeignKey(on_delete=models.PROTECT, "
+	    "to='teams.team'),\n"
+	    "        ),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* an integer column becomes a foreign key: a validating ADD */
+	cr_expect(has(&out, "0003_backup_fk.py:8:9: error: [FK001 "
+			    "fk-validating-add] adding foreign key "
+			    "\"accounts_profile_backup_id_"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "0003_backup_fk.py:8:9: error: [FK006"), "%s",
+		  buf_str(&out));
+	/* a foreign key already (related_name is Python only), or a model
+	 * no migration creates: no SQL is assumed */
+	cr_expect(!has(&out, "0003_backup_fk.py:13:") &&
+			  !has(&out, "0003_backup_fk.py:18:"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, db_table_and_to_field)
+{
+	struct buf out = BUF_INIT;
+
+	put("billing/migrations/0001_initial.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    initial = True\n"
+	    "    operations = [\n"
+	    "        migrations.CreateModel(name='Account', fields=[\n"
+	    "            ('id', models.AutoField(primary_key=True)),\n"
+	    "            ('code', models.CharField(max_length=20, "
+	    "unique=True)),\n"
+	    "        ], options={'db_table': 'legacy_accounts'}),\n"
+	    "        migrations.CreateModel(name='Invoice', fields=[\n"
+	    "            ('id', models.AutoField(primary_key=True)),\n"
+	    "        ]),\n"
+	    "    ]\n");
+	put("billing/migrations/0002_invoice_account.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('billing', '0001_initial')]\n"
+	    "    operations = [\n"
+	    "        migrations.AddField('invoice', 'account', "
+	    "models.ForeignKey('billing.Account', models.CASCADE, "
+	    "default=1, to_field='code')),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* the model's db_table; with a DEFAULT the key is checked: error */
+	cr_expect(has(&out, "0002_invoice_account.py:8:9: error: [FK002 "
+			    "fk-on-new-column] adding column \"account_id\" "
+			    "with REFERENCES \"legacy_accounts\" to existing "
+			    "table \"billing_invoice\""),
+		  "%s", buf_str(&out));
+	/* the column takes the referenced column's type: no FK008 */
+	cr_expect(!has(&out, "FK008"), "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, positions_inside_strings_follow_escapes_and_lines)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_raw.py",
+	    "from django.db import migrations\n"
+	    "\n"
+	    "SQL = '''\n"
+	    "SET lock_timeout = '2s';\n"
+	    "ALTER TABLE accounts_profile\n"
+	    "    ADD CONSTRAINT profile_home_fk FOREIGN KEY (home_id) "
+	    "REFERENCES teams_team (id);\n"
+	    "'''\n"
+	    "\n"
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0001_initial')]\n"
+	    "    operations = [\n"
+	    "        migrations.RunSQL(SQL),\n"
+	    "        migrations.RunSQL(\"SET lock_timeout = '2s';\\n\\tALTER "
+	    "TABLE accounts_profile ADD CONSTRAINT x_fk FOREIGN KEY (home_id) "
+	    "REFERENCES teams_team (id)\"),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* a module-level constant: the line inside the triple quotes */
+	cr_expect(has(&out, "accounts/migrations/0002_raw.py:6:9: error: "
+			    "[FK001 fk-validating-add] adding foreign key "
+			    "\"profile_home_fk\""),
+		  "%s", buf_str(&out));
+	/* after \n and \t escapes: the column of the source text */
+	cr_expect(has(&out, "accounts/migrations/0002_raw.py:13:89: error: "
+			    "[FK001 fk-validating-add] adding foreign key "
+			    "\"x_fk\""),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(django, suppressions_are_python_comments)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_profile_team.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0001_initial')]\n"
+	    "    operations = [\n"
+	    "        # fkaudit:ignore FK002,FK004,FK006 profile has 12 rows\n"
+	    "        migrations.AddField(\n"
+	    "            model_name='profile',\n"
+	    "            name='team',\n"
+	    "            field=models.ForeignKey(null=True, on_delete="
+	    "models.SET_NULL, to='teams.team'),\n"
+	    "        ),\n"
+	    "        # fkaudit:ignore FK001 nothing to suppress here\n"
+	    "        migrations.RunSQL('SELECT 1'),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	/* the index Django defers belongs to the AddField: suppressed too */
+	cr_expect(!has(&out, "FK002") && !has(&out, "FK006") &&
+			  !has(&out, "FK004"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "accounts/migrations/0002_profile_team.py:14:9: "
+			    "note: [FK014 unused-suppression] suppression of "
+			    "FK001 matches no finding of the statement it "
+			    "precedes"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+/* Shapes real projects use give no finding and no parse failure. */
+Test(django, real_shapes_give_no_false_findings)
+{
+	struct buf out = BUF_INIT, det = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_shapes.py",
+	    "# -*- coding: utf-8 -*-\n"
+	    "from __future__ import unicode_literals\n"
+	    "import textwrap\n"
+	    "\n"
+	    "from django.conf import settings\n"
+	    "from django.db import migrations, models\n"
+	    "\n"
+	    "INDEX = \"CREATE INDEX CONCURRENTLY IF NOT EXISTS profile_name_idx \" \\\n"
+	    "        \"ON accounts_profile (name)\"\n"
+	    "\n"
+	    "\n"
+	    "def forwards(apps, schema_editor):\n"
+	    "    Profile = apps.get_model('accounts', 'Profile')\n"
+	    "    for p in Profile.objects.filter(name__in=[\"a\", 'b']):\n"
+	    "        p.save()  # ) ] } unbalanced in a comment\n"
+	    "\n"
+	    "\n"
+	    "class Migration(migrations.Migration):\n"
+	    "    \"\"\"A docstring with 'quotes' and \\\"escapes\\\".\"\"\"\n"
+	    "\n"
+	    "    atomic = False\n"
+	    "\n"
+	    "    dependencies = [\n"
+	    "        migrations.swappable_dependency(settings.AUTH_USER_MODEL),\n"
+	    "        ('accounts', '0001_initial'),\n"
+	    "    ]\n"
+	    "\n"
+	    "    operations = [\n"
+	    "        migrations.RunPython(forwards, migrations.RunPython.noop, "
+	    "atomic=True),\n"
+	    "        migrations.RunSQL(INDEX, "
+	    "'DROP INDEX CONCURRENTLY IF EXISTS profile_name_idx'),\n"
+	    "        migrations.RunSQL(\n"
+	    "            sql=[\n"
+	    "                (\"UPDATE accounts_profile SET name = %s WHERE "
+	    "name = %s\", ['x', 'y']),\n"
+	    "                (\"UPDATE accounts_profile SET name = %(n)s\", "
+	    "{'n': 'z'}),\n"
+	    "                (\"SELECT '100%%' FROM accounts_profile\", []),\n"
+	    "                (\"SELECT '100%' -- no params: no placeholders\", "
+	    "None),\n"
+	    "                b'SELECT 2',\n"
+	    "                u'SELECT 3',\n"
+	    "                r\"SELECT E'\\\\x41'\",\n"
+	    "            ],\n"
+	    "            reverse_sql=migrations.RunSQL.noop,\n"
+	    "            elidable=True,\n"
+	    "        ),\n"
+	    "        migrations.RunSQL(textwrap.dedent(\"\"\"\n"
+	    "            -- a comment; with a semicolon\n"
+	    "            CREATE FUNCTION touch() RETURNS trigger AS $$\n"
+	    "            BEGIN NEW.name := lower(NEW.name); RETURN NEW; END;\n"
+	    "            $$ LANGUAGE plpgsql;\n"
+	    "        \"\"\").strip(), reverse_sql='DROP FUNCTION touch()'),\n"
+	    "        migrations.RunSQL(\n"
+	    "            'SELECT 1;'\n"
+	    "            # a comment between the parts\n"
+	    "            'SELECT 2;' + ' SELECT 3;',\n"
+	    "            hints={'target_db': 'default'},\n"
+	    "        ),\n"
+	    "        migrations.RunSQL(sql=f'SELECT {1}', "
+	    "reverse_sql=migrations.RunSQL.noop),\n"
+	    "        migrations.AlterModelOptions(name='profile', "
+	    "options={'ordering': ['name']}),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect_eq(run_in_test_dir(ARGS("detect", "accounts/migrations/"
+						    "0002_shapes.py"),
+				     &det),
+		     0, "%s", buf_str(&det));
+	/* the f-string is named as left out, with its line */
+	cr_expect(has(&det, "left out: RunSQL SQL that is not a string "
+			    "literal (line 56)"),
+		  "%s", buf_str(&det));
+	buf_release(&out);
+	buf_release(&det);
+}
+
+/* Modules Django does not run as migrations are not audited. */
+Test(django, what_is_not_a_migration)
+{
+	struct buf out = BUF_INIT, det = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/helpers.py",
+	    "SQL = 'ALTER TABLE a ADD FOREIGN KEY (b) REFERENCES c (d)'\n");
+	put("accounts/models.py", "class Migration:\n    pass\n");
+	put("accounts/migrations/0002_broken.py",
+	    "from django.db import migrations\n"
+	    "class Migration(migrations.Migration):\n"
+	    "    operations = [migrations.RunSQL('ALTER TABLE x\n"
+	    "    ((( ]]] \"\"\" \xff\xfe\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(has(&out, "in 3 files"), "%s", buf_str(&out));
+	cr_expect_eq(run_in_test_dir(ARGS("detect", "."), &det), 0, "%s",
+		     buf_str(&det));
+	cr_expect(has(&det, "accounts/migrations/helpers.py\n"
+			    "  django, not run: not audited\n"
+			    "  why: a Python module that defines no Migration "
+			    "class: not a Django migration, not audited"),
+		  "%s", buf_str(&det));
+	cr_expect(!has(&det, "__init__.py") && !has(&det, "models.py"), "%s",
+		  buf_str(&det));
+	buf_release(&out);
+	buf_release(&det);
+}
+
+/* Migrations run after the ones they depend on, not in name order. */
+Test(django, order_follows_dependencies)
+{
+	struct buf det = BUF_INIT;
+	const char *a, *b, *c;
+
+	initial();
+	put("zeta/migrations/0001_initial.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('teams', '__first__')]\n"
+	    "    operations = []\n");
+	put("teams/migrations/0002_after_accounts.py",
+	    HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('teams', '0001_initial'), "
+	    "('accounts', '__latest__')]\n"
+	    "    operations = []\n");
+	cr_expect_eq(run_in_test_dir(ARGS("detect", "."), &det), 0, "%s",
+		     buf_str(&det));
+	a = strstr(buf_str(&det), "teams/migrations/0001_initial.py");
+	b = strstr(buf_str(&det), "accounts/migrations/0001_initial.py");
+	c = strstr(buf_str(&det), "teams/migrations/0002_after_accounts.py");
+	cr_assert(a && b && c, "%s", buf_str(&det));
+	cr_expect(a < b && b < c, "%s", buf_str(&det));
+	cr_expect(strstr(buf_str(&det), "zeta/migrations/0001_initial.py") > a,
+		  "%s", buf_str(&det));
+	buf_release(&det);
+}
