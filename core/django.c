@@ -479,6 +479,7 @@ int django_extract(struct django_sql *out, const char *path,
 	if (!b.err && (out->sql.failed || out->reverse.failed))
 		b.err = FK_ENOMEM;
 	free(b.deferred);
+	free(b.models);
 	arena_release(&b.arena);
 	py_module_release(&mod);
 	if (b.err)
