@@ -17,17 +17,25 @@
  *
  * Everything below lives in the module's arena (borrowed, valid until
  * py_module_release()). Offsets are byte offsets into the source.
+ *
+ * Top-level lines are those at the first line's column (0 in Python);
+ * columns count a tab to the next multiple of 8 (spaces and tabs are not
+ * checked for consistency, as Python's TabError would). Brackets that do
+ * not balance end before a line that cannot be inside them (see
+ * py_lex.h), so one bad line does not hide the rest of the file.
  */
 
 enum py_kind {
 	PY_STR,   /* string literal(s): value decoded, pieces mapped */
 	PY_NAME,  /* a name or dotted name: "migrations.RunSQL" */
 	PY_CONST, /* True, False, None */
-	PY_NUM,   /* a number, as written */
+	PY_NUM,   /* a number, as written; -1 too */
 	PY_CALL,  /* fn(args, kw=value) */
 	PY_LIST,  /* [a, b] */
-	PY_TUPLE, /* (a, b), (a,) and () */
-	PY_OTHER, /* anything else: f-strings, dicts, lambdas, operators */
+	PY_TUPLE, /* (a, b), (a,) and (); also `x = a, b` */
+	PY_OTHER, /* anything else: f-strings, dicts, lambdas, operators,
+		     subscripts, comprehensions, a.b().c, an unterminated
+		     string, what lies past 100 levels of nesting */
 };
 
 /*
@@ -51,9 +59,16 @@ struct py_node {
 	 * PY_STR: the value (NUL-terminated; `len` bytes) and its pieces in
 	 * value order. Implicit concatenation ("a" "b", across lines inside
 	 * brackets), `+` between strings, and textwrap.dedent(s), dedent(s),
-	 * s.strip() / lstrip() / rstrip() give one PY_STR (the last three
-	 * keep the value as it is: white space does not change SQL).
-	 * `bytes`: a b'' literal.
+	 * s.strip() / lstrip() / rstrip() give one PY_STR (the last five
+	 * keep the value and pieces of s as they are, white space does not
+	 * change SQL; the span is the whole expression). `bytes`: a b''
+	 * literal; bytes beside str is a PY_OTHER.
+	 *
+	 * Escapes are decoded as Python does (core/py_lex.h has the list),
+	 * but \N{name} is '?', and a NUL (\0, \x00, a NUL byte) is a space.
+	 * Python reads \r\n and \r as \n: a non-exact piece of the value's
+	 * one \n. Quotes, prefixes and what lies between literals give no
+	 * value bytes. `(x)` is x, its span widened to the brackets.
 	 */
 	const char *str;
 	size_t len;
@@ -73,7 +88,10 @@ struct py_node {
 	size_t nkw;
 };
 
-/* `NAME = expr` (the last of a chain `a = b = expr` names each). */
+/*
+ * `NAME = expr` (the last of a chain `a = b = expr` names each). Other
+ * targets (`x: int = 1`, `x += 1`, `a, b = 1, 2`, `a.b = 1`) are not read.
+ */
 struct py_assign {
 	const char *name;
 	const struct py_node *value;
