@@ -58,13 +58,13 @@ Test(config, unknown_framework_names_the_path_and_the_choices)
 		     "(expected one of: auto, golang-migrate, goose, flyway, "
 		     "liquibase, dbmate, sqitch, diesel, sqlx, prisma, "
 		     "drizzle, atlas, supabase, node-pg-migrate, "
-		     "graphile-migrate, hasura, synapse, plain)");
+		     "graphile-migrate, hasura, synapse, django, plain)");
 	expect_error("{\"framework\": \"Goose\"}",
 		     NAME ": $.framework: unknown framework \"Goose\" "
 			  "(expected one of: auto, golang-migrate, goose, "
 			  "flyway, liquibase, dbmate, sqitch, diesel, sqlx, "
 			  "prisma, drizzle, atlas, supabase, node-pg-migrate, "
-			  "graphile-migrate, hasura, synapse, plain)");
+			  "graphile-migrate, hasura, synapse, django, plain)");
 }
 
 Test(config, unknown_transaction_mode)
