@@ -36,7 +36,7 @@ if ! "$validate" --setup >"$tmp/setup.out" 2>&1; then
   exit 1
 fi
 
-echo "1..17"
+echo "1..19"
 n=0
 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -77,6 +77,15 @@ run "fkaudit check --sarif --junit over testdata/rules and testdata/examples" \
   testdata/rules testdata/examples
 run "testdata: SARIF has results" sarif_facts "$tmp/all.sarif" 1
 run "testdata: SARIF and JUnit reports are valid" "$validate" "$tmp/all.sarif" "$tmp/all.xml"
+
+# Django migrations: findings located in .py files, from the SQL inside their strings.
+run "fkaudit check --sarif --junit over the Django fixture" \
+  "$FKAUDIT" check --sarif "$tmp/django.sarif" --junit "$tmp/django.xml" --fail-level none \
+  testdata/frameworks/django
+run "Django: SARIF results located in the .py files, and valid with its JUnit" sh -c \
+  "python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[\"runs\"][0][\"results\"]; \
+assert r and all(x[\"locations\"][0][\"physicalLocation\"][\"artifactLocation\"][\"uri\"].endswith(\".py\") for x in r), r' \
+  '$tmp/django.sarif' && '$validate' '$tmp/django.sarif' '$tmp/django.xml'"
 
 # 4-5. A clean input on standard input: no results, yet valid reports (results: [], one passing test).
 clean() { printf 'SELECT 1;\n' | "$FKAUDIT" check --sarif "$tmp/clean.sarif" --junit "$tmp/clean.xml" -; }
