@@ -10,7 +10,8 @@
 #include "framework_text.h"
 
 static const char atomic_runner[] =
-	"Django puts around the migration (atomic, the default)";
+	"Django puts around every migration whose class does not set "
+	"atomic = False";
 static const char atomic_opt_out[] =
 	"put it in a migration of its own with atomic = False on its "
 	"Migration class";

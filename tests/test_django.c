@@ -168,8 +168,9 @@ Test(django, separate_database_and_state_in_an_atomic_migration)
 	cr_expect(has(&out, "accounts/migrations/0002_profile_lead.py:16:22: "
 			    "error: [FK007 concurrent-in-transaction] CREATE "
 			    "INDEX CONCURRENTLY runs inside the transaction "
-			    "that Django puts around the migration (atomic, "
-			    "the default): PostgreSQL refuses it"),
+			    "that Django puts around every migration whose "
+			    "class does not set atomic = False: PostgreSQL "
+			    "refuses it"),
 		  "%s", buf_str(&out));
 	cr_expect(has(&out, "help: put it in a migration of its own with "
 			    "atomic = False on its Migration class"),
