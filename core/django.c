@@ -418,7 +418,6 @@ static void operation(struct django_builder *b, const struct py_node *op)
 	}
 	name = py_node_tail(op);
 	b->op++;
-	b->out->noperations++;
 	flush_comments(b, op->span.start);
 	if (strcmp(name, "RunSQL") == 0) {
 		run_sql_arg(b, py_call_arg(op, 0, "sql"), false);
@@ -458,7 +457,6 @@ int django_extract(struct django_sql *out, const char *path,
 	b.mod = &mod;
 	b.src = src;
 	b.mod_len = len;
-	b.path = path;
 	b.state = state;
 	path_dir_name(path, 1, b.app, sizeof(b.app));
 	b.cls = py_module_class(&mod, "Migration");

@@ -51,7 +51,6 @@ struct django_sql {
 	struct buf reverse;     /* the reverse_sql of the RunSQL operations */
 	struct srcmap reverse_map;
 	bool atomic;
-	size_t noperations;
 	/*
 	 * What was not understood and left out (an f-string given to
 	 * RunSQL, an operation of an unknown class with SQL in it), for
@@ -67,7 +66,7 @@ struct django_range {
 };
 
 #define DJANGO_SQL_INIT { BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, \
-			  BUF_INIT, SRCMAP_INIT, true, 0, "", 0 }
+			  BUF_INIT, SRCMAP_INIT, true, "", 0 }
 
 /*
  * Whether `path` names a module Django would load as a migration: a .py

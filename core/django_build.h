@@ -29,7 +29,6 @@ struct django_builder {
 	struct django_sql *out;
 	const struct py_module *mod;
 	const struct py_class *cls;
-	const char *path;
 	const char *src; /* the module's source */
 	size_t mod_len;
 	char app[128];
