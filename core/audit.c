@@ -492,12 +492,11 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		return FK_ENOMEM;
 	memcpy(down, dj ? dj->reverse.ptr : text, dlen);
 	down[dlen] = '\0';
-	if (dj)
-		; /* Django's reverse_sql, taken out of its strings */
-	else if (info->role == ROLE_UP)
-		framework_keep_downs(info, down, len);
-	if (!dj)
+	if (!dj) { /* Django's reverse_sql comes out of its strings as is */
+		if (info->role == ROLE_UP)
+			framework_keep_downs(info, down, len);
 		framework_blank_placeholders(down, len);
+	}
 	if ((err = statements_build(&file.stmts, down, dlen)) < 0 ||
 	    (n = reverse_misses(fwd, &file.stmts, miss)) == 0)
 		goto done;

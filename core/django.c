@@ -144,18 +144,36 @@ static void add_range(struct django_builder *b, uint32_t start, uint32_t end)
 	r->op = b->op;
 }
 
-/* Appends bytes of the forward SQL and maps them. */
-static void put(struct django_builder *b, const char *s, size_t n,
-		uint32_t src, uint32_t src_len, bool exact)
+/* Appends bytes to `sql` (forward or reverse) and maps them in `map`. */
+static void put_to(struct django_builder *b, struct buf *sql,
+		   struct srcmap *map, const char *s, size_t n, uint32_t src,
+		   uint32_t src_len, bool exact)
 {
-	struct buf *sql = &b->out->sql;
 	uint32_t off = (uint32_t)sql->len;
 
 	if (b->err || n == 0)
 		return;
 	if (buf_add(sql, s, n) < 0 ||
-	    srcmap_add(&b->out->map, off, (uint32_t)n, src, src_len, exact) < 0)
+	    srcmap_add(map, off, (uint32_t)n, src, src_len, exact) < 0)
 		b->err = FK_ENOMEM;
+}
+
+/* The same for the forward SQL. */
+static void put(struct django_builder *b, const char *s, size_t n,
+		uint32_t src, uint32_t src_len, bool exact)
+{
+	put_to(b, &b->out->sql, &b->out->map, s, n, src, src_len, exact);
+}
+
+/*
+ * The end of one execute, mapped to the last source byte before
+ * `src_end`: a line break first, in case the SQL ends in a comment.
+ */
+static void put_end(struct django_builder *b, struct buf *sql,
+		    struct srcmap *map, uint32_t src_end)
+{
+	put_to(b, sql, map, "\n;\n", 3, src_end ? src_end - 1 : 0,
+	       src_end ? 1 : 0, false);
 }
 
 /* The `# fkaudit:` comments before source offset `before`, as SQL ones. */
@@ -178,11 +196,11 @@ static void flush_comments(struct django_builder *b, uint32_t before)
 	}
 }
 
-/* Ends one execute: a line break first, in case it ends in a comment. */
+/* Ends one execute of the forward SQL, begun at `start`. */
 static void end_execute(struct django_builder *b, uint32_t start,
 			uint32_t src_end)
 {
-	put(b, "\n;\n", 3, src_end ? src_end - 1 : 0, src_end ? 1 : 0, false);
+	put_end(b, &b->out->sql, &b->out->map, src_end);
 	add_range(b, start, (uint32_t)b->out->sql.len);
 }
 
@@ -327,16 +345,11 @@ static void reverse_one(struct django_builder *b, const struct py_node *s,
 			bool params)
 {
 	struct django_sql *o = b->out;
-	uint32_t off;
 
 	if (b->err)
 		return;
 	b->err = put_str(&o->reverse, &o->reverse_map, s, params);
-	off = (uint32_t)o->reverse.len;
-	if (!b->err && (buf_add(&o->reverse, "\n;\n", 3) < 0 ||
-			srcmap_add(&o->reverse_map, off, 3, s->span.end - 1, 1,
-				   false) < 0))
-		b->err = FK_ENOMEM;
+	put_end(b, &o->reverse, &o->reverse_map, s->span.end);
 }
 
 /*
