@@ -164,13 +164,19 @@ int put_test_file(const char *name, const char *text)
 	return write_file(path, text, strlen(text));
 }
 
-int check_test_dir(struct buf *out)
+int run_test_dir(const char *const *args, struct buf *out)
 {
-	static const char *const args[] = { "check", "--color=never", ".",
-					    NULL };
 	char env[4200];
 	const char *envs[] = { env, NULL };
 
 	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
 	return run_fkaudit(args, test_dir, NULL, envs, out, NULL);
+}
+
+int check_test_dir(struct buf *out)
+{
+	static const char *const args[] = { "check", "--color=never", ".",
+					    NULL };
+
+	return run_test_dir(args, out);
 }

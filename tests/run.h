@@ -44,6 +44,9 @@ int put_test_file(const char *name, const char *text);
  */
 int check_test_dir(struct buf *out);
 
+/* fkaudit `args` in test_dir, the same way; stdout into `out`. */
+int run_test_dir(const char *const *args, struct buf *out);
+
 extern char *test_dir;
 void test_dir_setup(void);
 /*

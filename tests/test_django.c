@@ -36,15 +36,6 @@ static size_t count(const struct buf *b, const char *s)
 	return n;
 }
 
-static int run_in_test_dir(const char *const *args, struct buf *out)
-{
-	char env[4200];
-	const char *envs[] = { env, NULL };
-
-	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
-	return run_fkaudit(args, test_dir, NULL, envs, out, NULL);
-}
-
 #define HEADER "from django.db import migrations, models\n" \
 	       "import django.db.models.deletion\n\n\n"
 
@@ -529,7 +520,7 @@ Test(django, real_shapes_give_no_false_findings)
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
-	cr_expect_eq(run_in_test_dir(ARGS("detect", "accounts/migrations/"
+	cr_expect_eq(run_test_dir(ARGS("detect", "accounts/migrations/"
 						    "0002_shapes.py"),
 				     &det),
 		     0, "%s", buf_str(&det));
@@ -557,7 +548,7 @@ Test(django, what_is_not_a_migration)
 	    "    ((( ]]] \"\"\" \xff\xfe\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(has(&out, "in 3 files"), "%s", buf_str(&out));
-	cr_expect_eq(run_in_test_dir(ARGS("detect", "."), &det), 0, "%s",
+	cr_expect_eq(run_test_dir(ARGS("detect", "."), &det), 0, "%s",
 		     buf_str(&det));
 	cr_expect(has(&det, "accounts/migrations/helpers.py\n"
 			    "  django, not run: not audited\n"
@@ -588,7 +579,7 @@ Test(django, order_follows_dependencies)
 	    "    dependencies = [('teams', '0001_initial'), "
 	    "('accounts', '__latest__')]\n"
 	    "    operations = []\n");
-	cr_expect_eq(run_in_test_dir(ARGS("detect", "."), &det), 0, "%s",
+	cr_expect_eq(run_test_dir(ARGS("detect", "."), &det), 0, "%s",
 		     buf_str(&det));
 	a = strstr(buf_str(&det), "teams/migrations/0001_initial.py");
 	b = strstr(buf_str(&det), "accounts/migrations/0001_initial.py");

@@ -162,10 +162,7 @@ Test(frameworks, fixtures)
 Test(frameworks, configuration_drives_discovery)
 {
 	struct buf out = BUF_INIT;
-	char env[4200];
-	const char *envs[] = { env, NULL };
 
-	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s", test_dir);
 	put(".fkaudit.json",
 	    "{ \"migrations\": [ { \"path\": \"db\", \"framework\": \"goose\" } ],\n"
 	    "  \"exclude\": [ \"db/legacy\" ],\n"
@@ -199,9 +196,7 @@ Test(frameworks, configuration_drives_discovery)
 		  "%s", buf_str(&out));
 	cr_expect(has(&out, "in 2 files"), "%s", buf_str(&out));
 	buf_reset(&out);
-	cr_expect_eq(run_fkaudit(ARGS("detect"), test_dir, NULL, envs, &out,
-				 NULL),
-		     0);
+	cr_expect_eq(run_test_dir(ARGS("detect"), &out), 0);
 	cr_expect(has(&out, "other/x.sql\n  plain SQL, not run: not audited\n"
 			    "  why: left out by the configuration"),
 		  "%s", buf_str(&out));
