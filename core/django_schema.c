@@ -375,30 +375,28 @@ static const char *references(struct django_builder *b, const struct field *f)
 			     f->to_table, f->to_column);
 }
 
-/* The FK index Django defers (none for a unique column). */
-static void defer_index(struct django_builder *b, const char *table,
-			const struct field *f, struct span src)
+/* The index Django builds for a field: none for a unique column (NULL). */
+static const char *index_sql(struct django_builder *b, const char *table,
+			     const struct field *f)
 {
 	const char *cols[1] = { f->column };
 
 	if (!f->db_index || f->unique)
-		return;
-	django_defer(b, django_printf(b, "CREATE INDEX \"%s\" ON \"%s\" (\"%s\")",
-				      index_name(b, table, cols, 1, ""), table,
-				      f->column),
-		     src);
+		return NULL;
+	return django_printf(b, "CREATE INDEX \"%s\" ON \"%s\" (\"%s\")",
+			     index_name(b, table, cols, 1, ""), table, f->column);
 }
 
-static void defer_fk(struct django_builder *b, const char *table,
-		     const struct field *f, struct span src)
+/* A foreign key's ADD CONSTRAINT; NULL without one (db_constraint). */
+static const char *add_fk_sql(struct django_builder *b, const char *table,
+			      const struct field *f)
 {
 	if (!f->fk || !f->constraint)
-		return;
-	django_defer(b, django_printf(b, "ALTER TABLE \"%s\" ADD CONSTRAINT "
-					 "\"%s\" FOREIGN KEY (\"%s\") %s",
-				      table, fk_name(b, table, f), f->column,
-				      references(b, f)),
-		     src);
+		return NULL;
+	return django_printf(b, "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
+				"FOREIGN KEY (\"%s\") %s",
+			     table, fk_name(b, table, f), f->column,
+			     references(b, f));
 }
 
 /* ---- operations ------------------------------------------------------ */
@@ -440,7 +438,7 @@ static void add_field(struct django_builder *b, const struct py_node *op)
 						"\"%s\" DROP DEFAULT",
 					     table, f.column),
 			    op->span);
-	defer_index(b, table, &f, op->span);
+	django_defer(b, index_sql(b, table, &f), op->span);
 }
 
 /* Whether a live foreign key is on column `col` of `table`. */
@@ -498,21 +496,8 @@ static void alter_field(struct django_builder *b, const struct py_node *op)
 					     table, f.column, f.type, f.column,
 					     f.type),
 			    op->span);
-	if (f.db_index && !f.unique) {
-		const char *cols[1] = { f.column };
-
-		django_emit(b, django_printf(b, "CREATE INDEX \"%s\" ON \"%s\" "
-						"(\"%s\")",
-					     index_name(b, table, cols, 1, ""),
-					     table, f.column),
-			    op->span);
-	}
-	if (f.constraint)
-		django_emit(b, django_printf(b, "ALTER TABLE \"%s\" ADD CONSTRAINT "
-						"\"%s\" FOREIGN KEY (\"%s\") %s",
-					     table, fk_name(b, table, &f),
-					     f.column, references(b, &f)),
-			    op->span);
+	django_emit(b, index_sql(b, table, &f), op->span);
+	django_emit(b, add_fk_sql(b, table, &f), op->span);
 }
 
 /* CreateModel's options={'db_table': '…'}: read from the source text. */
@@ -618,9 +603,9 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 				     cols.len ? buf_str(&cols) : ""),
 		    op->span);
 	for (i = 0; i < n; i++)
-		defer_fk(b, table, &fs[i], op->span);
+		django_defer(b, add_fk_sql(b, table, &fs[i]), op->span);
 	for (i = 0; i < n; i++)
-		defer_index(b, table, &fs[i], op->span);
+		django_defer(b, index_sql(b, table, &fs[i]), op->span);
 done:
 	free(fs);
 	buf_release(&cols);
