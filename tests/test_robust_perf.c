@@ -378,3 +378,50 @@ Test(robust_perf, django_sql_on_one_long_python_line)
 	django();
 	check_positions("django", "app", 150);
 }
+
+/* Characters (UTF-8 sequences) in s. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * A snippet is the part of its line around the finding, not a run of
+ * invalid bytes next to it: findings before and after 100,000 stray
+ * continuation bytes each get 240 bytes of the line (and at most three
+ * more at either end, to finish a character).
+ */
+Test(robust_perf, snippet_stops_in_a_run_of_invalid_bytes)
+{
+	const char *const args[] = { "check", "--color=never", "--json",
+				     "r.json", "run.sql", NULL };
+	struct buf b = BUF_INIT, out = BUF_INIT;
+	const cJSON *f;
+	cJSON *json;
+	size_t n = 0, i;
+
+	buf_adds(&b, "CREATE INDEX i1 ON t (a); /* ");
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, '\x80');
+	buf_adds(&b, " */ CREATE INDEX i2 ON t (a);\n");
+	put("run.sql", &b);
+	cr_assert_eq(run_test_dir(args, &out), 1, "%s", buf_str(&out));
+	json = load("r.json");
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(json,
+								"findings")) {
+		cr_expect(chars(str(f, "snippet")) <= 246,
+			  "%s at column %d: a snippet of %zu characters",
+			  str(f, "rule"), num(f, "start", "column"),
+			  chars(str(f, "snippet")));
+		n++;
+	}
+	cr_expect_eq(n, 2);
+	cr_expect(out.len < 2000, "a text report of %zu bytes", out.len);
+	cJSON_Delete(json);
+	buf_release(&b);
+	buf_release(&out);
+}
