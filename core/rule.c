@@ -124,7 +124,8 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 	if (f->end_line == f->line && f->end_col <= f->col)
 		f->end_col = f->col + 1;
 	f->message = arena_strdup(&res->arena, msg);
-	f->help = arena_strdup(&res->arena, help ? help : rule->fix);
+	/* a rule's own fix is static: every finding of it can share it */
+	f->help = help ? arena_strdup(&res->arena, help) : rule->fix;
 	f->suppression = "";
 	if (!f->message || !f->help)
 		return FK_ENOMEM;
