@@ -394,7 +394,13 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		framework_apply_masks(info, parse, file->len);
 		framework_blank_placeholders(parse, file->len);
 	}
-	err = statements_build(&file->stmts, parse, file->len);
+	/* nothing blanked: the parser reads the text itself, no copy kept */
+	if (memcmp(parse, file->text, file->len) == 0) {
+		free(parse);
+		parse = NULL;
+	}
+	err = statements_build(&file->stmts, parse ? parse : file->text,
+			       file->len);
 	if (err < 0 || (dj && (err = set_groups(file, dj)) < 0))
 		goto done;
 	fr->nstmts = file->stmts.n;

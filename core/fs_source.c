@@ -216,10 +216,16 @@ static char *problem_errno(const char *what, int e)
 	return p;
 }
 
-/* Reads all of fd into item->data, up to max_size bytes. */
-static int read_all(int fd, struct source_item *item, size_t max_size)
+/*
+ * Reads all of fd into item->data, up to max_size bytes. `hint`: the
+ * file's size when known (0 else): the buffer is made that size and one
+ * byte more (to see the end), not doubled up to the next power of two.
+ */
+static int read_all(int fd, struct source_item *item, size_t max_size,
+		    size_t hint)
 {
-	size_t cap = 65536, len = 0;
+	size_t cap = hint >= 65536 && hint < max_size ? hint + 1 : 65536;
+	size_t len = 0;
 	char *buf = malloc(cap + 1);
 
 	if (!buf)
@@ -269,6 +275,7 @@ static int read_file(struct fs_source *src, const char *path,
 		     struct source_item *item)
 {
 	struct stat sb;
+	size_t hint = 0;
 	int fd, err;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -283,13 +290,15 @@ static int read_file(struct fs_source *src, const char *path,
 			strcpy(item->problem, "no such file or folder");
 		return item->problem ? 0 : FK_ENOMEM;
 	}
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (size_t)sb.st_size > src->max_size) {
-		close(fd);
-		item->status = FILE_TOO_LARGE;
-		return 0;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if ((size_t)sb.st_size > src->max_size) {
+			close(fd);
+			item->status = FILE_TOO_LARGE;
+			return 0;
+		}
+		hint = (size_t)sb.st_size;
 	}
-	err = read_all(fd, item, src->max_size);
+	err = read_all(fd, item, src->max_size, hint);
 	close(fd);
 	return err;
 }
@@ -330,7 +339,7 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 		item->path = strdup(src->stdin_name);
 		item->is_stdin = true;
 		err = item->path ? read_all(fileno(src->stdin_file), item,
-					    src->max_size)
+					    src->max_size, 0)
 				 : FK_ENOMEM;
 	} else {
 		item->path = strdup(path);

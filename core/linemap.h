@@ -12,12 +12,32 @@
  * column). Columns count Unicode code points, one per invalid byte, and a
  * tab is one column: what SARIF calls unicodeCodePoints. A UTF-8 byte
  * order mark at the start is not counted.
+ *
+ * Building it reads the text once; locating an offset costs a binary
+ * search and counts at most about LINEMAP_STEP bytes, however long its
+ * line: many findings on one long line cost time in proportion to their
+ * number, not to their number times the line's length.
  */
+#define LINEMAP_STEP 256
+
+/* A character boundary on a long line, and its 0-based column. */
+struct linemap_stop {
+	uint32_t off;
+	uint32_t col;
+};
+
 struct linemap {
 	const char *text; /* borrowed */
 	size_t len;
 	uint32_t *starts; /* byte offset of each line's first byte */
 	size_t nlines;
+	/*
+	 * On each line longer than LINEMAP_STEP bytes, a stop every
+	 * LINEMAP_STEP bytes or so, in offset order (owned; NULL when no
+	 * line is that long).
+	 */
+	struct linemap_stop *stops;
+	size_t nstops;
 	/*
 	 * When the offsets given to linemap_locate() are those of a text
 	 * built from this one (the SQL of a Django migration), where its

@@ -30,7 +30,7 @@ static int set_snippet(struct result *res, const struct audit_file *file,
 		       struct finding *f)
 {
 	const char *text = file->lines.text; /* the source, for Django */
-	size_t ls, le, s, e;
+	size_t ls, le, s, e, k;
 	size_t start = linemap_source(&file->lines, f->span.start, false);
 	size_t end = linemap_source(&file->lines, f->span.end, true);
 
@@ -42,9 +42,14 @@ static int set_snippet(struct result *res, const struct audit_file *file,
 			s = start - SNIPPET_MAX / 3;
 		if (e > s + SNIPPET_MAX)
 			e = s + SNIPPET_MAX;
-		while (s > ls && is_continuation(text, s))
+		/*
+		 * Not into the middle of a character; a character is at most
+		 * four bytes, so a longer run of continuation bytes (invalid
+		 * UTF-8) is not walked to its end.
+		 */
+		for (k = 0; k < 3 && s > ls && is_continuation(text, s); k++)
 			s--;
-		while (e < le && is_continuation(text, e))
+		for (k = 0; k < 3 && e < le && is_continuation(text, e); k++)
 			e++;
 	}
 	f->snippet = arena_strndup(&res->arena, text + s, e - s);
@@ -119,7 +124,8 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 	if (f->end_line == f->line && f->end_col <= f->col)
 		f->end_col = f->col + 1;
 	f->message = arena_strdup(&res->arena, msg);
-	f->help = arena_strdup(&res->arena, help ? help : rule->fix);
+	/* a rule's own fix is static: every finding of it can share it */
+	f->help = help ? arena_strdup(&res->arena, help) : rule->fix;
 	f->suppression = "";
 	if (!f->message || !f->help)
 		return FK_ENOMEM;

@@ -407,6 +407,15 @@ int statements_build(struct statements *out, const char *text, size_t len)
 	for (i = 0; i < out->nmarks; i++)
 		if (out->marks[i].stmt >= out->n)
 			out->marks[i].stmt = SIZE_MAX;
+	/* kept for the whole file: give back what doubling left unused */
+	if (out->n && out->n < out->cap) {
+		struct stmt *v = realloc(out->v, out->n * sizeof(*v));
+
+		if (v) {
+			out->v = v;
+			out->cap = out->n;
+		}
+	}
 done:
 	span_list_release(&spans);
 	token_list_release(&b.toks);

@@ -149,47 +149,196 @@ static int parse(struct result *res, const struct audit_file *file,
 	return 0;
 }
 
-/* Whether the mark's statement and the finding's are of one group. */
-static bool same_group(const struct audit_file *file, size_t a, size_t b)
+/*
+ * Where a suppression before statement `stmt` applies: that statement,
+ * or its whole group (see audit_file.groups); SIZE_MAX: after the last
+ * statement. A suppression that is not file-wide applies to a finding
+ * exactly when their keys are equal.
+ */
+static size_t place_key(const struct audit_file *file, size_t stmt)
 {
-	return file->groups && a < file->stmts.n && b < file->stmts.n &&
-	       file->groups[a] && file->groups[a] == file->groups[b];
+	if (stmt < file->stmts.n && file->groups && file->groups[stmt])
+		return file->stmts.n + file->groups[stmt];
+	return stmt;
 }
 
-static bool applies(const struct audit_file *file, const struct suppression *s,
-		    const struct finding *f, size_t *which)
+/* A finding or a suppression, by place_key() then index. */
+struct keyed {
+	size_t key;
+	size_t i;
+};
+
+static int keyed_cmp(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The first of s's rules that is `rule`, or SIZE_MAX. */
+static size_t rule_slot(const struct suppression *s, const struct rule *rule)
 {
 	size_t k;
 
-	if (!s->file_wide && s->mark->stmt != f->stmt &&
-	    !same_group(file, s->mark->stmt, f->stmt))
-		return false;
 	for (k = 0; k < s->nrules; k++)
-		if (s->rules[k] == f->rule) {
-			*which = k;
-			return true;
-		}
-	return false;
+		if (s->rules[k] == rule)
+			return k;
+	return SIZE_MAX;
 }
 
-static void match(struct result *res, const struct audit_file *file,
-		  size_t first, size_t end, struct suppression *s)
+/* The index of `rule` in rule_registry[] (rule_count when not there). */
+static size_t rule_pos(const struct rule *rule)
 {
-	size_t i, k;
+	size_t r;
 
+	for (r = 0; r < rule_count && rule_registry[r] != rule; r++)
+		;
+	return r;
+}
+
+/*
+ * Findings [first, end) sorted by place, and the suppressions that are
+ * not file-wide: for each place, every suppression of it against every
+ * finding of it, so that the cost is the sum over places, not the
+ * number of suppressions times the number of findings. best[i]: the
+ * first suppression (in file order) that applies to finding first + i.
+ */
+static int match_places(struct result *res, const struct audit_file *file,
+			size_t first, size_t end, struct suppression *sup,
+			size_t *best)
+{
+	size_t nf = end - first, nm = 0, i, f = 0, m = 0;
+	struct keyed *fs, *ms;
+
+	fs = malloc((nf ? nf : 1) * sizeof(*fs));
+	ms = malloc(file->stmts.nmarks * sizeof(*ms));
+	if (!fs || !ms) {
+		free(fs);
+		free(ms);
+		return FK_ENOMEM;
+	}
+	for (i = 0; i < nf; i++) {
+		fs[i].key = place_key(file, res->findings[first + i].stmt);
+		fs[i].i = i;
+	}
+	for (i = 0; i < file->stmts.nmarks; i++)
+		if (!sup[i].file_wide && sup[i].nrules) {
+			ms[nm].key = place_key(file, sup[i].mark->stmt);
+			ms[nm++].i = i;
+		}
+	qsort(fs, nf, sizeof(*fs), keyed_cmp);
+	qsort(ms, nm, sizeof(*ms), keyed_cmp);
+	while (f < nf && m < nm) {
+		size_t key = fs[f].key, fe = f, me = m, a, b, k;
+
+		if (ms[m].key != key) {
+			if (ms[m].key < key)
+				m++;
+			else
+				f++;
+			continue;
+		}
+		while (fe < nf && fs[fe].key == key)
+			fe++;
+		while (me < nm && ms[me].key == key)
+			me++;
+		for (a = m; a < me; a++) {
+			struct suppression *s = &sup[ms[a].i];
+
+			for (b = f; b < fe; b++) {
+				k = rule_slot(s,
+					      res->findings[first + fs[b].i].rule);
+				if (k == SIZE_MAX)
+					continue;
+				s->used[k] = true;
+				if (best[fs[b].i] == SIZE_MAX)
+					best[fs[b].i] = ms[a].i;
+			}
+		}
+		f = fe;
+		m = me;
+	}
+	free(fs);
+	free(ms);
+	return 0;
+}
+
+/*
+ * A file-wide suppression applies to every finding of its rules: it is
+ * used when one is there, and the first that names a rule is the one
+ * that suppresses it. wide[r]: that suppression for rule_registry[r].
+ */
+static int match_file_wide(struct result *res, size_t first, size_t end,
+			   struct suppression *sup, size_t nsup, size_t *wide)
+{
+	bool *present = calloc(rule_count, sizeof(*present));
+	size_t i, k, r;
+
+	if (!present)
+		return FK_ENOMEM;
+	for (r = 0; r < rule_count; r++)
+		wide[r] = SIZE_MAX;
+	for (i = first; i < end; i++)
+		if ((r = rule_pos(res->findings[i].rule)) < rule_count)
+			present[r] = true;
+	for (i = 0; i < nsup; i++) {
+		if (!sup[i].file_wide)
+			continue;
+		for (k = 0; k < sup[i].nrules; k++) {
+			r = rule_pos(sup[i].rules[k]);
+			if (r >= rule_count || !present[r] ||
+			    rule_slot(&sup[i], sup[i].rules[k]) != k)
+				continue;
+			sup[i].used[k] = true;
+			if (wide[r] == SIZE_MAX)
+				wide[r] = i;
+		}
+	}
+	free(present);
+	return 0;
+}
+
+/*
+ * Marks findings [first, end) suppressed by the first suppression (in
+ * file order) that applies to them, with its reason, and records which
+ * rules of each suppression matched something.
+ */
+static int match(struct result *res, const struct audit_file *file,
+		 size_t first, size_t end, struct suppression *sup)
+{
+	size_t nsup = file->stmts.nmarks, *wide, *best, i, r, w;
+	int err = FK_ENOMEM;
+
+	best = malloc((end - first + 1) * sizeof(*best));
+	wide = malloc(rule_count * sizeof(*wide));
+	if (!best || !wide)
+		goto done;
+	for (i = first; i < end; i++)
+		best[i - first] = SIZE_MAX;
+	if ((err = match_places(res, file, first, end, sup, best)) < 0 ||
+	    (err = match_file_wide(res, first, end, sup, nsup, wide)) < 0)
+		goto done;
 	for (i = first; i < end; i++) {
 		struct finding *f = &res->findings[i];
 
-		if (!applies(file, s, f, &k))
+		r = rule_pos(f->rule);
+		w = r < rule_count ? wide[r] : SIZE_MAX;
+		if (w < best[i - first])
+			best[i - first] = w;
+		if (best[i - first] == SIZE_MAX || f->suppressed)
 			continue;
-		s->used[k] = true;
-		if (!f->suppressed) {
-			f->suppressed = true;
-			f->suppression = arena_strdup(&res->arena, s->reason);
-			if (!f->suppression)
-				f->suppression = "";
-		}
+		f->suppressed = true;
+		f->suppression = arena_strdup(&res->arena,
+					      sup[best[i - first]].reason);
+		if (!f->suppression)
+			f->suppression = "";
 	}
+done:
+	free(best);
+	free(wide);
+	return err;
 }
 
 static int report_unused(struct result *res, const struct audit_file *file,
@@ -249,8 +398,8 @@ int suppress_apply(struct result *res, const struct audit_file *file,
 			sup[i].nrules = 0;
 	}
 	/* the rules' findings only: FK014 notes are never suppressed */
-	for (i = 0; i < st->nmarks && !err; i++)
-		match(res, file, first, end, &sup[i]);
+	if (!err)
+		err = match(res, file, first, end, sup);
 	for (i = 0; i < st->nmarks && !err; i++)
 		err = report_unused(res, file, &sup[i]);
 	free(sup);

@@ -43,7 +43,7 @@ size_t utf8_columns(const char *s, size_t len)
 	size_t i = 0, cols = 0;
 
 	while (i < len) {
-		size_t n = utf8_seq_len(p + i, len - i);
+		size_t n = p[i] < 0x80 ? 1 : utf8_seq_len(p + i, len - i);
 
 		i += n ? n : 1;
 		cols++;
