@@ -166,6 +166,14 @@ const char *rule_table(struct rule_ctx *ctx, const struct qname *q)
 	return s ? s : "\"?\"";
 }
 
+bool rule_same_table(const struct rule_ctx *ctx, const struct qname *a,
+		     const struct qname *b)
+{
+	return a->name && b->name && strcmp(a->name, b->name) == 0 &&
+	       strcmp(replay_schema_of(ctx->state, a),
+		      replay_schema_of(ctx->state, b)) == 0;
+}
+
 const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q)
 {
 	char buf[600];

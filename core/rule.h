@@ -114,6 +114,13 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 /* `"t"` / `"s.t"` for a message, in ctx->scratch ("\"?\"" on failure). */
 const char *rule_table(struct rule_ctx *ctx, const struct qname *q);
 
+/*
+ * Whether `a` and `b` name the same table (schemas resolved as the replay
+ * does): a self-referencing foreign key locks one table, not two.
+ */
+bool rule_same_table(const struct rule_ctx *ctx, const struct qname *a,
+		     const struct qname *b);
+
 /* The SQL spelling of a name, quoted where needed, for a fix. */
 const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q);
 

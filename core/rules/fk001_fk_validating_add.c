@@ -1,21 +1,11 @@
 #include "rules.h"
 
-#include <string.h>
-
-static bool same_table(const struct rule_ctx *ctx, const struct qname *a,
-		       const struct qname *b)
-{
-	return strcmp(a->name, b->name) == 0 &&
-	       strcmp(replay_schema_of(ctx->state, a),
-		      replay_schema_of(ctx->state, b)) == 0;
-}
-
 static int report(struct rule_ctx *ctx, const struct fk_def *fk)
 {
 	const char *t = rule_table(ctx, &ctx->stmt->table);
 	const char *p = rule_table(ctx, &fk->ref_table);
 	const char *name = rule_fk_name(ctx, fk);
-	bool self = same_table(ctx, &ctx->stmt->table, &fk->ref_table);
+	bool self = rule_same_table(ctx, &ctx->stmt->table, &fk->ref_table);
 	const char *locks, *help;
 
 	if (self)

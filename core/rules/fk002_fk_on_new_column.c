@@ -16,14 +16,24 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac)
 		"VALIDATE CONSTRAINT %s in a separate transaction",
 		rule_sql_name(ctx, &st->table), name, col,
 		rule_sql_name(ctx, &ac->fk.ref_table), name);
+	const char *locks =
+		rule_same_table(ctx, &st->table, &ac->fk.ref_table)
+			? arena_printf(ctx->scratch,
+				       "ACCESS EXCLUSIVE on %s (reads wait "
+				       "too; it references itself)",
+				       t)
+			: arena_printf(ctx->scratch,
+				       "ACCESS EXCLUSIVE on %s (reads wait "
+				       "too) and SHARE ROW EXCLUSIVE on %s "
+				       "(INSERT, UPDATE and DELETE wait)",
+				       t, p);
+
 	return rule_report(
 		ctx, ac->has_default ? LEVEL_ERROR : LEVEL_WARNING, ac->span,
 		help,
 		"adding column \"%s\" with REFERENCES %s to existing table %s "
-		"takes ACCESS EXCLUSIVE on %s (reads wait too) and SHARE ROW "
-		"EXCLUSIVE on %s (INSERT, UPDATE and DELETE wait) until the "
-		"transaction ends; %s",
-		col, p, t, t, p,
+		"takes %s until the transaction ends; %s",
+		col, p, t, locks ? locks : "ACCESS EXCLUSIVE",
 		ac->has_default
 			? arena_printf(ctx->scratch,
 				       "its DEFAULT fills every row, so the "

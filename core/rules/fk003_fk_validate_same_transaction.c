@@ -39,6 +39,13 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
 {
 	const char *t = rule_table(ctx, &ctx->stmt->table);
 	const char *p = rule_table(ctx, ref);
+	bool self = rule_same_table(ctx, &ctx->stmt->table, ref);
+	const char *held =
+		self ? arena_printf(ctx->scratch,
+				    "lock that ADD took on %s is", t)
+		     : arena_printf(ctx->scratch,
+				    "locks that ADD took on %s and %s are", t,
+				    p);
 	const char *help;
 
 	if (ctx->tx->source == TX_WRAPPED || ctx->tx->source == TX_IMPLICIT)
@@ -52,12 +59,12 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
 		ctx, ctx->rule->level, ac->span, help,
 		"VALIDATE CONSTRAINT \"%s\" runs in the same transaction as "
 		"its ADD … NOT VALID at %s (%s): the SHARE ROW EXCLUSIVE "
-		"locks that ADD took on %s and %s are held until the "
-		"transaction ends, so this validation scan blocks INSERT, "
-		"UPDATE and DELETE on both tables, as if NOT VALID had never "
-		"been used",
+		"%s held until the transaction ends, so this validation scan "
+		"blocks INSERT, UPDATE and DELETE on %s, as if NOT VALID had "
+		"never been used",
 		ac->name, where, rule_tx_desc(ctx, ctx->tx),
-		t, p);
+		held ? held : "locks that ADD took are",
+		self ? "the table" : "both tables");
 }
 
 static int check(struct rule_ctx *ctx)

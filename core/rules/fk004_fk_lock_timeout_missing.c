@@ -7,12 +7,28 @@ static bool existing(const struct rule_ctx *ctx, const struct qname *q)
 	return q->name && !replay_table_is_new(ctx->state, q);
 }
 
+/* `"a" and "b"`, or `"a"` alone when they are `same` table. */
+static const char *pair(struct rule_ctx *ctx, const struct qname *a,
+			const struct qname *b, bool same)
+{
+	const char *s;
+
+	if (same)
+		return rule_table(ctx, a);
+	s = arena_printf(ctx->scratch, "%s and %s", rule_table(ctx, a),
+			 rule_table(ctx, b));
+	return s ? s : "both tables";
+}
+
 /* The tables a subcommand locks strongly, and how; NULL if none. */
 static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 {
 	const struct qname *t = &ctx->stmt->table;
 	const struct fk_state *f;
 	const char *tn = rule_table(ctx, t);
+	bool self = rule_same_table(ctx, t, &ac->fk.ref_table);
+	struct qname shown;
+	bool self_fk;
 
 	switch (ac->kind) {
 	case ALTER_ADD_FK:
@@ -20,10 +36,11 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 			return arena_printf(
 				ctx->scratch,
 				"ADD FOREIGN KEY queues for SHARE ROW "
-				"EXCLUSIVE on %s and %s; while it waits, "
-				"every later INSERT, UPDATE and DELETE on "
-				"them queues behind it",
-				tn, rule_table(ctx, &ac->fk.ref_table));
+				"EXCLUSIVE on %s; while it waits, every later "
+				"INSERT, UPDATE and DELETE on %s queues "
+				"behind it",
+				pair(ctx, t, &ac->fk.ref_table, self),
+				self ? "it" : "them");
 		/*
 		 * A validating ADD on a table of this deploy is no FK001
 		 * statement: like CREATE TABLE … REFERENCES, it is not
@@ -44,6 +61,14 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 	case ALTER_ADD_COLUMN:
 		if (!ac->has_fk || !existing(ctx, t))
 			return NULL;
+		if (self)
+			return arena_printf(
+				ctx->scratch,
+				"ADD COLUMN … REFERENCES queues for ACCESS "
+				"EXCLUSIVE on %s; while it waits, every later "
+				"statement on %s, reads included, queues "
+				"behind it",
+				tn, tn);
 		return arena_printf(
 			ctx->scratch,
 			"ADD COLUMN … REFERENCES queues for ACCESS EXCLUSIVE on "
@@ -60,24 +85,29 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 		return arena_printf(
 			ctx->scratch,
 			"DROP CONSTRAINT of foreign key \"%s\" queues for "
-			"ACCESS EXCLUSIVE on %s and %s; while it waits, every "
-			"later statement on both tables, reads included, "
-			"queues behind it",
-			ac->name, tn, rule_table(ctx, &f->ref));
+			"ACCESS EXCLUSIVE on %s; while it waits, every later "
+			"statement on %s, reads included, queues behind it",
+			ac->name,
+			pair(ctx, t, &f->ref, rule_same_table(ctx, t, &f->ref)),
+			rule_same_table(ctx, t, &f->ref) ? "the table"
+							 : "both tables");
 	case ALTER_COLUMN_TYPE:
 		f = replay_next_fk_of_column(ctx->state, t, ac->name, NULL);
 		if (!f || (!existing(ctx, &(struct qname){ f->schema, f->table }) &&
 			   !existing(ctx, &f->ref)))
 			return NULL;
+		shown = (struct qname){ NULL, f->table };
+		self_fk = rule_same_table(
+			ctx, &(struct qname){ f->schema, f->table }, &f->ref);
 		return arena_printf(
 			ctx->scratch,
 			"ALTER COLUMN … TYPE of column \"%s\", part of foreign "
-			"key \"%s\", queues for ACCESS EXCLUSIVE on %s and %s; "
-			"while it waits, every later statement on both "
-			"tables, reads included, queues behind it",
+			"key \"%s\", queues for ACCESS EXCLUSIVE on %s; "
+			"while it waits, every later statement on %s, reads "
+			"included, queues behind it",
 			ac->name, f->name,
-			rule_table(ctx, &(struct qname){ NULL, f->table }),
-			rule_table(ctx, &f->ref));
+			pair(ctx, &shown, &f->ref, self_fk),
+			self_fk ? "the table" : "both tables");
 	default:
 		return NULL;
 	}

@@ -4,14 +4,6 @@
 
 #include "sqltype.h"
 
-static bool same_table(const struct rule_ctx *ctx, const struct qname *a,
-		       const struct qname *b)
-{
-	return a->name && b->name && strcmp(a->name, b->name) == 0 &&
-	       strcmp(replay_schema_of(ctx->state, a),
-		      replay_schema_of(ctx->state, b)) == 0;
-}
-
 /* A column's type as this statement declares or changes it; NULL if not. */
 static const char *type_here(const struct stmt *st, const char *col,
 			     bool *found)
@@ -43,7 +35,7 @@ static const char *type_of(const struct rule_ctx *ctx, const struct qname *q,
 
 	if (!col)
 		return NULL;
-	if (same_table(ctx, q, &st->table)) {
+	if (rule_same_table(ctx, q, &st->table)) {
 		type = type_here(st, col, &found);
 		if (found)
 			return type;
@@ -67,7 +59,7 @@ static const char *const *ref_cols(const struct rule_ctx *ctx,
 	if (fk->nref_cols)
 		return fk->ref_cols;
 	if (st->kind == STMT_CREATE_TABLE &&
-	    same_table(ctx, &fk->ref_table, &st->table))
+	    rule_same_table(ctx, &fk->ref_table, &st->table))
 		for (k = 0; k < st->nkeys; k++)
 			if (st->keys[k].primary) {
 				*n = st->keys[k].ncols;

@@ -35,17 +35,24 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
 						 "key%s",
 						 others, others > 1 ? "s" : "")
 				  : "";
+	const char *both =
+		rule_same_table(ctx,
+				&(struct qname){ f->schema, f->table },
+				&(struct qname){ f->ref_schema, f->ref.name })
+			? from
+			: arena_printf(ctx->scratch, "both %s and %s", from,
+				       to);
 
 	return rule_report(
 		ctx, ctx->rule->level, ac->span, NULL,
 		"changing the type of %s.\"%s\"%s, a column of foreign key "
-		"\"%s\" (%s → %s)%s, takes ACCESS EXCLUSIVE on both %s and %s "
-		"(reads wait too), rewrites %s unless the new type is "
+		"\"%s\" (%s → %s)%s, takes ACCESS EXCLUSIVE on %s (reads "
+		"wait too), rewrites %s unless the new type is "
 		"binary-compatible, and re-validates the foreign key with a "
 		"full scan; PostgreSQL 15 does all of it even for integer → "
 		"bigint",
-		t, ac->name, change(ctx, ac), f->name, from, to, more, from,
-		to, t);
+		t, ac->name, change(ctx, ac), f->name, from, to, more,
+		both ? both : from, t);
 }
 
 static int check(struct rule_ctx *ctx)
