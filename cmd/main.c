@@ -1,6 +1,7 @@
 /* fkaudit: the entry point and the table of subcommands. */
 #include <errno.h>
 #include <pg_query.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -113,6 +114,12 @@ int main(int argc, char **argv)
 {
 	int code;
 
+	/*
+	 * A reader of stdout that stops early (| head -1) must not kill the
+	 * run before the report files are written: a write then fails with
+	 * EPIPE, which ends the text report (options.c: emit_stdout()).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	/* pg_query_exit() crashes unless libpg_query was set up first */
 	pg_query_init();
 	code = dispatch(argc, argv);

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,6 +375,35 @@ done:
 	return saved ? -1 : 0;
 }
 
+/*
+ * The report on standard output. A reader that goes away (EPIPE, as
+ * after `| head -1`; SIGPIPE is ignored) ends the report, and is not a
+ * failure. After a failure what is still buffered goes to /dev/null,
+ * so that main()'s final check of stdout says nothing more. Returns 0,
+ * or 1 after a message.
+ */
+static int emit_stdout(const struct reporter *rep, const struct result *res,
+		       const struct report_opts *ro)
+{
+	int err = rep->emit(res, ro, stdout), saved, fd;
+
+	if (fflush(stdout) == 0 && !err && !ferror(stdout))
+		return 0;
+	saved = errno;
+	if (saved != EPIPE)
+		fprintf(stderr,
+			"fkaudit: cannot write the report to standard output: "
+			"%s\n",
+			saved ? strerror(saved) : "write error");
+	if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+		clearerr(stdout);
+		fflush(stdout);
+	}
+	return saved != EPIPE;
+}
+
 int run_finish(const char *cmd, int err, const char *msg, struct result *res,
 	       const struct run_opts *o, const struct vcs_info *vcs)
 {
@@ -403,17 +433,16 @@ int output_finish(const struct result *res, const struct output_opts *o,
 	const struct reporter *rep = reporter_find(o->format);
 	int failed = 0;
 
+	/* the files first: a reader of stdout that stops must not lose them */
 	if (o->output)
 		failed |= write_file(o->output, rep, res, &ro);
-	else if (rep->emit(res, &ro, stdout) < 0) {
-		fprintf(stderr, "fkaudit: cannot write the report\n");
-		failed = 1;
-	}
 	if (o->sarif)
 		failed |= write_file(o->sarif, reporter_find("sarif"), res, &ro);
 	if (o->junit)
 		failed |= write_file(o->junit, reporter_find("junit"), res, &ro);
 	if (o->json)
 		failed |= write_file(o->json, reporter_find("json"), res, &ro);
+	if (!o->output)
+		failed |= emit_stdout(rep, res, &ro);
 	return failed ? EXIT_RUNTIME : ro.exit_code;
 }

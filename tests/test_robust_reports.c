@@ -199,3 +199,114 @@ Test(robust_reports, history_and_diff_refuse_a_migration_of_the_work_tree)
 	cr_expect(exists("history.json"));
 	buf_release(&err);
 }
+
+/* ---- 8: standard output closed early (| head -1) ---- */
+
+/*
+ * Runs fkaudit in test_dir with standard output a pipe whose read end is
+ * already closed, as `| head -1` leaves it, and SIGPIPE at its default
+ * (a shell's): the exit status, or 128 + the signal. stderr into `err`.
+ */
+static int run_closed_stdout(const char *const *args, struct buf *err)
+{
+	const char *argv[32] = { "fkaudit" };
+	char err_path[] = "/tmp/fkaudit-err-XXXXXX";
+	int fds[2], err_fd = mkstemp(err_path), status = 0;
+	size_t n = 1;
+	pid_t pid;
+
+	cr_assert(err_fd >= 0 && pipe(fds) == 0);
+	close(fds[0]);
+	for (; *args && n < 31; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		dup2(fds[1], 1);
+		dup2(err_fd, 2);
+		if (chdir(test_dir) != 0)
+			_exit(126);
+		execv(getenv("FKAUDIT"), (char *const *)argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	close(err_fd);
+	if (err)
+		read_file(err_path, err);
+	unlink(err_path);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+				   : WEXITSTATUS(status);
+}
+
+/* A migration with `n` unsafe statements, and the table they alter. */
+static void many_findings(const char *name, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	buf_adds(&b, "");
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "CREATE INDEX i_%zu ON orders (c);\n", i);
+	cr_assert(put_test_file(name, buf_str(&b)) == 0);
+	buf_release(&b);
+}
+
+static bool json_file_ok(const char *name)
+{
+	char *p = path_in(name);
+	struct buf b = BUF_INIT;
+	cJSON *root = NULL;
+
+	if (read_file(p, &b) == 0)
+		root = cJSON_Parse(buf_str(&b));
+	free(p);
+	buf_release(&b);
+	cJSON_Delete(root);
+	return root != NULL;
+}
+
+static bool xml_file_ok(const char *name)
+{
+	char *p = path_in(name);
+	struct buf b = BUF_INIT;
+	bool ok = read_file(p, &b) == 0 && b.len > 14 &&
+		  strcmp(b.ptr + b.len - 14, "</testsuites>\n") == 0;
+
+	free(p);
+	buf_release(&b);
+	return ok;
+}
+
+Test(robust_reports, closed_stdout_still_writes_every_report)
+{
+	struct buf err = BUF_INIT;
+
+	sh("git init -q -b main .");
+	many_findings("db/001.sql", 2000);
+	sh("git add db && git commit -q -m one");
+	cr_expect_eq(run_closed_stdout(ARGS("history", "--json", "r.json",
+					    "--sarif", "r.sarif", "--junit",
+					    "r.xml"),
+				       &err),
+		     1, "the run's own status: %s", buf_str(&err));
+	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif") &&
+		  xml_file_ok("r.xml"));
+	cr_expect(!has(&err, "write error"), "%s", buf_str(&err));
+	sh("rm -f r.json r.sarif r.xml");
+	buf_reset(&err);
+	cr_expect_eq(run_closed_stdout(ARGS("check", "--json", "r.json",
+					    "--sarif", "r.sarif", "db"),
+				       &err),
+		     1, "%s", buf_str(&err));
+	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif"));
+	sh("rm -f r.json r.sarif");
+	cr_expect_eq(run_closed_stdout(ARGS("check", "--format", "json",
+					    "--junit", "r.xml", "db"),
+				       NULL),
+		     1);
+	cr_expect(xml_file_ok("r.xml"));
+	buf_release(&err);
+}
