@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "error.h"
+#include "report_tmp.h"
 #include "reporter.h"
 
 void usage_error(const char *cmd, const char *fmt, ...)
@@ -338,10 +339,9 @@ static int write_file(const char *path, const struct reporter *rep,
 		      const struct result *res, const struct report_opts *ro)
 {
 	struct stat st;
-	char *real = NULL, *tmp;
-	size_t n;
+	char *real = NULL;
 	FILE *f = NULL;
-	int fd, saved = 0;
+	int fd = -1, slot, saved = 0;
 
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode))
@@ -349,28 +349,25 @@ static int write_file(const char *path, const struct reporter *rep,
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
 	    (real = realpath(path, NULL)))
 		path = real;
-	n = strlen(path);
-	if (!(tmp = malloc(n + 16))) {
-		free(real);
-		return -1;
-	}
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+	/* recorded, so that SIGINT or SIGTERM removes it (report_tmp.h) */
+	if ((slot = report_tmp_create(path, &fd)) < 0 ||
+	    !(f = fdopen(fd, "w"))) {
 		saved = errno;
-		if (fd >= 0)
+		if (slot >= 0) {
 			close(fd);
+			report_tmp_finish(slot, NULL);
+		}
 		goto done;
 	}
 	fchmod(fd, 0666 & ~current_umask()); /* mkstemp() made it 0600 */
 	saved = emit_close(f, rep, res, ro);
-	if (!saved && rename(tmp, path) != 0)
-		saved = errno;
 	if (saved)
-		unlink(tmp);
+		report_tmp_finish(slot, NULL);
+	else
+		saved = report_tmp_finish(slot, path);
 done:
 	if (saved)
 		write_error(path, saved);
-	free(tmp);
 	free(real);
 	return saved ? -1 : 0;
 }
@@ -433,6 +430,7 @@ int output_finish(const struct result *res, const struct output_opts *o,
 	const struct reporter *rep = reporter_find(o->format);
 	int failed = 0;
 
+	report_tmp_arm();
 	/* the files first: a reader of stdout that stops must not lose them */
 	if (o->output)
 		failed |= write_file(o->output, rep, res, &ro);
@@ -442,6 +440,7 @@ int output_finish(const struct result *res, const struct output_opts *o,
 		failed |= write_file(o->junit, reporter_find("junit"), res, &ro);
 	if (o->json)
 		failed |= write_file(o->json, reporter_find("json"), res, &ro);
+	report_tmp_disarm();
 	if (!o->output)
 		failed |= emit_stdout(rep, res, &ro);
 	return failed ? EXIT_RUNTIME : ro.exit_code;

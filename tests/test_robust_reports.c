@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -309,4 +310,108 @@ Test(robust_reports, closed_stdout_still_writes_every_report)
 		     1);
 	cr_expect(xml_file_ok("r.xml"));
 	buf_release(&err);
+}
+
+/* ---- 9: a signal while the reports are written ---- */
+
+static size_t count_tmp(void)
+{
+	DIR *d = opendir(test_dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	while (d && (e = readdir(d)))
+		n += strstr(e->d_name, ".tmp-") != NULL;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/*
+ * Starts fkaudit on a migration with many findings, waits until a
+ * temporary report file appears, sends `sig`, and returns the status.
+ */
+static int signal_during_write(int sig)
+{
+	const char *argv[] = { "fkaudit", "check", "--sarif", "r.sarif",
+			       "--json", "r.json", "--junit", "r.xml",
+			       "-o", "r.txt", "big.sql", NULL };
+	struct timespec pause = { 0, 200000 };
+	int status = 0, i;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 1);
+		dup2(null, 2);
+		if (chdir(test_dir) != 0)
+			_exit(126);
+		execv(getenv("FKAUDIT"), (char *const *)argv);
+		_exit(127);
+	}
+	for (i = 0; i < 300000 && count_tmp() == 0; i++)
+		nanosleep(&pause, NULL);
+	cr_assert(count_tmp() > 0, "no temporary report file seen");
+	kill(pid, sig);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+				   : WEXITSTATUS(status);
+}
+
+Test(robust_reports, signal_during_a_report_write_leaves_no_temporary_file,
+     .timeout = 300)
+{
+	many_findings("big.sql", 100000);
+	cr_expect_eq(signal_during_write(SIGTERM), 128 + SIGTERM,
+		     "the exit status is the signal's");
+	cr_expect_eq(count_tmp(), 0, "no *.tmp-* left");
+	cr_expect_eq(signal_during_write(SIGINT), 128 + SIGINT);
+	cr_expect_eq(count_tmp(), 0, "no *.tmp-* left");
+}
+
+/* ---- a report into a full file system ---- */
+
+/* A 64 KiB tmpfs at `dir`; 0, or -1 when it cannot be mounted. */
+static int mount_tmpfs(const char *dir)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof(cmd),
+		 "mount -t tmpfs -o size=64k fkaudit-full '%s' 2>/dev/null",
+		 dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+Test(robust_reports, full_file_system_exit_3_other_reports_written)
+{
+	struct buf err = BUF_INIT;
+	char *full = path_in("full");
+
+	if (geteuid() != 0) {
+		cr_skip_test("not root: no tmpfs can be mounted to fill up; "
+			     "the full-file-system case is not tested");
+	}
+	cr_assert(mkdir(full, 0755) == 0);
+	if (mount_tmpfs(full) != 0) {
+		free(full);
+		cr_skip_test("mount -t tmpfs failed: the full-file-system "
+			     "case is not tested");
+	}
+	many_findings("big.sql", 2000);
+	cr_expect_eq(go(ARGS("check", "--json", "full/r.json", "--sarif",
+			     "r.sarif", "--junit", "full/r.xml", "big.sql"),
+			NULL, &err),
+		     3, "%s", buf_str(&err));
+	cr_expect(has(&err, "fkaudit: cannot write 'full/r.json': No space "
+			    "left on device"),
+		  "%s", buf_str(&err));
+	cr_expect(!exists("full/r.json"), "no partial report at the target");
+	cr_expect(json_file_ok("r.sarif"), "the other reports are written");
+	cr_expect(chdir(test_dir) == 0 && system("cd full && test -z \"$(ls | grep tmp-)\"") == 0,
+		  "no temporary file left");
+	sh("umount full");
+	buf_release(&err);
+	free(full);
 }
