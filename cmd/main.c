@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "options.h"
 
 struct command {
 	const char *name;
@@ -73,8 +74,9 @@ static int dispatch(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		if (chdir(argv[2]) != 0) {
-			fprintf(stderr, "fkaudit: cannot change to '%s': %s\n",
-				argv[2], strerror(errno));
+			fputs("fkaudit: cannot change to '", stderr);
+			put_shown(stderr, argv[2]);
+			fprintf(stderr, "': %s\n", strerror(errno));
 			return EXIT_USAGE;
 		}
 		argv[2] = argv[0];

@@ -12,6 +12,15 @@
 #include "error.h"
 #include "report_tmp.h"
 #include "reporter.h"
+#include "utf8.h"
+
+void put_shown(FILE *out, const char *s)
+{
+	char *shown = utf8_escape(s);
+
+	fputs(shown ? shown : "(out of memory)", out);
+	free(shown);
+}
 
 void usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -128,8 +137,9 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 	switch (code) {
 	case 'C':
 		if (chdir(arg) != 0) {
-			fprintf(stderr, "fkaudit %s: cannot change to '%s': %s\n",
-				cmd, arg, strerror(errno));
+			fprintf(stderr, "fkaudit %s: cannot change to '", cmd);
+			put_shown(stderr, arg);
+			fprintf(stderr, "': %s\n", strerror(errno));
 			return -1;
 		}
 		return 1;
@@ -174,8 +184,11 @@ int run_config_load(struct run_opts *o, const char *root)
 	else
 		rc = FK_ENOMEM;
 	if (rc == CONFIG_MISSING && o->config_file)
-		fprintf(stderr, "fkaudit: --config %s: no such file\n",
-			o->config_file);
+	{
+		fputs("fkaudit: --config ", stderr);
+		put_shown(stderr, o->config_file);
+		fputs(": no such file\n", stderr);
+	}
 	else if (rc == FK_ECONFIG)
 		fprintf(stderr, "fkaudit: %s\n", buf_str(&err));
 	else if (rc == FK_ENOMEM)
@@ -315,8 +328,9 @@ static int emit_close(FILE *f, const struct reporter *rep,
 
 static int write_error(const char *path, int saved)
 {
-	fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
-		saved > 0 ? strerror(saved) : "write error");
+	fputs("fkaudit: cannot write '", stderr);
+	put_shown(stderr, path);
+	fprintf(stderr, "': %s\n", saved > 0 ? strerror(saved) : "write error");
 	return -1;
 }
 
@@ -409,7 +423,10 @@ int run_finish(const char *cmd, int err, const char *msg, struct result *res,
 		return EXIT_RUNTIME;
 	}
 	if (err < 0) {
-		fprintf(stderr, "fkaudit %s: %s\n", cmd, msg);
+		/* a repository error names its paths */
+		fprintf(stderr, "fkaudit %s: ", cmd);
+		put_shown(stderr, msg);
+		fputc('\n', stderr);
 		return EXIT_RUNTIME;
 	}
 	config_apply_levels(&o->config, res);

@@ -165,17 +165,33 @@ static const char *input_of(const struct run_inputs *in,
 static int refuse_input(const char *cmd, const struct target *t,
 			const char *input)
 {
-	fprintf(stderr, "fkaudit %s: %s '%s' is ", cmd, t->option, t->path);
-	if (!input)
+	fprintf(stderr, "fkaudit %s: %s '", cmd, t->option);
+	put_shown(stderr, t->path);
+	fputs("' is ", stderr);
+	if (!input) {
 		fputs("a migration of the repository", stderr);
-	else if (strcmp(input, t->path) != 0)
-		fprintf(stderr, "'%s', a file this run reads", input);
-	else
+	} else if (strcmp(input, t->path) != 0) {
+		fputc('\'', stderr);
+		put_shown(stderr, input);
+		fputs("', a file this run reads", stderr);
+	} else
 		fputs("a file this run reads", stderr);
 	fputs(": the report would replace it; nothing was audited or "
 	      "written\n",
 	      stderr);
 	return EXIT_USAGE;
+}
+
+static void same_file_error(const char *cmd, const struct target *a,
+			    const struct target *b)
+{
+	fprintf(stderr, "fkaudit %s: %s '", cmd, a->option);
+	put_shown(stderr, a->path);
+	fprintf(stderr, "' and %s '", b->option);
+	put_shown(stderr, b->path);
+	fputs("' name the same file: one report would replace the other; "
+	      "nothing was audited or written\n",
+	      stderr);
 }
 
 static int check_targets(const struct target *t, size_t n, const char *cmd,
@@ -187,13 +203,7 @@ static int check_targets(const struct target *t, size_t n, const char *cmd,
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++)
 			if (same_file(&t[i], &t[j])) {
-				fprintf(stderr,
-					"fkaudit %s: %s '%s' and %s '%s' name "
-					"the same file: one report would "
-					"replace the other; nothing was "
-					"audited or written\n",
-					cmd, t[i].option, t[i].path,
-					t[j].option, t[j].path);
+				same_file_error(cmd, &t[i], &t[j]);
 				return EXIT_USAGE;
 			}
 	for (i = 0; i < n; i++) {

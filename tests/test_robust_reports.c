@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "run.h"
+#include "utf8.h"
 
 #define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
@@ -414,4 +415,60 @@ Test(robust_reports, full_file_system_exit_3_other_reports_written)
 	sh("umount full");
 	buf_release(&err);
 	free(full);
+}
+
+/* ---- 13: file names that are not valid UTF-8, or hold a newline ---- */
+
+static bool valid_utf8(const struct buf *b)
+{
+	size_t i = 0, n;
+
+	while (i < b->len) {
+		n = utf8_seq_len((const unsigned char *)b->ptr + i, b->len - i);
+		if (!n)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+
+	cr_assert(put_test_file("db/new\nline.sql", unsafe) == 0);
+	cr_assert(put_test_file("db/bad\xff.sql", unsafe) == 0);
+	cr_assert(put_test_file("db/back\\slash.sql", unsafe) == 0);
+	{
+		char *p = path_in("db/nul\tname.sql");
+
+		cr_assert(write_file(p, "SELECT\0 1;", 10) == 0);
+		free(p);
+	}
+	cr_expect_eq(go(ARGS("check", "--color=never", "db"), &out, &err), 3,
+		     "%s", buf_str(&err));
+	cr_expect(valid_utf8(&out), "%s", buf_str(&out));
+	cr_expect(has(&out, "\ndb/new\\nline.sql:1:26: error: [FK001"), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "\ndb/bad\xef\xbf\xbd.sql:1:26: error: [FK001"),
+		  "%s", buf_str(&out));
+	cr_expect(has(&out, "db/back\\\\slash.sql:1:26: error:"), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "db/nul\\tname.sql: error: "), "%s",
+		  buf_str(&out));
+	cr_expect(!has(&out, "new\nline"), "no raw newline in a name");
+	buf_reset(&out);
+	go(ARGS("detect", "db"), &out, NULL);
+	cr_expect(valid_utf8(&out) && has(&out, "db/new\\nline.sql\n"), "%s",
+		  buf_str(&out));
+	/* a message on stderr that names a path */
+	buf_reset(&err);
+	cr_expect_eq(go(ARGS("check", "--json", "no\ndir/\xfe.json", "db"),
+			NULL, &err),
+		     3);
+	cr_expect(valid_utf8(&err), "%s", buf_str(&err));
+	cr_expect(has(&err, "cannot write 'no\\ndir/\xef\xbf\xbd.json'"), "%s",
+		  buf_str(&err));
+	buf_release(&out);
+	buf_release(&err);
 }
