@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -471,4 +472,54 @@ Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
 		  buf_str(&err));
 	buf_release(&out);
 	buf_release(&err);
+}
+
+/* ---- 18: JSON and SARIF are streamed, not built whole ---- */
+
+/* Peak RSS in KiB of fkaudit `args` run in test_dir (stdout discarded). */
+static long peak_rss(const char *const *args)
+{
+	const char *argv[32] = { "fkaudit" };
+	struct rusage ru;
+	int status;
+	size_t n = 1;
+	pid_t pid;
+
+	for (; *args && n < 31; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 1);
+		dup2(null, 2);
+		if (chdir(test_dir) != 0)
+			_exit(126);
+		execv(getenv("FKAUDIT"), (char *const *)argv);
+		_exit(127);
+	}
+	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
+		;
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	return ru.ru_maxrss;
+}
+
+Test(robust_reports, json_and_sarif_take_no_more_memory_than_text,
+     .timeout = 300)
+{
+	long text, json, sarif;
+
+	many_findings("many.sql", 50000);
+	text = peak_rss(ARGS("check", "-o", "r.txt", "many.sql"));
+	json = peak_rss(ARGS("check", "--json", "r.json", "-o", "/dev/null",
+			     "many.sql"));
+	sarif = peak_rss(ARGS("check", "--sarif", "r.sarif", "-o",
+			      "/dev/null", "many.sql"));
+	/* built whole, they took 4 times as much */
+	cr_expect(json < text * 5 / 4, "JSON %ld KiB, text %ld KiB", json,
+		  text);
+	cr_expect(sarif < text * 5 / 4, "SARIF %ld KiB, text %ld KiB", sarif,
+		  text);
+	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif"));
 }
