@@ -104,11 +104,6 @@ int report_tmp_create(const char *path, int *fd)
 	return *fd >= 0 ? slot : -1;
 }
 
-const char *report_tmp_path(int slot)
-{
-	return tmp_table.path[slot];
-}
-
 int report_tmp_finish(int slot, const char *path)
 {
 	sigset_t old;

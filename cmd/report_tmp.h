@@ -30,9 +30,6 @@ void report_tmp_disarm(void);
  */
 int report_tmp_create(const char *path, int *fd);
 
-/* The temporary path of a slot; borrowed, valid until _finish(). */
-const char *report_tmp_path(int slot);
-
 /*
  * Renames the slot's file onto `path` (when `path` is not NULL) or
  * removes it, and frees the slot. Returns 0, or the errno of a failed
