@@ -9,6 +9,7 @@
 #include "error.h"
 #include "fs_source.h"
 #include "options.h"
+#include "report_paths.h"
 #include "vcs.h"
 
 static const char usage[] =
@@ -54,6 +55,29 @@ static char *report_path(const struct vcs_info *vcs, const char *path,
 		return strdup(path);
 	}
 	return b.ptr ? b.ptr : strdup(path);
+}
+
+/*
+ * Refuses a report onto a file the run reads: a path named or found by
+ * the walk, the configuration, a seed. 0, or the exit code.
+ */
+static int refuse_inputs(const struct run_opts *o, const struct fs_source *src,
+			 const struct vcs_info *vcs)
+{
+	struct run_inputs in = RUN_INPUTS_INIT;
+	size_t i;
+	int r = run_inputs_add_config(&in, o, vcs->found ? vcs->root : "");
+
+	for (i = 0; r == 0 && i < src->n; i++)
+		r = run_inputs_add(&in, src->paths[i]);
+	if (r < 0) {
+		fprintf(stderr, "fkaudit check: out of memory\n");
+		r = EXIT_RUNTIME;
+	} else {
+		r = report_paths_check(&o->out, "check", &in);
+	}
+	run_inputs_release(&in);
+	return r;
 }
 
 /*
@@ -216,6 +240,8 @@ int cmd_check(int argc, char **argv)
 									  : NULL);
 	/* the walk applied exclude and migrations; named files are audited */
 	o.audit.config_walked = true;
+	if (r == 0 && (code = refuse_inputs(&o, &src, &vcs)))
+		goto done;
 	if (r == 0)
 		r = audit_all(&src, &res, &o.audit, &vcs, o.max_size);
 	code = run_finish("check", r, "", &res, &o, &vcs);

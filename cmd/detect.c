@@ -90,7 +90,8 @@ static void print_text(const char *path, const struct migration_info *info,
 {
 	size_t k;
 
-	printf("%s\n  %s, %s", path,
+	put_shown(stdout, path);
+	printf("\n  %s, %s",
 	       info->framework ? info->framework : "plain SQL",
 	       info->role == ROLE_UP	 ? "runs forward"
 	       : info->role == ROLE_DOWN ? "a rollback: not audited"
@@ -186,14 +187,16 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 				 "outside its migrations folders)");
 			r = 0;
 		}
-		if (r == 0 && !item.data && !json)
-			printf("%s\n  not read: %s\n", path,
+		if (r == 0 && !item.data && !json) {
+			put_shown(stdout, path);
+			printf("\n  not read: %s\n",
 			       item.problem ? item.problem : "unreadable");
-		else if (r == 0 && json && item.data)
+		} else if (r == 0 && json && item.data) {
 			cJSON_AddItemToArray(list, to_json(path, &info,
 							   item.data, item.len));
-		else if (r == 0 && item.data)
+		} else if (r == 0 && item.data) {
 			print_text(path, &info, item.data, item.len);
+		}
 		free(path);
 		source_item_release(&item);
 		if (r < 0)

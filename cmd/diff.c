@@ -8,6 +8,7 @@
 #include "error.h"
 #include "git_source.h"
 #include "options.h"
+#include "report_paths.h"
 #include "vcs.h"
 
 static const char usage[] =
@@ -132,6 +133,9 @@ int cmd_diff(int argc, char **argv)
 	r = git_source_open(&g, ".", &err);
 	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
 					       : NULL)))
+		goto done;
+	if (r == 0 && (code = report_paths_check_repo(
+			      &o, "diff", git_source_workdir(g))))
 		goto done;
 	if (r == 0)
 		r = resolve(g, nargs, argv + optind, o.quiet, head, base, &err);

@@ -11,6 +11,7 @@
 #include "git_source.h"
 #include "history.h"
 #include "options.h"
+#include "report_paths.h"
 #include "vcs.h"
 
 static const char usage[] =
@@ -210,6 +211,9 @@ int cmd_history(int argc, char **argv)
 	r = git_source_open(&g, ".", &err);
 	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
 					       : NULL)))
+		goto done;
+	if (r == 0 && (code = report_paths_check_repo(
+			      &o, "history", git_source_workdir(g))))
 		goto done;
 	if (r == 0) {
 		r = history_audit(g, &h, &res, &stats, &err);

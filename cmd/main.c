@@ -1,11 +1,13 @@
 /* fkaudit: the entry point and the table of subcommands. */
 #include <errno.h>
 #include <pg_query.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "options.h"
 
 struct command {
 	const char *name;
@@ -72,8 +74,9 @@ static int dispatch(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		if (chdir(argv[2]) != 0) {
-			fprintf(stderr, "fkaudit: cannot change to '%s': %s\n",
-				argv[2], strerror(errno));
+			fputs("fkaudit: cannot change to '", stderr);
+			put_shown(stderr, argv[2]);
+			fprintf(stderr, "': %s\n", strerror(errno));
 			return EXIT_USAGE;
 		}
 		argv[2] = argv[0];
@@ -113,6 +116,12 @@ int main(int argc, char **argv)
 {
 	int code;
 
+	/*
+	 * A reader of stdout that stops early (| head -1) must not kill the
+	 * run before the report files are written: a write then fails with
+	 * EPIPE, which ends the text report (options.c: emit_stdout()).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	/* pg_query_exit() crashes unless libpg_query was set up first */
 	pg_query_init();
 	code = dispatch(argc, argv);

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,17 @@
 
 #include "cmd.h"
 #include "error.h"
+#include "report_tmp.h"
 #include "reporter.h"
+#include "utf8.h"
+
+void put_shown(FILE *out, const char *s)
+{
+	char *shown = utf8_escape(s);
+
+	fputs(shown ? shown : "(out of memory)", out);
+	free(shown);
+}
 
 void usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -126,8 +137,9 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 	switch (code) {
 	case 'C':
 		if (chdir(arg) != 0) {
-			fprintf(stderr, "fkaudit %s: cannot change to '%s': %s\n",
-				cmd, arg, strerror(errno));
+			fprintf(stderr, "fkaudit %s: cannot change to '", cmd);
+			put_shown(stderr, arg);
+			fprintf(stderr, "': %s\n", strerror(errno));
 			return -1;
 		}
 		return 1;
@@ -172,8 +184,11 @@ int run_config_load(struct run_opts *o, const char *root)
 	else
 		rc = FK_ENOMEM;
 	if (rc == CONFIG_MISSING && o->config_file)
-		fprintf(stderr, "fkaudit: --config %s: no such file\n",
-			o->config_file);
+	{
+		fputs("fkaudit: --config ", stderr);
+		put_shown(stderr, o->config_file);
+		fputs(": no such file\n", stderr);
+	}
 	else if (rc == FK_ECONFIG)
 		fprintf(stderr, "fkaudit: %s\n", buf_str(&err));
 	else if (rc == FK_ENOMEM)
@@ -313,8 +328,9 @@ static int emit_close(FILE *f, const struct reporter *rep,
 
 static int write_error(const char *path, int saved)
 {
-	fprintf(stderr, "fkaudit: cannot write '%s': %s\n", path,
-		saved > 0 ? strerror(saved) : "write error");
+	fputs("fkaudit: cannot write '", stderr);
+	put_shown(stderr, path);
+	fprintf(stderr, "': %s\n", saved > 0 ? strerror(saved) : "write error");
 	return -1;
 }
 
@@ -337,10 +353,9 @@ static int write_file(const char *path, const struct reporter *rep,
 		      const struct result *res, const struct report_opts *ro)
 {
 	struct stat st;
-	char *real = NULL, *tmp;
-	size_t n;
+	char *real = NULL;
 	FILE *f = NULL;
-	int fd, saved = 0;
+	int fd = -1, slot, saved = 0;
 
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode))
@@ -348,30 +363,56 @@ static int write_file(const char *path, const struct reporter *rep,
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
 	    (real = realpath(path, NULL)))
 		path = real;
-	n = strlen(path);
-	if (!(tmp = malloc(n + 16))) {
-		free(real);
-		return -1;
-	}
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+	/* recorded, so that SIGINT or SIGTERM removes it (report_tmp.h) */
+	if ((slot = report_tmp_create(path, &fd)) < 0 ||
+	    !(f = fdopen(fd, "w"))) {
 		saved = errno;
-		if (fd >= 0)
+		if (slot >= 0) {
 			close(fd);
+			report_tmp_finish(slot, NULL);
+		}
 		goto done;
 	}
 	fchmod(fd, 0666 & ~current_umask()); /* mkstemp() made it 0600 */
 	saved = emit_close(f, rep, res, ro);
-	if (!saved && rename(tmp, path) != 0)
-		saved = errno;
 	if (saved)
-		unlink(tmp);
+		report_tmp_finish(slot, NULL);
+	else
+		saved = report_tmp_finish(slot, path);
 done:
 	if (saved)
 		write_error(path, saved);
-	free(tmp);
 	free(real);
 	return saved ? -1 : 0;
+}
+
+/*
+ * The report on standard output. A reader that goes away (EPIPE, as
+ * after `| head -1`; SIGPIPE is ignored) ends the report, and is not a
+ * failure. After a failure what is still buffered goes to /dev/null,
+ * so that main()'s final check of stdout says nothing more. Returns 0,
+ * or 1 after a message.
+ */
+static int emit_stdout(const struct reporter *rep, const struct result *res,
+		       const struct report_opts *ro)
+{
+	int err = rep->emit(res, ro, stdout), saved, fd;
+
+	if (fflush(stdout) == 0 && !err && !ferror(stdout))
+		return 0;
+	saved = errno;
+	if (saved != EPIPE)
+		fprintf(stderr,
+			"fkaudit: cannot write the report to standard output: "
+			"%s\n",
+			saved ? strerror(saved) : "write error");
+	if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+		clearerr(stdout);
+		fflush(stdout);
+	}
+	return saved != EPIPE;
 }
 
 int run_finish(const char *cmd, int err, const char *msg, struct result *res,
@@ -382,7 +423,10 @@ int run_finish(const char *cmd, int err, const char *msg, struct result *res,
 		return EXIT_RUNTIME;
 	}
 	if (err < 0) {
-		fprintf(stderr, "fkaudit %s: %s\n", cmd, msg);
+		/* a repository error names its paths */
+		fprintf(stderr, "fkaudit %s: ", cmd);
+		put_shown(stderr, msg);
+		fputc('\n', stderr);
 		return EXIT_RUNTIME;
 	}
 	config_apply_levels(&o->config, res);
@@ -403,17 +447,18 @@ int output_finish(const struct result *res, const struct output_opts *o,
 	const struct reporter *rep = reporter_find(o->format);
 	int failed = 0;
 
+	report_tmp_arm();
+	/* the files first: a reader of stdout that stops must not lose them */
 	if (o->output)
 		failed |= write_file(o->output, rep, res, &ro);
-	else if (rep->emit(res, &ro, stdout) < 0) {
-		fprintf(stderr, "fkaudit: cannot write the report\n");
-		failed = 1;
-	}
 	if (o->sarif)
 		failed |= write_file(o->sarif, reporter_find("sarif"), res, &ro);
 	if (o->junit)
 		failed |= write_file(o->junit, reporter_find("junit"), res, &ro);
 	if (o->json)
 		failed |= write_file(o->json, reporter_find("json"), res, &ro);
+	report_tmp_disarm();
+	if (!o->output)
+		failed |= emit_stdout(rep, res, &ro);
 	return failed ? EXIT_RUNTIME : ro.exit_code;
 }

@@ -173,6 +173,12 @@ int output_opts_parse(struct output_opts *o, const char *cmd, int code,
  */
 bool output_needs_vcs(const struct output_opts *o);
 
+/*
+ * Writes `s` (a path, or a message that names one) as messages show
+ * names: escaped by utf8_escape(), so valid UTF-8 on one line.
+ */
+void put_shown(FILE *out, const char *s);
+
 /* Prints "fkaudit CMD: MSG" and the --help hint on stderr. */
 void usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -113,3 +113,56 @@ char *utf8_clean(const char *s, size_t len, unsigned flags)
 	*o = '\0';
 	return out;
 }
+
+/* The escape JSON writes for a backslash or a control; 0 if none. */
+static int put_escape(char *o, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char named = c == '\\' ? '\\'
+		     : c == '\n' ? 'n'
+		     : c == '\t' ? 't'
+		     : c == '\r' ? 'r'
+		     : c == '\b' ? 'b'
+		     : c == '\f' ? 'f'
+				 : 0;
+
+	if (named) {
+		o[0] = '\\';
+		o[1] = named;
+		return 2;
+	}
+	if (c >= 0x20 && c != 0x7f)
+		return 0;
+	memcpy(o, "\\u00", 4);
+	o[4] = hex[c >> 4];
+	o[5] = hex[c & 15];
+	return 6;
+}
+
+char *utf8_escape(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, n;
+	char *out = malloc(len * 6 + 1), *o = out;
+	int e;
+
+	if (!out)
+		return NULL;
+	while (i < len) {
+		n = utf8_seq_len(p + i, len - i);
+		if (n == 0) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i++;
+		} else if (n == 1 && (e = put_escape(o, p[i])) > 0) {
+			o += e;
+			i++;
+		} else {
+			memcpy(o, p + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	*o = '\0';
+	return out;
+}

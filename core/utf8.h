@@ -37,4 +37,15 @@ enum utf8_clean_flags {
  */
 char *utf8_clean(const char *s, size_t len, unsigned flags);
 
+/*
+ * A copy of the string `s` as a name is shown on one line of the text
+ * report or a message: valid UTF-8 is kept; each byte that is not part
+ * of a well-formed sequence becomes U+FFFD, as in every report; a
+ * backslash, each C0 control and DEL become the escapes a JSON report
+ * writes for them (\\, \n, \t, \r, \b, \f, else \u00XX), so that
+ * "a<newline>b.sql" is shown as a\nb.sql, the JSON report's text.
+ * NUL-terminated; the caller frees it. NULL when out of memory.
+ */
+char *utf8_escape(const char *s);
+
 #endif

@@ -25,6 +25,7 @@
 #include "reporter.h"
 
 #include "json_out.h"
+#include "json_stream.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -163,34 +164,29 @@ static cJSON *history_obj(struct jout *j, const struct result *res,
 int report_json(const struct result *res, const struct report_opts *opts,
 		FILE *out)
 {
-	struct jout j = { false };
-	cJSON *root = cJSON_CreateObject(), *tool = cJSON_CreateObject();
-	cJSON *files = cJSON_CreateArray(), *findings = cJSON_CreateArray();
+	struct jstream w;
+	cJSON *tool = cJSON_CreateObject();
 	size_t i;
-	int err = -1;
 
+	jstream_init(&w, out);
 	if (tool) {
-		jout_str(&j, tool, "version", FKAUDIT_VERSION);
-		jout_num(&j, tool, "format", JSON_FORMAT);
+		jout_str(&w.j, tool, "version", FKAUDIT_VERSION);
+		jout_num(&w.j, tool, "format", JSON_FORMAT);
 	}
-	for (i = 0; files && i < res->nfiles; i++)
-		jout_attach(&j, files, NULL, file_obj(&j, res, &res->files[i]));
-	for (i = 0; findings && i < res->nfindings; i++)
-		jout_attach(&j, findings, NULL,
-		       finding_obj(&j, res, &res->findings[i]));
-	if (!root) {
-		cJSON_Delete(tool);
-		cJSON_Delete(files);
-		cJSON_Delete(findings);
-		return -1;
-	}
-	jout_attach(&j, root, "fkaudit", tool);
-	jout_attach(&j, root, "summary", summary_obj(&j, res, opts));
+	jstream_open_object(&w, NULL);
+	jstream_value(&w, "fkaudit", tool);
+	jstream_value(&w, "summary", summary_obj(&w.j, res, opts));
 	if (res->history)
-		jout_attach(&j, root, "history", history_obj(&j, res, opts));
-	jout_attach(&j, root, "files", files);
-	jout_attach(&j, root, "findings", findings);
-	err = jout_print(&j, root, out);
-	cJSON_Delete(root);
-	return err;
+		jstream_value(&w, "history", history_obj(&w.j, res, opts));
+	/* streamed: one file's or finding's tree at a time */
+	jstream_open_array(&w, "files");
+	for (i = 0; i < res->nfiles && jstream_ok(&w); i++)
+		jstream_value(&w, NULL, file_obj(&w.j, res, &res->files[i]));
+	jstream_close(&w);
+	jstream_open_array(&w, "findings");
+	for (i = 0; i < res->nfindings && jstream_ok(&w); i++)
+		jstream_value(&w, NULL, finding_obj(&w.j, res, &res->findings[i]));
+	jstream_close(&w);
+	jstream_close(&w);
+	return jstream_finish(&w);
 }

@@ -45,15 +45,3 @@ void jout_attach(struct jout *j, cJSON *parent, const char *key,
 		j->oom = true;
 	}
 }
-
-int jout_print(const struct jout *j, const cJSON *root, FILE *out)
-{
-	char *text;
-
-	if (j->oom || !(text = cJSON_Print(root)))
-		return -1;
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	return ferror(out) ? -1 : 0;
-}

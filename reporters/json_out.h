@@ -8,7 +8,7 @@
 /*
  * Building a JSON report with cJSON without checking every call: each
  * helper records a failed allocation in `oom` and carries on, and
- * jout_print() refuses to print a tree that lost a member. Strings are
+ * jstream_finish() (json_stream.h) fails a report that lost a member. Strings are
  * made valid UTF-8 first (invalid bytes become U+FFFD).
  */
 struct jout {
@@ -27,11 +27,5 @@ void jout_bool(struct jout *j, cJSON *obj, const char *key, bool value);
  */
 void jout_attach(struct jout *j, cJSON *parent, const char *key,
 		 cJSON *child);
-
-/*
- * Prints `root` (still owned by the caller) and a newline to `out`.
- * Returns 0, or -1 when something was lost to oom or writing failed.
- */
-int jout_print(const struct jout *j, const cJSON *root, FILE *out);
 
 #endif

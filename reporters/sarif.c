@@ -9,6 +9,7 @@
 #include "reporter.h"
 
 #include "json_out.h"
+#include "json_stream.h"
 
 #include <string.h>
 
@@ -478,57 +479,66 @@ static cJSON *invocation(struct sarif *s)
 	return arr;
 }
 
-static cJSON *run_obj(struct sarif *s)
+static cJSON *tool_obj(struct sarif *s)
 {
-	cJSON *run = cJSON_CreateObject(), *tool = cJSON_CreateObject();
-	cJSON *results = cJSON_CreateArray(), *auto_id = cJSON_CreateObject();
-	cJSON *prov;
+	cJSON *tool = cJSON_CreateObject();
+
+	if (tool)
+		jout_attach(&s->j, tool, "driver", driver(s));
+	return tool;
+}
+
+static cJSON *automation(struct sarif *s)
+{
+	cJSON *auto_id = cJSON_CreateObject();
+
+	if (auto_id)
+		jout_str(&s->j, auto_id, "id", s->opts->sarif_category);
+	return auto_id;
+}
+
+/* The results, streamed: one result's tree at a time. */
+static void put_results(struct sarif *s, struct jstream *w)
+{
 	size_t i;
 
-	if (!run || !tool || !results || !auto_id) {
-		cJSON_Delete(run);
-		cJSON_Delete(tool);
-		cJSON_Delete(results);
-		cJSON_Delete(auto_id);
-		return NULL;
-	}
-	jout_attach(&s->j, tool, "driver", driver(s));
-	jout_attach(&s->j, run, "tool", tool);
-	jout_str(&s->j, auto_id, "id", s->opts->sarif_category);
-	jout_attach(&s->j, run, "automationDetails", auto_id);
-	if ((prov = provenance(s)))
-		jout_attach(&s->j, run, "versionControlProvenance", prov);
-	jout_attach(&s->j, run, "invocations", invocation(s));
-	jout_str(&s->j, run, "columnKind", "unicodeCodePoints");
-	for (i = 0; i < s->res->nfindings; i++) {
+	jstream_open_array(w, "results");
+	for (i = 0; i < s->res->nfindings && jstream_ok(w); i++) {
 		const struct finding *f = &s->res->findings[i];
 
 		/* GitHub cannot place a finding outside the revision */
 		if (!report_placeable(s->res, f, s->opts->sarif_fixed))
 			continue;
 		if (!f->suppressed || s->opts->include_suppressed)
-			jout_attach(&s->j, results, NULL, result_obj(s, f));
+			jstream_value(w, NULL, result_obj(s, f));
 	}
-	jout_attach(&s->j, run, "results", results);
-	return run;
+	jstream_close(w);
 }
 
 int report_sarif(const struct result *res, const struct report_opts *opts,
 		 FILE *out)
 {
 	struct sarif s = { { false }, res, opts };
-	cJSON *log = cJSON_CreateObject(), *runs = cJSON_CreateArray();
-	int err = -1;
+	struct jstream w;
+	cJSON *prov;
 
-	if (log && runs) {
-		jout_str(&s.j, log, "$schema", SARIF_SCHEMA);
-		jout_str(&s.j, log, "version", "2.1.0");
-		jout_attach(&s.j, runs, NULL, run_obj(&s));
-		jout_attach(&s.j, log, "runs", runs);
-		err = jout_print(&s.j, log, out);
-	} else {
-		cJSON_Delete(runs);
-	}
-	cJSON_Delete(log);
-	return err;
+	jstream_init(&w, out);
+	jstream_open_object(&w, NULL);
+	jstream_str(&w, "$schema", SARIF_SCHEMA);
+	jstream_str(&w, "version", "2.1.0");
+	jstream_open_array(&w, "runs");
+	jstream_open_object(&w, NULL);
+	jstream_value(&w, "tool", tool_obj(&s));
+	jstream_value(&w, "automationDetails", automation(&s));
+	if ((prov = provenance(&s)))
+		jstream_value(&w, "versionControlProvenance", prov);
+	jstream_value(&w, "invocations", invocation(&s));
+	jstream_str(&w, "columnKind", "unicodeCodePoints");
+	put_results(&s, &w);
+	jstream_close(&w);
+	jstream_close(&w);
+	jstream_close(&w);
+	if (s.j.oom)
+		w.j.oom = true;
+	return jstream_finish(&w);
 }

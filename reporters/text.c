@@ -11,7 +11,8 @@
  * fixed or deleted, one line each; and ends with an audit summary per
  * rule and per year. Source text is printed as UTF-8 whatever the
  * file holds: invalid bytes and control characters become U+FFFD, one
- * column each, so that the underline stays aligned.
+ * column each, so that the underline stays aligned. File names are
+ * escaped as in every message (utf8_escape(): a\nb.sql, U+FFFD).
  */
 #include "reporter.h"
 
@@ -62,6 +63,18 @@ static void put_clean(FILE *out, const char *s, size_t len, bool keep_tabs)
 	free(clean);
 }
 
+/* A file's name, escaped as in every message (utf8_escape()). */
+static void put_path(FILE *out, const char *path)
+{
+	char *shown = utf8_escape(path);
+
+	if (shown)
+		fputs(shown, out);
+	else
+		put_clean(out, path, strlen(path), false);
+	free(shown);
+}
+
 static int digits(uint32_t n)
 {
 	int d = 1;
@@ -100,8 +113,10 @@ static void put_finding(FILE *out, const struct result *res,
 {
 	int w = digits(f->line);
 
-	fprintf(out, "%s%s:%u:%u:%s %s%s:%s %s[%s %s]%s ", sgr(s, C_BOLD),
-		res->files[f->file].path, f->line, f->col, sgr(s, C_RESET),
+	fputs(sgr(s, C_BOLD), out);
+	put_path(out, res->files[f->file].path);
+	fprintf(out, ":%u:%u:%s %s%s:%s %s[%s %s]%s ", f->line, f->col,
+		sgr(s, C_RESET),
 		sgr(s, level_color(f->level)), level_name(f->level),
 		sgr(s, C_RESET), sgr(s, C_BOLD), f->rule->id, f->rule->name,
 		sgr(s, C_RESET));
@@ -134,8 +149,8 @@ static void put_ended(FILE *out, const struct result *res,
 {
 	struct buf b = BUF_INIT;
 
-	buf_addf(&b, "%s:%u:%u: %s: [%s %s] introduced in ",
-		 res->files[f->file].path, f->line, f->col,
+	put_path(out, res->files[f->file].path);
+	buf_addf(&b, ":%u:%u: %s: [%s %s] introduced in ", f->line, f->col,
 		 level_name(f->level), f->rule->id, f->rule->name);
 	report_commit(&b, res, f->introduced);
 	buf_adds(&b, f->state == FINDING_FIXED ? "; fixed" : "; file deleted");
@@ -275,8 +290,10 @@ static void put_file_problem(FILE *out, const struct file_result *fr,
 	/* a skipped link, or a version before the revision: a note */
 	bool note = fr->status == FILE_SKIPPED || fr->gone;
 
-	fprintf(out, "%s%s:%s %s%s:%s ", sgr(s, C_BOLD), fr->path,
-		sgr(s, C_RESET), sgr(s, note ? C_CYAN : C_RED),
+	fputs(sgr(s, C_BOLD), out);
+	put_path(out, fr->path);
+	fprintf(out, ":%s %s%s:%s ", sgr(s, C_RESET),
+		sgr(s, note ? C_CYAN : C_RED),
 		note ? "note" : "error", sgr(s, C_RESET));
 	if (fr->gone && fr->status != FILE_SKIPPED)
 		fputs("an earlier version: ", out);
