@@ -304,3 +304,31 @@ Test(robust_walk, deep_folder_tree)
 	buf_release(&out);
 	buf_release(&err);
 }
+
+Test(robust_walk, detect_missing_path)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	cJSON *j;
+
+	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
+	cr_expect_eq(run_fkaudit(ARGS("detect", "missing.sql", "db"),
+				 test_dir, NULL, NULL, &out, &err),
+		     2, "%s", out.ptr);
+	cr_expect(strstr(out.ptr, "db/001.sql"), "db still detected: %s",
+		  out.ptr);
+	cr_expect_str_eq(err.ptr,
+			 "missing.sql: error: no such file or folder\n");
+	buf_reset(&out);
+	buf_reset(&err);
+	cr_expect_eq(run_fkaudit(ARGS("detect", "--format", "json", "missing.sql",
+				      "db"),
+				 test_dir, NULL, NULL, &out, &err),
+		     2, "%s", out.ptr);
+	cr_expect(strstr(err.ptr, "missing.sql: error: no such file"), "%s",
+		  err.ptr);
+	j = cJSON_Parse(out.ptr);
+	cr_expect_eq(cJSON_GetArraySize(j), 1, "db/001.sql: %s", out.ptr);
+	cJSON_Delete(j);
+	buf_release(&out);
+	buf_release(&err);
+}
