@@ -332,3 +332,28 @@ Test(robust_walk, detect_missing_path)
 	buf_release(&out);
 	buf_release(&err);
 }
+
+/* A long invalid value in the configuration: cut whole, with "…". */
+Test(robust_walk, config_long_multibyte_value)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, cfg = BUF_INIT;
+	int i;
+
+	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
+	buf_adds(&cfg, "{ \"framework\": \"x");
+	for (i = 0; i < 2000; i++)
+		buf_adds(&cfg, "\xc3\xa9"); /* é */
+	buf_adds(&cfg, "\" }\n");
+	cr_assert(put_test_file(".fkaudit.json", cfg.ptr) == 0);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--json", "r.json", "db"),
+				 test_dir, NULL, NULL, &out, &err),
+		     2, "%s", err.ptr);
+	cr_expect(valid_utf8(&err), "not valid UTF-8: %s", err.ptr);
+	cr_expect(strstr(err.ptr, ".fkaudit.json: $.framework: "), "%s",
+		  err.ptr);
+	cr_expect(strstr(err.ptr, "\xc3\xa9\xe2\x80\xa6"), "no \"…\": %s",
+		  err.ptr);
+	buf_release(&cfg);
+	buf_release(&out);
+	buf_release(&err);
+}
