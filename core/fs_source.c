@@ -87,18 +87,23 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 static bool skipped(const struct fs_filter *filter, const char *path,
 		    bool is_dir)
 {
-	return filter && filter->skip(filter->ctx, path, is_dir);
+	return filter && filter->skip &&
+	       filter->skip(filter->ctx, path, is_dir);
 }
 
-/* A folder with a .git file or folder: another repository's work tree. */
-static bool is_submodule(const char *dir)
+/*
+ * A folder with a .git file or folder: another repository's work tree;
+ * or one the filter knows for a submodule.
+ */
+static bool is_submodule(const char *dir, const struct fs_filter *filter)
 {
 	struct stat sb;
 	char *git = join(dir, ".git");
 	bool yes = git && lstat(git, &sb) == 0;
 
 	free(git);
-	return yes;
+	return yes || (filter && filter->is_submodule &&
+		       filter->is_submodule(filter->ctx, dir));
 }
 
 static bool is_migration_name(const char *name, const char *path)
@@ -140,7 +145,7 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 	else if (S_ISLNK(sb.st_mode))
 		err = walk_link(src, cap, name, path, filter);
 	else if (S_ISDIR(sb.st_mode) && !skipped(filter, path, true))
-		err = is_submodule(path)
+		err = is_submodule(path, filter)
 			      ? push_marked(src, cap, MARK_SUBMODULE, path)
 			      : walk(src, cap, path, depth + 1, filter);
 	else if (S_ISREG(sb.st_mode) && is_migration_name(name, path) &&

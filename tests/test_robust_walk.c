@@ -117,6 +117,22 @@ static char *sarif_notes(const cJSON *sarif)
 	return cJSON_PrintUnformatted(notes);
 }
 
+/* The JUnit report is whole and has `path` among its skipped cases. */
+static void expect_junit_skipped(const char *path)
+{
+	char file[PATH_MAX];
+	struct buf b = BUF_INIT;
+	const char *c;
+
+	snprintf(file, sizeof(file), "%s/r.xml", test_dir);
+	cr_assert(read_file(file, &b) == 0, "no JUnit report");
+	cr_expect(strstr(b.ptr, "</testsuites>"), "JUnit cut: %s", b.ptr);
+	c = strstr(b.ptr, path);
+	cr_expect(c && strstr(c, "<skipped"), "%s not skipped: %s", path,
+		  b.ptr);
+	buf_release(&b);
+}
+
 /* check db with every report; the exit status; text in out, err. */
 static int check_all(const char *dir, struct buf *out, struct buf *err)
 {
@@ -158,6 +174,7 @@ Test(robust_walk, symlinks_are_noted_not_followed)
 	cr_expect(strstr(notes, "db/005_loop.sql"), "%s", notes);
 	cr_expect(strstr(notes, "\"level\":\"warning\""), "%s", notes);
 	free(notes);
+	expect_junit_skipped("db/006_dirlink");
 	cJSON_Delete(j);
 	cJSON_Delete(s);
 	buf_release(&out);
@@ -233,6 +250,27 @@ Test(robust_walk, git_submodule_is_noted_not_walked)
 	free(notes);
 	cJSON_Delete(j);
 	cJSON_Delete(s);
+	buf_release(&out);
+	buf_release(&err);
+}
+
+/* A submodule not checked out: the index's gitlink says what it is. */
+Test(robust_walk, gitlink_in_the_index_is_a_submodule)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	cJSON *j;
+
+	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
+	cr_assert(put_test_file("db/ext/002.sql", unsafe) == 0);
+	sh("git init -q && git add db/001.sql && git update-index --add "
+	   "--cacheinfo 160000,1111111111111111111111111111111111111111,db/ext "
+	   "&& git commit -qm gitlink");
+	cr_expect_eq(check_all("db", &out, &err), 1, "%s", err.ptr);
+	j = parse_report("r.json");
+	expect_file(j, "db/001.sql", "audited", NULL);
+	expect_file(j, "db/ext", "skipped", skip_sub);
+	cr_expect_null(json_file(j, "db/ext/002.sql"));
+	cJSON_Delete(j);
 	buf_release(&out);
 	buf_release(&err);
 }
