@@ -11,9 +11,10 @@
  * The file-system source of `fkaudit check`: the files and folders named
  * on the command line, a folder standing for the .sql files under it
  * (hidden entries skipped; symbolic links and submodules found there
- * noted, FILE_SKIPPED, and not followed), in migration order. A path named
- * on the command line is read even when it is a symbolic link. "-" is standard input. Paths are shown as the user gave
- * them: "db" gives "db/001.sql", "." gives "001.sql".
+ * noted, FILE_SKIPPED, and not followed), in migration order. A path
+ * named on the command line is read even when it is a symbolic link.
+ * "-" is standard input. Paths are shown as the user gave them: "db"
+ * gives "db/001.sql", "." gives "001.sql".
  */
 struct source_item {
 	char *path;           /* as shown in reports; owned */

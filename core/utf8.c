@@ -179,7 +179,8 @@ void utf8_fit(char *s, size_t size, int needed)
 		return;
 	n = size - 4; /* room for "…" and the NUL */
 	/* back to the lead byte of the sequence s[n] is inside of */
-	for (back = 0; n > 0 && back < 3 && ((unsigned char)s[n] & 0xc0) == 0x80;
+	for (back = 0; n > 0 && back < 3 &&
+		       ((unsigned char)s[n] & 0xc0) == 0x80;
 	     back++)
 		n--;
 	memcpy(s + n, "\xe2\x80\xa6", 4);

@@ -106,8 +106,8 @@ static void expect_file(const cJSON *report, const char *path,
 /* The SARIF report's notifications, as one string for searching. */
 static char *sarif_notes(const cJSON *sarif)
 {
-	const cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(sarif, "runs"),
-					      0);
+	const cJSON *runs = cJSON_GetObjectItem(sarif, "runs");
+	const cJSON *run = cJSON_GetArrayItem(runs, 0);
 	const cJSON *inv = cJSON_GetArrayItem(
 		cJSON_GetObjectItem(run, "invocations"), 0);
 	const cJSON *notes =
@@ -358,8 +358,8 @@ Test(robust_walk, detect_missing_path)
 			 "missing.sql: error: no such file or folder\n");
 	buf_reset(&out);
 	buf_reset(&err);
-	cr_expect_eq(run_fkaudit(ARGS("detect", "--format", "json", "missing.sql",
-				      "db"),
+	cr_expect_eq(run_fkaudit(ARGS("detect", "--format", "json",
+				      "missing.sql", "db"),
 				 test_dir, NULL, NULL, &out, &err),
 		     2, "%s", out.ptr);
 	cr_expect(strstr(err.ptr, "missing.sql: error: no such file"), "%s",
