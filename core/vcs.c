@@ -193,7 +193,7 @@ static int describe_gitlinks(struct vcs_info *out, git_repository *repo)
 		}
 	}
 	git_index_free(index);
-	if (!err)
+	if (!err && out->ngitlinks)
 		qsort(out->gitlinks, out->ngitlinks, sizeof(*out->gitlinks),
 		      str_cmp);
 	return err;
