@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "array.h"
+#include "buf.h"
 #include "discover.h"
 #include "django.h"
 #include "error.h"
@@ -333,6 +335,28 @@ static int read_all(int fd, struct source_item *item, size_t max_size,
 	return 0;
 }
 
+/* A path named on the command line that is a link to nothing: say so. */
+static void broken_link_problem(const char *path, struct source_item *item)
+{
+	struct stat sb;
+	char target[PATH_MAX];
+	ssize_t n;
+	struct buf b = BUF_INIT;
+
+	if (lstat(path, &sb) != 0 || !S_ISLNK(sb.st_mode) ||
+	    (n = readlink(path, target, sizeof(target) - 1)) < 0)
+		return;
+	target[n] = '\0';
+	buf_addf(&b, "broken symbolic link: it points to %s, which does not "
+		     "exist", target);
+	if (b.failed) {
+		buf_release(&b);
+		return;
+	}
+	free(item->problem);
+	item->problem = b.ptr;
+}
+
 static int read_file(struct fs_source *src, const char *path,
 		     struct source_item *item)
 {
@@ -350,6 +374,8 @@ static int read_file(struct fs_source *src, const char *path,
 					      errno);
 		if (errno == ENOENT && item->problem)
 			strcpy(item->problem, "no such file or folder");
+		if (item->status == FILE_NOT_FOUND && item->problem)
+			broken_link_problem(path, item);
 		return item->problem ? 0 : FK_ENOMEM;
 	}
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {

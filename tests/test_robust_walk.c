@@ -200,6 +200,31 @@ Test(robust_walk, symlink_named_on_the_command_line_is_audited)
 	buf_release(&err);
 }
 
+/* A broken link named on the command line: a path that does not exist. */
+Test(robust_walk, broken_symlink_named_on_the_command_line)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	cJSON *j;
+
+	cr_assert(put_test_file("001.sql", unsafe) == 0);
+	sh("ln -s gone.sql 002_broken.sql");
+	cr_expect_eq(run_fkaudit(ARGS("check", "--color=never", "--json",
+				      "r.json", "002_broken.sql", "001.sql"),
+				 test_dir, NULL, NULL, &out, &err),
+		     2, "%s", err.ptr);
+	cr_expect(strstr(out.ptr, "002_broken.sql: error: broken symbolic "
+				  "link: it points to gone.sql, which does "
+				  "not exist\n"),
+		  "%s", out.ptr);
+	j = parse_report("r.json");
+	expect_file(j, "001.sql", "audited", NULL);
+	expect_file(j, "002_broken.sql", "not_found", NULL);
+	cr_expect_eq(json_count(j, "findings"), 2);
+	cJSON_Delete(j);
+	buf_release(&out);
+	buf_release(&err);
+}
+
 Test(robust_walk, folder_with_a_git_file_is_a_submodule)
 {
 	struct buf out = BUF_INIT, err = BUF_INIT;
