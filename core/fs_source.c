@@ -143,8 +143,8 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 	if (!(path = join(dir, name)))
 		return FK_ENOMEM;
 	if (lstat(path, &sb) != 0)
-		; /* gone since readdir() */
-	else if (S_ISLNK(sb.st_mode))
+		sb.st_mode = 0; /* gone since readdir(): nothing to walk */
+	if (S_ISLNK(sb.st_mode))
 		err = walk_link(src, cap, name, path, filter);
 	else if (S_ISDIR(sb.st_mode) && !skipped(filter, path, true))
 		err = is_submodule(path, filter)
