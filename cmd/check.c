@@ -202,6 +202,18 @@ static bool excluded(void *ctx, const char *path, bool is_dir)
 	return skip;
 }
 
+/* A folder the index names as a submodule (checked out or not). */
+static bool gitlinked(void *ctx, const char *path)
+{
+	const struct walk_filter *w = ctx;
+	struct buf b = BUF_INIT;
+	bool yes = config_path(w->vcs, path, &b) && !b.failed &&
+		   vcs_is_gitlink(w->vcs, buf_str(&b));
+
+	buf_release(&b);
+	return yes;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -216,7 +228,7 @@ int cmd_check(int argc, char **argv)
 	struct result res;
 	struct vcs_info vcs = { 0 };
 	struct walk_filter wf = { &o.config, &vcs };
-	struct fs_filter filter = { excluded, &wf };
+	struct fs_filter filter = { NULL, NULL, &wf };
 	const char *const *paths = here;
 	size_t npaths = 1;
 	int r, code;
@@ -233,11 +245,13 @@ int cmd_check(int argc, char **argv)
 	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
 	if (r == 0 && (code = run_config_load(&o, vcs.found ? vcs.root : "")))
 		goto done;
+	if (o.config.nexclude || o.config.has_dirs)
+		filter.skip = excluded;
+	if (vcs.ngitlinks)
+		filter.is_submodule = gitlinked;
 	if (r == 0)
 		r = fs_source_open(&src, paths, npaths, o.max_size, stdin_path,
-				   stdin,
-				   o.config.nexclude || o.config.has_dirs ? &filter
-									  : NULL);
+				   stdin, &filter);
 	/* the walk applied exclude and migrations; named files are audited */
 	o.audit.config_walked = true;
 	if (r == 0 && (code = refuse_inputs(&o, &src, &vcs)))

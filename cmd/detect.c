@@ -159,8 +159,21 @@ static int describe_django(const char *path, const struct source_item *item,
 	return r;
 }
 
+/*
+ * A path that does not exist: said on standard error as `check` says it
+ * (standard output stays a valid JSON list); the run exits 2.
+ */
+static void say_not_found(const char *path, const struct source_item *item,
+			  bool *missing)
+{
+	put_shown(stderr, path);
+	fprintf(stderr, ": error: %s\n", item->problem);
+	*missing = true;
+}
+
 static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
-		      const struct audit_opts *base, bool json, cJSON *list)
+		      const struct audit_opts *base, bool json, cJSON *list,
+		      bool *missing)
 {
 	struct audit_opts opts = *base;
 	struct source_item item;
@@ -187,7 +200,9 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 				 "outside its migrations folders)");
 			r = 0;
 		}
-		if (r == 0 && !item.data && !json) {
+		if (r == 0 && item.status == FILE_NOT_FOUND) {
+			say_not_found(path, &item, missing);
+		} else if (r == 0 && !item.data && !json) {
 			put_shown(stdout, path);
 			printf("\n  not read: %s\n",
 			       item.problem ? item.problem : "unreadable");
@@ -218,7 +233,7 @@ int cmd_detect(int argc, char **argv)
 	struct vcs_info vcs = { 0 };
 	struct run_opts o = RUN_OPTS_INIT;
 	cJSON *list = NULL;
-	bool json = false;
+	bool json = false, missing = false;
 	int c, r;
 
 	optind = 1;
@@ -260,7 +275,8 @@ int cmd_detect(int argc, char **argv)
 	if (r == 0 && json && !(list = cJSON_CreateArray()))
 		r = FK_ENOMEM;
 	if (r == 0)
-		r = detect_all(&src, &vcs, &o.audit, json, list);
+		r = detect_all(&src, &vcs, &o.audit, json, list,
+			       &missing);
 	if (r == 0 && json) {
 		char *s = cJSON_Print(list);
 
@@ -276,5 +292,7 @@ int cmd_detect(int argc, char **argv)
 	run_opts_release(&o);
 	vcs_info_release(&vcs);
 	fs_source_release(&src);
-	return r < 0 ? EXIT_RUNTIME : EXIT_CLEAN;
+	if (r < 0)
+		return EXIT_RUNTIME;
+	return missing ? EXIT_USAGE : EXIT_CLEAN;
 }

@@ -35,7 +35,6 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 		"(and set \"transaction\": \"none\" for it in the "
 		"configuration)";
 	struct tx_unit *u = &info->units[0];
-	size_t n;
 
 	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO)
 		return;
@@ -53,10 +52,9 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 	u->opt_out = tx == CONFIG_TX_NONE ? NULL : opt_out;
 	if (!info->framework)
 		info->framework = "plain";
-	n = strlen(info->why);
-	snprintf(info->why + n, sizeof(info->why) - n,
-		 "; the configuration sets \"transaction\": \"%s\"",
-		 config_tx_name(tx));
+	migration_why_addf(info,
+			   "; the configuration sets \"transaction\": \"%s\"",
+			   config_tx_name(tx));
 }
 
 int audit_classify(const char *path, const char *text, size_t len,

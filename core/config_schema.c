@@ -8,6 +8,7 @@
 #include "framework.h"
 #include "rule.h"
 #include "suggest.h"
+#include "utf8.h"
 
 /*
  * Every value is read by a function that knows what it must be; the
@@ -45,10 +46,12 @@ static int bad(struct parser *p, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[1024];
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	utf8_fit(msg, sizeof(msg), n);
 	buf_addf(p->err, "%s: %s: %s", p->name, buf_str(&p->path), msg);
 	return p->err->failed ? FK_ENOMEM : FK_ECONFIG;
 }

@@ -8,6 +8,7 @@
 #include "array.h"
 #include "error.h"
 #include "framework_text.h"
+#include "utf8.h"
 
 static const char atomic_runner[] =
 	"Django puts around every migration whose class does not set "
@@ -105,8 +106,11 @@ void django_skip(struct django_builder *b, const struct py_node *n,
 		return;
 	for (i = 0; i < n->span.start && i < b->mod_len; i++)
 		line += b->src[i] == '\n';
-	snprintf(o->skipped + used, sizeof(o->skipped) - used, "%s%s (line %u)",
-		 used ? "; " : "", what, line);
+	utf8_fit(o->skipped, sizeof(o->skipped),
+		 (int)used + snprintf(o->skipped + used,
+				      sizeof(o->skipped) - used,
+				      "%s%s (line %u)", used ? "; " : "", what,
+				      line));
 }
 
 static void add_unit(struct django_builder *b, uint32_t start,
@@ -513,7 +517,7 @@ void django_sql_release(struct django_sql *d)
 
 void django_describe(const struct django_sql *d, struct migration_info *info)
 {
-	size_t i, n = strlen(info->why);
+	size_t i;
 
 	info->nunits = 0;
 	for (i = 0; i < d->nunits && i < FRAMEWORK_MAX_UNITS; i++) {
@@ -522,11 +526,8 @@ void django_describe(const struct django_sql *d, struct migration_info *info)
 	}
 	info->nunits = i;
 	if (!d->atomic)
-		snprintf(info->why + n, sizeof(info->why) - n,
-			 "; atomic = False");
-	n = strlen(info->why);
+		migration_why_addf(info, "; atomic = False");
 	if (d->nskipped)
-		snprintf(info->why + n, sizeof(info->why) - n,
-			 "; left out: %s%s", d->skipped,
-			 d->nskipped > 3 ? "; …" : "");
+		migration_why_addf(info, "; left out: %s%s", d->skipped,
+				   d->nskipped > 3 ? "; …" : "");
 }

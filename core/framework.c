@@ -1,5 +1,6 @@
 #include "framework.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -8,6 +9,7 @@
 #include "error.h"
 #include "framework_markers.h"
 #include "framework_text.h"
+#include "utf8.h"
 
 /* What a detector sees of one file. */
 struct probe {
@@ -56,6 +58,18 @@ static bool ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), k = strlen(suffix);
 
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+void migration_why_addf(struct migration_info *info, const char *fmt, ...)
+{
+	size_t n = strlen(info->why);
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(info->why + n, sizeof(info->why) - n, fmt, ap);
+	va_end(ap);
+	utf8_fit(info->why, sizeof(info->why), k < 0 ? k : (int)n + k);
 }
 
 static void set(struct migration_info *out, const char *name,
@@ -122,7 +136,7 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
 		return false;
 	if (!path_has_dirs(p->path, "full_schemas/")) {
 		set(out, "schema dump", ROLE_SEED, "");
-		snprintf(out->why, sizeof(out->why),
+		migration_why_addf(out,
 			 "%s is a schema dump (pg_dump output): it seeds the "
 			 "schema state and is not audited",
 			 p->base);
@@ -694,12 +708,9 @@ int framework_detect(const char *path, const char *text, size_t len,
 	if (ends_with(p.base, ".py")) {
 		p.forced = forced && strcmp(forced, "django") == 0;
 		detect_django(&p, out);
-		if (p.forced && out->framework) {
-			size_t n = strlen(out->why);
-
-			snprintf(out->why + n, sizeof(out->why) - n,
-				 " (framework set by the configuration)");
-		}
+		if (p.forced && out->framework)
+			migration_why_addf(out, " (framework set by the "
+						"configuration)");
 		goto done;
 	}
 	if (forced && strcmp(forced, "plain") == 0) {
@@ -717,12 +728,9 @@ int framework_detect(const char *path, const char *text, size_t len,
 		p.forced = forced != NULL;
 		found = detectors[i].detect(&p, out);
 	}
-	if (found && forced) {
-		size_t n = strlen(out->why);
-
-		snprintf(out->why + n, sizeof(out->why) - n,
-			 " (framework set by the configuration)");
-	}
+	if (found && forced)
+		migration_why_addf(out, " (framework set by the "
+					"configuration)");
 plain:
 	if (!found && !p.err && !(forced && strcmp(forced, "plain") == 0)) {
 		memset(out, 0, sizeof(*out));

@@ -98,6 +98,13 @@ struct migration_info {
 };
 
 /*
+ * Appends printf-style text to info->why; what does not fit is cut at a
+ * UTF-8 character boundary and ends with "…" (utf8_fit()).
+ */
+void migration_why_addf(struct migration_info *info, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
  * Reads a file next to the migration: `rel` is relative to the
  * migration's folder ("metadata.toml", "../sqitch.plan"). Returns 1
  * with its content in `out`, 0 when there is no such file, or

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "array.h"
+#include "buf.h"
 #include "discover.h"
 #include "django.h"
 #include "error.h"
@@ -17,7 +19,23 @@
 
 #define WALK_MAX_DEPTH 64
 
-/* An entry is a path; a leading "\x01" marks a folder that failed. */
+/*
+ * An entry is a path, or a path after one of these bytes: an entry that
+ * is reported, not read.
+ */
+enum {
+	MARK_FAILED = 1,    /* a folder that could not be opened */
+	MARK_SYMLINK = 2,   /* a symbolic link: noted, not followed */
+	MARK_SUBMODULE = 3, /* a folder holding .git: noted, not walked */
+	MARK_TOO_DEEP = 4,  /* a folder below WALK_MAX_DEPTH: not walked */
+};
+
+static bool is_marked(const char *path)
+{
+	return (unsigned char)path[0] >= MARK_FAILED &&
+	       (unsigned char)path[0] <= MARK_TOO_DEEP;
+}
+
 static int push(struct fs_source *src, size_t *cap, char *path)
 {
 	if (!path)
@@ -29,6 +47,18 @@ static int push(struct fs_source *src, size_t *cap, char *path)
 	}
 	src->paths[src->n++] = path;
 	return 0;
+}
+
+static int push_marked(struct fs_source *src, size_t *cap, char mark,
+		       const char *path)
+{
+	char *m = malloc(strlen(path) + 2);
+
+	if (m) {
+		m[0] = mark;
+		strcpy(m + 1, path);
+	}
+	return push(src, cap, m);
 }
 
 static char *join(const char *dir, const char *name)
@@ -59,7 +89,45 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 static bool skipped(const struct fs_filter *filter, const char *path,
 		    bool is_dir)
 {
-	return filter && filter->skip(filter->ctx, path, is_dir);
+	return filter && filter->skip &&
+	       filter->skip(filter->ctx, path, is_dir);
+}
+
+/*
+ * A folder with a .git file or folder: another repository's work tree;
+ * or one the filter knows for a submodule.
+ */
+static bool is_submodule(const char *dir, const struct fs_filter *filter)
+{
+	struct stat sb;
+	char *git = join(dir, ".git");
+	bool yes = git && lstat(git, &sb) == 0;
+
+	free(git);
+	return yes || (filter && filter->is_submodule &&
+		       filter->is_submodule(filter->ctx, dir));
+}
+
+static bool is_migration_name(const char *name, const char *path)
+{
+	return discover_is_sql_name(name) || django_is_migration_path(path);
+}
+
+/*
+ * A symbolic link is noted when it names a folder or a migration (a
+ * broken or looping one too), never followed: what it points to is
+ * walked where it lives, if at all.
+ */
+static int walk_link(struct fs_source *src, size_t *cap, const char *name,
+		     const char *path, const struct fs_filter *filter)
+{
+	struct stat sb;
+	bool is_dir = stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+
+	if ((!is_dir && !is_migration_name(name, path)) ||
+	    skipped(filter, path, is_dir))
+		return 0;
+	return push_marked(src, cap, MARK_SYMLINK, path);
 }
 
 static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
@@ -68,26 +136,27 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 {
 	struct stat sb;
 	char *path;
+	int err = 0;
 
 	if (name[0] == '.')
 		return 0;
 	if (!(path = join(dir, name)))
 		return FK_ENOMEM;
-	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		int err = skipped(filter, path, true)
-				  ? 0
-				  : walk(src, cap, path, depth + 1, filter);
-
-		free(path);
-		return err;
+	if (lstat(path, &sb) != 0)
+		sb.st_mode = 0; /* gone since readdir(): nothing to walk */
+	if (S_ISLNK(sb.st_mode))
+		err = walk_link(src, cap, name, path, filter);
+	else if (S_ISDIR(sb.st_mode) && !skipped(filter, path, true))
+		err = is_submodule(path, filter)
+			      ? push_marked(src, cap, MARK_SUBMODULE, path)
+			      : walk(src, cap, path, depth + 1, filter);
+	else if (S_ISREG(sb.st_mode) && is_migration_name(name, path) &&
+		 !skipped(filter, path, false)) {
+		err = push(src, cap, path);
+		path = NULL; /* owned by src */
 	}
-	if ((!discover_is_sql_name(name) && !django_is_migration_path(path)) ||
-	    stat(path, &sb) != 0 ||
-	    !S_ISREG(sb.st_mode) || skipped(filter, path, false)) {
-		free(path);
-		return 0;
-	}
-	return push(src, cap, path);
+	free(path);
+	return err;
 }
 
 static int walk(struct fs_source *src, size_t *cap, const char *dir,
@@ -99,15 +168,10 @@ static int walk(struct fs_source *src, size_t *cap, const char *dir,
 	size_t n = 0, ncap = 0, i;
 	int err = 0;
 
-	if (depth > WALK_MAX_DEPTH || !(d = opendir(dir))) {
-		char *m = malloc(strlen(dir) + 2);
-
-		if (m) {
-			m[0] = '\x01';
-			strcpy(m + 1, dir);
-		}
-		return push(src, cap, m);
-	}
+	if (depth > WALK_MAX_DEPTH)
+		return push_marked(src, cap, MARK_TOO_DEEP, dir);
+	if (!(d = opendir(dir)))
+		return push_marked(src, cap, MARK_FAILED, dir);
 	while (!err && (de = readdir(d))) {
 		if (array_grow((void **)&names, &ncap, n, sizeof(*names)) < 0) {
 			err = FK_ENOMEM;
@@ -166,7 +230,7 @@ int fs_near_read(void *ctx, const char *rel, struct buf *out)
 	return rc;
 }
 
-/* A walked path: its reader of near files (a failed folder sorts first). */
+/* A walked path: its reader of near files (marked entries sort first). */
 static const char *walked(void *ctx, const void *elem, struct near_reader *near)
 {
 	char *path = *(char *const *)elem;
@@ -174,7 +238,7 @@ static const char *walked(void *ctx, const void *elem, struct near_reader *near)
 	(void)ctx;
 	near->read = fs_near_read;
 	near->ctx = path;
-	return path[0] == '\x01' ? NULL : path;
+	return is_marked(path) ? NULL : path;
 }
 
 int fs_source_open(struct fs_source *src, const char *const *args,
@@ -271,6 +335,28 @@ static int read_all(int fd, struct source_item *item, size_t max_size,
 	return 0;
 }
 
+/* A path named on the command line that is a link to nothing: say so. */
+static void broken_link_problem(const char *path, struct source_item *item)
+{
+	struct stat sb;
+	char target[PATH_MAX];
+	ssize_t n;
+	struct buf b = BUF_INIT;
+
+	if (lstat(path, &sb) != 0 || !S_ISLNK(sb.st_mode) ||
+	    (n = readlink(path, target, sizeof(target) - 1)) < 0)
+		return;
+	target[n] = '\0';
+	buf_addf(&b, "broken symbolic link: it points to %s, which does not "
+		     "exist", target);
+	if (b.failed) {
+		buf_release(&b);
+		return;
+	}
+	free(item->problem);
+	item->problem = b.ptr;
+}
+
 static int read_file(struct fs_source *src, const char *path,
 		     struct source_item *item)
 {
@@ -288,6 +374,8 @@ static int read_file(struct fs_source *src, const char *path,
 					      errno);
 		if (errno == ENOENT && item->problem)
 			strcpy(item->problem, "no such file or folder");
+		if (item->status == FILE_NOT_FOUND && item->problem)
+			broken_link_problem(path, item);
 		return item->problem ? 0 : FK_ENOMEM;
 	}
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
@@ -315,6 +403,36 @@ static int too_large_problem(struct fs_source *src, struct source_item *item)
 	return item->problem ? 0 : FK_ENOMEM;
 }
 
+/* The item of an entry that is reported, not read (see MARK_*). */
+static int marked_item(const char *path, struct source_item *item)
+{
+	char depth[128];
+
+	item->path = strdup(path + 1);
+	item->status = FILE_UNREADABLE;
+	if (path[0] == MARK_SYMLINK || path[0] == MARK_SUBMODULE) {
+		item->status = FILE_SKIPPED;
+		item->problem = strdup(result_skip_reason(
+			path[0] == MARK_SYMLINK ? SKIP_SYMLINK
+						: SKIP_SUBMODULE));
+	} else if (path[0] == MARK_TOO_DEEP) {
+		snprintf(depth, sizeof(depth),
+			 "folder nested deeper than the walk's limit of %d "
+			 "levels; nothing under it is audited",
+			 WALK_MAX_DEPTH);
+		item->problem = strdup(depth);
+	} else {
+		DIR *d = opendir(path + 1); /* again, for its errno */
+
+		item->problem = d ? strdup("cannot read folder: it could not "
+					   "be opened during the walk")
+				  : problem_errno("cannot read folder", errno);
+		if (d)
+			closedir(d);
+	}
+	return item->path && item->problem ? 1 : FK_ENOMEM;
+}
+
 int fs_source_next(struct fs_source *src, struct source_item *item)
 {
 	const char *path;
@@ -324,17 +442,8 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 	if (src->next == src->n)
 		return 0;
 	path = src->paths[src->next++];
-	if (path[0] == '\x01') {
-		DIR *d = opendir(path + 1);
-		int e = d ? ELOOP : errno; /* opens now: it was too deep */
-
-		if (d)
-			closedir(d);
-		item->path = strdup(path + 1);
-		item->status = FILE_UNREADABLE;
-		item->problem = problem_errno("cannot read folder", e);
-		return item->path && item->problem ? 1 : FK_ENOMEM;
-	}
+	if (is_marked(path))
+		return marked_item(path, item);
 	if (strcmp(path, "-") == 0) {
 		item->path = strdup(src->stdin_name);
 		item->is_stdin = true;

@@ -10,9 +10,11 @@
 /*
  * The file-system source of `fkaudit check`: the files and folders named
  * on the command line, a folder standing for the .sql files under it
- * (hidden entries skipped, symbolic links to folders not followed), in
- * migration order. "-" is standard input. Paths are shown as the user gave
- * them: "db" gives "db/001.sql", "." gives "001.sql".
+ * (hidden entries skipped; symbolic links and submodules found there
+ * noted, FILE_SKIPPED, and not followed), in migration order. A path
+ * named on the command line is read even when it is a symbolic link.
+ * "-" is standard input. Paths are shown as the user gave them: "db"
+ * gives "db/001.sql", "." gives "001.sql".
  */
 struct source_item {
 	char *path;           /* as shown in reports; owned */
@@ -55,6 +57,11 @@ int fs_read_small(const char *path, size_t max_size, struct buf *out);
  */
 struct fs_filter {
 	bool (*skip)(void *ctx, const char *path, bool is_dir);
+	/*
+	 * NULL, or whether a folder found is a submodule although it holds
+	 * no .git (one the index names but that is not checked out).
+	 */
+	bool (*is_submodule)(void *ctx, const char *path);
 	void *ctx;
 };
 

@@ -44,11 +44,9 @@ const char *git_content_skip_reason(enum git_entry_kind kind)
 {
 	switch (kind) {
 	case GIT_ENTRY_SUBMODULE:
-		return "submodule: fkaudit does not look for migrations inside "
-		       "submodules; audit that repository on its own";
+		return result_skip_reason(SKIP_SUBMODULE);
 	case GIT_ENTRY_SYMLINK:
-		return "symbolic link: not followed; the file it points to is "
-		       "audited where it lives";
+		return result_skip_reason(SKIP_SYMLINK);
 	default:
 		return NULL;
 	}

@@ -12,16 +12,19 @@
 #include "array.h"
 #include "error.h"
 #include "strmap.h"
+#include "utf8.h"
 
 int git_fail(struct buf *err, const char *fmt, ...)
 {
 	const git_error *e = git_error_last();
 	va_list ap;
 	char msg[1024];
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	utf8_fit(msg, sizeof(msg), n);
 	buf_reset(err);
 	buf_adds(err, msg);
 	if (e && e->message && *e->message)

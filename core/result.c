@@ -73,6 +73,15 @@ int result_add_problem(struct result *res, const char *path,
 	return 0;
 }
 
+const char *result_skip_reason(enum skip_kind kind)
+{
+	if (kind == SKIP_SUBMODULE)
+		return "submodule: fkaudit does not look for migrations inside "
+		       "submodules; audit that repository on its own";
+	return "symbolic link: not followed; the file it points to is "
+	       "audited where it lives";
+}
+
 struct file_result *result_copy_file(struct result *res,
 				     const struct file_result *src,
 				     const char *path)

@@ -148,6 +148,17 @@ int result_add_problem(struct result *res, const char *path,
 		       enum file_status status, const char *problem);
 
 /*
+ * What is noted and not followed among the migrations (FILE_SKIPPED), in
+ * every command: the reason reports give for it. A static string.
+ */
+enum skip_kind {
+	SKIP_SYMLINK,
+	SKIP_SUBMODULE,
+};
+
+const char *result_skip_reason(enum skip_kind kind);
+
+/*
  * Appends a copy of file entry `src` under the name `path` (strings
  * copied). NULL when out of memory.
  */

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "error.h"
+#include "utf8.h"
 
 #define SNIPPET_MAX 240 /* longer lines are cut around the span */
 
@@ -111,7 +112,7 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 
 	if (!f)
 		return FK_ENOMEM;
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	utf8_fit(msg, sizeof(msg), vsnprintf(msg, sizeof(msg), fmt, ap));
 	f->rule = rule;
 	f->level = level;
 	f->file = file->index;

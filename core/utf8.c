@@ -166,3 +166,22 @@ char *utf8_escape(const char *s)
 	*o = '\0';
 	return out;
 }
+
+void utf8_fit(char *s, size_t size, int needed)
+{
+	size_t n, back;
+
+	if (needed < 0) {
+		s[0] = '\0';
+		return;
+	}
+	if ((size_t)needed < size || size < 4)
+		return;
+	n = size - 4; /* room for "…" and the NUL */
+	/* back to the lead byte of the sequence s[n] is inside of */
+	for (back = 0; n > 0 && back < 3 &&
+		       ((unsigned char)s[n] & 0xc0) == 0x80;
+	     back++)
+		n--;
+	memcpy(s + n, "\xe2\x80\xa6", 4);
+}

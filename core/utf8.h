@@ -21,6 +21,15 @@ size_t utf8_columns(const char *s, size_t len);
  */
 size_t utf8_pg_char_offset(const char *s, size_t len, size_t n);
 
+/*
+ * After `needed = snprintf(s, size, ...)` (or vsnprintf) into a fixed
+ * buffer: when the text did not fit (needed >= size), cuts it again at a
+ * character boundary, so that no UTF-8 sequence is split, and ends it
+ * with "…", all within `size` bytes (size >= 4). A text that fit, and a
+ * negative `needed` (an encoding error: s becomes ""), are left whole.
+ */
+void utf8_fit(char *s, size_t size, int needed);
+
 /* What utf8_clean() replaces besides invalid UTF-8. */
 enum utf8_clean_flags {
 	UTF8_CLEAN_XML = 1 << 0,      /* what XML 1.0 forbids: C0 controls

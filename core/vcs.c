@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+
 /* Appends path segment [s, s+n) to `out`, resolving "." and "..". */
 static bool push_segment(struct buf *out, const char *s, size_t n)
 {
@@ -160,6 +162,50 @@ static int describe_remote(struct vcs_info *out, git_repository *repo)
 	return 0;
 }
 
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The index's gitlinks; an index that cannot be read has none. */
+static int describe_gitlinks(struct vcs_info *out, git_repository *repo)
+{
+	git_index *index = NULL;
+	size_t i, n, cap = 0;
+	int err = 0;
+
+	if (git_repository_index(&index, repo) < 0)
+		return 0;
+	n = git_index_entrycount(index);
+	for (i = 0; i < n && !err; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		char *path;
+
+		if (!e || e->mode != GIT_FILEMODE_COMMIT)
+			continue;
+		if (!(path = strdup(e->path)) ||
+		    array_grow((void **)&out->gitlinks, &cap, out->ngitlinks,
+			       sizeof(*out->gitlinks)) < 0) {
+			free(path);
+			err = -1;
+		} else {
+			out->gitlinks[out->ngitlinks++] = path;
+		}
+	}
+	git_index_free(index);
+	if (!err && out->ngitlinks)
+		qsort(out->gitlinks, out->ngitlinks, sizeof(*out->gitlinks),
+		      str_cmp);
+	return err;
+}
+
+bool vcs_is_gitlink(const struct vcs_info *vcs, const char *path)
+{
+	return vcs->ngitlinks &&
+	       bsearch(&path, vcs->gitlinks, vcs->ngitlinks,
+		       sizeof(*vcs->gitlinks), str_cmp);
+}
+
 int vcs_describe(struct vcs_info *out, const char *dir)
 {
 	git_repository *repo = NULL;
@@ -188,6 +234,8 @@ int vcs_describe(struct vcs_info *out, const char *dir)
 		err = describe_head(out, repo);
 	if (!err)
 		err = describe_remote(out, repo);
+	if (!err)
+		err = describe_gitlinks(out, repo);
 done:
 	git_repository_free(repo);
 	git_libgit2_shutdown();
@@ -201,5 +249,8 @@ void vcs_info_release(struct vcs_info *info)
 	free(info->remote_url);
 	free(info->revision);
 	free(info->branch);
+	while (info->ngitlinks)
+		free(info->gitlinks[--info->ngitlinks]);
+	free(info->gitlinks);
 	memset(info, 0, sizeof(*info));
 }

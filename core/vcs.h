@@ -19,6 +19,8 @@ struct vcs_info {
 	char *remote_url; /* origin as https, without credentials; or NULL */
 	char *revision;   /* HEAD's 40-hex id; NULL on an unborn branch */
 	char *branch;     /* the current branch's short name, or NULL */
+	char **gitlinks;  /* the index's submodules, root-relative, sorted */
+	size_t ngitlinks;
 };
 
 /*
@@ -43,6 +45,12 @@ bool path_normalize(const char *prefix, const char *path, struct buf *out);
  */
 bool vcs_repo_path(const struct vcs_info *vcs, const char *path,
 		   struct buf *out);
+
+/*
+ * Whether root-relative `path` is a submodule in the index (a gitlink),
+ * checked out or not.
+ */
+bool vcs_is_gitlink(const struct vcs_info *vcs, const char *path);
 
 /*
  * A remote URL as https://host/path, without user or password:

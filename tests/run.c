@@ -64,7 +64,20 @@ void test_dir_setup(void)
 
 void test_git_setup(void)
 {
+	static const char *const repo_vars[] = {
+		"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR",
+		"GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+		"GIT_NAMESPACE", "GIT_PREFIX",
+	};
+	size_t i;
+
 	test_dir_setup();
+	/*
+	 * the git commands of a test work on its own repositories, never on
+	 * the one a hook or `git rebase -x` names in the environment
+	 */
+	for (i = 0; i < sizeof(repo_vars) / sizeof(repo_vars[0]); i++)
+		unsetenv(repo_vars[i]);
 	/* no user or system git configuration may leak in */
 	setenv("HOME", test_dir, 1);
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);

@@ -1,8 +1,10 @@
 /* Unit tests of the core: positions, splitting, statements, plan. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "framework.h"
 #include "linemap.h"
 #include "plan.h"
 #include "qname.h"
@@ -44,6 +46,35 @@ Test(utf8, clean_by_flags)
 	free(xml);
 	free(term);
 	free(line);
+}
+
+/* snprintf() of a text the compiler does not see, then utf8_fit(). */
+static __attribute__((noinline)) void fit(char *b, size_t size,
+					  const char *s)
+{
+	utf8_fit(b, size, snprintf(b, size, "%s", s));
+}
+
+/* Text cut in a fixed buffer ends on a character, with "…". */
+Test(utf8, fit_cuts_at_a_character)
+{
+	char b[10];
+	struct migration_info info = { 0 };
+	size_t i, n;
+
+	fit(b, sizeof(b), "abc");
+	cr_expect_str_eq(b, "abc", "fits: whole");
+	fit(b, sizeof(b), "abcd\xc3\xa9\xc3\xa9xyz");
+	cr_expect_str_eq(b, "abcd\xc3\xa9\xe2\x80\xa6");
+	fit(b, sizeof(b), "abcde\xc3\xa9\xc3\xa9xyz");
+	cr_expect_str_eq(b, "abcde\xe2\x80\xa6", "not inside the \xc3\xa9");
+	fit(b, sizeof(b), "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80");
+	cr_expect_str_eq(b, "\xf0\x9f\x98\x80\xe2\x80\xa6");
+	for (i = 0; i < 400; i++)
+		migration_why_addf(&info, "\xc3\xa9");
+	n = strlen(info.why);
+	cr_expect_lt(n, sizeof(info.why));
+	cr_expect_str_eq(info.why + n - 5, "\xc3\xa9\xe2\x80\xa6");
 }
 
 Test(linemap, lines_columns_crlf_bom)
