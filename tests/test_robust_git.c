@@ -161,6 +161,11 @@ static void done(struct run *r)
 	buf_release(&r->junit);
 }
 
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
 static const char *str(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -299,5 +304,62 @@ Test(robust_git, history_rollback_added_later_gets_no_record)
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
 	cr_expect_eq(nfiles(&r), 1, "%s", buf_str(&r.out));
 	cr_expect_null(file_entry(&r, "db/000001_users.down.sql"));
+	done(&r);
+}
+
+/*
+ * Defect 6: a partial clone (--filter=blob:none) lacks the merge-base
+ * version of an edited migration. The new version is still audited,
+ * and FK012 says what could not be decided.
+ */
+Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
+{
+	struct run r;
+	const cJSON *f;
+
+	sh("git init -q -b main src");
+	sh("mkdir src/db && printf 'CREATE TABLE users (id bigint);\\n' > "
+	   "src/db/001.sql && cd src && git add -A && git commit -qm users");
+	sh("cd src && git checkout -q -b feature && "
+	   "printf 'CREATE TABLE users (id bigint);\\n"
+	   "ALTER TABLE orders ADD CONSTRAINT f FOREIGN KEY (user_id) "
+	   "REFERENCES users (id);\\n' > db/001.sql && "
+	   "printf 'CREATE INDEX CONCURRENTLY i ON users (id);\\n' > "
+	   "db/002.sql && git add -A && git commit -qm edit && "
+	   "git config uploadpack.allowFilter true");
+	sh("git clone -q --filter=blob:none \"file://$PWD/src\" r");
+	/* the merge-base blob of db/001.sql is not in the clone */
+	sh("cd r && git rev-list --objects --missing=print --all | "
+	   "grep -q \"^?$(git rev-parse origin/main:db/001.sql)\"");
+	r = audit("r", ARGS("diff", "origin/main"));
+	cr_expect_eq(r.code, 1, "FK001 in the new version: %s%s",
+		     buf_str(&r.out), buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/001.sql"), 1, "%s",
+		     buf_str(&r.out));
+	f = file_entry(&r, "db/001.sql");
+	cr_assert(f, "%s", buf_str(&r.out));
+	cr_expect_str_eq(str(f, "status"), "audited");
+	cr_expect_eq(num(f, "statements"), 2);
+	cr_expect_eq(count(&r, "FK012", "db/001.sql"), 1);
+	cr_expect(has(&r.out, "db/001.sql:1:1: warning: [FK012 "
+			      "migration-modified] migration db/001.sql "
+			      "already existed at the merge base"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "so environments diverge; which lines it edits "
+			      "could not be decided: its merge-base version "
+			      "could not be read (blob bf04568227e3 is missing "
+			      "or corrupt in the object database"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "), so FK012 is on line 1\n"), "%s",
+		  buf_str(&r.out));
+	cr_expect(file_entry(&r, "db/002.sql"), "the other file is audited");
+	done(&r);
+	/* --changed-lines cannot tell the changed lines: it keeps them all */
+	r = audit("r", ARGS("diff", "--changed-lines", "origin/main"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/001.sql"), 1, "%s",
+		     buf_str(&r.out));
+	cr_expect(has(&r.out, "--changed-lines keeps every statement"), "%s",
+		  buf_str(&r.out));
 	done(&r);
 }
