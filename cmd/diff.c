@@ -129,7 +129,6 @@ int cmd_diff(int argc, char **argv)
 	d.head = flags.worktree ? NULL : head;
 	d.changed_lines = flags.changed_lines;
 	d.max_size = o.max_size;
-	d.audit = o.audit;
 	r = git_source_open(&g, ".", &err);
 	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
 					       : NULL)))
@@ -137,6 +136,7 @@ int cmd_diff(int argc, char **argv)
 	if (r == 0 && (code = report_paths_check_repo(
 			      &o, "diff", git_source_workdir(g))))
 		goto done;
+	d.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0)
 		r = resolve(g, nargs, argv + optind, o.quiet, head, base, &err);
 	if (r == 0)

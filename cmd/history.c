@@ -200,7 +200,6 @@ int cmd_history(int argc, char **argv)
 	h.walk.rev = optind < argc ? argv[optind] : "HEAD";
 	h.walk.filter = discover_is_migration;
 	h.max_size = o.max_size;
-	h.audit = o.audit;
 	prog.on = !o.quiet && isatty(STDERR_FILENO);
 	if (prog.on) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -215,6 +214,7 @@ int cmd_history(int argc, char **argv)
 	if (r == 0 && (code = report_paths_check_repo(
 			      &o, "history", git_source_workdir(g))))
 		goto done;
+	h.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0) {
 		r = history_audit(g, &h, &res, &stats, &err);
 		end_progress(&prog);

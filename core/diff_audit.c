@@ -26,6 +26,47 @@ static void keep_changed(struct result *res, size_t first,
 	res->nfindings = n;
 }
 
+/*
+ * The FK012 message of a migration that existed at the merge base and
+ * changed: its changed `lines`, or, when its merge-base version could
+ * not be read (`unread`: why; else NULL), that they are not known. Sets
+ * *line to the line FK012 goes on.
+ */
+static void edit_message(struct buf *msg, const struct diff_opts *o,
+			 const struct git_change *c,
+			 const struct line_ranges *lines, const char *unread,
+			 uint32_t *line)
+{
+	const char *path = c->old_path && strcmp(c->old_path, c->path)
+				   ? c->old_path
+				   : c->path;
+
+	buf_addf(msg,
+		 "migration %s already existed at the merge base (%.7s) and "
+		 "this change edits it",
+		 path, o->base);
+	*line = 1;
+	if (!unread) {
+		*line = lines->v[0].first;
+		if (lines->v[0].first == lines->v[lines->n - 1].last)
+			buf_addf(msg, " (line %u)", lines->v[0].first);
+		else
+			buf_addf(msg, " (lines %u-%u)", lines->v[0].first,
+				 lines->v[lines->n - 1].last);
+	}
+	buf_adds(msg, ": databases that already ran it never see the edit, "
+		      "so environments diverge");
+	if (unread)
+		buf_addf(msg,
+			 "; which lines it edits could not be decided: its "
+			 "merge-base version could not be read (%s), so FK012 "
+			 "is on line 1%s",
+			 unread,
+			 o->changed_lines ? " and --changed-lines keeps every "
+					    "statement"
+					  : "");
+}
+
 static int audit_change(struct git_source *g, const struct diff_opts *o,
 			const struct git_change *c, struct replay *deploy,
 			struct result *res)
@@ -38,7 +79,7 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 	char *data = NULL;
 	size_t len = 0, first = res->nfindings;
 	enum file_status status;
-	bool existed = c->kind != GIT_CHANGE_ADDED;
+	bool existed = c->kind != GIT_CHANGE_ADDED, unread = false;
 	int rc;
 
 	if (c->entry != GIT_ENTRY_FILE)
@@ -53,15 +94,15 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 	if (existed && strcmp(c->oid, c->old_oid) != 0) {
 		rc = git_source_changed_lines(g, c->old_oid, data, len, &lines,
 					      &err);
-		if (rc == FK_EGIT) {
-			rc = result_add_problem(res, c->path, FILE_UNREADABLE,
-						buf_str(&err));
-			goto done;
-		}
-		if (rc < 0)
+		/* the new version is still audited; FK012 says what is not known */
+		unread = rc == FK_EGIT;
+		if (rc < 0 && !unread)
 			goto done;
 	}
-	if (existed && !lines.n && c->old_path &&
+	if (unread || lines.n) {
+		edit_message(&msg, o, c, &lines, unread ? buf_str(&err) : NULL,
+			     &ao.modified_line);
+	} else if (existed && c->old_path &&
 	    strcmp(c->old_path, c->path) != 0) {
 		buf_addf(&msg,
 			 "migration %s was renamed from %s, which already "
@@ -70,22 +111,6 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 			 "it again on databases that already ran it",
 			 c->path, c->old_path, o->base);
 		ao.modified_line = 1;
-	} else if (lines.n) {
-		buf_addf(&msg,
-			 "migration %s already existed at the merge base "
-			 "(%.7s) and this change edits it",
-			 c->old_path && strcmp(c->old_path, c->path)
-				 ? c->old_path
-				 : c->path,
-			 o->base);
-		if (lines.v[0].first == lines.v[lines.n - 1].last)
-			buf_addf(&msg, " (line %u)", lines.v[0].first);
-		else
-			buf_addf(&msg, " (lines %u-%u)", lines.v[0].first,
-				 lines.v[lines.n - 1].last);
-		buf_adds(&msg, ": databases that already ran it never see the "
-			       "edit, so environments diverge");
-		ao.modified_line = lines.v[0].first;
 	}
 	if (msg.failed) {
 		rc = FK_ENOMEM;
@@ -102,7 +127,7 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 	near.path = c->path;
 	ao.near = &near_reader;
 	rc = audit_text(res, c->path, data, len, &ao);
-	if (rc == 0 && o->changed_lines && existed)
+	if (rc == 0 && o->changed_lines && existed && !unread)
 		keep_changed(res, first, &lines);
 done:
 	free(data);

@@ -16,7 +16,12 @@
  * One distinct blob's audit: a file of `store` and its findings, each
  * with its occurrence number (how many findings before it in the blob
  * share its key), so that two identical statements stay two findings.
+ * A blob the audit made no file record for (a down file without
+ * findings, a schema dump, a file the configuration leaves out) has
+ * `file` NO_FILE and no findings.
  */
+#define NO_FILE ((size_t)-1)
+
 struct analysis {
 	size_t file;
 	size_t first, n; /* findings in store */
@@ -164,7 +169,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	struct line_ranges lines = { 0 };
 	struct buf why = BUF_INIT;
 	char *data = NULL, *key;
-	size_t len, first = h->store.nfindings;
+	size_t len, first = h->store.nfindings, nfiles = h->store.nfiles;
 	enum file_status status;
 	int rc;
 
@@ -201,7 +206,8 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		a = NULL;
 		goto done;
 	}
-	a->file = h->store.nfiles - 1;
+	/* audit_text() adds one file record, or none */
+	a->file = h->store.nfiles > nfiles ? h->store.nfiles - 1 : NO_FILE;
 	a->first = first;
 	a->n = h->store.nfindings - first;
 	if ((rc = count_occurrences(h, a)) < 0) {
@@ -447,6 +453,22 @@ static int emit(struct history *h, const struct record *r, size_t file)
 	return 0;
 }
 
+/* Ends every open record of `l` as `st`, at no commit (the revision). */
+static int end_open(struct history *h, struct lineage *l,
+		    enum finding_state st)
+{
+	size_t k;
+	int err = 0;
+
+	for (k = 0; k < l->nopen && !err; k++) {
+		end_record(h, l->open[k], st, NO_COMMIT);
+		err = push_ptr((void ***)&h->ended, &h->nended, &h->ended_cap,
+			       l->open[k]);
+	}
+	l->nopen = 0;
+	return err;
+}
+
 /*
  * Settles each followed file against the revision's own tree (which a
  * walk through merged branches may disagree with) and copies the files
@@ -478,15 +500,12 @@ static int finish(struct history *h, struct git_walk *w)
 			continue;
 		}
 		if (!there) {
-			for (k = 0; k < l->nopen && !err; k++) {
-				end_record(h, l->open[k],
-					   there ? FINDING_FIXED
-						 : FINDING_DELETED,
-					   NO_COMMIT);
-				err = push_ptr((void ***)&h->ended, &h->nended,
-					       &h->ended_cap, l->open[k]);
-			}
-			l->nopen = 0;
+			err = end_open(h, l, FINDING_DELETED);
+			continue;
+		}
+		/* not a migration that runs forward any more */
+		if (a->file == NO_FILE) {
+			err = end_open(h, l, FINDING_FIXED);
 			continue;
 		}
 		if (!result_copy_file(h->out, &h->store.files[a->file],

@@ -1,0 +1,365 @@
+/*
+ * fkaudit diff and history on broken and unusual repositories, built by
+ * the git command line in a fresh folder per test: missing and corrupt
+ * objects, shallow and empty repositories, files the audit produces no
+ * record for. Each test asserts the exit code, the message (naming the
+ * path or the object), that the other files were still audited, and
+ * that every report file (JSON, SARIF, JUnit) is complete and valid.
+ */
+#include <cJSON.h>
+#include <criterion/criterion.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "run.h"
+
+#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static const char unsafe_fk[] =
+	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+	"  FOREIGN KEY (user_id) REFERENCES users (id);\n";
+
+/* the source root (the tests' working folder): scripts/, tests/schemas/ */
+static char root[4096];
+
+static void setup(void)
+{
+	const char *home = getenv("HOME");
+	char cache[4200];
+
+	cr_assert(getcwd(root, sizeof(root)));
+	/* the validators live in the user's cache, not in the test's HOME */
+	if (home && !getenv("XDG_CACHE_HOME")) {
+		snprintf(cache, sizeof(cache), "%s/.cache", home);
+		setenv("XDG_CACHE_HOME", cache, 1);
+	}
+	test_git_setup();
+}
+
+TestSuite(robust_git, .init = setup, .fini = test_dir_teardown);
+
+/* Runs a shell command in the test folder; it must succeed. */
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void sh(const char *fmt, ...)
+{
+	char cmd[4096], full[8192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
+		 test_dir, cmd);
+	cr_assert_eq(system(full), 0, "failed: %s", cmd);
+}
+
+/* Writes test_dir/r/`path`. */
+static void put(const char *path, const char *content)
+{
+	char name[4096];
+
+	snprintf(name, sizeof(name), "r/%s", path);
+	cr_assert_eq(put_test_file(name, content), 0);
+}
+
+static void commit(const char *msg)
+{
+	sh("cd r && git add -A && git commit -q --allow-empty -m '%s'", msg);
+}
+
+struct run {
+	int code;
+	struct buf out, err;
+	cJSON *json, *sarif;
+	struct buf junit;
+	char sarif_path[4200];
+};
+
+static cJSON *parse_report(const char *path, struct buf *b)
+{
+	cJSON *j;
+
+	cr_assert_eq(read_file(path, b), 0, "no report %s", path);
+	j = cJSON_Parse(buf_str(b));
+	cr_assert(j, "%s is not JSON: %s", path, buf_str(b));
+	return j;
+}
+
+/*
+ * fkaudit `args` in test_dir/`cwd`, with every report file: each must be
+ * there, complete and valid (JSON and SARIF parse and carry the run's
+ * exit code, the JUnit report passes xmllint against our XSD).
+ */
+static struct run audit(const char *cwd, const char *const *args)
+{
+	struct run r = { 0 };
+	const char *argv[64];
+	char dir[4200], json[4200], xml[4200], cmd[16384];
+	struct buf b = BUF_INIT;
+	const cJSON *inv;
+	size_t n = 0;
+
+	snprintf(dir, sizeof(dir), "%s/%s", test_dir, cwd);
+	snprintf(json, sizeof(json), "%s/report.json", test_dir);
+	snprintf(r.sarif_path, sizeof(r.sarif_path), "%s/report.sarif",
+		 test_dir);
+	snprintf(xml, sizeof(xml), "%s/report.xml", test_dir);
+	unlink(json);
+	unlink(r.sarif_path);
+	unlink(xml);
+	for (; *args; args++)
+		argv[n++] = *args;
+	argv[n++] = "--color=never";
+	argv[n++] = "--json";
+	argv[n++] = json;
+	argv[n++] = "--sarif";
+	argv[n++] = r.sarif_path;
+	argv[n++] = "--junit";
+	argv[n++] = xml;
+	argv[n] = NULL;
+	r.code = run_fkaudit(argv, dir, NULL, NULL, &r.out, &r.err);
+	r.json = parse_report(json, &b);
+	cr_expect(cJSON_GetObjectItem(r.json, "findings") &&
+			  cJSON_GetObjectItem(r.json, "files"),
+		  "incomplete JSON: %s", buf_str(&b));
+	cr_expect_eq(cJSON_GetObjectItem(
+			     cJSON_GetObjectItem(r.json, "summary"), "exit_code")
+			     ->valueint,
+		     r.code);
+	buf_reset(&b);
+	r.sarif = parse_report(r.sarif_path, &b);
+	inv = cJSON_GetArrayItem(
+		cJSON_GetObjectItem(
+			cJSON_GetArrayItem(cJSON_GetObjectItem(r.sarif, "runs"),
+					   0),
+			"invocations"),
+		0);
+	cr_expect(inv && cJSON_GetObjectItem(inv, "exitCode")->valueint ==
+				 r.code,
+		  "SARIF invocation: %s", buf_str(&b));
+	buf_release(&b);
+	cr_assert_eq(read_file(xml, &r.junit), 0, "no JUnit report");
+	snprintf(cmd, sizeof(cmd),
+		 "xmllint --noout --schema '%s/tests/schemas/junit.xsd' '%s'",
+		 root, xml);
+	cr_expect_eq(system(cmd), 0, "JUnit is not valid: %s",
+		     buf_str(&r.junit));
+	return r;
+}
+
+static void done(struct run *r)
+{
+	cJSON_Delete(r->json);
+	cJSON_Delete(r->sarif);
+	buf_release(&r->out);
+	buf_release(&r->err);
+	buf_release(&r->junit);
+}
+
+static bool has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+static const char *str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static int num(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsNumber(v) ? v->valueint : -1;
+}
+
+/* The JSON report's entry for file `path`, or NULL. */
+static const cJSON *file_entry(const struct run *r, const char *path)
+{
+	const cJSON *f;
+
+	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r->json, "files"))
+		if (strcmp(str(f, "path"), path) == 0)
+			return f;
+	return NULL;
+}
+
+static int nfiles(const struct run *r)
+{
+	return cJSON_GetArraySize(cJSON_GetObjectItem(r->json, "files"));
+}
+
+/* How many findings of `rule` the JSON report has in `path`. */
+static int count(const struct run *r, const char *rule, const char *path)
+{
+	const cJSON *f;
+	int n = 0;
+
+	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r->json, "findings"))
+		n += strcmp(str(f, "rule"), rule) == 0 &&
+		     strcmp(str(f, "path"), path) == 0;
+	return n;
+}
+
+/*
+ * Defect 2: the first file a commit touches produces no file record (a
+ * down file, a schema dump, a file the configuration leaves out). The
+ * walk must neither read before the files nor give one file another's
+ * record.
+ */
+Test(robust_git, history_golang_migrate_up_and_down_in_one_commit)
+{
+	struct run r;
+	const cJSON *f;
+
+	sh("git init -q -b main r");
+	put("db/000001_users.up.sql", "CREATE TABLE users (id bigint);\n");
+	put("db/000001_users.down.sql", "DROP TABLE users;\n");
+	commit("users");
+	put("db/000002_fk.up.sql", unsafe_fk);
+	put("db/000002_fk.down.sql",
+	    "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n");
+	commit("fk");
+	/* a rollback that drops what its migration never made: FK013 */
+	put("db/000003_idx.up.sql",
+	    "CREATE INDEX CONCURRENTLY users_a ON users (id);\n");
+	put("db/000003_idx.down.sql", "DROP INDEX users_b;\n");
+	commit("idx");
+	r = audit("r", ARGS("history"));
+	cr_expect_eq(r.code, 1, "FK001 is present: %s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/000002_fk.up.sql"), 1, "%s",
+		     buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK013", "db/000003_idx.down.sql"), 1, "%s",
+		     buf_str(&r.out));
+	/* up files and the down file with a finding; no other record */
+	cr_expect_eq(nfiles(&r), 4, "%s", buf_str(&r.out));
+	cr_expect_null(file_entry(&r, "db/000001_users.down.sql"));
+	cr_expect_null(file_entry(&r, "db/000002_fk.down.sql"));
+	f = file_entry(&r, "db/000003_idx.down.sql");
+	cr_assert(f);
+	cr_expect_str_eq(str(f, "status"), "audited");
+	cr_expect_eq(num(f, "statements"), 1);
+	f = file_entry(&r, "db/000002_fk.up.sql");
+	cr_assert(f);
+	cr_expect_eq(num(f, "statements"), 1);
+	done(&r);
+}
+
+Test(robust_git, history_schema_dump_and_excluded_file_first)
+{
+	struct run r;
+
+	sh("git init -q -b main r");
+	put(".fkaudit.json", "{ \"exclude\": [\"db/000_legacy.sql\"],"
+			     " \"seed\": [\"db/structure.sql\"] }\n");
+	put("db/000_legacy.sql", "CREATE INDEX legacy ON users (id);\n");
+	put("db/structure.sql", "CREATE TABLE users (id bigint);\n"
+				"CREATE TABLE orders (user_id bigint);\n");
+	commit("dump and legacy");
+	put("db/001_fk.sql", unsafe_fk);
+	put("db/000_legacy.sql", "CREATE INDEX legacy2 ON users (id);\n");
+	put("db/structure.sql", "CREATE TABLE users (id bigint);\n");
+	commit("fk, and the dump and legacy file edited");
+	r = audit("r", ARGS("history"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/001_fk.sql"), 1, "%s",
+		     buf_str(&r.out));
+	cr_expect_eq(nfiles(&r), 1, "only db/001_fk.sql: %s",
+		     buf_str(&r.out));
+	cr_expect_null(file_entry(&r, "db/structure.sql"));
+	cr_expect_null(file_entry(&r, "db/000_legacy.sql"));
+	cr_expect_eq(count(&r, "FK006", "db/000_legacy.sql"), 0);
+	done(&r);
+	/* diff reads the configuration too */
+	sh("cd r && git checkout -q -b feature");
+	put("db/000_legacy.sql", "CREATE INDEX legacy3 ON users (id);\n");
+	put("db/002_idx.sql", "CREATE INDEX CONCURRENTLY i ON users (id);\n");
+	commit("more");
+	r = audit("r", ARGS("diff", "main"));
+	cr_expect_eq(r.code, 0, "%s%s", buf_str(&r.out), buf_str(&r.err));
+	cr_expect_eq(nfiles(&r), 1, "only db/002_idx.sql: %s",
+		     buf_str(&r.out));
+	cr_expect(file_entry(&r, "db/002_idx.sql"));
+	done(&r);
+}
+
+/* A rollback added after its migration used to get that migration's record. */
+Test(robust_git, history_rollback_added_later_gets_no_record)
+{
+	struct run r;
+
+	sh("git init -q -b main r");
+	put("db/000001_users.up.sql", "CREATE TABLE users (id bigint);\n");
+	commit("users");
+	put("db/000001_users.down.sql", "DROP TABLE users;\n");
+	commit("rollback");
+	r = audit("r", ARGS("history"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect_eq(nfiles(&r), 1, "%s", buf_str(&r.out));
+	cr_expect_null(file_entry(&r, "db/000001_users.down.sql"));
+	done(&r);
+}
+
+/*
+ * Defect 6: a partial clone (--filter=blob:none) lacks the merge-base
+ * version of an edited migration. The new version is still audited,
+ * and FK012 says what could not be decided.
+ */
+Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
+{
+	struct run r;
+	const cJSON *f;
+
+	sh("git init -q -b main src");
+	sh("mkdir src/db && printf 'CREATE TABLE users (id bigint);\\n' > "
+	   "src/db/001.sql && cd src && git add -A && git commit -qm users");
+	sh("cd src && git checkout -q -b feature && "
+	   "printf 'CREATE TABLE users (id bigint);\\n"
+	   "ALTER TABLE orders ADD CONSTRAINT f FOREIGN KEY (user_id) "
+	   "REFERENCES users (id);\\n' > db/001.sql && "
+	   "printf 'CREATE INDEX CONCURRENTLY i ON users (id);\\n' > "
+	   "db/002.sql && git add -A && git commit -qm edit && "
+	   "git config uploadpack.allowFilter true");
+	sh("git clone -q --filter=blob:none \"file://$PWD/src\" r");
+	/* the merge-base blob of db/001.sql is not in the clone */
+	sh("cd r && git rev-list --objects --missing=print --all | "
+	   "grep -q \"^?$(git rev-parse origin/main:db/001.sql)\"");
+	r = audit("r", ARGS("diff", "origin/main"));
+	cr_expect_eq(r.code, 1, "FK001 in the new version: %s%s",
+		     buf_str(&r.out), buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/001.sql"), 1, "%s",
+		     buf_str(&r.out));
+	f = file_entry(&r, "db/001.sql");
+	cr_assert(f, "%s", buf_str(&r.out));
+	cr_expect_str_eq(str(f, "status"), "audited");
+	cr_expect_eq(num(f, "statements"), 2);
+	cr_expect_eq(count(&r, "FK012", "db/001.sql"), 1);
+	cr_expect(has(&r.out, "db/001.sql:1:1: warning: [FK012 "
+			      "migration-modified] migration db/001.sql "
+			      "already existed at the merge base"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "so environments diverge; which lines it edits "
+			      "could not be decided: its merge-base version "
+			      "could not be read (blob bf04568227e3 is missing "
+			      "or corrupt in the object database"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "), so FK012 is on line 1\n"), "%s",
+		  buf_str(&r.out));
+	cr_expect(file_entry(&r, "db/002.sql"), "the other file is audited");
+	done(&r);
+	/* --changed-lines cannot tell the changed lines: it keeps them all */
+	r = audit("r", ARGS("diff", "--changed-lines", "origin/main"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK001", "db/001.sql"), 1, "%s",
+		     buf_str(&r.out));
+	cr_expect(has(&r.out, "--changed-lines keeps every statement"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+}
