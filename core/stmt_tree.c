@@ -92,9 +92,10 @@ static int read_names(struct tree_ctx *c, const cJSON *list,
 	return 0;
 }
 
+/* A node's offset: a location of 0 is left out, -1 is "unknown". */
 static uint32_t loc(struct tree_ctx *c, const cJSON *node)
 {
-	int l = jint(node, "location", -1);
+	int l = jint(node, "location", 0);
 
 	return l < 0 ? c->st->span.start : c->base + (uint32_t)l;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lex.h"
 #include "linemap.h"
 #include "plan.h"
 #include "qname.h"
@@ -151,6 +152,36 @@ Test(statements, parse_error_position_in_bytes)
 	cr_expect(!s.v[1].parsed);
 	cr_expect_eq(s.v[1].error_off, 19, "the byte offset of SELEC");
 	cr_expect(strstr(s.v[1].error, "syntax error at or near \"SELEC\""));
+	statements_release(&s);
+}
+
+/* A token at offset 0 (left out of the protobuf) keeps its base. */
+Test(lex, token_at_offset_zero)
+{
+	struct token_list toks = { 0 };
+
+	cr_assert(lex_scan(&toks, "SELECT 1", 8, 100) == 0);
+	cr_assert_eq(toks.n, 2);
+	cr_expect_eq(toks.v[0].start, 100);
+	cr_expect_eq(toks.v[0].end, 106);
+	cr_expect_eq(toks.v[1].start, 107);
+	token_list_release(&toks);
+}
+
+Test(statements, right_after_semicolon)
+{
+	static const char sql[] = "SELECT 1;CREATE INDEX i ON t (a);"
+				  "-- fkaudit:ignore FK006 r";
+	struct statements s;
+
+	build(sql, &s);
+	cr_assert_eq(s.n, 2);
+	cr_expect_eq(s.v[1].span.start, 9, "got %u", s.v[1].span.start);
+	cr_expect_eq(s.v[1].lead.start, 9);
+	cr_assert_eq(s.nmarks, 1);
+	cr_expect_eq(s.marks[0].span.start, 33);
+	cr_expect_eq(s.marks[0].span.end, sizeof(sql) - 1);
+	cr_expect_eq(s.marks[0].stmt, 1, "it trails the CREATE INDEX");
 	statements_release(&s);
 }
 
