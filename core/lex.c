@@ -16,7 +16,7 @@
  *   message ScanToken { int32 start = 1; int32 end = 2;
  *                       Token token = 4; KeywordKind keyword_kind = 5; }
  * The five fields are varints, so a decoder of a few lines replaces a
- * dependency on protobuf-c.
+ * dependency on protobuf-c. A field that holds 0 is not written.
  */
 struct pb {
 	const uint8_t *p;
@@ -67,11 +67,17 @@ static int pb_skip(struct pb *pb, unsigned wire)
 	return 0;
 }
 
+/*
+ * proto3 leaves out a field that holds its default: a token that starts
+ * at offset 0 has no start field, so every field starts at its default.
+ */
 static int token_decode(struct pb *pb, struct token *t, uint32_t base)
 {
 	uint64_t key, v;
 
 	memset(t, 0, sizeof(*t));
+	t->start = base;
+	t->end = base;
 	while (pb->p < pb->end) {
 		if (pb_varint(pb, &key) < 0)
 			return -1;

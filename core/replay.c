@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "replay_schema.h"
+#include "utf8.h"
 
 #define NAMEDATALEN_MAX 63
 
@@ -93,20 +94,23 @@ const char *replay_default_name(struct arena *arena, const char *table,
 				const char *const *cols, size_t ncols,
 				const char *suffix)
 {
-	char joined[NAMEDATALEN_MAX + 1] = "";
-	size_t n1 = strlen(table), n2, i, avail;
+	char joined[2 * (NAMEDATALEN_MAX + 1) + 1];
+	size_t n1 = strlen(table), n2 = 0, i, avail;
 
-	for (i = 0; i < ncols; i++) {
-		size_t len = strlen(joined);
+	/* ChooseIndexNameAddition(): "_"-joined until 64 bytes are reached */
+	for (i = 0; i < ncols && n2 <= NAMEDATALEN_MAX; i++) {
+		const char *c = cols[i] ? cols[i] : "expr";
+		size_t k = strlen(c);
 
-		if (len + 1 + strlen(cols[i]) > NAMEDATALEN_MAX)
-			break;
-		if (i)
-			strcat(joined, "_");
-		strcat(joined, cols[i] ? cols[i] : "expr");
+		if (n2)
+			joined[n2++] = '_';
+		if (k > NAMEDATALEN_MAX)
+			k = NAMEDATALEN_MAX;
+		memcpy(joined + n2, c, k);
+		n2 += k;
 	}
-	n2 = strlen(joined);
-	/* makeObjectName(): trim the longer part until "<a>_<b>_fkey" fits */
+	joined[n2] = '\0';
+	/* makeObjectName(): trim the longer part until "<a>_<b>_idx" fits */
 	avail = NAMEDATALEN_MAX - 1 - strlen(suffix) - (n2 ? 1 : 0);
 	while (n1 + n2 > avail) {
 		if (n1 > n2)
@@ -114,6 +118,8 @@ const char *replay_default_name(struct arena *arena, const char *table,
 		else
 			n2--;
 	}
+	n1 = utf8_clip(table, strlen(table), n1);
+	n2 = utf8_clip(joined, strlen(joined), n2);
 	if (!n2)
 		return arena_printf(arena, "%.*s_%s", (int)n1, table, suffix);
 	return arena_printf(arena, "%.*s_%.*s_%s", (int)n1, table, (int)n2,

@@ -226,9 +226,11 @@ const struct fk_state *replay_pending(const struct replay *r, size_t file,
 void replay_pending_clear(struct replay *r);
 
 /*
- * makeObjectName(): <table>_<cols>_<suffix>, trimmed to 63 bytes the way
- * PostgreSQL trims it ("pkey", "key", "idx", "fkey"; a NULL column, an
- * expression, is "expr"). In `arena`; NULL when out of memory.
+ * makeObjectName(): <table>_<cols>_<suffix>, the columns joined as
+ * ChooseIndexNameAddition() joins them, trimmed to 63 bytes (at a
+ * character) the way PostgreSQL trims it ("pkey", "key", "idx", "fkey").
+ * For an index, `cols` is its stmt's index_colnames; a NULL column is
+ * "expr". In `arena`; NULL when out of memory.
  */
 const char *replay_default_name(struct arena *arena, const char *table,
 				const char *const *cols, size_t ncols,

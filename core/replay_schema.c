@@ -724,8 +724,8 @@ static int index_create(struct replay *r, const struct stmt *st)
 	if (!t || (st->concurrently && t->partitioned))
 		return 0;
 	if (!name && !(name = replay_default_name(&r->arena, t->name,
-						  st->index_cols,
-						  st->nindex_cols, "idx")))
+						  st->index_colnames,
+						  st->nindex_colnames, "idx")))
 		return FK_ENOMEM;
 	return index_add(r, t, name, st->index_cols, st->nindex_cols, false);
 }

@@ -61,11 +61,11 @@ static int names_defaults(struct reverse_names *n, const struct statements *up)
 						  &n->arena, st->table.name,
 						  fk->cols, fk->ncols, "fkey"));
 		if (!err && st->kind == STMT_CREATE_INDEX && !st->index_name &&
-		    st->nindex_cols)
+		    st->nindex_colnames)
 			err = add_name(n, replay_default_name(
 					  &n->arena, st->table.name,
-					  st->index_cols, st->nindex_cols,
-					  "idx"));
+					  st->index_colnames,
+					  st->nindex_colnames, "idx"));
 	}
 	return err;
 }

@@ -1,6 +1,10 @@
 #include "stmt.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "error.h"
+#include "utf8.h"
 
 /* The first token ending after `off` (tokens are sorted and disjoint). */
 static size_t tok_index_at(const struct token_list *toks, uint32_t off)
@@ -144,4 +148,59 @@ const char *stmt_kind_name(enum stmt_kind kind)
 		break;
 	}
 	return "statement";
+}
+
+#define NAMEDATALEN_MAX 63
+#define INDEX_NAMES_MAX 64 /* PostgreSQL allows 32 columns */
+
+static bool name_taken(const char *const *v, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* `orig` cut to fit `suffix` in 63 bytes (at a character), then suffix. */
+static const char *numbered(struct arena *arena, const char *orig,
+			    unsigned suffix)
+{
+	char nbuf[16];
+	size_t keep = strlen(orig), room;
+
+	snprintf(nbuf, sizeof(nbuf), "%u", suffix);
+	room = NAMEDATALEN_MAX - strlen(nbuf);
+	if (keep > room)
+		keep = utf8_clip(orig, keep, room);
+	return arena_printf(arena, "%.*s%s", (int)keep, orig, nbuf);
+}
+
+int stmt_set_index_colnames(struct stmt *st, struct arena *arena,
+			    const char *const *names, size_t n)
+{
+	const char **out;
+	size_t i;
+
+	if (n > INDEX_NAMES_MAX)
+		n = INDEX_NAMES_MAX;
+	st->nindex_colnames = 0;
+	if (n == 0)
+		return 0;
+	if (!(out = arena_alloc(arena, n * sizeof(*out))))
+		return FK_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const char *orig = names[i] ? names[i] : "expr", *cur = orig;
+		unsigned k;
+
+		for (k = 1; cur && name_taken(out, i, cur); k++)
+			cur = numbered(arena, orig, k);
+		if (!cur)
+			return FK_ENOMEM;
+		out[i] = cur;
+	}
+	st->index_colnames = out;
+	st->nindex_colnames = n;
+	return 0;
 }

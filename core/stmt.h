@@ -152,6 +152,15 @@ struct stmt {
 	bool unique;
 	const char **index_cols; /* plain column keys; NULL for expressions */
 	size_t nindex_cols;
+	/*
+	 * The index's column names as PostgreSQL 15 chooses them
+	 * (ChooseIndexColumnNames), which make its default name: a key
+	 * column's name, an expression's (a function's name, lower(x):
+	 * "lower"; else "expr"), then the INCLUDE columns, a repeated name
+	 * numbered (a, a1, a2). Never NULL when nindex_colnames > 0.
+	 */
+	const char **index_colnames;
+	size_t nindex_colnames;
 	struct qname *drop_names; /* DROP INDEX, DROP TABLE */
 	size_t ndrop_names;
 
@@ -229,6 +238,15 @@ int stmt_add_key(struct stmt *st, struct arena *arena, size_t cap,
  */
 const struct fk_def *stmt_next_fk(const struct stmt *st, size_t *pos,
 				  const struct alter_cmd **cmd);
+
+/*
+ * Sets st->index_colnames from the names PostgreSQL would start from
+ * (`names`, NULL for an expression it finds no name for: "expr"), then
+ * numbers repeated ones as ChooseIndexColumnNames() does. `names` is
+ * borrowed (the strings must live in `arena`). Returns 0 or FK_ENOMEM.
+ */
+int stmt_set_index_colnames(struct stmt *st, struct arena *arena,
+			    const char *const *names, size_t n);
 
 /* A short name of the statement's kind for messages ("CREATE TABLE"). */
 const char *stmt_kind_name(enum stmt_kind kind);

@@ -587,32 +587,125 @@ static int read_alter_table(struct cur *c, struct stmt *st)
 	return 0;
 }
 
+/* The ")" that closes the "(" at token i, or `limit`. */
+static size_t closing(const struct cur *c, size_t i, size_t limit)
+{
+	int depth = 0;
+
+	for (; i < limit; i++) {
+		depth += tok_is_char(c->t[i], '(') - tok_is_char(c->t[i], ')');
+		if (depth == 0)
+			return i;
+	}
+	return limit;
+}
+
+/* Whether tokens [i, e) are casts (::type) and COLLATE clauses only. */
+static bool only_casts(const struct cur *c, size_t i, size_t e)
+{
+	static const char *const ops[] = { "is", "and", "or", "not", "in",
+					   "like", "ilike", "between", "at",
+					   "similar" };
+	size_t k;
+
+	if (i < e && c->t[i]->kind != TOK_TYPECAST &&
+	    !tok_is_word(c->src, c->t[i], "collate"))
+		return false;
+	for (; i < e; i++) {
+		const struct token *t = c->t[i];
+
+		for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
+			if (tok_is_word(c->src, t, ops[k]))
+				return false;
+		if (t->kind == TOK_TYPECAST || t->kind == TOK_IDENT ||
+		    t->keyword || t->kind == TOK_ICONST || tok_is_char(t, '.') ||
+		    tok_is_char(t, '[') || tok_is_char(t, ']') ||
+		    tok_is_char(t, ','))
+			continue;
+		if (!tok_is_char(t, '(') || (i = closing(c, i, e)) == e)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The name PostgreSQL starts from for the index key in tokens [i, e)
+ * (see stmt_set_index_colnames), for the common shapes FigureColname()
+ * names: a column, a function call (its name), either of them in
+ * parentheses, cast or given a COLLATE, and CASE and ARRAY[]. NULL
+ * ("expr") for anything else.
+ */
+static const char *token_colname(struct cur *c, size_t i, size_t e)
+{
+	size_t save = c->i, save_end = c->end;
+	const char *name = NULL, *w;
+	bool paren = i < e && tok_is_char(c->t[i], '(');
+
+	if (paren)
+		e = closing(c, i++, e);
+	c->i = i;
+	c->end = e;
+	if (at(c, "case") || (at(c, "array") && c->i + 1 < e &&
+			       tok_is_char(c->t[c->i + 1], '['))) {
+		name = at(c, "case") ? "case" : "array";
+		c->i = e;
+	}
+	while (!name && (w = ident(c))) {
+		name = w;
+		if (accept_char(c, '.'))
+			name = NULL;
+	}
+	if (name && c->i < e && tok_is_char(c->t[c->i], '('))
+		c->i = closing(c, c->i, e) + 1;
+	if (paren && name && c->i < e && !only_casts(c, c->i, e))
+		name = NULL;
+	c->i = save;
+	c->end = save_end;
+	return name;
+}
+
+/* ( key [, key]… ) [INCLUDE ( column [, column]… )] */
 static int read_index_cols(struct cur *c, struct stmt *st)
 {
-	size_t limit = c->end, cap = 1, k;
+	size_t limit = c->end, cap = 2, k, n = 0;
+	const char **names;
 
 	if (!accept_char(c, '('))
 		return 0;
 	for (k = c->i; k < limit; k++)
 		cap += tok_is_char(c->t[k], ',');
 	st->index_cols = arena_alloc(c->arena, cap * sizeof(char *));
-	if (!st->index_cols)
+	names = arena_alloc(c->arena, cap * sizeof(char *));
+	if (!st->index_cols || !names)
 		return FK_ENOMEM;
-	while (c->i < limit && st->nindex_cols < cap) {
+	while (c->i < limit && n < cap) {
 		size_t e = clause_end(c, c->i, limit);
 		const char *name = NULL;
 
 		/* a bare column name, maybe with ASC/DESC/opclass after it;
-		 * a function call or a parenthesised expression is none */
+		 * a function call (s.f(x) too) or a parenthesised expression
+		 * is none */
+		names[n++] = token_colname(c, c->i, e);
 		if (e > c->i && c->t[c->i]->kind != '(' &&
-		    !(c->i + 1 < e && tok_is_char(c->t[c->i + 1], '(')))
+		    !(c->i + 1 < e && (tok_is_char(c->t[c->i + 1], '(') ||
+				       tok_is_char(c->t[c->i + 1], '.'))))
 			name = ident(c);
 		st->index_cols[st->nindex_cols++] = name;
 		c->i = e;
 		if (!accept_char(c, ','))
 			break;
 	}
-	return 0;
+	if (accept_char(c, ')') && accept(c, "include") &&
+	    accept_char(c, '(')) {
+		const char *col;
+
+		while (n < cap && (col = ident(c))) {
+			names[n++] = col;
+			if (!accept_char(c, ','))
+				break;
+		}
+	}
+	return stmt_set_index_colnames(st, c->arena, names, n);
 }
 
 static int read_create_index(struct cur *c, struct stmt *st)

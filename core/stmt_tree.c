@@ -92,9 +92,10 @@ static int read_names(struct tree_ctx *c, const cJSON *list,
 	return 0;
 }
 
+/* A node's offset: a location of 0 is left out, -1 is "unknown". */
 static uint32_t loc(struct tree_ctx *c, const cJSON *node)
 {
-	int l = jint(node, "location", -1);
+	int l = jint(node, "location", 0);
 
 	return l < 0 ? c->st->span.start : c->base + (uint32_t)l;
 }
@@ -425,28 +426,146 @@ static int read_alter_table(struct tree_ctx *c, const cJSON *n)
 	return 0;
 }
 
-static int read_index_cols(struct tree_ctx *c, const cJSON *params)
+/* The last {"String":{"sval":…}} of a list, or NULL. */
+static const char *last_sval(const cJSON *list)
+{
+	const cJSON *item;
+	const char *last = NULL, *s;
+
+	cJSON_ArrayForEach(item, list)
+	{
+		if ((s = jstr(node_as(item, "String"), "sval")))
+			last = s;
+	}
+	return last;
+}
+
+/* An expression that PostgreSQL names as a function: ARRAY[], ROW(), … */
+static const char *function_like(const cJSON *node)
+{
+	static const char *const nodes[][2] = {
+		{ "A_ArrayExpr", "array" },   { "RowExpr", "row" },
+		{ "CoalesceExpr", "coalesce" }, { "GroupingFunc", "grouping" },
+		{ "XmlSerialize", "xmlserialize" },
+	};
+	const cJSON *n;
+	const char *op;
+	size_t i;
+
+	for (i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++)
+		if (node_as(node, nodes[i][0]))
+			return nodes[i][1];
+	if ((n = node_as(node, "MinMaxExpr")))
+		return (op = jstr(n, "op")) && strcmp(op, "IS_LEAST") == 0
+			       ? "least"
+			       : "greatest";
+	if ((n = node_as(node, "A_Expr")) && (op = jstr(n, "kind")) &&
+	    strcmp(op, "AEXPR_NULLIF") == 0)
+		return "nullif";
+	if ((n = node_as(node, "XmlExpr")) && (op = jstr(n, "op")) &&
+	    strncmp(op, "IS_XML", 6) == 0)
+		return op + 3; /* IS_XMLELEMENT: xmlelement, lower-cased below */
+	return NULL;
+}
+
+/*
+ * FigureColnameInternal() of PostgreSQL 15, for the expressions an index
+ * can hold: the name of an expression column and how sure it is (2: a
+ * column or function name, 1: a type name or "case", 0: none).
+ */
+static int figure_colname(struct tree_ctx *c, const cJSON *node,
+			  const char **name)
+{
+	const cJSON *n;
+	const char *s;
+	int strength;
+
+	if ((n = node_as(node, "ColumnRef")))
+		return (*name = last_sval(jget(n, "fields"))) ? 2 : 0;
+	if ((n = node_as(node, "FuncCall")))
+		return (*name = last_sval(jget(n, "funcname"))) ? 2 : 0;
+	if ((n = node_as(node, "A_Indirection"))) {
+		if ((s = last_sval(jget(n, "indirection")))) {
+			*name = s;
+			return 2;
+		}
+		return figure_colname(c, jget(n, "arg"), name);
+	}
+	if ((n = node_as(node, "CollateClause")))
+		return figure_colname(c, jget(n, "arg"), name);
+	if ((n = node_as(node, "TypeCast"))) {
+		strength = figure_colname(c, jget(n, "arg"), name);
+		s = last_sval(jget(jget(n, "typeName"), "names"));
+		if (strength <= 1 && s) {
+			*name = s;
+			return 1;
+		}
+		return strength;
+	}
+	if ((n = node_as(node, "CaseExpr"))) {
+		strength = figure_colname(c, jget(n, "defresult"), name);
+		if (strength <= 1) {
+			*name = "case";
+			return 1;
+		}
+		return strength;
+	}
+	if ((s = function_like(node))) {
+		*name = s;
+		return 2;
+	}
+	return 0;
+}
+
+/* The name PostgreSQL starts from for an index column, or NULL: "expr". */
+static const char *index_elem_name(struct tree_ctx *c, const cJSON *elem)
+{
+	const char *name = jstr(elem, "indexcolname");
+	char *low;
+	size_t i;
+
+	if (name || (name = jstr(elem, "name")))
+		return dup(c, name);
+	if (figure_colname(c, jget(elem, "expr"), &name) == 0 ||
+	    !(low = arena_strdup(c->arena, name)))
+		return NULL;
+	for (i = 0; low[i]; i++) /* only the XML names are upper case */
+		if (low[i] >= 'A' && low[i] <= 'Z')
+			low[i] = (char)(low[i] - 'A' + 'a');
+	return low;
+}
+
+static int read_index_cols(struct tree_ctx *c, const cJSON *params,
+			   const cJSON *including)
 {
 	const cJSON *item;
 	size_t k = 0, count = (size_t)cJSON_GetArraySize(params);
+	size_t all = count + (size_t)cJSON_GetArraySize(including);
 	struct stmt *st = c->st;
+	const char **names;
 
-	if (count == 0)
+	if (all == 0)
 		return 0;
-	st->index_cols = arena_alloc(c->arena, count * sizeof(char *));
-	if (!st->index_cols)
+	st->index_cols = arena_alloc(c->arena, all * sizeof(char *));
+	names = arena_alloc(c->arena, all * sizeof(char *));
+	if (!st->index_cols || !names)
 		return FK_ENOMEM;
 	cJSON_ArrayForEach(item, params)
 	{
-		const char *name = jstr(node_as(item, "IndexElem"), "name");
+		const cJSON *elem = node_as(item, "IndexElem");
+		const char *name = jstr(elem, "name");
 
 		/* an expression key is NULL: it leads no column */
 		if (name && !(st->index_cols[k] = dup(c, name)))
 			return FK_ENOMEM;
-		k++;
+		names[k++] = index_elem_name(c, elem);
 	}
 	st->nindex_cols = k;
-	return 0;
+	cJSON_ArrayForEach(item, including)
+	{
+		names[k++] = index_elem_name(c, node_as(item, "IndexElem"));
+	}
+	return stmt_set_index_colnames(st, c->arena, names, k);
 }
 
 static int read_create_index(struct tree_ctx *c, const cJSON *n)
@@ -459,7 +578,8 @@ static int read_create_index(struct tree_ctx *c, const cJSON *n)
 	c->st->index_name = dup(c, jstr(n, "idxname"));
 	if ((err = read_qname(c, jget(n, "relation"), &c->st->table)) < 0)
 		return err;
-	return read_index_cols(c, jget(n, "indexParams"));
+	return read_index_cols(c, jget(n, "indexParams"),
+			       jget(n, "indexIncludingParams"));
 }
 
 static int read_drop(struct tree_ctx *c, const cJSON *n)

@@ -341,6 +341,12 @@ done:
 	return err;
 }
 
+/* Whether the mark sits after its statement ("…; -- fkaudit:ignore"). */
+static bool trails(const struct audit_file *file, const struct mark *m)
+{
+	return m->span.start > file->stmts.v[m->stmt].span.start;
+}
+
 static int report_unused(struct result *res, const struct audit_file *file,
 			 const struct suppression *s)
 {
@@ -368,8 +374,10 @@ static int report_unused(struct result *res, const struct audit_file *file,
 		else
 			err = note(res, file, s->mark, NULL,
 				   "suppression of %s matches no finding of "
-				   "the statement it precedes",
-				   s->rules[k]->id);
+				   "the statement it %s",
+				   s->rules[k]->id,
+				   trails(file, s->mark) ? "follows on its line"
+							 : "precedes");
 		if (err < 0)
 			return err;
 	}

@@ -75,6 +75,15 @@ size_t utf8_pg_char_offset(const char *s, size_t len, size_t n)
 	return i < len ? i : len;
 }
 
+size_t utf8_clip(const char *s, size_t len, size_t max)
+{
+	size_t i = 0, n;
+
+	while (i < len && i + (n = pg_mblen((unsigned char)s[i])) <= max)
+		i += n;
+	return i < len ? i : len;
+}
+
 static bool replaced(const unsigned char *p, size_t n, unsigned flags)
 {
 	if (n == 1 && (flags & UTF8_CLEAN_CONTROLS))

@@ -30,6 +30,13 @@ size_t utf8_pg_char_offset(const char *s, size_t len, size_t n);
  */
 void utf8_fit(char *s, size_t size, int needed);
 
+/*
+ * The length of the longest prefix of s[0..len) of at most `max` bytes
+ * that ends between characters, as PostgreSQL's pg_mbcliplen() cuts a
+ * name for UTF-8 (by lead byte only).
+ */
+size_t utf8_clip(const char *s, size_t len, size_t max);
+
 /* What utf8_clean() replaces besides invalid UTF-8. */
 enum utf8_clean_flags {
 	UTF8_CLEAN_XML = 1 << 0,      /* what XML 1.0 forbids: C0 controls

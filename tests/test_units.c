@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "framework.h"
+#include "lex.h"
 #include "linemap.h"
 #include "plan.h"
 #include "qname.h"
@@ -185,6 +186,36 @@ Test(statements, parse_error_position_in_bytes)
 	statements_release(&s);
 }
 
+/* A token at offset 0 (left out of the protobuf) keeps its base. */
+Test(lex, token_at_offset_zero)
+{
+	struct token_list toks = { 0 };
+
+	cr_assert(lex_scan(&toks, "SELECT 1", 8, 100) == 0);
+	cr_assert_eq(toks.n, 2);
+	cr_expect_eq(toks.v[0].start, 100);
+	cr_expect_eq(toks.v[0].end, 106);
+	cr_expect_eq(toks.v[1].start, 107);
+	token_list_release(&toks);
+}
+
+Test(statements, right_after_semicolon)
+{
+	static const char sql[] = "SELECT 1;CREATE INDEX i ON t (a);"
+				  "-- fkaudit:ignore FK006 r";
+	struct statements s;
+
+	build(sql, &s);
+	cr_assert_eq(s.n, 2);
+	cr_expect_eq(s.v[1].span.start, 9, "got %u", s.v[1].span.start);
+	cr_expect_eq(s.v[1].lead.start, 9);
+	cr_assert_eq(s.nmarks, 1);
+	cr_expect_eq(s.marks[0].span.start, 33);
+	cr_expect_eq(s.marks[0].span.end, sizeof(sql) - 1);
+	cr_expect_eq(s.marks[0].stmt, 1, "it trails the CREATE INDEX");
+	statements_release(&s);
+}
+
 static bool same_str(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
@@ -282,6 +313,12 @@ static void expect_same(const char *sql, const struct stmt *a,
 	for (k = 0; k < a->nindex_cols && k < b->nindex_cols; k++)
 		cr_expect(same_str(a->index_cols[k], b->index_cols[k]),
 			  "%s: index col %zu", sql, k);
+	cr_expect_eq(a->nindex_colnames, b->nindex_colnames,
+		     "%s: index column names", sql);
+	for (k = 0; k < a->nindex_colnames && k < b->nindex_colnames; k++)
+		cr_expect(same_str(a->index_colnames[k], b->index_colnames[k]),
+			  "%s: index column name %s vs %s", sql,
+			  a->index_colnames[k], b->index_colnames[k]);
 	cr_expect_eq(a->ndrop_names, b->ndrop_names, "%s: drop names", sql);
 	cr_expect(same_str(a->set_name, b->set_name), "%s: set name", sql);
 	cr_expect_eq(a->set_local, b->set_local, "%s: LOCAL", sql);
@@ -375,6 +412,8 @@ Test(statements, tokens_agree_with_tree)
 		"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx ON ONLY "
 		"s.t USING btree (a, lower(b), c DESC)",
 		"CREATE INDEX ON t (a)",
+		"CREATE INDEX ON t (lower(a), \"B\", (c), (a + b), s.f(x)) "
+		"INCLUDE (d, a)",
 		"DROP INDEX CONCURRENTLY IF EXISTS s.i1, i2",
 		"REINDEX INDEX CONCURRENTLY s.i1",
 		"REINDEX (CONCURRENTLY) TABLE t",
@@ -458,6 +497,104 @@ Test(replay, names_and_default_fk_names)
 	cr_expect(strstr(n, "_fkey") == n + 58);
 	qname_format(buf, sizeof(buf), &q);
 	cr_expect_str_eq(buf, "\"Staging\".\"my table\"");
+	arena_release(&a);
+}
+
+/*
+ * The names PostgreSQL 15 gave these unnamed indexes (measured: CREATE
+ * TABLE t (…), the statement, then pg_index), on a fresh table each.
+ */
+Test(replay, default_index_names_as_postgresql)
+{
+	static const char *const cases[][2] = {
+		{ "CREATE UNIQUE INDEX ON t (lower(name))", "t_lower_idx" },
+		{ "CREATE INDEX ON t ((a + b))", "t_expr_idx" },
+		{ "CREATE INDEX ON t ((a))", "t_a_idx" },
+		{ "CREATE INDEX ON t (lower(name), upper(name))",
+		  "t_lower_upper_idx" },
+		{ "CREATE INDEX ON t (lower(name), lower(name))",
+		  "t_lower_lower1_idx" },
+		{ "CREATE INDEX ON t ((a+b), (a-b))", "t_expr_expr1_idx" },
+		{ "CREATE INDEX ON t (a, a, a)", "t_a_a1_a2_idx" },
+		{ "CREATE INDEX ON t (a) INCLUDE (b)", "t_a_b_idx" },
+		{ "CREATE INDEX ON t ((name::varchar))", "t_name_idx" },
+		{ "CREATE INDEX ON t ((a::bigint + 1))", "t_expr_idx" },
+		{ "CREATE INDEX ON t ((1::bigint))", "t_int8_idx" },
+		{ "CREATE INDEX ON t ((a::bigint::int))", "t_a_idx" },
+		{ "CREATE INDEX ON t (coalesce(a, b))", "t_coalesce_idx" },
+		{ "CREATE INDEX ON t ((j->>'k'))", "t_expr_idx" },
+		{ "CREATE INDEX ON t (pg_catalog.lower(name))", "t_lower_idx" },
+		{ "CREATE INDEX ON t ((name COLLATE \"C\"))", "t_name_idx" },
+		{ "CREATE INDEX ON t ((CASE WHEN a > 0 THEN b END))",
+		  "t_case_idx" },
+		{ "CREATE INDEX ON t ((CASE WHEN a > 0 THEN b ELSE c END))",
+		  "t_c_idx" },
+		{ "CREATE INDEX ON t ((CASE WHEN a > 0 THEN b ELSE c+1 END))",
+		  "t_case_idx" },
+		{ "CREATE INDEX ON t (greatest(a, b))", "t_greatest_idx" },
+		{ "CREATE INDEX ON t ((ARRAY[a, b]))", "t_array_idx" },
+		{ "CREATE INDEX ON t ((nullif(a, b)))", "t_nullif_idx" },
+		{ "CREATE INDEX ON t (\"Mixed\")", "t_Mixed_idx" },
+		{ "CREATE INDEX ON t ((\"Mixed\" + 1))", "t_expr_idx" },
+		{ "CREATE INDEX ON t (a, lower(name)) INCLUDE (c)",
+		  "t_a_lower_c_idx" },
+		{ "CREATE INDEX ON t ((a IS NULL))", "t_expr_idx" },
+		{ "CREATE INDEX ON t ((\"t\".a))", "t_a_idx" },
+		{ "CREATE INDEX ON t ((t.j['k']))", "t_j_idx" },
+		{ "CREATE INDEX ON t (lower(name) text_pattern_ops)",
+		  "t_lower_idx" },
+		{ "CREATE INDEX ON t USING gin (j jsonb_path_ops)", "t_j_idx" },
+		{ "CREATE INDEX ON t ((lower(name)::text))", "t_lower_idx" },
+		{ "CREATE INDEX ON t (a, expr1, lower(name), lower(name))",
+		  "t_a_expr1_lower_lower1_idx" },
+		{ "CREATE INDEX ON t (lower(name), a, a, a1)",
+		  "t_lower_a_a1_a11_idx" },
+		{ "CREATE INDEX ON t (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaaaaaaaaaaaaaaaaaaaaaa)",
+		  "t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_"
+		  "idx" },
+		{ "CREATE INDEX ON t (bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		  "bbbbbbbbbbbb, c, a, b)",
+		  "t_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb_c__"
+		  "idx" },
+		{ "CREATE INDEX ON t (c, a, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		  "bbbbbbbbbbbbbbbbbb, b)",
+		  "t_c_a_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb_"
+		  "idx" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct statements s;
+		struct arena a = ARENA_INIT;
+		const char *name;
+
+		build(cases[i][0], &s);
+		cr_assert_eq(s.n, 1, "%s", cases[i][0]);
+		name = replay_default_name(&a, "t", s.v[0].index_colnames,
+					   s.v[0].nindex_colnames, "idx");
+		cr_expect_str_eq(name, cases[i][1], "%s", cases[i][0]);
+		arena_release(&a);
+		statements_release(&s);
+	}
+}
+
+/* A name over 63 bytes is cut at a character, as pg_mbcliplen() does. */
+Test(replay, default_names_cut_at_a_character)
+{
+	struct arena a = ARENA_INIT;
+	const char *cols[] = { "xy\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+			       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9" };
+	const char *n = replay_default_name(&a, "t", cols, 1, "idx");
+
+	/* 57 bytes are left for the column: xy and 27 é, half of the 28th */
+	cr_expect_eq(strlen(n), 2 + 2 + 27 * 2 + 4, "%s", n);
+	cr_expect(strncmp(n + strlen(n) - 6, "\xc3\xa9_idx", 6) == 0, "%s", n);
 	arena_release(&a);
 }
 
