@@ -89,40 +89,45 @@ static void audit_one(struct result *res, const char *path, const char *text,
 	orig->built_len = 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The audit options byte 0 and byte 1 ask for. */
+static void set_opts(struct audit_opts *opts, const uint8_t *data)
 {
 	static const enum tx_mode modes[] = { TX_MODE_AUTOCOMMIT,
 					      TX_MODE_WRAPPED,
 					      TX_MODE_IMPLICIT,
 					      TX_MODE_AUTOCOMMIT };
+
+	opts->tx_mode = modes[data[0] & 3];
+	if (opts->tx_mode == TX_MODE_WRAPPED) {
+		opts->tx_runner = "--assume-transaction puts around the file";
+		opts->tx_opt_out = "run it alone";
+	}
+	opts->framework = shapes[(data[0] >> 2) % NSHAPES].framework;
+	if (data[1] >> 2) {
+		opts->modified_line = data[1] >> 2;
+		opts->modified_msg = "the migration was modified";
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
 	struct audit_opts opts = AUDIT_OPTS_INIT;
 	struct fuzz_file files[2];
 	struct near_text near_text = { NULL, 0 };
 	struct near_reader near = { near_read, &near_text };
 	struct result res;
 	struct replay schema;
-	const struct shape *sh;
 	const char *text, *nul;
 	size_t len, first_len, nfiles, i;
 
 	if (size < 2)
 		return 0;
-	sh = &shapes[(data[0] >> 2) % NSHAPES];
 	text = (const char *)data + 2;
 	len = size - 2;
 	nul = memchr(text, '\0', len);
 	first_len = nul ? (size_t)(nul - text) : len;
-	opts.tx_mode = modes[data[0] & 3];
-	if (opts.tx_mode == TX_MODE_WRAPPED) {
-		opts.tx_runner = "--assume-transaction puts around the file";
-		opts.tx_opt_out = "run it alone";
-	}
-	opts.framework = sh->framework;
+	set_opts(&opts, data);
 	opts.near = &near;
-	if (data[1] >> 2) {
-		opts.modified_line = data[1] >> 2;
-		opts.modified_msg = "the migration was modified";
-	}
 	if (nul && !(data[1] & 1)) {
 		near_text.text = nul + 1;
 		near_text.len = len - first_len - 1;
@@ -130,7 +135,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	result_init(&res);
 	replay_init(&schema);
 	opts.schema = &schema;
-	audit_one(&res, sh->path, text, first_len, &opts, &files[0]);
+	audit_one(&res, shapes[(data[0] >> 2) % NSHAPES].path, text, first_len,
+		  &opts, &files[0]);
 	nfiles = res.nfiles;
 	if (nul && (data[1] & 1)) {
 		opts.framework = NULL;
@@ -139,12 +145,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	audit_settle(&res, &schema);
 	replay_release(&schema);
-	for (i = 0; i < res.nfindings; i++) {
-		const struct finding *f = &res.findings[i];
-
-		/* the dump adds no file: the second one is then file 0 */
-		fuzz_check_finding(f, &files[f->file < nfiles ? 0 : 1]);
-	}
+	/* the dump adds no file: the second one is then file 0 */
+	for (i = 0; i < res.nfindings; i++)
+		fuzz_check_finding(&res.findings[i],
+				   &files[res.findings[i].file < nfiles ? 0 : 1]);
 	result_sort(&res);
 	fuzz_check_reports(&res, data[1] & 2);
 	result_release(&res);
