@@ -51,7 +51,8 @@ struct migration_info {
 	char why[512];         /* how it was recognised, for `fkaudit detect` */
 	/*
 	 * The file's transaction units, in file order; the first starts at
-	 * 0. A file with more units than FRAMEWORK_MAX_UNITS keeps the mode
+	 * 0, or where the text before it is masked (Liquibase's first
+	 * changeset; plan_file() gives it the statements before too). A file with more units than FRAMEWORK_MAX_UNITS keeps the mode
 	 * of the last one it has room for.
 	 */
 	struct tx_unit units[FRAMEWORK_MAX_UNITS];
