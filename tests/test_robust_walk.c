@@ -479,3 +479,24 @@ Test(robust_walk, long_multibyte_column_list)
 	buf_release(&out);
 	buf_release(&err);
 }
+
+/* What is noted and not followed does not change the exit status. */
+Test(robust_walk, notes_keep_a_clean_run_clean)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	cJSON *j;
+
+	cr_assert(put_test_file("db/001.sql", "SELECT 1;\n") == 0);
+	cr_assert(put_test_file("db/vendor/.git", "gitdir: ../x\n") == 0);
+	sh("ln -s gone.sql db/002_broken.sql");
+	cr_expect_eq(check_all("db", &out, &err), 0, "%s", err.ptr);
+	j = parse_report("r.json");
+	expect_file(j, "db/001.sql", "audited", NULL);
+	expect_file(j, "db/002_broken.sql", "skipped", skip_link);
+	expect_file(j, "db/vendor", "skipped", skip_sub);
+	cJSON_Delete(j);
+	cJSON_Delete(parse_report("r.sarif"));
+	expect_junit_skipped("db/vendor");
+	buf_release(&out);
+	buf_release(&err);
+}
