@@ -1,5 +1,6 @@
 #include "rule.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -162,7 +163,7 @@ const char *rule_table(struct rule_ctx *ctx, const struct qname *q)
 	char buf[600];
 	const char *s;
 
-	qname_display(buf, sizeof(buf), q);
+	utf8_fit(buf, sizeof(buf), qname_display(buf, sizeof(buf), q));
 	s = arena_strdup(ctx->scratch, buf);
 	return s ? s : "\"?\"";
 }
@@ -180,7 +181,7 @@ const char *rule_sql_name(struct rule_ctx *ctx, const struct qname *q)
 	char buf[600];
 	const char *s;
 
-	qname_format(buf, sizeof(buf), q);
+	utf8_fit(buf, sizeof(buf), qname_format(buf, sizeof(buf), q));
 	s = arena_strdup(ctx->scratch, buf);
 	return s ? s : "?";
 }
@@ -207,13 +208,15 @@ const char *rule_cols(struct rule_ctx *ctx, const char *const *cols,
 		struct qname q = { NULL, cols[i] ? cols[i] : "?" };
 		char one[200];
 
-		if (sql)
-			qname_format(one, sizeof(one), &q);
-		else
-			qname_display(one, sizeof(one), &q);
+		utf8_fit(one, sizeof(one),
+			 sql ? qname_format(one, sizeof(one), &q)
+			     : qname_display(one, sizeof(one), &q));
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
 					i ? ", " : "", one);
 	}
+	if (i < n && len < sizeof(buf))
+		len = sizeof(buf); /* it fit exactly, but columns are left out */
+	utf8_fit(buf, sizeof(buf), len > INT_MAX ? INT_MAX : (int)len);
 	s = arena_strdup(ctx->scratch, buf);
 	return s ? s : "?";
 }

@@ -379,7 +379,7 @@ Test(robust_walk, detect_missing_path)
 		     2, "%s", out.ptr);
 	cr_expect(strstr(out.ptr, "db/001.sql"), "db still detected: %s",
 		  out.ptr);
-	cr_expect_str_eq(err.ptr,
+	cr_expect_str_eq(err.ptr ? err.ptr : "",
 			 "missing.sql: error: no such file or folder\n");
 	buf_reset(&out);
 	buf_reset(&err);
@@ -387,8 +387,8 @@ Test(robust_walk, detect_missing_path)
 				      "missing.sql", "db"),
 				 test_dir, NULL, NULL, &out, &err),
 		     2, "%s", out.ptr);
-	cr_expect(strstr(err.ptr, "missing.sql: error: no such file"), "%s",
-		  err.ptr);
+	cr_expect(err.ptr && strstr(err.ptr, "missing.sql: error: no such file"),
+		  "%s", err.ptr);
 	j = cJSON_Parse(out.ptr);
 	cr_expect_eq(cJSON_GetArraySize(j), 1, "db/001.sql: %s", out.ptr);
 	cJSON_Delete(j);
@@ -417,6 +417,86 @@ Test(robust_walk, config_long_multibyte_value)
 	cr_expect(strstr(err.ptr, "\xc3\xa9\xe2\x80\xa6"), "no \"…\": %s",
 		  err.ptr);
 	buf_release(&cfg);
+	buf_release(&out);
+	buf_release(&err);
+}
+
+/*
+ * A foreign key over many long multibyte column names: the names are
+ * cut in the message's fixed buffers at a character, with "…", never
+ * into a replacement character.
+ */
+Test(robust_walk, long_multibyte_column_list)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, sql = BUF_INIT;
+	const char *const sides[2] = { "\xc3\xbc", "\xc3\xa9" }; /* ü, é */
+	const cJSON *f;
+	cJSON *j;
+	int side, i, k;
+
+	for (side = 0; side < 2; side++) {
+		buf_adds(&sql, side ? "CREATE TABLE t (" : "CREATE TABLE u (");
+		for (i = 0; i < 20; i++) {
+			for (k = 0; k < 30; k++)
+				buf_adds(&sql, sides[side]);
+			buf_addf(&sql, "%d int, ", i);
+		}
+		buf_adds(&sql, side ? "FOREIGN KEY (" : "PRIMARY KEY (");
+		for (i = 0; i < 20; i++) {
+			for (k = 0; k < 30; k++)
+				buf_adds(&sql, sides[side]);
+			buf_addf(&sql, "%d%s", i, i < 19 ? ", " : ")");
+		}
+		if (side) {
+			buf_adds(&sql, " REFERENCES u (");
+			for (i = 0; i < 20; i++) {
+				for (k = 0; k < 30; k++)
+					buf_adds(&sql, sides[0]);
+				buf_addf(&sql, "%d%s", i, i < 19 ? ", " : ")");
+			}
+		}
+		buf_adds(&sql, ");\n");
+	}
+	cr_assert(put_test_file("001.sql", sql.ptr) == 0);
+	cr_expect_eq(run_fkaudit(ARGS("check", "--json", "r.json", "001.sql"),
+				 test_dir, NULL, NULL, &out, &err),
+		     0, "%s", err.ptr);
+	j = parse_report("r.json");
+	cr_assert_eq(json_count(j, "findings"), 1);
+	f = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "findings"), 0);
+	cr_expect_str_eq(cJSON_GetObjectItem(f, "rule")->valuestring,
+			 "FK005");
+	cr_expect(!strstr(cJSON_GetObjectItem(f, "message")->valuestring,
+			  "\xef\xbf\xbd"),
+		  "a character cut: %s",
+		  cJSON_GetObjectItem(f, "message")->valuestring);
+	cr_expect(strstr(cJSON_GetObjectItem(f, "message")->valuestring,
+			 "\xe2\x80\xa6"),
+		  "no \"…\": %s",
+		  cJSON_GetObjectItem(f, "message")->valuestring);
+	cJSON_Delete(j);
+	buf_release(&sql);
+	buf_release(&out);
+	buf_release(&err);
+}
+
+/* What is noted and not followed does not change the exit status. */
+Test(robust_walk, notes_keep_a_clean_run_clean)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	cJSON *j;
+
+	cr_assert(put_test_file("db/001.sql", "SELECT 1;\n") == 0);
+	cr_assert(put_test_file("db/vendor/.git", "gitdir: ../x\n") == 0);
+	sh("ln -s gone.sql db/002_broken.sql");
+	cr_expect_eq(check_all("db", &out, &err), 0, "%s", err.ptr);
+	j = parse_report("r.json");
+	expect_file(j, "db/001.sql", "audited", NULL);
+	expect_file(j, "db/002_broken.sql", "skipped", skip_link);
+	expect_file(j, "db/vendor", "skipped", skip_sub);
+	cJSON_Delete(j);
+	cJSON_Delete(parse_report("r.sarif"));
+	expect_junit_skipped("db/vendor");
 	buf_release(&out);
 	buf_release(&err);
 }
