@@ -4,6 +4,7 @@
  * the message, and that the other files were still audited.
  */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,22 @@ static const char unsafe_fk[] =
 
 TestSuite(robust_gitsmall, .init = test_git_setup,
 	  .fini = test_dir_teardown);
+
+/* Runs a shell command in the test folder; it must succeed. */
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void sh(const char *fmt, ...)
+{
+	char cmd[4096], full[8192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
+		 test_dir, cmd);
+	cr_assert_eq(system(full), 0, "failed: %s", cmd);
+}
 
 static void put(const char *path, const char *content)
 {
@@ -74,4 +91,97 @@ Test(robust_gitsmall, check_lfs_pointer_is_not_audited)
 	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
+}
+
+/* Defect 14: an empty repository has no commits yet. */
+Test(robust_gitsmall, history_of_an_empty_repository)
+{
+	struct run r;
+
+	sh("git init -q r");
+	r = run_in("r", ARGS("history", "--color=never"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.err, "fkaudit history: revision 'HEAD': the "
+			      "repository has no commits yet"),
+		  "%s", buf_str(&r.err));
+	done(&r);
+}
+
+/* Defect 14: a branch whose commit object was deleted names the id. */
+Test(robust_gitsmall, history_of_a_ref_to_a_missing_commit)
+{
+	char sha[64] = "", msg[256];
+	struct buf id = BUF_INIT, path = BUF_INIT;
+	struct run r;
+
+	sh("git init -q r");
+	put("r/db/001.sql", unsafe_fk);
+	sh("cd r && git -c gc.auto=0 add -A && "
+	   "git -c gc.auto=0 commit -q -m one && "
+	   "git rev-parse HEAD > ../head");
+	buf_addf(&path, "%s/head", test_dir);
+	cr_assert_eq(read_file(buf_str(&path), &id), 0);
+	memcpy(sha, buf_str(&id), 40);
+	sh("rm r/.git/objects/%.2s/%s", sha, sha + 2);
+	r = run_in("r", ARGS("history", "--color=never"));
+	cr_expect_eq(r.code, 3);
+	snprintf(msg, sizeof(msg),
+		 "fkaudit history: revision 'HEAD': object %s it points to "
+		 "is missing from the repository's objects",
+		 sha);
+	cr_expect(has(&r.err, msg), "%s", buf_str(&r.err));
+	done(&r);
+	buf_release(&id);
+	buf_release(&path);
+}
+
+/* Defect 14: a branch of a repository that has commits, but none yet. */
+Test(robust_gitsmall, history_of_a_branch_with_no_commits_yet)
+{
+	struct run r;
+
+	sh("git init -q r");
+	put("r/db/001.sql", unsafe_fk);
+	sh("cd r && git add -A && git commit -q -m one && "
+	   "git checkout -q --orphan fresh");
+	r = run_in("r", ARGS("history", "--color=never"));
+	cr_expect_eq(r.code, 3);
+	cr_expect(has(&r.err, "fkaudit history: revision 'HEAD': branch "
+			      "'fresh' has no commits yet"),
+		  "%s", buf_str(&r.err));
+	done(&r);
+}
+
+/*
+ * Defect 14: the commit is in a pack cut in half. Under `timeout`, in
+ * case libgit2 loops on it (as it does on a truncated loose object).
+ */
+Test(robust_gitsmall, history_of_a_truncated_pack)
+{
+	struct buf err = BUF_INIT, code = BUF_INIT, path = BUF_INIT;
+
+	sh("git init -q r");
+	put("r/db/001.sql", unsafe_fk);
+	sh("cd r && git add -A && git commit -q -m one && git repack -adq && "
+	   "for p in .git/objects/pack/*.pack; do "
+	   "truncate -s $(($(stat -c %%s $p) / 2)) $p; done");
+	sh("cd r && { timeout 20 \"$FKAUDIT\" history --color=never "
+	   "2>../err >/dev/null; echo $? >../code; }");
+	buf_addf(&path, "%s/code", test_dir);
+	cr_assert_eq(read_file(buf_str(&path), &code), 0);
+	if (strcmp(buf_str(&code), "124\n") == 0)
+		cr_skip_test("fkaudit history did not end within 20 s on a "
+			     "truncated pack (libgit2)");
+	cr_expect_str_eq(buf_str(&code), "3\n");
+	buf_reset(&path);
+	buf_addf(&path, "%s/err", test_dir);
+	cr_assert_eq(read_file(buf_str(&path), &err), 0);
+	cr_expect(has(&err, "fkaudit history: revision 'HEAD': object "),
+		  "%s", buf_str(&err));
+	cr_expect(has(&err, ".pack, which is corrupt (it does not match its "
+			    "index: truncated?)"),
+		  "%s", buf_str(&err));
+	buf_release(&err);
+	buf_release(&code);
+	buf_release(&path);
 }
