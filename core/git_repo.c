@@ -462,6 +462,28 @@ oom:
 	return FK_ENOMEM;
 }
 
+/*
+ * The size of object `oid` from its header, without inflating its
+ * content (git_blob_lookup() reads all of it): false when the header
+ * cannot be read, and then the lookup says why.
+ */
+static bool header_size(struct git_source *g, const git_oid *oid,
+			git_object_size_t *size)
+{
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t n = 0;
+	bool ok;
+
+	ok = git_repository_odb(&odb, g->repo) == 0 &&
+	     git_odb_read_header(&n, &type, odb, oid) == 0 &&
+	     type == GIT_OBJECT_BLOB;
+	git_odb_free(odb);
+	git_error_clear();
+	*size = n;
+	return ok;
+}
+
 int git_source_blob(struct git_source *g, const char *oid_hex,
 		    size_t max_size, char **data, size_t *len, struct buf *err)
 {
@@ -473,6 +495,10 @@ int git_source_blob(struct git_source *g, const char *oid_hex,
 	*len = 0;
 	if (git_oid_fromstr(&oid, oid_hex) < 0)
 		return git_fail(err, "bad object id '%s'", oid_hex);
+	if (header_size(g, &oid, &size) && size > max_size) {
+		*len = (size_t)size;
+		return 1;
+	}
 	if (git_blob_lookup(&blob, g->repo, &oid) < 0)
 		return git_fail(err,
 				"blob %.12s is missing or corrupt in the "

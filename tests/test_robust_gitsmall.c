@@ -4,11 +4,15 @@
  * the message, and that the other files were still audited.
  */
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -184,4 +188,99 @@ Test(robust_gitsmall, history_of_a_truncated_pack)
 	buf_release(&err);
 	buf_release(&code);
 	buf_release(&path);
+}
+
+/* Writes `n` bytes of "SELECT 1;\n" lines to test_dir/`path`. */
+static void put_big(const char *path, size_t n)
+{
+	char name[4200], line[] = "SELECT 1;\n";
+	FILE *f;
+	size_t i;
+
+	snprintf(name, sizeof(name), "%s/%s", test_dir, path);
+	cr_assert(f = fopen(name, "w"));
+	for (i = 0; i + sizeof(line) - 1 <= n; i += sizeof(line) - 1)
+		fputs(line, f);
+	cr_assert_eq(fclose(f), 0);
+}
+
+/*
+ * Defect 18: a blob over --max-file-size is reported, naming its path,
+ * and fails the run only when it is the version at REV.
+ */
+Test(robust_gitsmall, history_blob_over_max_file_size)
+{
+	struct run r;
+
+	sh("git init -q r");
+	put("r/db/002.sql", unsafe_fk);
+	put("r/db/001.sql", "");
+	put_big("r/db/001.sql", 3 << 20);
+	sh("cd r && git add -A && git commit -q -m big && "
+	   "echo 'SELECT 1;' > db/001.sql && git commit -q -am small");
+	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
+			     "none", "--max-file-size", "1M", "HEAD~1"));
+	cr_expect_eq(r.code, 3, "%s%s", buf_str(&r.out), buf_str(&r.err));
+	cr_expect(has(&r.out, "db/001.sql: error: 3145720 bytes, over "
+			      "--max-file-size (1048576 bytes); not audited"),
+		  "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
+			     "none", "--max-file-size", "1M"));
+	cr_expect_eq(r.code, 0, "%s%s", buf_str(&r.out), buf_str(&r.err));
+	cr_expect(has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "over --max-file-size"), "%s", buf_str(&r.out));
+	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+		  buf_str(&r.out));
+	done(&r);
+}
+
+/* The peak RSS, in KiB, of `fkaudit args` in test_dir/`cwd`; its status. */
+static long peak_rss(const char *cwd, const char *const *args, int *code)
+{
+	const char *argv[32] = { "fkaudit" };
+	char dir[4200];
+	struct rusage ru;
+	size_t n = 1;
+	int status;
+	pid_t pid;
+
+	snprintf(dir, sizeof(dir), "%s/%s", test_dir, cwd);
+	for (; *args; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		int fd = open("/dev/null", O_RDWR);
+
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (chdir(dir) == 0)
+			execv(getenv("FKAUDIT"), (char *const *)argv);
+		_exit(127);
+	}
+	cr_assert_eq(wait4(pid, &status, 0, &ru), pid);
+	*code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	return ru.ru_maxrss;
+}
+
+/* Defect 18: such a blob is skipped from its header, not read. */
+Test(robust_gitsmall, history_does_not_read_a_blob_over_the_limit)
+{
+	long kib;
+	int code;
+
+	sh("git init -q r");
+	put("r/db/001.sql", "");
+	put_big("r/db/001.sql", 96 << 20);
+	sh("cd r && git -c core.bigFileThreshold=1g add -A && "
+	   "git commit -q -m big");
+	kib = peak_rss("r", ARGS("history", "--max-file-size", "1M"), &code);
+	cr_expect_eq(code, 3);
+	cr_expect_lt(kib, 48 * 1024,
+		     "peak RSS %ld KiB for a 96 MiB blob it skips", kib);
 }
