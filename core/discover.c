@@ -36,3 +36,9 @@ bool discover_is_lfs_pointer(const char *data, size_t len)
 	return len < 1024 && len > sizeof(magic) - 1 &&
 	       memcmp(data, magic, sizeof(magic) - 1) == 0;
 }
+
+const char *discover_lfs_problem(void)
+{
+	return "Git LFS pointer: the migration itself is stored in Git LFS, "
+	       "outside the repository's objects; not audited";
+}

@@ -27,4 +27,10 @@ bool discover_is_migration(const char *path);
  */
 bool discover_is_lfs_pointer(const char *data, size_t len);
 
+/*
+ * Why a Git LFS pointer is not audited, as every command reports it. A
+ * static string.
+ */
+const char *discover_lfs_problem(void);
+
 #endif

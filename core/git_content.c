@@ -29,9 +29,7 @@ int git_content_read(struct git_source *g, const char *oid,
 			 "audited",
 			 *len, max_size);
 	} else if (rc == 0 && discover_is_lfs_pointer(*data, *len)) {
-		buf_adds(why, "Git LFS pointer: the migration itself is stored "
-			      "in Git LFS, outside the repository's objects; "
-			      "not audited");
+		buf_adds(why, discover_lfs_problem());
 	} else if (rc == 0) {
 		return 1;
 	}

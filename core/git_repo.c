@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "git_pack.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -107,25 +108,74 @@ void git_source_free(struct git_source *g)
 	git_libgit2_shutdown();
 }
 
+/*
+ * Why `rev`, which libgit2 did not find, does not resolve: the repository
+ * has no commits, the branch it names has none, the object its reference
+ * points to is missing (or in a pack that is corrupt), or nothing has
+ * that name. Sets `err`; FK_EGIT, or FK_ENOMEM.
+ */
+static int not_found(struct git_source *g, const char *rev, struct buf *err)
+{
+	git_reference *ref = NULL, *target = NULL;
+	git_buf objects = { 0 };
+	struct buf pack = BUF_INIT;
+	const char *name;
+	char hex[41];
+
+	buf_reset(err);
+	if (git_repository_is_empty(g->repo) == 1) {
+		buf_addf(err, "revision '%s': the repository has no commits yet",
+			 rev);
+	} else if (git_reference_lookup(&ref, g->repo, rev) < 0 &&
+		   git_reference_dwim(&ref, g->repo, rev) < 0) {
+		buf_addf(err,
+			 "unknown revision '%s': no branch, tag or commit has "
+			 "that name",
+			 rev);
+	} else if (git_reference_resolve(&target, ref) < 0) {
+		name = git_reference_symbolic_target(ref);
+		if (name && strncmp(name, "refs/heads/", 11) == 0)
+			name += 11;
+		buf_addf(err, "revision '%s': branch '%s' has no commits yet",
+			 rev, name ? name : rev);
+	} else {
+		git_hex(git_reference_target(target), hex);
+		if (git_repository_item_path(&objects, g->repo,
+					     GIT_REPOSITORY_ITEM_OBJECTS) == 0 &&
+		    git_pack_find_broken(objects.ptr, hex, &pack))
+			buf_addf(err,
+				 "revision '%s': object %s is in pack %s, "
+				 "which is corrupt (it does not match its "
+				 "index: truncated?)",
+				 rev, hex, buf_str(&pack));
+		else
+			buf_addf(err,
+				 "revision '%s': object %s it points to is "
+				 "missing from the repository's objects",
+				 rev, hex);
+	}
+	git_buf_dispose(&objects);
+	git_reference_free(target);
+	git_reference_free(ref);
+	git_error_clear();
+	buf_release(&pack);
+	return err->failed || pack.failed ? FK_ENOMEM : FK_EGIT;
+}
+
 int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
 		       struct buf *err)
 {
 	git_object *obj = NULL, *commit = NULL;
 	int rc = git_revparse_single(&obj, g->repo, rev);
 
-	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ||
-	    rc == GIT_EINVALIDSPEC) {
+	if (rc == GIT_EAMBIGUOUS) {
 		git_error_clear();
 		buf_reset(err);
-		if (rc == GIT_EAMBIGUOUS)
-			buf_addf(err, "revision '%s' is ambiguous", rev);
-		else
-			buf_addf(err,
-				 "unknown revision '%s': no branch, tag or "
-				 "commit has that name",
-				 rev);
+		buf_addf(err, "revision '%s' is ambiguous", rev);
 		return FK_EGIT;
 	}
+	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
+		return not_found(g, rev, err);
 	if (rc < 0)
 		return git_fail(err, "cannot read revision '%s'", rev);
 	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
@@ -412,6 +462,28 @@ oom:
 	return FK_ENOMEM;
 }
 
+/*
+ * The size of object `oid` from its header, without inflating its
+ * content (git_blob_lookup() reads all of it): false when the header
+ * cannot be read, and then the lookup says why.
+ */
+static bool header_size(struct git_source *g, const git_oid *oid,
+			git_object_size_t *size)
+{
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t n = 0;
+	bool ok;
+
+	ok = git_repository_odb(&odb, g->repo) == 0 &&
+	     git_odb_read_header(&n, &type, odb, oid) == 0 &&
+	     type == GIT_OBJECT_BLOB;
+	git_odb_free(odb);
+	git_error_clear();
+	*size = n;
+	return ok;
+}
+
 int git_source_blob(struct git_source *g, const char *oid_hex,
 		    size_t max_size, char **data, size_t *len, struct buf *err)
 {
@@ -423,6 +495,10 @@ int git_source_blob(struct git_source *g, const char *oid_hex,
 	*len = 0;
 	if (git_oid_fromstr(&oid, oid_hex) < 0)
 		return git_fail(err, "bad object id '%s'", oid_hex);
+	if (header_size(g, &oid, &size) && size > max_size) {
+		*len = (size_t)size;
+		return 1;
+	}
 	if (git_blob_lookup(&blob, g->repo, &oid) < 0)
 		return git_fail(err,
 				"blob %.12s is missing or corrupt in the "
