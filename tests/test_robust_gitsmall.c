@@ -56,14 +56,24 @@ struct run {
 	struct buf out, err;
 };
 
-/* fkaudit `args` in test_dir/`cwd`. */
+/*
+ * fkaudit `args` in test_dir/`cwd`. Under LeakSanitizer, with the slow
+ * unwinder: libgit2 has no frame pointers, so only a full malloc stack
+ * holds the libgit2 frame that tests/lsan.supp names for libgit2's leak
+ * at a missing commit (only this suite reaches it; the others keep the
+ * fast unwinder).
+ */
 static struct run run_in(const char *cwd, const char *const *args)
 {
 	struct run r = { 0 };
-	char dir[4200];
+	char dir[4200], lsan[8192];
+	const char *old = getenv("LSAN_OPTIONS");
+	const char *env[] = { lsan, NULL };
 
 	snprintf(dir, sizeof(dir), "%s/%s", test_dir, cwd);
-	r.code = run_fkaudit(args, dir, NULL, NULL, &r.out, &r.err);
+	snprintf(lsan, sizeof(lsan), "LSAN_OPTIONS=%s%sfast_unwind_on_malloc=0",
+		 old ? old : "", old && *old ? ":" : "");
+	r.code = run_fkaudit(args, dir, NULL, env, &r.out, &r.err);
 	return r;
 }
 
@@ -169,7 +179,8 @@ Test(robust_gitsmall, history_of_a_truncated_pack)
 	sh("cd r && git add -A && git commit -q -m one && git repack -adq && "
 	   "for p in .git/objects/pack/*.pack; do "
 	   "truncate -s $(($(stat -c %%s $p) / 2)) $p; done");
-	sh("cd r && { timeout 20 \"$FKAUDIT\" history --color=never "
+	sh("cd r && { LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}"
+	   "fast_unwind_on_malloc=0 timeout 20 \"$FKAUDIT\" history --color=never "
 	   "2>../err >/dev/null; echo $? >../code; }");
 	buf_addf(&path, "%s/code", test_dir);
 	cr_assert_eq(read_file(buf_str(&path), &code), 0);
