@@ -357,7 +357,7 @@ static int build_one(struct builder *b, const struct span *sp)
 	st->lead.end = first;
 	if ((err = parse_stmt(b, st, sp->start)) < 0)
 		return err;
-	if (!st->parsed && !b->toks.failed) {
+	if (!st->parsed) {
 		err = build_pieces(b, sp, nmarks);
 		if (err != 0)
 			return err < 0 ? err : 0;

@@ -158,3 +158,38 @@ Test(robust_resync, unterminated_comment_not_audited)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/* Both at once: the statements before the quote are still split. */
+Test(robust_resync, unbalanced_paren_then_unterminated_quote)
+{
+	struct buf out = BUF_INIT;
+
+	cr_assert(put_test_file("001.sql", "SELECT (1;\n" ADD_FK
+					   "SELECT 'abc;\n" ADD_INDEX) == 0);
+	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
+	cr_expect(has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "001.sql:2:24: error: [FK001 "), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "001.sql:3:8: warning: [FK000 ") &&
+			  has(&out, "the rest of the file, from line 3, is "
+				    "inside an unterminated quoted string, "
+				    "and is not audited"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+Test(robust_resync, extra_close_paren_then_unterminated_dollar_quote)
+{
+	struct buf out = BUF_INIT;
+
+	cr_assert(put_test_file("001.sql", "SELECT 1);\n" ADD_FK
+					   "SELECT $$abc;\n") == 0);
+	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
+	cr_expect(has(&out, "001.sql:2:24: error: [FK001 "), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "inside an unterminated dollar-quoted string, "
+			    "and is not audited"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
