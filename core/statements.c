@@ -227,6 +227,16 @@ static int build_big(struct builder *b, const struct span *sp,
 	return 0;
 }
 
+static bool peek_has_semicolon(const struct token_list *toks)
+{
+	size_t i;
+
+	for (i = 0; i < toks->n; i++)
+		if (tok_is_char(&toks->v[i], ';'))
+			return true;
+	return false;
+}
+
 static int build_do_body(struct builder *b);
 static int build_one(struct builder *b, const struct span *sp);
 
@@ -325,6 +335,13 @@ static int build_one(struct builder *b, const struct span *sp)
 			return err;
 		if (code_bounds(&b->toks, &first, &last) &&
 		    !worth_parsing(b, first)) {
+			/*
+			 * A ";" token in its first bytes: it is many,
+			 * joined after an unbalanced "(" or ")".
+			 */
+			if (peek_has_semicolon(&b->toks) &&
+			    (err = build_pieces(b, sp, out->nmarks)) != 0)
+				return err < 0 ? err : 0;
 			if ((err = add_marks(b, sp->start, first, out->n)) < 0)
 				return err;
 			return build_big(b, sp, first);

@@ -193,3 +193,25 @@ Test(robust_resync, extra_close_paren_then_unterminated_dollar_quote)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/* The joined span is over 1 MB, which is not parsed whole. */
+Test(robust_resync, unbalanced_paren_before_big_insert)
+{
+	struct buf out = BUF_INIT, sql = BUF_INIT;
+	int i;
+
+	buf_adds(&sql, "SELECT (1;\nINSERT INTO orders VALUES (0, 'a;b')");
+	for (i = 1; i < 100000; i++)
+		buf_addf(&sql, ", (%d, 'a;b')", i);
+	buf_adds(&sql, ";\n" ADD_INDEX);
+	cr_assert(!sql.failed);
+	cr_assert(put_test_file("001.sql", buf_str(&sql)) == 0);
+	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
+	cr_expect(has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "001.sql:3:1: error: [FK006 "), "%s",
+		  buf_str(&out));
+	cr_expect(has(&out, "(3 statements)"), "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}
