@@ -379,7 +379,8 @@ static int build_one(struct builder *b, const struct span *sp)
 		if (err != 0)
 			return err < 0 ? err : 0;
 	}
-	if (b->toks.failed && (err = note_unterminated(b, st)) < 0)
+	if (b->toks.failed && sp->end == out->len &&
+	    (err = note_unterminated(b, st)) < 0)
 		return err;
 	out->n++;
 	return st->kind == STMT_OTHER ? build_do_body(b) : 0;
