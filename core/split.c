@@ -58,28 +58,33 @@ static int split_once(const char *text, size_t len, size_t base,
 }
 
 /*
- * Splits text[0..bad) where the scanner failed at `bad`, and returns in
- * *broken the start of the statement the bad token belongs to.
+ * Splits text[pos..bad) where the scanner failed at `bad`, and returns in
+ * *broken the start of the statement the bad token belongs to: the start
+ * of a last statement not ended by ";", which runs on into the bad token,
+ * else the end of the last one, since the text the scanner left unsplit
+ * after it (after an unbalanced parenthesis) joins the bad statement.
  */
 static int split_prefix(const char *text, size_t pos, size_t bad,
 			struct span_list *out, size_t *broken)
 {
 	char *prefix = strndup(text + pos, bad - pos);
-	size_t dummy;
+	size_t dummy, before = out->n;
 	int unterminated, err;
+	const struct span *last;
 
-	*broken = bad;
+	*broken = pos;
 	if (!prefix)
 		return FK_ENOMEM;
 	err = split_once(prefix, bad - pos, pos, out, &dummy, &unterminated);
 	free(prefix);
-	if (err || out->n == 0)
+	if (err || out->n == before)
 		return err;
-	/* a last statement not ended by ";" runs on into the bad token */
-	if (out->v[out->n - 1].start >= pos && text[out->v[out->n - 1].end] !=
-						       ';') {
-		*broken = out->v[out->n - 1].start;
+	last = &out->v[out->n - 1];
+	if (text[last->end] != ';') {
+		*broken = last->start;
 		out->n--;
+	} else {
+		*broken = last->end + 1;
 	}
 	return 0;
 }
@@ -144,8 +149,6 @@ int split_sql(const char *text, size_t len, struct span_list *out)
 		if (bad > pos && (err = split_prefix(text, pos, bad, out,
 						     &broken)) < 0)
 			return err;
-		if (bad == pos)
-			broken = pos;
 		semi = unterminated ? NULL : memchr(text + bad, ';', len - bad);
 		end = semi ? (size_t)(semi - text) : len;
 		if ((err = span_push(out, broken, end)) < 0)

@@ -27,6 +27,11 @@ struct span_list {
  * span (to the end of the text for an unterminated literal or comment,
  * else to the next ";"), and splitting resumes after it.
  *
+ * The scanner ends a statement only at a ";" outside parentheses: after
+ * an unbalanced "(" or ")" the rest of the text stays in one span (or in
+ * none: the caller finds it after the last span). That span does not
+ * parse, and statements_build() splits it again.
+ *
  * A text that holds the word ATOMIC is first split by the parser, which
  * keeps a BEGIN ATOMIC … END function body whole; only if it does not
  * parse is the scanner used.

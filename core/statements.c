@@ -83,13 +83,21 @@ static int add_marks(struct builder *b, uint32_t span_start,
 
 /*
  * The parser quotes the text it stopped at, up to the end of the input
- * for an unterminated literal: keep that quote to one short line.
+ * for an unterminated literal: keep that quote to one short line. The
+ * "end of input" of a statement that a ";" ends (`at_semicolon`) is that
+ * ";", as PostgreSQL says when it parses the whole file.
  */
-static const char *tidy_error(struct arena *arena, const char *msg)
+static const char *tidy_error(struct arena *arena, const char *msg,
+			      bool at_semicolon)
 {
+	static const char eoi[] = "at end of input";
 	const char *near = strstr(msg, "at or near \"");
-	size_t keep, n;
+	size_t keep, n = strlen(msg);
 
+	if (at_semicolon && n >= sizeof(eoi) - 1 &&
+	    strcmp(msg + n - (sizeof(eoi) - 1), eoi) == 0)
+		return arena_printf(arena, "%.*sat or near \";\"",
+				    (int)(n - (sizeof(eoi) - 1)), msg);
 	if (!near)
 		return arena_strdup(arena, msg);
 	near += strlen("at or near \"");
@@ -130,7 +138,8 @@ static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
 							     pos);
 		if (b->toks.failed)
 			st->error_off = b->toks.error_off;
-		st->error = tidy_error(&out->arena, r.error->message);
+		st->error = tidy_error(&out->arena, r.error->message,
+				       out->text[st->error_off] == ';');
 		if (!st->error)
 			err = FK_ENOMEM;
 		else
@@ -218,13 +227,102 @@ static int build_big(struct builder *b, const struct span *sp,
 	return 0;
 }
 
+static bool peek_has_semicolon(const struct token_list *toks)
+{
+	size_t i;
+
+	for (i = 0; i < toks->n; i++)
+		if (tok_is_char(&toks->v[i], ';'))
+			return true;
+	return false;
+}
+
 static int build_do_body(struct builder *b);
+static int build_one(struct builder *b, const struct span *sp);
+
+/*
+ * libpg_query's splitter ends a statement only at a ";" outside
+ * parentheses, so one unbalanced "(" (or an extra ")", which wraps its
+ * count) joins all the statements after it into one that does not
+ * parse. Such a span is split again with its parentheses blanked out
+ * (same length, so offsets hold), that is at each ";" outside quotes,
+ * dollar quotes and comments, and each piece is built on its own; the
+ * statement built from the whole span and its marks (from `nmarks` on)
+ * are dropped. Returns 1 when it did so, 0 when the span is one piece,
+ * or FK_ENOMEM.
+ */
+static int build_pieces(struct builder *b, const struct span *sp,
+			size_t nmarks)
+{
+	const char *text = b->out->text + sp->start;
+	size_t len = sp->end - sp->start, i;
+	struct span_list pieces = { 0 };
+	char *blank;
+	int err;
+
+	if (!memchr(text, ';', len))
+		return 0;
+	if (!(blank = malloc(len + 1)))
+		return FK_ENOMEM;
+	for (i = 0; i < len; i++)
+		blank[i] = text[i] == '(' || text[i] == ')' ? ' ' : text[i];
+	blank[len] = '\0';
+	err = split_sql(blank, len, &pieces);
+	free(blank);
+	if (err < 0 || pieces.n < 2)
+		goto done;
+	/* the comments after the last piece stay with it */
+	pieces.v[pieces.n - 1].end = (uint32_t)len;
+	b->out->nmarks = nmarks;
+	for (i = 0; i < pieces.n && err == 0; i++) {
+		struct span piece = { sp->start + pieces.v[i].start,
+				      sp->start + pieces.v[i].end };
+
+		err = build_one(b, &piece);
+	}
+	if (err == 0)
+		err = 1;
+done:
+	span_list_release(&pieces);
+	return err;
+}
+
+/*
+ * The statement runs into a literal or comment not closed before the end
+ * of the file: record what (the scanner's "unterminated …" message
+ * without its position) and on which line it starts.
+ */
+static int note_unterminated(struct builder *b, struct stmt *st)
+{
+	static const char prefix[] = "unterminated ";
+	const char *msg = b->toks.message, *near, *p = b->out->text;
+	const char *end = b->out->text + b->toks.error_off;
+	uint32_t line = 1;
+
+	if (strncmp(msg, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	msg += sizeof(prefix) - 1;
+	near = strstr(msg, " at or near");
+	st->unterminated = arena_printf(&b->out->arena, "%.*s",
+					near ? (int)(near - msg)
+					     : (int)strlen(msg),
+					msg);
+	if (!st->unterminated)
+		return FK_ENOMEM;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	st->unterminated_line = line;
+	return 0;
+}
 
 static int build_one(struct builder *b, const struct span *sp)
 {
 	struct statements *out = b->out;
 	struct stmt *st;
 	uint32_t first = sp->end, last = sp->end;
+	size_t nmarks;
 	int err;
 
 	token_list_reset(&b->toks);
@@ -237,6 +335,13 @@ static int build_one(struct builder *b, const struct span *sp)
 			return err;
 		if (code_bounds(&b->toks, &first, &last) &&
 		    !worth_parsing(b, first)) {
+			/*
+			 * A ";" token in its first bytes: it is many,
+			 * joined after an unbalanced "(" or ")".
+			 */
+			if (peek_has_semicolon(&b->toks) &&
+			    (err = build_pieces(b, sp, out->nmarks)) != 0)
+				return err < 0 ? err : 0;
 			if ((err = add_marks(b, sp->start, first, out->n)) < 0)
 				return err;
 			return build_big(b, sp, first);
@@ -256,6 +361,7 @@ static int build_one(struct builder *b, const struct span *sp)
 	}
 	if (b->toks.failed)
 		last = sp->end;
+	nmarks = out->nmarks;
 	if ((err = add_marks(b, sp->start, first, out->n)) < 0 ||
 	    (err = array_grow((void **)&out->v, &out->cap, out->n,
 			sizeof(*out->v))) < 0)
@@ -267,6 +373,14 @@ static int build_one(struct builder *b, const struct span *sp)
 	st->lead.start = sp->start;
 	st->lead.end = first;
 	if ((err = parse_stmt(b, st, sp->start)) < 0)
+		return err;
+	if (!st->parsed) {
+		err = build_pieces(b, sp, nmarks);
+		if (err != 0)
+			return err < 0 ? err : 0;
+	}
+	if (b->toks.failed && sp->end == out->len &&
+	    (err = note_unterminated(b, st)) < 0)
 		return err;
 	out->n++;
 	return st->kind == STMT_OTHER ? build_do_body(b) : 0;

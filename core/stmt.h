@@ -128,6 +128,15 @@ struct stmt {
 	bool from_tokens;
 	const char *error;
 	uint32_t error_off;
+	/*
+	 * Set when the statement runs into a literal or comment that is not
+	 * closed before the end of the file ("quoted string", "dollar-quoted
+	 * string", …): the rest of the file, from `unterminated_line`, can
+	 * be neither split nor audited. A string in the file's arena, or
+	 * NULL.
+	 */
+	const char *unterminated;
+	uint32_t unterminated_line;
 
 	/* CREATE TABLE, ALTER TABLE, CREATE INDEX … ON, REINDEX TABLE */
 	struct qname table;

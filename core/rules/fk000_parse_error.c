@@ -1,5 +1,7 @@
 #include "rules.h"
 
+#include "error.h"
+
 #include <string.h>
 
 static const char *recognised(const struct stmt *st)
@@ -29,22 +31,31 @@ static int check(struct rule_ctx *ctx)
 {
 	const struct stmt *st = ctx->stmt;
 	struct span at = { st->error_off, st->error_off };
-	const char *tail;
+	const char *tail, *rest = "the rest of the file is audited";
 
 	if (st->parsed)
 		return 0;
+	if (st->unterminated)
+		rest = arena_printf(ctx->scratch,
+				    "the rest of the file, from line %u, is "
+				    "inside an unterminated %s, and is not "
+				    "audited",
+				    (unsigned)st->unterminated_line,
+				    st->unterminated);
+	if (!rest)
+		return FK_ENOMEM;
 	/* underline the token the parser stopped at */
 	at.end = st->error_off < st->span.end ? st->error_off + 1 : at.start;
 	if (st->from_tokens)
 		tail = arena_printf(ctx->scratch,
 				    "audited from its tokens only (%s "
-				    "recognised); the rest of the file is "
-				    "audited",
-				    recognised(st));
+				    "recognised); %s",
+				    recognised(st), rest);
 	else
-		tail = "not audited (no DDL that fkaudit checks was "
-		       "recognised in its tokens); the rest of the file is "
-		       "audited";
+		tail = arena_printf(ctx->scratch,
+				    "not audited (no DDL that fkaudit checks "
+				    "was recognised in its tokens); %s",
+				    rest);
 	return rule_report(ctx, ctx->rule->level, at, NULL,
 			   "statement rejected by the PostgreSQL 15 grammar: "
 			   "%s; %s",
@@ -67,7 +78,10 @@ const struct rule rule_fk000_parse_error = {
 		 "control are recognised, so the other rules still apply to "
 		 "it and to the statements after it. The message says "
 		 "whether it was audited from its tokens or not at all; the "
-		 "rest of the file is audited either way.",
+		 "statements after it are audited either way, unless it "
+		 "runs into a quote, dollar quote or comment that is never "
+		 "closed, which hides the rest of the file: the message "
+		 "then says so.",
 	.fix = "fix the SQL; if it is valid for your server's version, "
 	       "suppress this finding with -- fkaudit:ignore FK000 <reason>",
 	.unsafe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
