@@ -1,7 +1,9 @@
 #include "run.h"
 
+#include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,4 +194,17 @@ int check_test_dir(struct buf *out)
 					    NULL };
 
 	return run_test_dir(args, out);
+}
+
+void test_sh(const char *fmt, ...)
+{
+	char cmd[8192], full[8400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
+		 test_dir, cmd);
+	cr_assert_eq(system(full), 0, "failed: %s", cmd);
 }

@@ -16,6 +16,12 @@
 int run_fkaudit(const char *const *args, const char *cwd, const char *input,
 		const char *const *env, struct buf *out, struct buf *err);
 
+/*
+ * Runs a shell command (printf format) in test_dir, its output discarded;
+ * the test fails when it does not exit 0.
+ */
+void test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Reads a whole file into `out`; 0, or -1. */
 int read_file(const char *path, struct buf *out);
 

@@ -25,22 +25,6 @@ static const char safe_fk[] =
 
 TestSuite(git, .init = test_git_setup, .fini = test_dir_teardown);
 
-/* Runs a shell command in the test folder; it must succeed. */
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void sh(const char *fmt, ...)
-{
-	char cmd[4096], full[8192];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
-		 test_dir, cmd);
-	cr_assert_eq(system(full), 0, "failed: %s", cmd);
-}
-
 static void put(const char *repo, const char *path, const char *content)
 {
 	char full[4096], dir[4096], *slash;
@@ -49,7 +33,7 @@ static void put(const char *repo, const char *path, const char *content)
 	snprintf(dir, sizeof(dir), "%s", full);
 	slash = strrchr(dir, '/');
 	*slash = '\0';
-	sh("mkdir -p '%s'", dir);
+	test_sh("mkdir -p '%s'", dir);
 	cr_assert_eq(write_file(full, content, strlen(content)), 0);
 }
 
@@ -60,7 +44,7 @@ static void commit(const char *repo, const char *author, const char *date,
 	setenv("GIT_AUTHOR_NAME", author, 1);
 	setenv("GIT_AUTHOR_DATE", date, 1);
 	setenv("GIT_COMMITTER_DATE", date, 1);
-	sh("cd %s && git add -A && git commit -q --allow-empty -m '%s'", repo,
+	test_sh("cd %s && git add -A && git commit -q --allow-empty -m '%s'", repo,
 	   msg);
 }
 
@@ -70,7 +54,7 @@ static void head_sha(const char *repo, const char *rev, char out[41])
 	struct buf b = BUF_INIT;
 
 	snprintf(path, sizeof(path), "%s/sha", test_dir);
-	sh("cd %s && git rev-parse %s > '%s'", repo, rev, path);
+	test_sh("cd %s && git rev-parse %s > '%s'", repo, rev, path);
 	cr_assert_eq(read_file(path, &b), 0);
 	cr_assert(b.len >= 40);
 	memcpy(out, b.ptr, 40);
@@ -80,7 +64,7 @@ static void head_sha(const char *repo, const char *rev, char out[41])
 
 static void new_repo(const char *repo)
 {
-	sh("git init -q -b main %s", repo);
+	test_sh("git init -q -b main %s", repo);
 }
 
 struct run {
@@ -156,13 +140,13 @@ static void diverged(void)
 	new_repo("r");
 	put("r", "db/001_users.sql", "CREATE TABLE users (id bigint);\n");
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "users");
-	sh("cd r && git checkout -q -b feature");
+	test_sh("cd r && git checkout -q -b feature");
 	put("r", "db/002_orders_fk.sql", unsafe_fk);
 	commit("r", "Bob", "2024-01-02T10:00:00Z", "orders fk");
-	sh("cd r && git checkout -q main");
+	test_sh("cd r && git checkout -q main");
 	put("r", "db/003_other.sql", "CREATE INDEX other_idx ON users (id);\n");
 	commit("r", "Alice", "2024-01-03T10:00:00Z", "other");
-	sh("cd r && git checkout -q feature");
+	test_sh("cd r && git checkout -q feature");
 }
 
 Test(git, diff_against_the_merge_base_of_a_diverged_branch)
@@ -203,7 +187,7 @@ Test(git, diff_upstream_is_the_default_base)
 	struct run r;
 
 	diverged();
-	sh("git clone -q r c && cd c && git checkout -q -b topic origin/main");
+	test_sh("git clone -q r c && cd c && git checkout -q -b topic origin/main");
 	put("c", "db/004.sql", unsafe_fk);
 	commit("c", "Carol", "2024-02-01T10:00:00Z", "topic");
 	r = go("c", ARGS("diff"));
@@ -224,9 +208,9 @@ Test(git, diff_follows_renames_and_flags_edited_migrations)
 	    "CREATE TABLE orders (id bigint, user_id bigint);\n");
 	put("r", "db/002_fk.sql", unsafe_fk);
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
-	sh("cd r && git checkout -q -b feature");
+	test_sh("cd r && git checkout -q -b feature");
 	/* renamed as it was: FK012, it will run again under a new name */
-	sh("cd r && git mv db/002_fk.sql db/002_orders_fk.sql");
+	test_sh("cd r && git mv db/002_fk.sql db/002_orders_fk.sql");
 	/* edited: FK012 on the first changed line */
 	put("r", "db/001_users.sql",
 	    "CREATE TABLE users (id bigint);\n"
@@ -262,7 +246,7 @@ Test(git, diff_changed_lines_keeps_only_touched_statements)
 	new_repo("r");
 	put("r", "db/001.sql", unsafe_fk);
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
-	sh("cd r && git checkout -q -b feature");
+	test_sh("cd r && git checkout -q -b feature");
 	put("r", "db/001.sql",
 	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
 	    "  FOREIGN KEY (user_id) REFERENCES users (id);\n"
@@ -286,7 +270,7 @@ Test(git, diff_new_tables_are_new_across_the_changes_files)
 	new_repo("r");
 	put("r", "db/001.sql", "CREATE TABLE users (id bigint);\n");
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
-	sh("cd r && git checkout -q -b feature");
+	test_sh("cd r && git checkout -q -b feature");
 	put("r", "db/002_items.sql",
 	    "CREATE TABLE items (id bigint, user_id bigint);\n");
 	put("r", "db/003_items_fk.sql",
@@ -325,7 +309,7 @@ Test(git, diff_worktree_and_errors)
 	cr_expect(has(&r.err, "unknown revision 'no-such-branch'"), "%s",
 		  buf_str(&r.err));
 	done(&r);
-	sh("mkdir plain");
+	test_sh("mkdir plain");
 	r = go("plain", ARGS("diff"));
 	cr_expect_eq(r.code, 3);
 	cr_expect(has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
@@ -341,8 +325,8 @@ Test(git, diff_in_a_shallow_clone_without_the_merge_base)
 	struct run r;
 
 	diverged();
-	sh("git clone -q --depth 1 --branch feature file://$PWD/r s");
-	sh("cd s && git fetch -q --depth 1 origin main:main");
+	test_sh("git clone -q --depth 1 --branch feature file://$PWD/r s");
+	test_sh("cd s && git fetch -q --depth 1 origin main:main");
 	r = go("s", ARGS("diff", "main"));
 	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
 	cr_expect(has(&r.err, "shallow clone"), "%s", buf_str(&r.err));
@@ -358,7 +342,7 @@ Test(git, diff_in_a_shallow_clone_without_the_merge_base)
 		  "%s", buf_str(&r.err));
 	done(&r);
 	/* deep enough: the merge base is there, and the diff works */
-	sh("cd s && git fetch -q --deepen=5 origin feature main");
+	test_sh("cd s && git fetch -q --deepen=5 origin feature main");
 	r = go("s", ARGS("diff", "--format", "json", "main"));
 	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
 	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
@@ -378,7 +362,7 @@ static void story(void)
 	commit("r", "Bob", "2024-02-01T10:00:00Z", "users index");
 	put("r", "db/001_fk.sql", safe_fk);
 	commit("r", "Carol", "2024-03-01T10:00:00Z", "fix the fk");
-	sh("cd r && git rm -q db/002_idx.sql");
+	test_sh("cd r && git rm -q db/002_idx.sql");
 	commit("r", "Dave", "2024-04-01T10:00:00Z", "drop the index file");
 	put("r", "docs/readme.txt", "not a migration\n");
 	commit("r", "Erin", "2024-05-01T10:00:00Z", "docs");
@@ -517,7 +501,7 @@ Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 	const cJSON *f;
 
 	story();
-	sh("git clone -q --bare r bare.git");
+	test_sh("git clone -q --bare r bare.git");
 	a = go("r", ARGS("history", "--format", "json"));
 	b = go("bare.git", ARGS("history", "--format", "json"));
 	cr_expect_eq(a.code, b.code);
@@ -573,10 +557,10 @@ Test(git, history_limits_since_max_commits_first_parent)
 	cr_expect_eq(r.code, 2);
 	done(&r);
 	/* a merged branch: --first-parent credits the merge */
-	sh("cd r && git checkout -q -b side HEAD");
+	test_sh("cd r && git checkout -q -b side HEAD");
 	put("r", "db/010.sql", unsafe_fk);
 	commit("r", "Frank", "2024-06-01T10:00:00Z", "side fk");
-	sh("cd r && git checkout -q main && git merge -q --no-ff -m 'merge "
+	test_sh("cd r && git checkout -q main && git merge -q --no-ff -m 'merge "
 	   "side' side");
 	r = go("r", ARGS("history", "--format", "json", "--first-parent"));
 	cr_expect_str_eq(str(cJSON_GetObjectItem(finding(&r, "FK001",
@@ -625,10 +609,10 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	    "version https://git-lfs.github.com/spec/v1\n"
 	    "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
 	    "size 12345\n");
-	sh("cd r && ln -s 001.sql db/003_link.sql");
+	test_sh("cd r && ln -s 001.sql db/003_link.sql");
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "all");
 	/* a submodule's commit: a gitlink entry, no repository behind it */
-	sh("cd r && git update-index --add --cacheinfo "
+	test_sh("cd r && git update-index --add --cacheinfo "
 	   "160000,4b825dc642cb6eb9a060e54bf8d69288fbee4904,db/shared && "
 	   "git commit -qm submodule");
 	r = go("r", ARGS("history", "--color=never"));
@@ -653,7 +637,7 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	/* a blob missing from the object database */
 	head_sha("r", "HEAD:db/001.sql", oid);
 	snprintf(path, sizeof(path), "r/.git/objects/%.2s/%s", oid, oid + 2);
-	sh("chmod u+w %s; rm %s", path, path);
+	test_sh("chmod u+w %s; rm %s", path, path);
 	r = go("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
 	cr_expect(has(&r.out, "db/001.sql: error: blob"), "%s",
@@ -675,7 +659,7 @@ Test(git, history_progress_only_on_a_terminal)
 	snprintf(cmd, sizeof(cmd),
 		 "cd r && script -qec '%s history -o /dev/null' '%s'", bin,
 		 out);
-	sh("%s || test $? -le 1", cmd);
+	test_sh("%s || test $? -le 1", cmd);
 	cr_assert_eq(read_file(out, &b), 0);
 	cr_expect(has(&b, "fkaudit history: 5/5 commits, ") &&
 			  has(&b, " elapsed"),
@@ -684,7 +668,7 @@ Test(git, history_progress_only_on_a_terminal)
 	snprintf(cmd, sizeof(cmd),
 		 "cd r && script -qec '%s history --quiet -o /dev/null' '%s'",
 		 bin, out);
-	sh("%s || test $? -le 1", cmd);
+	test_sh("%s || test $? -le 1", cmd);
 	cr_assert_eq(read_file(out, &b), 0);
 	cr_expect(!has(&b, "commits, "), "--quiet: %s", buf_str(&b));
 	buf_release(&b);
@@ -707,7 +691,7 @@ Test(git, drizzle_deploy_is_one_transaction_across_files)
 	    "--> statement-breakpoint\n"
 	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n");
 	commit("d", "Alice", "2024-01-01T10:00:00Z", "init");
-	sh("cd d && git checkout -q -b feature");
+	test_sh("cd d && git checkout -q -b feature");
 	put("d", "drizzle/0001_fk.sql",
 	    "SET lock_timeout = '2s';\n"
 	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY "
@@ -793,7 +777,7 @@ Test(git, diff_meets_the_schema_of_the_base)
 	    "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE "
 	    "(at);\n");
 	commit("s", "Alice", "2024-01-01T10:00:00Z", "init");
-	sh("cd s && git checkout -q -b feature");
+	test_sh("cd s && git checkout -q -b feature");
 	put("s", "migrations/000002_orders.up.sql",
 	    "SET lock_timeout = '2s';\n"
 	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint "
@@ -847,7 +831,7 @@ Test(git, django_migrations_in_diff_and_history)
 		 head);
 	put("dj", "teams/migrations/0001_initial.py", text);
 	commit("dj", "Alice", "2024-01-01T10:00:00Z", "initial");
-	sh("cd dj && git checkout -q -b feature");
+	test_sh("cd dj && git checkout -q -b feature");
 	snprintf(text, sizeof(text),
 		 "%sclass Migration(migrations.Migration):\n"
 		 "    dependencies = [('accounts', '0001_initial')]\n"
@@ -892,7 +876,7 @@ Test(git, django_migrations_in_diff_and_history)
 
 	/* an applied Django migration edited: FK012 on its first changed
 	 * line of Python */
-	sh("cd dj && sed -i 's/coach/mentor/' "
+	test_sh("cd dj && sed -i 's/coach/mentor/' "
 	   "accounts/migrations/0002_profile_coach.py");
 	commit("dj", "Bob", "2024-01-03T10:00:00Z", "rename");
 	r = go("dj", ARGS("diff", "--color=never", "HEAD~1"));

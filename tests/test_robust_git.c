@@ -42,22 +42,6 @@ static void setup(void)
 
 TestSuite(robust_git, .init = setup, .fini = test_dir_teardown);
 
-/* Runs a shell command in the test folder; it must succeed. */
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void sh(const char *fmt, ...)
-{
-	char cmd[4096], full[8192];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
-		 test_dir, cmd);
-	cr_assert_eq(system(full), 0, "failed: %s", cmd);
-}
-
 /* Writes test_dir/r/`path`. */
 static void put(const char *path, const char *content)
 {
@@ -69,7 +53,7 @@ static void put(const char *path, const char *content)
 
 static void commit(const char *msg)
 {
-	sh("cd r && git add -A && git commit -q --allow-empty -m '%s'", msg);
+	test_sh("cd r && git add -A && git commit -q --allow-empty -m '%s'", msg);
 }
 
 struct run {
@@ -219,7 +203,7 @@ Test(robust_git, history_golang_migrate_up_and_down_in_one_commit)
 	struct run r;
 	const cJSON *f;
 
-	sh("git init -q -b main r");
+	test_sh("git init -q -b main r");
 	put("db/000001_users.up.sql", "CREATE TABLE users (id bigint);\n");
 	put("db/000001_users.down.sql", "DROP TABLE users;\n");
 	commit("users");
@@ -256,7 +240,7 @@ Test(robust_git, history_schema_dump_and_excluded_file_first)
 {
 	struct run r;
 
-	sh("git init -q -b main r");
+	test_sh("git init -q -b main r");
 	put(".fkaudit.json", "{ \"exclude\": [\"db/000_legacy.sql\"],"
 			     " \"seed\": [\"db/structure.sql\"] }\n");
 	put("db/000_legacy.sql", "CREATE INDEX legacy ON users (id);\n");
@@ -278,7 +262,7 @@ Test(robust_git, history_schema_dump_and_excluded_file_first)
 	cr_expect_eq(count(&r, "FK006", "db/000_legacy.sql"), 0);
 	done(&r);
 	/* diff reads the configuration too */
-	sh("cd r && git checkout -q -b feature");
+	test_sh("cd r && git checkout -q -b feature");
 	put("db/000_legacy.sql", "CREATE INDEX legacy3 ON users (id);\n");
 	put("db/002_idx.sql", "CREATE INDEX CONCURRENTLY i ON users (id);\n");
 	commit("more");
@@ -295,7 +279,7 @@ Test(robust_git, history_rollback_added_later_gets_no_record)
 {
 	struct run r;
 
-	sh("git init -q -b main r");
+	test_sh("git init -q -b main r");
 	put("db/000001_users.up.sql", "CREATE TABLE users (id bigint);\n");
 	commit("users");
 	put("db/000001_users.down.sql", "DROP TABLE users;\n");
@@ -317,19 +301,19 @@ Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
 	struct run r;
 	const cJSON *f;
 
-	sh("git init -q -b main src");
-	sh("mkdir src/db && printf 'CREATE TABLE users (id bigint);\\n' > "
+	test_sh("git init -q -b main src");
+	test_sh("mkdir src/db && printf 'CREATE TABLE users (id bigint);\\n' > "
 	   "src/db/001.sql && cd src && git add -A && git commit -qm users");
-	sh("cd src && git checkout -q -b feature && "
+	test_sh("cd src && git checkout -q -b feature && "
 	   "printf 'CREATE TABLE users (id bigint);\\n"
 	   "ALTER TABLE orders ADD CONSTRAINT f FOREIGN KEY (user_id) "
 	   "REFERENCES users (id);\\n' > db/001.sql && "
 	   "printf 'CREATE INDEX CONCURRENTLY i ON users (id);\\n' > "
 	   "db/002.sql && git add -A && git commit -qm edit && "
 	   "git config uploadpack.allowFilter true");
-	sh("git clone -q --filter=blob:none \"file://$PWD/src\" r");
+	test_sh("git clone -q --filter=blob:none \"file://$PWD/src\" r");
 	/* the merge-base blob of db/001.sql is not in the clone */
-	sh("cd r && git rev-list --objects --missing=print --all | "
+	test_sh("cd r && git rev-list --objects --missing=print --all | "
 	   "grep -q \"^?$(git rev-parse origin/main:db/001.sql)\"");
 	r = audit("r", ARGS("diff", "origin/main"));
 	cr_expect_eq(r.code, 1, "FK001 in the new version: %s%s",

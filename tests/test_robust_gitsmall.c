@@ -25,22 +25,6 @@ static const char unsafe_fk[] =
 TestSuite(robust_gitsmall, .init = test_git_setup,
 	  .fini = test_dir_teardown);
 
-/* Runs a shell command in the test folder; it must succeed. */
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void sh(const char *fmt, ...)
-{
-	char cmd[4096], full[8192];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
-		 test_dir, cmd);
-	cr_assert_eq(system(full), 0, "failed: %s", cmd);
-}
-
 static void put(const char *path, const char *content)
 {
 	cr_assert_eq(put_test_file(path, content), 0);
@@ -112,7 +96,7 @@ Test(robust_gitsmall, history_of_an_empty_repository)
 {
 	struct run r;
 
-	sh("git init -q r");
+	test_sh("git init -q r");
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
 	cr_expect(has(&r.err, "fkaudit history: revision 'HEAD': the "
@@ -128,15 +112,15 @@ Test(robust_gitsmall, history_of_a_ref_to_a_missing_commit)
 	struct buf id = BUF_INIT, path = BUF_INIT;
 	struct run r;
 
-	sh("git init -q r");
+	test_sh("git init -q r");
 	put("r/db/001.sql", unsafe_fk);
-	sh("cd r && git -c gc.auto=0 add -A && "
+	test_sh("cd r && git -c gc.auto=0 add -A && "
 	   "git -c gc.auto=0 commit -q -m one && "
 	   "git rev-parse HEAD > ../head");
 	buf_addf(&path, "%s/head", test_dir);
 	cr_assert_eq(read_file(buf_str(&path), &id), 0);
 	memcpy(sha, buf_str(&id), 40);
-	sh("rm r/.git/objects/%.2s/%s", sha, sha + 2);
+	test_sh("rm r/.git/objects/%.2s/%s", sha, sha + 2);
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
 	snprintf(msg, sizeof(msg),
@@ -154,9 +138,9 @@ Test(robust_gitsmall, history_of_a_branch_with_no_commits_yet)
 {
 	struct run r;
 
-	sh("git init -q r");
+	test_sh("git init -q r");
 	put("r/db/001.sql", unsafe_fk);
-	sh("cd r && git add -A && git commit -q -m one && "
+	test_sh("cd r && git add -A && git commit -q -m one && "
 	   "git checkout -q --orphan fresh");
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
@@ -174,12 +158,12 @@ Test(robust_gitsmall, history_of_a_truncated_pack)
 {
 	struct buf err = BUF_INIT, code = BUF_INIT, path = BUF_INIT;
 
-	sh("git init -q r");
+	test_sh("git init -q r");
 	put("r/db/001.sql", unsafe_fk);
-	sh("cd r && git add -A && git commit -q -m one && git repack -adq && "
+	test_sh("cd r && git add -A && git commit -q -m one && git repack -adq && "
 	   "for p in .git/objects/pack/*.pack; do "
 	   "truncate -s $(($(stat -c %%s $p) / 2)) $p; done");
-	sh("cd r && { LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}"
+	test_sh("cd r && { LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}"
 	   "fast_unwind_on_malloc=0 timeout 20 \"$FKAUDIT\" history --color=never "
 	   "2>../err >/dev/null; echo $? >../code; }");
 	buf_addf(&path, "%s/code", test_dir);
@@ -223,11 +207,11 @@ Test(robust_gitsmall, history_blob_over_max_file_size)
 {
 	struct run r;
 
-	sh("git init -q r");
+	test_sh("git init -q r");
 	put("r/db/002.sql", unsafe_fk);
 	put("r/db/001.sql", "");
 	put_big("r/db/001.sql", 3 << 20);
-	sh("cd r && git add -A && git commit -q -m big && "
+	test_sh("cd r && git add -A && git commit -q -m big && "
 	   "echo 'SELECT 1;' > db/001.sql && git commit -q -am small");
 	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
 			     "none", "--max-file-size", "1M", "HEAD~1"));
@@ -285,10 +269,10 @@ Test(robust_gitsmall, history_does_not_read_a_blob_over_the_limit)
 	long kib;
 	int code;
 
-	sh("git init -q r");
+	test_sh("git init -q r");
 	put("r/db/001.sql", "");
 	put_big("r/db/001.sql", 96 << 20);
-	sh("cd r && git -c core.bigFileThreshold=1g add -A && "
+	test_sh("cd r && git -c core.bigFileThreshold=1g add -A && "
 	   "git commit -q -m big");
 	kib = peak_rss("r", ARGS("history", "--max-file-size", "1M"), &code);
 	cr_expect_eq(code, 3);

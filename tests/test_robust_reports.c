@@ -39,21 +39,6 @@ static char *path_in(const char *name)
 	return p;
 }
 
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void sh(const char *fmt, ...)
-{
-	char cmd[8192], full[8400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	snprintf(full, sizeof(full), "cd '%s' && (%s) >/dev/null 2>&1",
-		 test_dir, cmd);
-	cr_assert(system(full) == 0, "%s", cmd);
-}
-
 static bool has(const struct buf *b, const char *s)
 {
 	return strstr(buf_str(b), s) != NULL;
@@ -102,7 +87,7 @@ Test(robust_reports, output_onto_a_named_input_is_refused)
 	cr_expect_eq(out.len, 0, "no report: %s", buf_str(&out));
 	buf_reset(&err);
 	/* another spelling of the same file, through another option */
-	sh("mkdir sub");
+	test_sh("mkdir sub");
 	cr_expect_eq(go(ARGS("check", "--json", "./sub/../001.sql", "001.sql"),
 			NULL, &err),
 		     2, "%s", buf_str(&err));
@@ -163,7 +148,7 @@ Test(robust_reports, two_reports_onto_one_file_are_refused)
 	cr_expect(!exists("r.json"), "nothing written");
 	/* it exists, and a link names it: compared by inode */
 	cr_assert(put_test_file("r.json", "old\n") == 0);
-	sh("ln -s r.json link.json && mkdir d");
+	test_sh("ln -s r.json link.json && mkdir d");
 	buf_reset(&err);
 	cr_expect_eq(go(ARGS("check", "-o", "link.json", "--format", "json",
 			     "--junit", "d/../r.json", "001.sql"),
@@ -184,9 +169,9 @@ Test(robust_reports, history_and_diff_refuse_a_migration_of_the_work_tree)
 {
 	struct buf err = BUF_INIT;
 
-	sh("git init -q -b main .");
+	test_sh("git init -q -b main .");
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
-	sh("git add db/001.sql && git commit -q -m one");
+	test_sh("git add db/001.sql && git commit -q -m one");
 	cr_expect_eq(go(ARGS("history", "--json", "db/001.sql"), NULL, &err),
 		     2, "%s", buf_str(&err));
 	cr_expect(file_is("db/001.sql", unsafe));
@@ -287,9 +272,9 @@ Test(robust_reports, closed_stdout_still_writes_every_report)
 {
 	struct buf err = BUF_INIT;
 
-	sh("git init -q -b main .");
+	test_sh("git init -q -b main .");
 	many_findings("db/001.sql", 2000);
-	sh("git add db && git commit -q -m one");
+	test_sh("git add db && git commit -q -m one");
 	cr_expect_eq(run_closed_stdout(ARGS("history", "--json", "r.json",
 					    "--sarif", "r.sarif", "--junit",
 					    "r.xml"),
@@ -298,14 +283,14 @@ Test(robust_reports, closed_stdout_still_writes_every_report)
 	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif") &&
 		  xml_file_ok("r.xml"));
 	cr_expect(!has(&err, "write error"), "%s", buf_str(&err));
-	sh("rm -f r.json r.sarif r.xml");
+	test_sh("rm -f r.json r.sarif r.xml");
 	buf_reset(&err);
 	cr_expect_eq(run_closed_stdout(ARGS("check", "--json", "r.json",
 					    "--sarif", "r.sarif", "db"),
 				       &err),
 		     1, "%s", buf_str(&err));
 	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif"));
-	sh("rm -f r.json r.sarif");
+	test_sh("rm -f r.json r.sarif");
 	cr_expect_eq(run_closed_stdout(ARGS("check", "--format", "json",
 					    "--junit", "r.xml", "db"),
 				       NULL),
@@ -414,7 +399,7 @@ Test(robust_reports, full_file_system_exit_3_other_reports_written)
 	cr_expect(chdir(test_dir) == 0 &&
 			  system("test -z \"$(ls full | grep tmp-)\"") == 0,
 		  "no temporary file left");
-	sh("umount full");
+	test_sh("umount full");
 	buf_release(&err);
 	free(full);
 }

@@ -30,14 +30,6 @@ static const char skip_sub[] = "submodule: fkaudit does not look for "
 
 TestSuite(robust_walk, .init = test_git_setup, .fini = test_dir_teardown);
 
-static void sh(const char *cmd)
-{
-	char line[4096];
-
-	snprintf(line, sizeof(line), "cd '%s' && %s", test_dir, cmd);
-	cr_assert(system(line) == 0, "%s", cmd);
-}
-
 static bool valid_utf8(const struct buf *b)
 {
 	size_t i = 0;
@@ -153,7 +145,7 @@ Test(robust_walk, symlinks_are_noted_not_followed)
 
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
 	cr_assert(put_test_file("db/folder/003.sql", unsafe) == 0);
-	sh("ln -s 001.sql db/002_link.sql && ln -s nowhere.sql "
+	test_sh("ln -s 001.sql db/002_link.sql && ln -s nowhere.sql "
 	   "db/004_broken.sql && ln -s 005_loop.sql db/005_loop.sql && "
 	   "ln -s folder db/006_dirlink && ln -s .. db/folder/up");
 	cr_expect_eq(check_all("db", &out, &err), 1, "%s", err.ptr);
@@ -187,7 +179,7 @@ Test(robust_walk, symlink_named_on_the_command_line_is_audited)
 	cJSON *j;
 
 	cr_assert(put_test_file("real/001.sql", unsafe) == 0);
-	sh("ln -s real/001.sql 001_link.sql && ln -s real linked");
+	test_sh("ln -s real/001.sql 001_link.sql && ln -s real linked");
 	cr_expect_eq(run_fkaudit(ARGS("check", "--json", "r.json",
 				      "001_link.sql", "linked"),
 				 test_dir, NULL, NULL, &out, &err),
@@ -207,7 +199,7 @@ Test(robust_walk, broken_symlink_named_on_the_command_line)
 	cJSON *j;
 
 	cr_assert(put_test_file("001.sql", unsafe) == 0);
-	sh("ln -s gone.sql 002_broken.sql");
+	test_sh("ln -s gone.sql 002_broken.sql");
 	cr_expect_eq(run_fkaudit(ARGS("check", "--color=never", "--json",
 				      "r.json", "002_broken.sql", "001.sql"),
 				 test_dir, NULL, NULL, &out, &err),
@@ -252,8 +244,8 @@ Test(robust_walk, git_submodule_is_noted_not_walked)
 	char *notes;
 
 	cr_assert(put_test_file("lib/001.sql", unsafe) == 0);
-	sh("cd lib && git init -q && git add . && git commit -qm lib");
-	sh("mkdir app && cd app && git init -q && mkdir db && "
+	test_sh("cd lib && git init -q && git add . && git commit -qm lib");
+	test_sh("mkdir app && cd app && git init -q && mkdir db && "
 	   "cp ../lib/001.sql db/001.sql && git add . && git commit -qm a && "
 	   "git -c protocol.file.allow=always submodule -q add ../lib "
 	   "db/lib && git commit -qm sub");
@@ -287,7 +279,7 @@ Test(robust_walk, gitlink_in_the_index_is_a_submodule)
 
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
 	cr_assert(put_test_file("db/ext/002.sql", unsafe) == 0);
-	sh("git init -q && git add db/001.sql && git update-index --add "
+	test_sh("git init -q && git add db/001.sql && git update-index --add "
 	   "--cacheinfo 160000,1111111111111111111111111111111111111111,db/ext "
 	   "&& git commit -qm gitlink");
 	cr_expect_eq(check_all("db", &out, &err), 1, "%s", err.ptr);
@@ -488,7 +480,7 @@ Test(robust_walk, notes_keep_a_clean_run_clean)
 
 	cr_assert(put_test_file("db/001.sql", "SELECT 1;\n") == 0);
 	cr_assert(put_test_file("db/vendor/.git", "gitdir: ../x\n") == 0);
-	sh("ln -s gone.sql db/002_broken.sql");
+	test_sh("ln -s gone.sql db/002_broken.sql");
 	cr_expect_eq(check_all("db", &out, &err), 0, "%s", err.ptr);
 	j = parse_report("r.json");
 	expect_file(j, "db/001.sql", "audited", NULL);
