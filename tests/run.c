@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 int read_file(const char *path, struct buf *out)
 {
 	char chunk[65536];
@@ -207,4 +209,22 @@ void test_sh(const char *fmt, ...)
 	snprintf(full, sizeof(full), "cd '%s' && { %s ; } >/dev/null 2>&1",
 		 test_dir, cmd);
 	cr_assert_eq(system(full), 0, "failed: %s", cmd);
+}
+
+bool test_has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+bool test_valid_utf8(const struct buf *b)
+{
+	size_t i = 0, n;
+
+	while (i < b->len) {
+		n = utf8_seq_len((const unsigned char *)b->ptr + i, b->len - i);
+		if (n == 0)
+			return false;
+		i += n;
+	}
+	return true;
 }

@@ -1,6 +1,7 @@
 #ifndef FKAUDIT_TEST_RUN_H
 #define FKAUDIT_TEST_RUN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -21,6 +22,12 @@ int run_fkaudit(const char *const *args, const char *cwd, const char *input,
  * the test fails when it does not exit 0.
  */
 void test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Whether `b`'s text contains `s`. */
+bool test_has(const struct buf *b, const char *s);
+
+/* Whether `b` is valid UTF-8 throughout. */
+bool test_valid_utf8(const struct buf *b);
 
 /* Reads a whole file into `out`; 0, or -1. */
 int read_file(const char *path, struct buf *out);

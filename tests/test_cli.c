@@ -29,11 +29,6 @@ static void done(struct run *r)
 	buf_release(&r->err);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 static const char unsafe_fk[] =
 	"ALTER TABLE messages ADD CONSTRAINT messages_user_fk\n"
 	"  FOREIGN KEY (user_id) REFERENCES users (id);\n";
@@ -43,16 +38,16 @@ Test(cli, version_and_help)
 	struct run r = go(ARGS("--version"), NULL, NULL, NULL);
 
 	cr_expect_eq(r.code, 0);
-	cr_expect(has(&r.out, "fkaudit 0.1.0"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "fkaudit 0.1.0"), "%s", buf_str(&r.out));
 	done(&r);
 	r = go(ARGS("--help"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 0);
-	cr_expect(has(&r.out, "check") && has(&r.out, "explain"));
+	cr_expect(test_has(&r.out, "check") && test_has(&r.out, "explain"));
 	done(&r);
 	r = go(ARGS("check", "--help"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 0);
-	cr_expect(has(&r.out, "--assume-transaction"));
-	cr_expect(has(&r.out, "--fail-level"));
+	cr_expect(test_has(&r.out, "--assume-transaction"));
+	cr_expect(test_has(&r.out, "--fail-level"));
 	done(&r);
 }
 
@@ -61,24 +56,24 @@ Test(cli, usage_errors_exit_2)
 	struct run r = go(ARGS("frobnicate"), NULL, NULL, NULL);
 
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "unknown command 'frobnicate'"));
+	cr_expect(test_has(&r.err, "unknown command 'frobnicate'"));
 	done(&r);
 	r = go(ARGS("check", "--no-such-option"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "unknown option '--no-such-option'"),
+	cr_expect(test_has(&r.err, "unknown option '--no-such-option'"),
 		  "%s", buf_str(&r.err));
 	done(&r);
 	r = go(ARGS("check", "--fail-level", "loud", "-"), NULL, "", NULL);
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "--fail-level"));
+	cr_expect(test_has(&r.err, "--fail-level"));
 	done(&r);
 	r = go(ARGS("check", "--fail-level"), NULL, "", NULL);
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "needs a value"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "needs a value"), "%s", buf_str(&r.err));
 	done(&r);
 	r = go(ARGS("explain", "FK999"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "unknown rule 'FK999'"));
+	cr_expect(test_has(&r.err, "unknown rule 'FK999'"));
 	done(&r);
 }
 
@@ -88,12 +83,12 @@ Test(cli, stdin_named_by_stdin_path)
 			  NULL, unsafe_fk, NULL);
 
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.out, "db/0001_fk.sql:1:26: error: [FK001 "
+	cr_expect(test_has(&r.out, "db/0001_fk.sql:1:26: error: [FK001 "
 			      "fk-validating-add]"),
 		  "%s", buf_str(&r.out));
 	done(&r);
 	r = go(ARGS("check", "-"), NULL, unsafe_fk, NULL);
-	cr_expect(has(&r.out, "<stdin>:1:26: error:"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "<stdin>:1:26: error:"), "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -115,19 +110,19 @@ Test(cli, paths_outside_a_repository_are_shown_as_given)
 			  no_repo());
 
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.out, "\nexamples/003_add_order_user_fk.sql:5:") ||
+	cr_expect(test_has(&r.out, "\nexamples/003_add_order_user_fk.sql:5:") ||
 			  strncmp(buf_str(&r.out),
 				  "examples/003_add_order_user_fk.sql:5:",
 				  37) == 0,
 		  "%s", buf_str(&r.out));
-	cr_expect(!has(&r.out, "/work") && !has(&r.out, "testdata/"));
+	cr_expect(!test_has(&r.out, "/work") && !test_has(&r.out, "testdata/"));
 	done(&r);
 	r = go(ARGS("check"), "testdata/examples", NULL, no_repo());
 	cr_expect_eq(r.code, 1);
 	cr_expect(strncmp(buf_str(&r.out), "003_add_order_user_fk.sql:5:",
 			  28) == 0,
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, " in 6 files ("), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, " in 6 files ("), "%s", buf_str(&r.out));
 	done(&r);
 	r = go(ARGS("check", "./examples/"), "testdata", NULL, no_repo());
 	cr_expect(strncmp(buf_str(&r.out),
@@ -142,10 +137,10 @@ Test(cli, missing_path_exit_2_rest_audited)
 			  "testdata", NULL, no_repo());
 
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.out, "nope.sql: error: no such file or folder"),
+	cr_expect(test_has(&r.out, "nope.sql: error: no such file or folder"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "examples/006_index.sql:4:1: error: [FK007"));
-	cr_expect(has(&r.out, "1 file not audited"));
+	cr_expect(test_has(&r.out, "examples/006_index.sql:4:1: error: [FK007"));
+	cr_expect(test_has(&r.out, "1 file not audited"));
 	done(&r);
 }
 
@@ -157,7 +152,7 @@ Test(cli, fail_level)
 	struct run r = go(ARGS("check", "-"), NULL, warn_only, NULL);
 
 	cr_expect_eq(r.code, 0, "a warning does not fail by default");
-	cr_expect(has(&r.out, "warning: [FK004"));
+	cr_expect(test_has(&r.out, "warning: [FK004"));
 	done(&r);
 	r = go(ARGS("check", "--fail-level", "warning", "-"), NULL, warn_only,
 	       NULL);
@@ -169,7 +164,7 @@ Test(cli, fail_level)
 	r = go(ARGS("check", "--fail-level=note", "-"), NULL,
 	       "-- fkaudit:ignore FK001 stale\nSELECT 1;\n", NULL);
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.out, "note: [FK014 unused-suppression]"));
+	cr_expect(test_has(&r.out, "note: [FK014 unused-suppression]"));
 	done(&r);
 }
 
@@ -177,14 +172,14 @@ Test(cli, colour_only_when_asked_and_never_with_no_color)
 {
 	struct run r = go(ARGS("check", "-"), NULL, unsafe_fk, NULL);
 
-	cr_expect(!has(&r.out, "\033["), "no colour when not a terminal");
+	cr_expect(!test_has(&r.out, "\033["), "no colour when not a terminal");
 	done(&r);
 	r = go(ARGS("check", "--color=always", "-"), NULL, unsafe_fk, NULL);
-	cr_expect(has(&r.out, "\033[1;31merror"));
+	cr_expect(test_has(&r.out, "\033[1;31merror"));
 	done(&r);
 	r = go(ARGS("check", "--color=always", "-"), NULL, unsafe_fk,
 	       ARGS("NO_COLOR=1"));
-	cr_expect(!has(&r.out, "\033["));
+	cr_expect(!test_has(&r.out, "\033["));
 	done(&r);
 }
 
@@ -197,16 +192,16 @@ Test(cli, rules_and_explain)
 
 	cr_expect_eq(r.code, 0);
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
-		cr_expect(has(&r.out, ids[i]), "rules lists %s", ids[i]);
-	cr_expect(has(&r.out, "fk-validating-add"));
+		cr_expect(test_has(&r.out, ids[i]), "rules lists %s", ids[i]);
+	cr_expect(test_has(&r.out, "fk-validating-add"));
 	done(&r);
 	r = go(ARGS("explain", "fk-validating-add"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 0);
-	cr_expect(has(&r.out, "FK001 fk-validating-add (default level: "
+	cr_expect(test_has(&r.out, "FK001 fk-validating-add (default level: "
 			      "error)"));
-	cr_expect(has(&r.out, "SHARE ROW EXCLUSIVE"));
-	cr_expect(has(&r.out, "Unsafe:\n    ALTER TABLE orders"));
-	cr_expect(has(&r.out, "NOT VALID;"));
+	cr_expect(test_has(&r.out, "SHARE ROW EXCLUSIVE"));
+	cr_expect(test_has(&r.out, "Unsafe:\n    ALTER TABLE orders"));
+	cr_expect(test_has(&r.out, "NOT VALID;"));
 	done(&r);
 }
 
@@ -219,16 +214,16 @@ Test(cli, facts_in_messages)
 		"REFERENCES teams (id);\n";
 	struct run r = go(ARGS("check", "-"), NULL, sql, NULL);
 
-	cr_expect(has(&r.out, "SHARE ROW EXCLUSIVE on \"messages\" and on "
+	cr_expect(test_has(&r.out, "SHARE ROW EXCLUSIVE on \"messages\" and on "
 			      "\"users\""),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "(reads are not blocked)"));
-	cr_expect(has(&r.out, "[FK002 fk-on-new-column] adding column "
+	cr_expect(test_has(&r.out, "(reads are not blocked)"));
+	cr_expect(test_has(&r.out, "[FK002 fk-on-new-column] adding column "
 			      "\"team_id\" with REFERENCES \"teams\" to "
 			      "existing table \"messages\" takes ACCESS "
 			      "EXCLUSIVE on \"messages\""),
 		  "%s", buf_str(&r.out));
-	cr_expect(!has(&r.out, "ACCESS EXCLUSIVE on \"users\""));
+	cr_expect(!test_has(&r.out, "ACCESS EXCLUSIVE on \"users\""));
 	done(&r);
 }
 
@@ -244,14 +239,14 @@ Test(cli, newer_syntax_audited_like_pg15)
 	struct run r = go(ARGS("check", "--fail-level=none", "-"), NULL, sql,
 			  NULL);
 
-	cr_expect(has(&r.out, "<stdin>:2:29: warning: [FK000 parse-error]"),
+	cr_expect(test_has(&r.out, "<stdin>:2:29: warning: [FK000 parse-error]"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "audited from its tokens only (CREATE TABLE "
+	cr_expect(test_has(&r.out, "audited from its tokens only (CREATE TABLE "
 			      "recognised)"));
-	cr_expect(!has(&r.out, "error: [FK001 fk-validating-add] adding "
+	cr_expect(!test_has(&r.out, "error: [FK001 fk-validating-add] adding "
 			       "foreign key \"accounts_owner_fk\""),
 		  "accounts is new: no FK001");
-	cr_expect(has(&r.out, "<stdin>:5:24: error: [FK001"), "%s",
+	cr_expect(test_has(&r.out, "<stdin>:5:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 }

@@ -562,11 +562,6 @@ static void done(struct run *r)
 	buf_release(&r->err);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 /* A repository "repo" with one committed unsafe migration, db/001.sql. */
 static void repo_with_unsafe_fk(void)
 {
@@ -627,8 +622,8 @@ Test(config_cli, rule_levels_change_every_report_and_the_exit_status)
 	repo_with_unsafe_fk();
 	r = go("repo", ARGS("check"));
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.out, "error: [FK001"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "[FK004"));
+	cr_expect(test_has(&r.out, "error: [FK001"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "[FK004"));
 	done(&r);
 
 	put("repo/.fkaudit.json",
@@ -638,10 +633,10 @@ Test(config_cli, rule_levels_change_every_report_and_the_exit_status)
 	r = go("repo/db", ARGS("check", "--sarif", "../out.sarif", "--junit",
 			       "../out.xml", "--json", "../out.json"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect(has(&r.out, "db/001.sql:1:24: warning: [FK001"), "%s",
+	cr_expect(test_has(&r.out, "db/001.sql:1:24: warning: [FK001"), "%s",
 		  buf_str(&r.out));
-	cr_expect_not(has(&r.out, "FK004"));
-	cr_expect(has(&r.out, "0 errors, 1 warning, 0 notes"));
+	cr_expect_not(test_has(&r.out, "FK004"));
+	cr_expect(test_has(&r.out, "0 errors, 1 warning, 0 notes"));
 	done(&r);
 	sarif = slurp("repo/out.sarif");
 	check_sarif(sarif);
@@ -670,7 +665,7 @@ Test(config_cli, a_note_passes_in_junit)
 	    "{\"rules\": {\"FK001\": \"note\", \"FK004\": \"note\"}}");
 	r = go("repo", ARGS("check", "--junit", "out.xml"));
 	cr_expect_eq(r.code, 0);
-	cr_expect(has(&r.out, "note: [FK001"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "note: [FK001"), "%s", buf_str(&r.out));
 	done(&r);
 	junit = slurp("repo/out.xml");
 	cr_expect_not(strstr(junit, "<failure"), "%s", junit);
@@ -694,11 +689,11 @@ Test(config_cli, rule_error_stops_every_command_before_reports)
 	done(&r);
 	r = go("repo/db", ARGS("history", "--sarif", "out.sarif"));
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "$.rules.FK099: unknown rule"));
+	cr_expect(test_has(&r.err, "$.rules.FK099: unknown rule"));
 	done(&r);
 	r = go("repo", ARGS("diff", "-q", "HEAD"));
 	cr_expect_eq(r.code, 2);
-	cr_expect(has(&r.err, "$.rules.FK099: unknown rule"));
+	cr_expect(test_has(&r.err, "$.rules.FK099: unknown rule"));
 	cr_expect_not(exists("repo/db/out.sarif"));
 	done(&r);
 }
@@ -742,16 +737,16 @@ Test(config_cli, config_option)
 			  "\"off\"}}");
 	r = go("repo", ARGS("check", "--config", "../quiet.json"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect_not(has(&r.out, "[FK0"), "%s", buf_str(&r.out));
+	cr_expect_not(test_has(&r.out, "[FK0"), "%s", buf_str(&r.out));
 	done(&r);
 	r = go("repo", ARGS("history", "-q", "--config", "../quiet.json"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect_not(has(&r.out, "[FK0"), "%s", buf_str(&r.out));
+	cr_expect_not(test_has(&r.out, "[FK0"), "%s", buf_str(&r.out));
 	done(&r);
 	r = go("repo", ARGS("--help"));
 	done(&r);
 	r = go("repo", ARGS("diff", "--help"));
-	cr_expect(has(&r.out, "--config FILE"));
+	cr_expect(test_has(&r.out, "--config FILE"));
 	done(&r);
 
 	/* a bad --config file names itself as given */
@@ -772,17 +767,17 @@ Test(config_cli, history_and_diff_read_the_repository_config)
 	put("repo/.fkaudit.json", "{\"rules\": {\"FK004\": \"off\"}}");
 	r = go("repo/db", ARGS("history", "-q"));
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.out, "[FK001"), "%s", buf_str(&r.out));
-	cr_expect_not(has(&r.out, "[FK004"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "[FK001"), "%s", buf_str(&r.out));
+	cr_expect_not(test_has(&r.out, "[FK004"), "%s", buf_str(&r.out));
 	done(&r);
 	put("repo/db/002.sql", unsafe_fk);
 	sh("cd repo && git checkout -q -b feature && git add db && "
 	   "git commit -q -m more");
 	r = go("repo", ARGS("diff", "-q", "main"));
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
-	cr_expect_not(has(&r.out, "[FK004"), "%s", buf_str(&r.out));
+	cr_expect_not(test_has(&r.out, "[FK004"), "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -797,22 +792,22 @@ Test(config_cli, exclude_skips_walked_folders_but_not_named_files)
 	put("repo/.fkaudit.json",
 	    "{\"exclude\": [\"db/legacy\", \"**/*_seed.sql\"]}");
 	r = go("repo", ARGS("check"));
-	cr_expect(has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
-	cr_expect_not(has(&r.out, "legacy"), "%s", buf_str(&r.out));
-	cr_expect_not(has(&r.out, "seed"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
+	cr_expect_not(test_has(&r.out, "legacy"), "%s", buf_str(&r.out));
+	cr_expect_not(test_has(&r.out, "seed"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
 	done(&r);
 	/* paths are the repository's, wherever it runs */
 	r = go("repo/db", ARGS("check", "."));
-	cr_expect(has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
 	done(&r);
 	r = go("repo/db/legacy", ARGS("check"));
-	cr_expect(has(&r.out, "no SQL files"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "no SQL files"), "%s", buf_str(&r.out));
 	done(&r);
 	/* a file named on the command line is audited */
 	r = go("repo", ARGS("check", "db/legacy/001.sql", "db/users_seed.sql"));
-	cr_expect(has(&r.out, "db/legacy/001.sql:1:24"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "db/users_seed.sql:1:24"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/legacy/001.sql:1:24"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/users_seed.sql:1:24"), "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -827,9 +822,9 @@ Test(config_cli, outside_a_repository_the_current_folder)
 	    "\"note\", \"FK004\": \"off\"}}");
 	r = go("plain", ARGS("check"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect(has(&r.out, "db/001.sql:1:24: note: [FK001"), "%s",
+	cr_expect(test_has(&r.out, "db/001.sql:1:24: note: [FK001"), "%s",
 		  buf_str(&r.out));
-	cr_expect(has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "in 1 file"), "%s", buf_str(&r.out));
 	done(&r);
 	r = go("plain/db", ARGS("check"));
 	cr_expect_eq(r.code, 1, "no .fkaudit.json in db/");

@@ -19,11 +19,6 @@ static void put(const char *name, const char *text)
 	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 static size_t count(const struct buf *b, const char *s)
 {
 	const char *p = buf_str(b);
@@ -156,18 +151,18 @@ Test(django, separate_database_and_state_in_an_atomic_migration)
 	lead_migration("");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* at the SQL inside the string, in the .py file */
-	cr_expect(has(&out, "accounts/migrations/0002_profile_lead.py:16:22: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_profile_lead.py:16:22: "
 			    "error: [FK007 concurrent-in-transaction] CREATE "
 			    "INDEX CONCURRENTLY runs inside the transaction "
 			    "that Django puts around every migration whose "
 			    "class does not set atomic = False: PostgreSQL "
 			    "refuses it"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "help: put it in a migration of its own with "
+	cr_expect(test_has(&out, "help: put it in a migration of its own with "
 			    "atomic = False on its Migration class"),
 		  "%s", buf_str(&out));
 	/* the reverse SQL drops a name the forward SQL never gives */
-	cr_expect(has(&out, "accounts/migrations/0002_profile_lead.py:23:63: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_profile_lead.py:23:63: "
 			    "warning: [FK013 reverse-mismatch] the rollback "
 			    "drops constraint \"profile_lead_id_fk\", which "
 			    "the migration's forward SQL never creates"),
@@ -175,11 +170,11 @@ Test(django, separate_database_and_state_in_an_atomic_migration)
 	/* the other reverse drops a name it creates: no FK013 */
 	cr_expect_eq(count(&out, "FK013"), 1, "%s", buf_str(&out));
 	/* SET lock_timeout before the ADD, VALIDATE in the next migration */
-	cr_expect(!has(&out, "FK004") && !has(&out, "FK003") &&
-			  !has(&out, "FK009"),
+	cr_expect(!test_has(&out, "FK004") && !test_has(&out, "FK003") &&
+			  !test_has(&out, "FK009"),
 		  "%s", buf_str(&out));
 	/* CreateModel with a ForeignKey: nothing */
-	cr_expect(!has(&out, "0001_initial.py:"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "0001_initial.py:"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -190,10 +185,10 @@ Test(django, separate_database_and_state_with_atomic_false)
 	initial();
 	lead_migration("    atomic = False\n\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK007"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK007"), "%s", buf_str(&out));
 	/* the string is split: each statement on its own, SET included */
-	cr_expect(!has(&out, "FK004"), "%s", buf_str(&out));
-	cr_expect(has(&out, "0002_profile_lead.py:25:63: warning: [FK013"),
+	cr_expect(!test_has(&out, "FK004"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "0002_profile_lead.py:25:63: warning: [FK013"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -220,24 +215,24 @@ Test(django, add_field_foreign_key_on_an_existing_model)
 	    "        ),\n"
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
 			    "warning: [FK002 fk-on-new-column] adding column "
 			    "\"team_id\" with REFERENCES \"teams_team\" to "
 			    "existing table \"accounts_profile\" takes ACCESS "
 			    "EXCLUSIVE on \"accounts_profile\""),
 		  "%s", buf_str(&out));
 	/* Django's own names: names_digest() of table and column */
-	cr_expect(has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
 			    "error: [FK006 index-not-concurrent] CREATE INDEX "
 			    "\"accounts_profile_team_id_ea6fb39a\" on existing "
 			    "table \"accounts_profile\" without CONCURRENTLY"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "accounts_profile_team_id_ea6fb39a_fk_teams_team_id"),
+	cr_expect(test_has(&out, "accounts_profile_team_id_ea6fb39a_fk_teams_team_id"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, " 12 |         migrations.AddField(\n"), "%s",
+	cr_expect(test_has(&out, " 12 |         migrations.AddField(\n"), "%s",
 		  buf_str(&out));
 	/* CreateModel with a ForeignKey: nothing unsafe */
-	cr_expect(!has(&out, "0001_initial.py:"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "0001_initial.py:"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -263,23 +258,23 @@ Test(django, foreign_key_options_change_the_sql)
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* db_constraint=False: no FK, but Django still builds the index */
-	cr_expect(has(&out, "0002_options.py:8:9: error: [FK006"), "%s",
+	cr_expect(test_has(&out, "0002_options.py:8:9: error: [FK006"), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, "0002_options.py:8:9: warning: [FK002"), "%s",
+	cr_expect(!test_has(&out, "0002_options.py:8:9: warning: [FK002"), "%s",
 		  buf_str(&out));
 	/* db_index=False: the FK, no index (so FK005 at the end) */
-	cr_expect(has(&out, "0002_options.py:9:9: warning: [FK002"), "%s",
+	cr_expect(test_has(&out, "0002_options.py:9:9: warning: [FK002"), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, "0002_options.py:9:9: error: [FK006"), "%s",
+	cr_expect(!test_has(&out, "0002_options.py:9:9: error: [FK006"), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "0002_options.py:9:9: warning: [FK005"), "%s",
+	cr_expect(test_has(&out, "0002_options.py:9:9: warning: [FK005"), "%s",
 		  buf_str(&out));
 	/* OneToOneField: UNIQUE inline, no separate index */
-	cr_expect(has(&out, "0002_options.py:10:9: warning: [FK002"), "%s",
+	cr_expect(test_has(&out, "0002_options.py:10:9: warning: [FK002"), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, "0002_options.py:10:9: error: [FK006"), "%s",
+	cr_expect(!test_has(&out, "0002_options.py:10:9: error: [FK006"), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, "0002_options.py:10:9: warning: [FK005"), "%s",
+	cr_expect(!test_has(&out, "0002_options.py:10:9: warning: [FK005"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }
@@ -323,16 +318,16 @@ Test(django, alter_field_to_a_foreign_key_and_back)
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* an integer column becomes a foreign key: a validating ADD */
-	cr_expect(has(&out, "0003_backup_fk.py:8:9: error: [FK001 "
+	cr_expect(test_has(&out, "0003_backup_fk.py:8:9: error: [FK001 "
 			    "fk-validating-add] adding foreign key "
 			    "\"accounts_profile_backup_id_"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "0003_backup_fk.py:8:9: error: [FK006"), "%s",
+	cr_expect(test_has(&out, "0003_backup_fk.py:8:9: error: [FK006"), "%s",
 		  buf_str(&out));
 	/* a foreign key already (related_name is Python only), or a model
 	 * no migration creates: no SQL is assumed */
-	cr_expect(!has(&out, "0003_backup_fk.py:13:") &&
-			  !has(&out, "0003_backup_fk.py:18:"),
+	cr_expect(!test_has(&out, "0003_backup_fk.py:13:") &&
+			  !test_has(&out, "0003_backup_fk.py:18:"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -366,13 +361,13 @@ Test(django, db_table_and_to_field)
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* the model's db_table; with a DEFAULT the key is checked: error */
-	cr_expect(has(&out, "0002_invoice_account.py:8:9: error: [FK002 "
+	cr_expect(test_has(&out, "0002_invoice_account.py:8:9: error: [FK002 "
 			    "fk-on-new-column] adding column \"account_id\" "
 			    "with REFERENCES \"legacy_accounts\" to existing "
 			    "table \"billing_invoice\""),
 		  "%s", buf_str(&out));
 	/* the column takes the referenced column's type: no FK008 */
-	cr_expect(!has(&out, "FK008"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK008"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -401,12 +396,12 @@ Test(django, positions_inside_strings_follow_escapes_and_lines)
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* a module-level constant: the line inside the triple quotes */
-	cr_expect(has(&out, "accounts/migrations/0002_raw.py:6:9: error: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_raw.py:6:9: error: "
 			    "[FK001 fk-validating-add] adding foreign key "
 			    "\"profile_home_fk\""),
 		  "%s", buf_str(&out));
 	/* after \n and \t escapes: the column of the source text */
-	cr_expect(has(&out, "accounts/migrations/0002_raw.py:13:89: error: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_raw.py:13:89: error: "
 			    "[FK001 fk-validating-add] adding foreign key "
 			    "\"x_fk\""),
 		  "%s", buf_str(&out));
@@ -435,10 +430,10 @@ Test(django, suppressions_are_python_comments)
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	/* the index Django defers belongs to the AddField: suppressed too */
-	cr_expect(!has(&out, "FK002") && !has(&out, "FK006") &&
-			  !has(&out, "FK004"),
+	cr_expect(!test_has(&out, "FK002") && !test_has(&out, "FK006") &&
+			  !test_has(&out, "FK004"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "accounts/migrations/0002_profile_team.py:14:9: "
+	cr_expect(test_has(&out, "accounts/migrations/0002_profile_team.py:14:9: "
 			    "note: [FK014 unused-suppression] suppression of "
 			    "FK001 matches no finding of the statement it "
 			    "precedes"),
@@ -519,13 +514,13 @@ Test(django, real_shapes_give_no_false_findings)
 	    "options={'ordering': ['name']}),\n"
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 3 files"), "%s", buf_str(&out));
 	cr_expect_eq(run_test_dir(ARGS("detect", "accounts/migrations/"
 						    "0002_shapes.py"),
 				     &det),
 		     0, "%s", buf_str(&det));
 	/* the f-string is named as left out, with its line */
-	cr_expect(has(&det, "left out: RunSQL SQL that is not a string "
+	cr_expect(test_has(&det, "left out: RunSQL SQL that is not a string "
 			    "literal (line 56)"),
 		  "%s", buf_str(&det));
 	buf_release(&out);
@@ -547,15 +542,15 @@ Test(django, what_is_not_a_migration)
 	    "    operations = [migrations.RunSQL('ALTER TABLE x\n"
 	    "    ((( ]]] \"\"\" \xff\xfe\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "in 3 files"), "%s", buf_str(&out));
 	cr_expect_eq(run_test_dir(ARGS("detect", "."), &det), 0, "%s",
 		     buf_str(&det));
-	cr_expect(has(&det, "accounts/migrations/helpers.py\n"
+	cr_expect(test_has(&det, "accounts/migrations/helpers.py\n"
 			    "  django, not run: not audited\n"
 			    "  why: a Python module that defines no Migration "
 			    "class: not a Django migration, not audited"),
 		  "%s", buf_str(&det));
-	cr_expect(!has(&det, "__init__.py") && !has(&det, "models.py"), "%s",
+	cr_expect(!test_has(&det, "__init__.py") && !test_has(&det, "models.py"), "%s",
 		  buf_str(&det));
 	buf_release(&out);
 	buf_release(&det);

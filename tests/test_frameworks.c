@@ -19,11 +19,6 @@ static void put(const char *name, const char *text)
 	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 static const char cic[] =
 	"CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\n";
 
@@ -39,13 +34,13 @@ Test(frameworks, goose_wraps_each_file_unless_no_transaction)
 		 "-- +goose NO TRANSACTION\n-- +goose Up\n%s", cic);
 	put("migrations/20240102000000_idx_no_tx.sql", text);
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(has(&out, "20240101000000_idx.sql:2:1: error: [FK007 "
+	cr_expect(test_has(&out, "20240101000000_idx.sql:2:1: error: [FK007 "
 			    "concurrent-in-transaction] CREATE INDEX "
 			    "CONCURRENTLY runs inside the transaction that "
 			    "goose puts around the file"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "-- +goose NO TRANSACTION"), "the opt-out is named");
-	cr_expect(!has(&out, "20240102000000_idx_no_tx.sql:"),
+	cr_expect(test_has(&out, "-- +goose NO TRANSACTION"), "the opt-out is named");
+	cr_expect(!test_has(&out, "20240102000000_idx_no_tx.sql:"),
 		  "NO TRANSACTION: %s", buf_str(&out));
 	buf_release(&out);
 }
@@ -61,9 +56,9 @@ Test(frameworks, goose_validate_in_the_same_file_is_fk003)
 	    "(user_id) REFERENCES users (id) NOT VALID;\n"
 	    "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n");
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(has(&out, "[FK003 fk-validate-same-transaction]"), "%s",
+	cr_expect(test_has(&out, "[FK003 fk-validate-same-transaction]"), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "goose puts around the file"), "%s",
+	cr_expect(test_has(&out, "goose puts around the file"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }
@@ -80,14 +75,14 @@ Test(frameworks, golang_migrate_sends_a_file_as_one_string)
 	put("db/migrations/000002_alone.down.sql",
 	    "DROP INDEX CONCURRENTLY orders_user_idx;\n");
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(has(&out, "000001_two.up.sql:1:1: error: [FK007 "
+	cr_expect(test_has(&out, "000001_two.up.sql:1:1: error: [FK007 "
 			    "concurrent-in-transaction] CREATE INDEX "
 			    "CONCURRENTLY runs inside the implicit transaction "
 			    "PostgreSQL opens because golang-migrate sends the "
 			    "whole file as one string"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "golang-migrate has no transaction to opt out of"));
-	cr_expect(!has(&out, "000002_alone"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "golang-migrate has no transaction to opt out of"));
+	cr_expect(!test_has(&out, "000002_alone"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -100,7 +95,7 @@ Test(frameworks, plain_files_are_unchanged)
 	put("sql/002_two.sql", "CREATE INDEX CONCURRENTLY a ON t (a);\n"
 			       "ALTER TABLE t ADD COLUMN x int;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK007"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK007"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -182,29 +177,29 @@ Test(frameworks, configuration_drives_discovery)
 	put("db/legacy/old.sql", cic);
 	put("other/x.sql", cic);
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(has(&out, "db/create_idx.sql:2:1: error: [FK007 "
+	cr_expect(test_has(&out, "db/create_idx.sql:2:1: error: [FK007 "
 			    "concurrent-in-transaction] CREATE INDEX "
 			    "CONCURRENTLY runs inside the transaction that "
 			    "goose puts around the file"),
 		  "%s", buf_str(&out));
 	/* the seeded dump says events is partitioned */
-	cr_expect(has(&out, "db/events_fk.sql:3:24: error: [FK010 "
+	cr_expect(test_has(&out, "db/events_fk.sql:3:24: error: [FK010 "
 			    "partitioned-unsupported]"),
 		  "%s", buf_str(&out));
-	cr_expect(!has(&out, "legacy") && !has(&out, "other/") &&
-			  !has(&out, "dump.sql"),
+	cr_expect(!test_has(&out, "legacy") && !test_has(&out, "other/") &&
+			  !test_has(&out, "dump.sql"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "in 2 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "in 2 files"), "%s", buf_str(&out));
 	buf_reset(&out);
 	cr_expect_eq(run_test_dir(ARGS("detect"), &out), 0);
-	cr_expect(has(&out, "other/x.sql\n  plain SQL, not run: not audited\n"
+	cr_expect(test_has(&out, "other/x.sql\n  plain SQL, not run: not audited\n"
 			    "  why: left out by the configuration"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "schema/dump.sql\n  plain SQL, seeds the schema "
+	cr_expect(test_has(&out, "schema/dump.sql\n  plain SQL, seeds the schema "
 			    "state\n  why: a schema dump named by the "
 			    "configuration"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "(framework set by the configuration)"), "%s",
+	cr_expect(test_has(&out, "(framework set by the configuration)"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }

@@ -93,11 +93,6 @@ static void done(struct run *r)
 	buf_release(&r->err);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 static const char *str(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -161,9 +156,9 @@ Test(git, diff_against_the_merge_base_of_a_diverged_branch)
 	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
 	/* main's own later migration is not part of the branch */
 	cr_expect_eq(count(&r, "FK006", NULL), 0);
-	cr_expect(has(&r.err, "with main; merge base"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "with main; merge base"), "%s", buf_str(&r.err));
 	cr_expect(strstr(buf_str(&r.err), base) ||
-			  has(&r.err, (char[8]){ base[0], base[1], base[2],
+			  test_has(&r.err, (char[8]){ base[0], base[1], base[2],
 						 base[3], base[4], base[5],
 						 base[6], 0 }),
 		  "%s", buf_str(&r.err));
@@ -171,9 +166,9 @@ Test(git, diff_against_the_merge_base_of_a_diverged_branch)
 	/* no BASE: no upstream, no origin: main, and it says so */
 	r = go("r", ARGS("diff"));
 	cr_expect_eq(r.code, 1);
-	cr_expect(has(&r.err, "with main (no upstream and no origin/HEAD"),
+	cr_expect(test_has(&r.err, "with main (no upstream and no origin/HEAD"),
 		  "%s", buf_str(&r.err));
-	cr_expect(has(&r.out, "db/002_orders_fk.sql:1:"), "%s",
+	cr_expect(test_has(&r.out, "db/002_orders_fk.sql:1:"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 	/* --quiet: nothing on stderr */
@@ -191,9 +186,9 @@ Test(git, diff_upstream_is_the_default_base)
 	put("c", "db/004.sql", unsafe_fk);
 	commit("c", "Carol", "2024-02-01T10:00:00Z", "topic");
 	r = go("c", ARGS("diff"));
-	cr_expect(has(&r.err, "with origin/main (the upstream of topic)"),
+	cr_expect(test_has(&r.err, "with origin/main (the upstream of topic)"),
 		  "%s", buf_str(&r.err));
-	cr_expect(has(&r.out, "db/004.sql:1:"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/004.sql:1:"), "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -306,17 +301,17 @@ Test(git, diff_worktree_and_errors)
 	done(&r);
 	r = go("r", ARGS("diff", "no-such-branch"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.err, "unknown revision 'no-such-branch'"), "%s",
+	cr_expect(test_has(&r.err, "unknown revision 'no-such-branch'"), "%s",
 		  buf_str(&r.err));
 	done(&r);
 	test_sh("mkdir plain");
 	r = go("plain", ARGS("diff"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
 	done(&r);
 	r = go("plain", ARGS("history"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
 	done(&r);
 }
 
@@ -329,16 +324,16 @@ Test(git, diff_in_a_shallow_clone_without_the_merge_base)
 	test_sh("cd s && git fetch -q --depth 1 origin main:main");
 	r = go("s", ARGS("diff", "main"));
 	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
-	cr_expect(has(&r.err, "shallow clone"), "%s", buf_str(&r.err));
-	cr_expect(has(&r.err, "git fetch --deepen"), "%s", buf_str(&r.err));
-	cr_expect(has(&r.err, "--unshallow"));
+	cr_expect(test_has(&r.err, "shallow clone"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "git fetch --deepen"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "--unshallow"));
 	cr_expect_eq(r.out.len, 0);
 	done(&r);
 	/* history needs the whole history to attribute findings */
 	r = go("s", ARGS("history"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.err, "shallow clone") &&
-			  has(&r.err, "git fetch --unshallow"),
+	cr_expect(test_has(&r.err, "shallow clone") &&
+			  test_has(&r.err, "git fetch --unshallow"),
 		  "%s", buf_str(&r.err));
 	done(&r);
 	/* deep enough: the merge base is there, and the diff works */
@@ -412,12 +407,12 @@ Test(git, history_attributes_findings_and_follows_their_fate)
 	done(&r);
 	/* the text report: commits, the ended list, the summary */
 	r = go("r", ARGS("history", "--color=never"));
-	cr_expect(has(&r.out, "introduced in "), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "(2023-05-01, Alice): orders fk; fixed by "),
+	cr_expect(test_has(&r.out, "introduced in "), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "(2023-05-01, Alice): orders fk; fixed by "),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "file deleted by "));
-	cr_expect(has(&r.out, "audit summary: 5 commits walked"));
-	cr_expect(has(&r.out, "  2023              "), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "file deleted by "));
+	cr_expect(test_has(&r.out, "audit summary: 5 commits walked"));
+	cr_expect(test_has(&r.out, "  2023              "), "%s", buf_str(&r.out));
 	cr_expect(r.err.len == 0, "no progress when not a terminal: %s",
 		  buf_str(&r.err));
 	done(&r);
@@ -458,18 +453,18 @@ Test(git, history_sarif_leaves_out_what_github_cannot_place)
 	/* JUnit keeps the deleted file's finding, in a history suite */
 	snprintf(path, sizeof(path), "%s/h.xml", test_dir);
 	cr_assert_eq(read_file(path, &b), 0);
-	cr_expect(has(&b, "<testsuite name=\"history: db/002_idx.sql\""),
+	cr_expect(test_has(&b, "<testsuite name=\"history: db/002_idx.sql\""),
 		  "%s", buf_str(&b));
-	cr_expect(has(&b, "<property name=\"deleted_by\""));
+	cr_expect(test_has(&b, "<property name=\"deleted_by\""));
 	buf_release(&b);
 	/* --sarif-fixed: fixed findings too, as passes */
 	snprintf(path, sizeof(path), "%s/f.sarif", test_dir);
 	r = go("r", ARGS("history", "--sarif-fixed", "--sarif", path));
 	done(&r);
 	cr_assert_eq(read_file(path, &b), 0);
-	cr_expect(has(&b, "\"kind\":\t\"pass\""), "%s", buf_str(&b));
-	cr_expect(has(&b, "fkaudit/fixedInCommit"));
-	cr_expect(!has(&b, "db/002_idx.sql"));
+	cr_expect(test_has(&b, "\"kind\":\t\"pass\""), "%s", buf_str(&b));
+	cr_expect(test_has(&b, "fkaudit/fixedInCommit"));
+	cr_expect(!test_has(&b, "db/002_idx.sql"));
 	buf_release(&b);
 }
 
@@ -525,7 +520,7 @@ Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 	/* check names files from the root too */
 	put("r", "db/wip.sql", unsafe_fk);
 	a = go("r/db", ARGS("check", "--color=never", "wip.sql"));
-	cr_expect(has(&a.out, "\ndb/wip.sql:1:") ||
+	cr_expect(test_has(&a.out, "\ndb/wip.sql:1:") ||
 			  !strncmp(buf_str(&a.out), "db/wip.sql:1:", 13),
 		  "%s", buf_str(&a.out));
 	done(&a);
@@ -587,12 +582,12 @@ Test(git, history_with_no_migrations)
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "readme");
 	r = go("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect(has(&r.out, "no finding was ever introduced"), "%s",
+	cr_expect(test_has(&r.out, "no finding was ever introduced"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 	r = go("r", ARGS("diff", "HEAD"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect(has(&r.out, "no migration file added or changed since the "
+	cr_expect(test_has(&r.out, "no migration file added or changed since the "
 			      "merge base"),
 		  "%s", buf_str(&r.out));
 	done(&r);
@@ -617,18 +612,18 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	   "git commit -qm submodule");
 	r = go("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3, "an LFS pointer at HEAD is not audited");
-	cr_expect(has(&r.out, "db/002_lfs.sql: error: Git LFS pointer"),
+	cr_expect(test_has(&r.out, "db/002_lfs.sql: error: Git LFS pointer"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "db/003_link.sql: note: symbolic link"),
+	cr_expect(test_has(&r.out, "db/003_link.sql: note: symbolic link"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "db/shared: note: submodule"), "%s",
+	cr_expect(test_has(&r.out, "db/shared: note: submodule"), "%s",
 		  buf_str(&r.out));
-	cr_expect(has(&r.out, "db/001.sql:1:"), "the rest is audited");
-	cr_expect(has(&r.out, "; 1 file not audited"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/001.sql:1:"), "the rest is audited");
+	cr_expect(test_has(&r.out, "; 1 file not audited"), "%s", buf_str(&r.out));
 	done(&r);
 	r = go("r", ARGS("diff", "--color=never", "HEAD~1"));
 	cr_expect_eq(r.code, 0, "a submodule is a note: %s", buf_str(&r.err));
-	cr_expect(has(&r.out, "db/shared: note: submodule"), "%s",
+	cr_expect(test_has(&r.out, "db/shared: note: submodule"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 	r = go("r", ARGS("diff", "--color=never", "4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
@@ -640,9 +635,9 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	test_sh("chmod u+w %s; rm %s", path, path);
 	r = go("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.out, "db/001.sql: error: blob"), "%s",
+	cr_expect(test_has(&r.out, "db/001.sql: error: blob"), "%s",
 		  buf_str(&r.out));
-	cr_expect(has(&r.out, "missing or corrupt"));
+	cr_expect(test_has(&r.out, "missing or corrupt"));
 	done(&r);
 }
 
@@ -661,8 +656,8 @@ Test(git, history_progress_only_on_a_terminal)
 		 out);
 	test_sh("%s || test $? -le 1", cmd);
 	cr_assert_eq(read_file(out, &b), 0);
-	cr_expect(has(&b, "fkaudit history: 5/5 commits, ") &&
-			  has(&b, " elapsed"),
+	cr_expect(test_has(&b, "fkaudit history: 5/5 commits, ") &&
+			  test_has(&b, " elapsed"),
 		  "%s", buf_str(&b));
 	buf_reset(&b);
 	snprintf(cmd, sizeof(cmd),
@@ -670,7 +665,7 @@ Test(git, history_progress_only_on_a_terminal)
 		 bin, out);
 	test_sh("%s || test $? -le 1", cmd);
 	cr_assert_eq(read_file(out, &b), 0);
-	cr_expect(!has(&b, "commits, "), "--quiet: %s", buf_str(&b));
+	cr_expect(!test_has(&b, "commits, "), "--quiet: %s", buf_str(&b));
 	buf_release(&b);
 }
 
@@ -704,7 +699,7 @@ Test(git, drizzle_deploy_is_one_transaction_across_files)
 	r = go("d", ARGS("diff", "--color=never", "main"));
 	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
 	/* the VALIDATE runs in the deploy's one transaction, with the ADD */
-	cr_expect(has(&r.out, "drizzle/0002_validate.sql:1:20: error: [FK003 "
+	cr_expect(test_has(&r.out, "drizzle/0002_validate.sql:1:20: error: [FK003 "
 			      "fk-validate-same-transaction] VALIDATE "
 			      "CONSTRAINT \"orders_user_fk\" runs in the same "
 			      "transaction as its ADD … NOT VALID at "
@@ -713,12 +708,12 @@ Test(git, drizzle_deploy_is_one_transaction_across_files)
 			      "migrations)"),
 		  "%s", buf_str(&r.out));
 	/* validated and indexed later in the change: neither FK009 nor FK005 */
-	cr_expect(!has(&r.out, "FK009") && !has(&r.out, "FK005"), "%s",
+	cr_expect(!test_has(&r.out, "FK009") && !test_has(&r.out, "FK005"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 	/* in check, each file is a deploy of its own: no FK003 */
 	r = go("d", ARGS("check", "--color=never", "drizzle"));
-	cr_expect(!has(&r.out, "FK003"), "%s", buf_str(&r.out));
+	cr_expect(!test_has(&r.out, "FK003"), "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -752,14 +747,14 @@ Test(git, flyway_conf_is_read_from_the_revision)
 	 * V2's first audit found, a limitation noted in the README.)
 	 */
 	r = go("f", ARGS("history", "--color=never"));
-	cr_expect(!has(&r.out, "V3__idx.sql:"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "V2__idx.sql:2:1: error: [FK007"), "%s",
+	cr_expect(!test_has(&r.out, "V3__idx.sql:"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "V2__idx.sql:2:1: error: [FK007"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 	/* diff of the first two commits: V2 in Flyway's transaction */
 	r = go("f", ARGS("diff", "--color=never", "HEAD~2", "HEAD~1"));
 	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(has(&r.out, "V2__idx.sql:2:1: error: [FK007 "
+	cr_expect(test_has(&r.out, "V2__idx.sql:2:1: error: [FK007 "
 			      "concurrent-in-transaction] CREATE INDEX "
 			      "CONCURRENTLY runs inside the transaction that "
 			      "Flyway puts around the migration (Flyway refuses"),
@@ -789,11 +784,11 @@ Test(git, diff_meets_the_schema_of_the_base)
 	commit("s", "Bob", "2024-01-02T10:00:00Z", "orders");
 	r = go("s", ARGS("diff", "--color=never", "main"));
 	/* users.id is an integer, from the base: FK008 */
-	cr_expect(has(&r.out, "000002_orders.up.sql:2:60: warning: [FK008 "
+	cr_expect(test_has(&r.out, "000002_orders.up.sql:2:60: warning: [FK008 "
 			      "fk-type-mismatch]"),
 		  "%s", buf_str(&r.out));
 	/* events is partitioned, from the base: FK010 */
-	cr_expect(has(&r.out, "[FK010 partitioned-unsupported]"), "%s",
+	cr_expect(test_has(&r.out, "[FK010 partitioned-unsupported]"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 }
@@ -851,16 +846,16 @@ Test(git, django_migrations_in_diff_and_history)
 	 * key, so the new column is an integer: no FK008 */
 	r = go("dj", ARGS("diff", "--color=never", "main"));
 	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
+	cr_expect(test_has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
 			      "warning: [FK002 fk-on-new-column] adding "
 			      "column \"coach_id\" with REFERENCES "
 			      "\"teams_team\" to existing table "
 			      "\"accounts_profile\""),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
+	cr_expect(test_has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
 			      "error: [FK006 index-not-concurrent]"),
 		  "%s", buf_str(&r.out));
-	cr_expect(!has(&r.out, "FK008") && !has(&r.out, "0001_initial"), "%s",
+	cr_expect(!test_has(&r.out, "FK008") && !test_has(&r.out, "0001_initial"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 
@@ -880,7 +875,7 @@ Test(git, django_migrations_in_diff_and_history)
 	   "accounts/migrations/0002_profile_coach.py");
 	commit("dj", "Bob", "2024-01-03T10:00:00Z", "rename");
 	r = go("dj", ARGS("diff", "--color=never", "HEAD~1"));
-	cr_expect(has(&r.out, "accounts/migrations/0002_profile_coach.py:9:1: "
+	cr_expect(test_has(&r.out, "accounts/migrations/0002_profile_coach.py:9:1: "
 			      "warning: [FK012 migration-modified]"),
 		  "%s", buf_str(&r.out));
 	done(&r);

@@ -38,11 +38,6 @@ static void sh(const char *where, const char *cmd)
 	cr_assert(system(full) == 0, "%s", full);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 Test(reports, files_replace_whole_and_keep_stdout_text)
 {
 	char *sarif = path_in("out.sarif"), *junit = path_in("out.xml");
@@ -54,7 +49,7 @@ Test(reports, files_replace_whole_and_keep_stdout_text)
 				      junit, "--json", json, "-"),
 				 NULL, unsafe, NULL, &out, NULL),
 		     1);
-	cr_expect(has(&out, "error: [FK001"), "the text report still goes to "
+	cr_expect(test_has(&out, "error: [FK001"), "the text report still goes to "
 					      "stdout");
 	cr_assert(read_file(sarif, &got) == 0);
 	{
@@ -66,14 +61,14 @@ Test(reports, files_replace_whole_and_keep_stdout_text)
 			     (unsigned)(sb.st_mode & 0777));
 	}
 	cr_expect(strncmp(buf_str(&got), "{", 1) == 0 &&
-			  has(&got, "\"version\":\t\"2.1.0\""),
+			  test_has(&got, "\"version\":\t\"2.1.0\""),
 		  "replaced whole: %.80s", buf_str(&got));
 	buf_reset(&got);
 	cr_assert(read_file(junit, &got) == 0);
-	cr_expect(has(&got, "<testsuites name=\"fkaudit\" tests=\"2\""));
+	cr_expect(test_has(&got, "<testsuites name=\"fkaudit\" tests=\"2\""));
 	buf_reset(&got);
 	cr_assert(read_file(json, &got) == 0);
-	cr_expect(has(&got, "\"exit_code\":\t1"));
+	cr_expect(test_has(&got, "\"exit_code\":\t1"));
 	buf_release(&out);
 	buf_release(&got);
 	free(sarif);
@@ -91,7 +86,7 @@ Test(reports, unwritable_report_exit_3_no_leftovers)
 	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", target, "-"), NULL,
 				 "SELECT 1;", NULL, NULL, &err),
 		     3);
-	cr_expect(has(&err, "cannot write '"), "%s", buf_str(&err));
+	cr_expect(test_has(&err, "cannot write '"), "%s", buf_str(&err));
 	cr_assert(mkdir(blocked, 0755) == 0);
 	buf_reset(&err);
 	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", blocked, "-"), NULL,
@@ -116,18 +111,18 @@ Test(reports, github_step_summary)
 				      "--stdin-path", "db/1,2:3.sql", "-"),
 				 NULL, unsafe, ARGS(env), &out, NULL),
 		     1);
-	cr_expect(has(&out, "::error file=db/1%2C2%3A3.sql,line=1,col=26,"
+	cr_expect(test_has(&out, "::error file=db/1%2C2%3A3.sql,line=1,col=26,"
 			    "endLine=1,endColumn=83,title=FK001 "
 			    "fk-validating-add::adding foreign key"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "%0Ahelp: add it NOT VALID"));
+	cr_expect(test_has(&out, "%0Ahelp: add it NOT VALID"));
 	cr_assert(read_file(summary, &md) == 0);
 	cr_expect(strncmp(buf_str(&md), "earlier step\n", 13) == 0,
 		  "appended, not overwritten");
-	cr_expect(has(&md, "### fkaudit: 1 error, 1 warning, 0 notes in 1 "
+	cr_expect(test_has(&md, "### fkaudit: 1 error, 1 warning, 0 notes in 1 "
 			   "file"),
 		  "%s", buf_str(&md));
-	cr_expect(has(&md, "| error | FK001 fk-validating-add | "
+	cr_expect(test_has(&md, "| error | FK001 fk-validating-add | "
 			   "`db/1,2:3.sql:1:26` |"));
 	buf_release(&out);
 	buf_release(&md);
@@ -149,19 +144,19 @@ Test(reports, sarif_in_a_git_repository)
 				      "001 fk.sql"),
 				 sub, NULL, NULL, &out, NULL),
 		     1);
-	cr_expect(has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
+	cr_expect(test_has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
 		  "repository-relative from a subfolder");
-	cr_expect(has(&out, "\"repositoryUri\":\t\"https://github.com/acme/"
+	cr_expect(test_has(&out, "\"repositoryUri\":\t\"https://github.com/acme/"
 			    "shop\""),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "\"branch\":\t\"trunk\""));
-	cr_expect(has(&out, "\"revisionId\":\t\""));
+	cr_expect(test_has(&out, "\"branch\":\t\"trunk\""));
+	cr_expect(test_has(&out, "\"revisionId\":\t\""));
 	buf_reset(&out);
 	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif",
 				      "../migrations/./001 fk.sql"),
 				 sub, NULL, NULL, &out, NULL),
 		     1);
-	cr_expect(has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
+	cr_expect(test_has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
 		  "'.' and '..' resolved");
 	buf_release(&out);
 	free(sub);
@@ -175,14 +170,14 @@ Test(reports, clean_audit_reports)
 	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "junit", "-"), NULL,
 				 "SELECT 1;\n", NULL, &out, NULL),
 		     0);
-	cr_expect(has(&out, "<testcase classname=\"&lt;stdin&gt;\" "
+	cr_expect(test_has(&out, "<testcase classname=\"&lt;stdin&gt;\" "
 			    "name=\"fkaudit: all rules passed\""),
 		  "%s", buf_str(&out));
 	buf_reset(&out);
 	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif", "-"), NULL,
 				 "SELECT 1;\n", NULL, &out, NULL),
 		     0);
-	cr_expect(has(&out, "\"results\":\t[]"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "\"results\":\t[]"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -205,7 +200,7 @@ Test(reports, devices_pipes_and_links_are_written_through)
 	cr_assert(lstat(fifo, &sb) == 0);
 	cr_expect(S_ISFIFO(sb.st_mode), "the pipe is still a pipe");
 	cr_assert(read_file(got_path, &got) == 0);
-	cr_expect(has(&got, "\"exit_code\":\t1"), "%s", buf_str(&got));
+	cr_expect(test_has(&got, "\"exit_code\":\t1"), "%s", buf_str(&got));
 	buf_reset(&got);
 	/* a symbolic link: the file it names is replaced, the link stays */
 	cr_assert(write_file(target, "old", 3) == 0);
@@ -216,7 +211,7 @@ Test(reports, devices_pipes_and_links_are_written_through)
 	cr_assert(lstat(link, &sb) == 0);
 	cr_expect(S_ISLNK(sb.st_mode), "the link is still a link");
 	cr_assert(read_file(target, &got) == 0);
-	cr_expect(has(&got, "\"exit_code\":\t1"), "%s", buf_str(&got));
+	cr_expect(test_has(&got, "\"exit_code\":\t1"), "%s", buf_str(&got));
 	buf_release(&got);
 	free(fifo);
 	free(got_path);

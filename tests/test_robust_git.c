@@ -145,11 +145,6 @@ static void done(struct run *r)
 	buf_release(&r->junit);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 static const char *str(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -325,16 +320,16 @@ Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
 	cr_expect_str_eq(str(f, "status"), "audited");
 	cr_expect_eq(num(f, "statements"), 2);
 	cr_expect_eq(count(&r, "FK012", "db/001.sql"), 1);
-	cr_expect(has(&r.out, "db/001.sql:1:1: warning: [FK012 "
+	cr_expect(test_has(&r.out, "db/001.sql:1:1: warning: [FK012 "
 			      "migration-modified] migration db/001.sql "
 			      "already existed at the merge base"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "so environments diverge; which lines it edits "
+	cr_expect(test_has(&r.out, "so environments diverge; which lines it edits "
 			      "could not be decided: its merge-base version "
 			      "could not be read (blob bf04568227e3 is missing "
 			      "or corrupt in the object database"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "), so FK012 is on line 1\n"), "%s",
+	cr_expect(test_has(&r.out, "), so FK012 is on line 1\n"), "%s",
 		  buf_str(&r.out));
 	cr_expect(file_entry(&r, "db/002.sql"), "the other file is audited");
 	done(&r);
@@ -343,7 +338,7 @@ Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
 	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
 	cr_expect_eq(count(&r, "FK001", "db/001.sql"), 1, "%s",
 		     buf_str(&r.out));
-	cr_expect(has(&r.out, "--changed-lines keeps every statement"), "%s",
+	cr_expect(test_has(&r.out, "--changed-lines keeps every statement"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 }

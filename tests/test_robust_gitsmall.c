@@ -30,11 +30,6 @@ static void put(const char *path, const char *content)
 	cr_assert_eq(put_test_file(path, content), 0);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 struct run {
 	int code;
 	struct buf out, err;
@@ -80,13 +75,13 @@ Test(robust_gitsmall, check_lfs_pointer_is_not_audited)
 	r = run_in(".", ARGS("check", "--color=never", "db"));
 	cr_expect_eq(r.code, 3, "exit %d: %s%s", r.code, buf_str(&r.out),
 		     buf_str(&r.err));
-	cr_expect(has(&r.out, "db/001.sql: error: Git LFS pointer: the "
+	cr_expect(test_has(&r.out, "db/001.sql: error: Git LFS pointer: the "
 			      "migration itself is stored in Git LFS, "
 			      "outside the repository's objects; not "
 			      "audited"),
 		  "%s", buf_str(&r.out));
-	cr_expect(!has(&r.out, "FK000"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+	cr_expect(!test_has(&r.out, "FK000"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 }
@@ -99,7 +94,7 @@ Test(robust_gitsmall, history_of_an_empty_repository)
 	test_sh("git init -q r");
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.err, "fkaudit history: revision 'HEAD': the "
+	cr_expect(test_has(&r.err, "fkaudit history: revision 'HEAD': the "
 			      "repository has no commits yet"),
 		  "%s", buf_str(&r.err));
 	done(&r);
@@ -127,7 +122,7 @@ Test(robust_gitsmall, history_of_a_ref_to_a_missing_commit)
 		 "fkaudit history: revision 'HEAD': object %s it points to "
 		 "is missing from the repository's objects",
 		 sha);
-	cr_expect(has(&r.err, msg), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, msg), "%s", buf_str(&r.err));
 	done(&r);
 	buf_release(&id);
 	buf_release(&path);
@@ -144,7 +139,7 @@ Test(robust_gitsmall, history_of_a_branch_with_no_commits_yet)
 	   "git checkout -q --orphan fresh");
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(has(&r.err, "fkaudit history: revision 'HEAD': branch "
+	cr_expect(test_has(&r.err, "fkaudit history: revision 'HEAD': branch "
 			      "'fresh' has no commits yet"),
 		  "%s", buf_str(&r.err));
 	done(&r);
@@ -175,9 +170,9 @@ Test(robust_gitsmall, history_of_a_truncated_pack)
 	buf_reset(&path);
 	buf_addf(&path, "%s/err", test_dir);
 	cr_assert_eq(read_file(buf_str(&path), &err), 0);
-	cr_expect(has(&err, "fkaudit history: revision 'HEAD': object "),
+	cr_expect(test_has(&err, "fkaudit history: revision 'HEAD': object "),
 		  "%s", buf_str(&err));
-	cr_expect(has(&err, ".pack, which is corrupt (it does not match its "
+	cr_expect(test_has(&err, ".pack, which is corrupt (it does not match its "
 			    "index: truncated?)"),
 		  "%s", buf_str(&err));
 	buf_release(&err);
@@ -216,18 +211,18 @@ Test(robust_gitsmall, history_blob_over_max_file_size)
 	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
 			     "none", "--max-file-size", "1M", "HEAD~1"));
 	cr_expect_eq(r.code, 3, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(has(&r.out, "db/001.sql: error: 3145720 bytes, over "
+	cr_expect(test_has(&r.out, "db/001.sql: error: 3145720 bytes, over "
 			      "--max-file-size (1048576 bytes); not audited"),
 		  "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
 			     "none", "--max-file-size", "1M"));
 	cr_expect_eq(r.code, 0, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "over --max-file-size"), "%s", buf_str(&r.out));
-	cr_expect(has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
+	cr_expect(test_has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "over --max-file-size"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
 }

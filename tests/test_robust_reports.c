@@ -39,11 +39,6 @@ static char *path_in(const char *name)
 	return p;
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 /* fkaudit in test_dir; stdout and stderr into `out` and `err`. */
 static int go(const char *const *args, struct buf *out, struct buf *err)
 {
@@ -81,8 +76,8 @@ Test(robust_reports, output_onto_a_named_input_is_refused)
 	cr_expect_eq(go(ARGS("check", "-o", "001.sql", "001.sql"), &out, &err),
 		     2, "%s", buf_str(&err));
 	cr_expect(file_is("001.sql", unsafe), "the migration is unchanged");
-	cr_expect(has(&err, "--output '001.sql'") &&
-			  has(&err, "nothing was audited or written"),
+	cr_expect(test_has(&err, "--output '001.sql'") &&
+			  test_has(&err, "nothing was audited or written"),
 		  "%s", buf_str(&err));
 	cr_expect_eq(out.len, 0, "no report: %s", buf_str(&out));
 	buf_reset(&err);
@@ -92,7 +87,7 @@ Test(robust_reports, output_onto_a_named_input_is_refused)
 			NULL, &err),
 		     2, "%s", buf_str(&err));
 	cr_expect(file_is("001.sql", unsafe));
-	cr_expect(has(&err, "--json './sub/../001.sql'"), "%s", buf_str(&err));
+	cr_expect(test_has(&err, "--json './sub/../001.sql'"), "%s", buf_str(&err));
 	buf_release(&out);
 	buf_release(&err);
 }
@@ -108,7 +103,7 @@ Test(robust_reports, report_onto_a_walked_file_is_refused)
 			&err),
 		     2, "%s", buf_str(&err));
 	cr_expect(file_is("db/002.sql", unsafe));
-	cr_expect(has(&err, "--sarif 'db/002.sql'"), "%s", buf_str(&err));
+	cr_expect(test_has(&err, "--sarif 'db/002.sql'"), "%s", buf_str(&err));
 	/* a file the walk does not audit may be a report */
 	cr_expect_eq(go(ARGS("check", "--json", "db/notes.txt", "db"), NULL,
 			NULL),
@@ -142,7 +137,7 @@ Test(robust_reports, two_reports_onto_one_file_are_refused)
 			     "./r.json", "001.sql"),
 			NULL, &err),
 		     2, "%s", buf_str(&err));
-	cr_expect(has(&err, "--sarif 'r.json' and --json './r.json' name the "
+	cr_expect(test_has(&err, "--sarif 'r.json' and --json './r.json' name the "
 			    "same file"),
 		  "%s", buf_str(&err));
 	cr_expect(!exists("r.json"), "nothing written");
@@ -154,7 +149,7 @@ Test(robust_reports, two_reports_onto_one_file_are_refused)
 			     "--junit", "d/../r.json", "001.sql"),
 			NULL, &err),
 		     2, "%s", buf_str(&err));
-	cr_expect(has(&err, "--output 'link.json' and --junit 'd/../r.json'"),
+	cr_expect(test_has(&err, "--output 'link.json' and --junit 'd/../r.json'"),
 		  "%s", buf_str(&err));
 	cr_expect(file_is("r.json", "old\n"));
 	/* different files are fine, and so is /dev/null twice */
@@ -175,7 +170,7 @@ Test(robust_reports, history_and_diff_refuse_a_migration_of_the_work_tree)
 	cr_expect_eq(go(ARGS("history", "--json", "db/001.sql"), NULL, &err),
 		     2, "%s", buf_str(&err));
 	cr_expect(file_is("db/001.sql", unsafe));
-	cr_expect(has(&err, "--json 'db/001.sql'"), "%s", buf_str(&err));
+	cr_expect(test_has(&err, "--json 'db/001.sql'"), "%s", buf_str(&err));
 	buf_reset(&err);
 	cr_expect_eq(go(ARGS("diff", "--worktree", "--sarif", "db/001.sql",
 			     "main"),
@@ -282,7 +277,7 @@ Test(robust_reports, closed_stdout_still_writes_every_report)
 		     1, "the run's own status: %s", buf_str(&err));
 	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif") &&
 		  xml_file_ok("r.xml"));
-	cr_expect(!has(&err, "write error"), "%s", buf_str(&err));
+	cr_expect(!test_has(&err, "write error"), "%s", buf_str(&err));
 	test_sh("rm -f r.json r.sarif r.xml");
 	buf_reset(&err);
 	cr_expect_eq(run_closed_stdout(ARGS("check", "--json", "r.json",
@@ -391,7 +386,7 @@ Test(robust_reports, full_file_system_exit_3_other_reports_written)
 			     "r.sarif", "--junit", "full/r.xml", "big.sql"),
 			NULL, &err),
 		     3, "%s", buf_str(&err));
-	cr_expect(has(&err, "fkaudit: cannot write 'full/r.json': No space "
+	cr_expect(test_has(&err, "fkaudit: cannot write 'full/r.json': No space "
 			    "left on device"),
 		  "%s", buf_str(&err));
 	cr_expect(!exists("full/r.json"), "no partial report at the target");
@@ -405,19 +400,6 @@ Test(robust_reports, full_file_system_exit_3_other_reports_written)
 }
 
 /* ---- 13: file names that are not valid UTF-8, or hold a newline ---- */
-
-static bool valid_utf8(const struct buf *b)
-{
-	size_t i = 0, n;
-
-	while (i < b->len) {
-		n = utf8_seq_len((const unsigned char *)b->ptr + i, b->len - i);
-		if (!n)
-			return false;
-		i += n;
-	}
-	return true;
-}
 
 Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
 {
@@ -434,27 +416,27 @@ Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
 	}
 	cr_expect_eq(go(ARGS("check", "--color=never", "db"), &out, &err), 3,
 		     "%s", buf_str(&err));
-	cr_expect(valid_utf8(&out), "%s", buf_str(&out));
-	cr_expect(has(&out, "\ndb/new\\nline.sql:1:26: error: [FK001"), "%s",
+	cr_expect(test_valid_utf8(&out), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "\ndb/new\\nline.sql:1:26: error: [FK001"), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "\ndb/bad\xef\xbf\xbd.sql:1:26: error: [FK001"),
+	cr_expect(test_has(&out, "\ndb/bad\xef\xbf\xbd.sql:1:26: error: [FK001"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "db/back\\\\slash.sql:1:26: error:"), "%s",
+	cr_expect(test_has(&out, "db/back\\\\slash.sql:1:26: error:"), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "db/nul\\tname.sql: error: "), "%s",
+	cr_expect(test_has(&out, "db/nul\\tname.sql: error: "), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, "new\nline"), "no raw newline in a name");
+	cr_expect(!test_has(&out, "new\nline"), "no raw newline in a name");
 	buf_reset(&out);
 	go(ARGS("detect", "db"), &out, NULL);
-	cr_expect(valid_utf8(&out) && has(&out, "db/new\\nline.sql\n"), "%s",
+	cr_expect(test_valid_utf8(&out) && test_has(&out, "db/new\\nline.sql\n"), "%s",
 		  buf_str(&out));
 	/* a message on stderr that names a path */
 	buf_reset(&err);
 	cr_expect_eq(go(ARGS("check", "--json", "no\ndir/\xfe.json", "db"),
 			NULL, &err),
 		     3);
-	cr_expect(valid_utf8(&err), "%s", buf_str(&err));
-	cr_expect(has(&err, "cannot write 'no\\ndir/\xef\xbf\xbd.json'"), "%s",
+	cr_expect(test_valid_utf8(&err), "%s", buf_str(&err));
+	cr_expect(test_has(&err, "cannot write 'no\\ndir/\xef\xbf\xbd.json'"), "%s",
 		  buf_str(&err));
 	buf_release(&out);
 	buf_release(&err);

@@ -26,11 +26,6 @@ static int check_dir(struct buf *out)
 	return code;
 }
 
-static bool has(const struct buf *out, const char *what)
-{
-	return strstr(buf_str(out), what) != NULL;
-}
-
 static void expect_both_unsafe(const struct buf *out, int fk_line,
 			       int index_line)
 {
@@ -38,8 +33,8 @@ static void expect_both_unsafe(const struct buf *out, int fk_line,
 
 	snprintf(fk, sizeof(fk), "001.sql:%d:24: error: [FK001 ", fk_line);
 	snprintf(idx, sizeof(idx), "001.sql:%d:1: error: [FK006 ", index_line);
-	cr_expect(has(out, fk), "no %s in:\n%s", fk, buf_str(out));
-	cr_expect(has(out, idx), "no %s in:\n%s", idx, buf_str(out));
+	cr_expect(test_has(out, fk), "no %s in:\n%s", fk, buf_str(out));
+	cr_expect(test_has(out, idx), "no %s in:\n%s", idx, buf_str(out));
 }
 
 Test(robust_resync, unbalanced_open_paren)
@@ -51,15 +46,15 @@ Test(robust_resync, unbalanced_open_paren)
 					   ADD_FK) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 2, 4);
-	cr_expect(has(&out, "001.sql:5:24: error: [FK001 "), "%s",
+	cr_expect(test_has(&out, "001.sql:5:24: error: [FK001 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "001.sql:3:10: warning: [FK000 parse-error] "
+	cr_expect(test_has(&out, "001.sql:3:10: warning: [FK000 parse-error] "
 			    "statement rejected by the PostgreSQL 15 grammar: "
 			    "syntax error at or near \";\"; not audited (no "
 			    "DDL that fkaudit checks was recognised in its "
 			    "tokens); the rest of the file is audited"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "in 1 file (5 statements)"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "in 1 file (5 statements)"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -72,7 +67,7 @@ Test(robust_resync, unbalanced_open_paren_first)
 				"SELECT (1;\n" ADD_FK ADD_INDEX) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 2, 3);
-	cr_expect(has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
+	cr_expect(test_has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }
@@ -86,7 +81,7 @@ Test(robust_resync, extra_close_paren)
 				"SELECT 1);\n" ADD_FK ADD_INDEX) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 2, 3);
-	cr_expect(has(&out, "001.sql:1:9: warning: [FK000 parse-error] "
+	cr_expect(test_has(&out, "001.sql:1:9: warning: [FK000 parse-error] "
 			    "statement rejected by the PostgreSQL 15 grammar: "
 			    "syntax error at or near \")\"; not audited"),
 		  "%s", buf_str(&out));
@@ -115,10 +110,10 @@ Test(robust_resync, rule_with_parenthesised_actions_stays_whole)
 				"CREATE RULE r AS ON INSERT TO t DO ALSO "
 				"(SELECT 1; SELECT 2);\n" ADD_INDEX) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK000"), "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:2:1: error: [FK006 "), "%s",
+	cr_expect(!test_has(&out, "FK000"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "001.sql:2:1: error: [FK006 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "(2 statements)"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "(2 statements)"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -131,9 +126,9 @@ Test(robust_resync, unterminated_quote_not_audited)
 						  "SELECT 'abc;\n" ADD_INDEX) ==
 		  0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:1:24: error: [FK001 "), "%s",
+	cr_expect(test_has(&out, "001.sql:1:24: error: [FK001 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "001.sql:3:8: warning: [FK000 parse-error] "
+	cr_expect(test_has(&out, "001.sql:3:8: warning: [FK000 parse-error] "
 			    "statement rejected by the PostgreSQL 15 grammar: "
 			    "unterminated quoted string at or near "
 			    "\"'abc;…\"; not audited (no DDL that fkaudit "
@@ -141,7 +136,7 @@ Test(robust_resync, unterminated_quote_not_audited)
 			    "of the file, from line 3, is inside an "
 			    "unterminated quoted string, and is not audited"),
 		  "%s", buf_str(&out));
-	cr_expect(!has(&out, "the rest of the file is audited"), "%s",
+	cr_expect(!test_has(&out, "the rest of the file is audited"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }
@@ -153,7 +148,7 @@ Test(robust_resync, unterminated_comment_not_audited)
 	cr_assert(put_test_file("001.sql", "SELECT 1;\n/* note\n" ADD_INDEX) ==
 		  0);
 	cr_expect_eq(check_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "the rest of the file, from line 2, is inside an "
+	cr_expect(test_has(&out, "the rest of the file, from line 2, is inside an "
 			    "unterminated /* comment, and is not audited"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
@@ -167,12 +162,12 @@ Test(robust_resync, unbalanced_paren_then_unterminated_quote)
 	cr_assert(put_test_file("001.sql", "SELECT (1;\n" ADD_FK
 					   "SELECT 'abc;\n" ADD_INDEX) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
+	cr_expect(test_has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "001.sql:2:24: error: [FK001 "), "%s",
+	cr_expect(test_has(&out, "001.sql:2:24: error: [FK001 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "001.sql:3:8: warning: [FK000 ") &&
-			  has(&out, "the rest of the file, from line 3, is "
+	cr_expect(test_has(&out, "001.sql:3:8: warning: [FK000 ") &&
+			  test_has(&out, "the rest of the file, from line 3, is "
 				    "inside an unterminated quoted string, "
 				    "and is not audited"),
 		  "%s", buf_str(&out));
@@ -186,9 +181,9 @@ Test(robust_resync, extra_close_paren_then_unterminated_dollar_quote)
 	cr_assert(put_test_file("001.sql", "SELECT 1);\n" ADD_FK
 					   "SELECT $$abc;\n") == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:2:24: error: [FK001 "), "%s",
+	cr_expect(test_has(&out, "001.sql:2:24: error: [FK001 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "inside an unterminated dollar-quoted string, "
+	cr_expect(test_has(&out, "inside an unterminated dollar-quoted string, "
 			    "and is not audited"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
@@ -207,11 +202,11 @@ Test(robust_resync, unbalanced_paren_before_big_insert)
 	cr_assert(!sql.failed);
 	cr_assert(put_test_file("001.sql", buf_str(&sql)) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
+	cr_expect(test_has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "001.sql:3:1: error: [FK006 "), "%s",
+	cr_expect(test_has(&out, "001.sql:3:1: error: [FK006 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "(3 statements)"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "(3 statements)"), "%s", buf_str(&out));
 	buf_release(&sql);
 	buf_release(&out);
 }

@@ -21,12 +21,6 @@ static int check_dir(struct buf *out)
 	return code;
 }
 
-/* Whether the report has `what` (a "path:line:col: level: [ID" prefix). */
-static bool has(const struct buf *out, const char *what)
-{
-	return strstr(buf_str(out), what) != NULL;
-}
-
 /* golang-migrate: the rollback drops the index by PostgreSQL's name. */
 Test(robust_stmts, expression_index_default_name_in_rollback)
 {
@@ -45,8 +39,8 @@ Test(robust_stmts, expression_index_default_name_in_rollback)
 				"DROP INDEX CONCURRENTLY t_lower_upper_idx;\n") ==
 		  0);
 	cr_expect_eq(check_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK013"), "%s", buf_str(&out));
-	cr_expect(has(&out, "no findings in 2 files (3 statements)"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK013"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 2 files (3 statements)"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -58,7 +52,7 @@ Test(robust_stmts, trailing_comment_without_final_newline)
 	cr_assert(put_test_file("001.sql", "SELECT 1;-- fkaudit:ignore FK001 r") ==
 		  0);
 	cr_expect_eq(check_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:1:10: note: [FK014 unused-suppression] "
+	cr_expect(test_has(&out, "001.sql:1:10: note: [FK014 unused-suppression] "
 			    "suppression of FK001 matches no finding of the "
 			    "statement it follows on its line"),
 		  "%s", buf_str(&out));
@@ -74,11 +68,11 @@ Test(robust_stmts, statement_right_after_semicolon)
 				"SELECT 2;CREATE INDEX ON orders (user_id);\n") ==
 		  0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "001.sql:2:10: error: [FK006 "), "%s",
+	cr_expect(test_has(&out, "001.sql:2:10: error: [FK006 "), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, " 2 | SELECT 2;CREATE INDEX"), "%s",
+	cr_expect(test_has(&out, " 2 | SELECT 2;CREATE INDEX"), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, ":1:1:"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, ":1:1:"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -93,8 +87,8 @@ Test(robust_stmts, suppression_right_after_semicolon)
 				"(u) REFERENCES users (id);-- fkaudit:ignore "
 				"FK001 FK004 orders is empty\n") == 0);
 	cr_expect_eq(check_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK014") && !has(&out, "error:"), "%s",
+	cr_expect(!test_has(&out, "FK014") && !test_has(&out, "error:"), "%s",
 		  buf_str(&out));
-	cr_expect(has(&out, "2 suppressed"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "2 suppressed"), "%s", buf_str(&out));
 	buf_release(&out);
 }

@@ -30,21 +30,6 @@ static const char skip_sub[] = "submodule: fkaudit does not look for "
 
 TestSuite(robust_walk, .init = test_git_setup, .fini = test_dir_teardown);
 
-static bool valid_utf8(const struct buf *b)
-{
-	size_t i = 0;
-
-	while (i < b->len) {
-		size_t n = utf8_seq_len((const unsigned char *)b->ptr + i,
-					b->len - i);
-
-		if (n == 0)
-			return false;
-		i += n;
-	}
-	return true;
-}
-
 /* Parses test_dir/`name` (a JSON or SARIF report); the caller frees it. */
 static cJSON *parse_report(const char *name)
 {
@@ -54,7 +39,7 @@ static cJSON *parse_report(const char *name)
 
 	snprintf(path, sizeof(path), "%s/%s", test_dir, name);
 	cr_assert(read_file(path, &b) == 0, "no report %s", name);
-	cr_assert(valid_utf8(&b), "%s is not valid UTF-8", name);
+	cr_assert(test_valid_utf8(&b), "%s is not valid UTF-8", name);
 	j = cJSON_ParseWithLength(b.ptr, b.len);
 	cr_assert(j, "%s does not parse", name);
 	buf_release(&b);
@@ -403,7 +388,7 @@ Test(robust_walk, config_long_multibyte_value)
 	cr_expect_eq(run_fkaudit(ARGS("check", "--json", "r.json", "db"),
 				 test_dir, NULL, NULL, &out, &err),
 		     2, "%s", err.ptr);
-	cr_expect(valid_utf8(&err), "not valid UTF-8: %s", err.ptr);
+	cr_expect(test_valid_utf8(&err), "not valid UTF-8: %s", err.ptr);
 	cr_expect(strstr(err.ptr, ".fkaudit.json: $.framework: "), "%s",
 		  err.ptr);
 	cr_expect(strstr(err.ptr, "\xc3\xa9\xe2\x80\xa6"), "no \"…\": %s",

@@ -19,11 +19,6 @@ static void put(const char *name, const char *text)
 	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
 }
 
-static bool has(const struct buf *b, const char *s)
-{
-	return strstr(buf_str(b), s) != NULL;
-}
-
 static const char users[] = "CREATE TABLE users (\n"
 			    "    id bigint PRIMARY KEY,\n"
 			    "    email text NOT NULL\n"
@@ -44,18 +39,18 @@ Test(schema, fk005_fires_when_no_later_file_indexes_the_key)
 	    "CREATE INDEX CONCURRENTLY orders_id_user_id_idx ON orders (id, "
 	    "user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "warnings only: %s", buf_str(&out));
-	cr_expect(has(&out, "002_orders.sql:3:29: warning: [FK005 "
+	cr_expect(test_has(&out, "002_orders.sql:3:29: warning: [FK005 "
 			    "fk-index-missing] foreign key "
 			    "\"orders_user_id_fkey\" on \"orders\" "
 			    "(\"user_id\") has no index on \"orders\" that "
 			    "starts with its columns, after every migration "
 			    "audited: each DELETE from \"users\""),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "ON DELETE CASCADE then deletes the rows it "
+	cr_expect(test_has(&out, "ON DELETE CASCADE then deletes the rows it "
 			    "finds"));
-	cr_expect(has(&out, "help: index the referencing columns in a "
+	cr_expect(test_has(&out, "help: index the referencing columns in a "
 			    "migration of its own") ||
-			  has(&out, "CREATE INDEX orders_user_id_idx ON orders "
+			  test_has(&out, "CREATE INDEX orders_user_id_idx ON orders "
 				    "(user_id)"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
@@ -78,9 +73,9 @@ Test(schema, fk005_settled_by_an_index_in_a_later_file)
 	    "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
 	    "(user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK009"), "%s", buf_str(&out));
-	cr_expect(has(&out, "no findings in 5 files"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK005"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK009"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 5 files"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -101,7 +96,7 @@ Test(schema, fk005_follows_renames_and_drops_across_files)
 			     "ON articles (author_id);\n");
 	put("005_drop.sql", "DROP TABLE drafts;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK005"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -120,19 +115,19 @@ Test(schema, fk009_fires_when_nothing_validates_the_key)
 	put("004_other.sql", "ALTER TABLE orders VALIDATE CONSTRAINT "
 			     "orders_other_fkey;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "003_orders_fk.sql:2:24: warning: [FK009 "
+	cr_expect(test_has(&out, "003_orders_fk.sql:2:24: warning: [FK009 "
 			    "fk-never-validated] foreign key "
 			    "\"orders_user_id_fkey\" on \"orders\" is added "
 			    "NOT VALID and no migration audited after it "
 			    "validates it: the rows \"orders\" held before "
 			    "were never checked against \"users\""),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "help: add a migration that runs ALTER TABLE "
+	cr_expect(test_has(&out, "help: add a migration that runs ALTER TABLE "
 			    "orders VALIDATE CONSTRAINT orders_user_id_fkey"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "LEFT JOIN users p ON p.id = c.user_id"), "%s",
+	cr_expect(test_has(&out, "LEFT JOIN users p ON p.id = c.user_id"), "%s",
 		  buf_str(&out));
-	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK005"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -156,7 +151,7 @@ Test(schema, fk009_settled_by_validate_or_drop_in_later_files)
 	    "ALTER TABLE orders DROP CONSTRAINT orders_coupon_fkey;\n");
 	put("005_drop.sql", "DROP TABLE payments;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK009"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK009"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -179,14 +174,14 @@ Test(schema, fk010_partitioned_in_an_earlier_file)
 	put("003_events_idx.sql", "CREATE INDEX CONCURRENTLY events_user_idx "
 				  "ON events (user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "002_events_fk.sql:2:24: error: [FK010 "
+	cr_expect(test_has(&out, "002_events_fk.sql:2:24: error: [FK010 "
 			    "partitioned-unsupported] \"events\" is "
 			    "partitioned, and PostgreSQL (15 to 17) refuses "
 			    "NOT VALID there: \"cannot add NOT VALID foreign "
 			    "key on partitioned table \"events\" referencing "
 			    "relation \"users\"\""),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "003_events_idx.sql:1:1: error: [FK010 "
+	cr_expect(test_has(&out, "003_events_idx.sql:1:1: error: [FK010 "
 			    "partitioned-unsupported] \"events\" is "
 			    "partitioned, and PostgreSQL (15 to 17) refuses "
 			    "CREATE INDEX CONCURRENTLY on it: \"cannot create "
@@ -194,7 +189,7 @@ Test(schema, fk010_partitioned_in_an_earlier_file)
 			    "concurrently\""),
 		  "%s", buf_str(&out));
 	/* PostgreSQL refuses the key: nothing to validate, nothing to index */
-	cr_expect(!has(&out, "FK009") && !has(&out, "FK005"), "%s",
+	cr_expect(!test_has(&out, "FK009") && !test_has(&out, "FK005"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }
@@ -224,7 +219,7 @@ Test(schema, fk010_not_on_a_leaf_partition_or_a_plain_table)
 	    "CREATE INDEX CONCURRENTLY visits_user_id_idx ON visits "
 	    "(user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 3 files"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -241,7 +236,7 @@ Test(schema, fk008_integer_key_then_bigint_column)
 	    ");\n"
 	    "CREATE INDEX members_team_id_idx ON members (team_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "002_members.sql:3:29: warning: [FK008 "
+	cr_expect(test_has(&out, "002_members.sql:3:29: warning: [FK008 "
 			    "fk-type-mismatch] foreign key "
 			    "\"members_team_id_fkey\" joins "
 			    "\"members\".\"team_id\" (bigint) to "
@@ -249,7 +244,7 @@ Test(schema, fk008_integer_key_then_bigint_column)
 			    "overflows at 2147483647 while the bigint side "
 			    "does not"),
 		  "%s", buf_str(&out));
-	cr_expect(has(&out, "help: declare both columns with the same type: "
+	cr_expect(test_has(&out, "help: declare both columns with the same type: "
 			    "bigint for \"members\".\"team_id\" and "
 			    "\"teams\".\"id\""),
 		  "%s", buf_str(&out));
@@ -275,7 +270,7 @@ Test(schema, fk008_same_types_spelt_differently)
 	    "ALTER TABLE members VALIDATE CONSTRAINT members_team_id_fkey;\n"
 	    "ALTER TABLE members VALIDATE CONSTRAINT members_code_fkey;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 3 files"), "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -291,7 +286,7 @@ Test(schema, fk011_type_change_in_a_later_file)
 	put("003_widen.sql", "ALTER TABLE orders\n"
 			     "    ALTER COLUMN user_id TYPE bigint;\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(has(&out, "003_widen.sql:2:5: error: [FK011 "
+	cr_expect(test_has(&out, "003_widen.sql:2:5: error: [FK011 "
 			    "fk-column-type-change] changing the type of "
 			    "\"orders\".\"user_id\" from integer to bigint, a "
 			    "column of foreign key \"orders_user_fk\" "
@@ -300,7 +295,7 @@ Test(schema, fk011_type_change_in_a_later_file)
 			    "too), rewrites \"orders\""),
 		  "%s", buf_str(&out));
 	/* FK004: the tables come from earlier files, no lock_timeout */
-	cr_expect(has(&out, "003_widen.sql:2:5: warning: [FK004 "
+	cr_expect(test_has(&out, "003_widen.sql:2:5: warning: [FK004 "
 			    "fk-lock-timeout-missing] no lock_timeout is set: "
 			    "ALTER COLUMN … TYPE of column \"user_id\", part "
 			    "of foreign key \"orders_user_fk\", queues for "
@@ -327,7 +322,7 @@ Test(schema, fk011_not_after_the_key_is_dropped)
 			     "ALTER TABLE users ALTER COLUMN email TYPE "
 			     "varchar(320);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK011") && !has(&out, "FK004"), "%s",
+	cr_expect(!test_has(&out, "FK011") && !test_has(&out, "FK004"), "%s",
 		  buf_str(&out));
 	buf_release(&out);
 }
@@ -346,7 +341,7 @@ Test(schema, suppressed_pending_finding_and_single_file_settling)
 	    "REFERENCES users (id));\n"
 	    "CREATE INDEX orders_user_id_idx ON orders (user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(!has(&out, "FK005"), "%s", buf_str(&out));
-	cr_expect(has(&out, "1 suppressed"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "FK005"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "1 suppressed"), "%s", buf_str(&out));
 	buf_release(&out);
 }
