@@ -162,7 +162,7 @@ static size_t place_key(const struct audit_file *file, size_t stmt)
 	return stmt;
 }
 
-/* A finding or a suppression, by place_key() then index. */
+/* A suppression, by place_key() then index. */
 struct keyed {
 	size_t key;
 	size_t i;
@@ -198,69 +198,60 @@ static size_t rule_pos(const struct rule *rule)
 	return r;
 }
 
+/* The first of ms[0..n) (sorted by key) whose key is `key`, or n. */
+static size_t first_keyed(const struct keyed *ms, size_t n, size_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ms[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ms[lo].key == key ? lo : n;
+}
+
 /*
- * Findings [first, end) sorted by place, and the suppressions that are
- * not file-wide: for each place, every suppression of it against every
- * finding of it, so that the cost is the sum over places, not the
- * number of suppressions times the number of findings. best[i]: the
- * first suppression (in file order) that applies to finding first + i.
+ * The suppressions that are not file-wide, sorted by place, and each
+ * finding of [first, end) looked up among those of its place, so that
+ * the cost is the findings' lookups, not the number of suppressions
+ * times the number of findings. best[i]: the first suppression (in file
+ * order) that applies to finding first + i.
  */
 static int match_places(struct result *res, const struct audit_file *file,
 			size_t first, size_t end, struct suppression *sup,
 			size_t *best)
 {
-	size_t nf = end - first, nm = 0, i, f = 0, m = 0;
-	struct keyed *fs, *ms;
+	size_t nm = 0, i, a, k, key;
+	struct keyed *ms = malloc((file->stmts.nmarks ? file->stmts.nmarks
+						      : 1) *
+				  sizeof(*ms));
 
-	fs = malloc((nf ? nf : 1) * sizeof(*fs));
-	ms = malloc(file->stmts.nmarks * sizeof(*ms));
-	if (!fs || !ms) {
-		free(fs);
-		free(ms);
+	if (!ms)
 		return FK_ENOMEM;
-	}
-	for (i = 0; i < nf; i++) {
-		fs[i].key = place_key(file, res->findings[first + i].stmt);
-		fs[i].i = i;
-	}
 	for (i = 0; i < file->stmts.nmarks; i++)
 		if (!sup[i].file_wide && sup[i].nrules) {
 			ms[nm].key = place_key(file, sup[i].mark->stmt);
 			ms[nm++].i = i;
 		}
-	qsort(fs, nf, sizeof(*fs), keyed_cmp);
 	qsort(ms, nm, sizeof(*ms), keyed_cmp);
-	while (f < nf && m < nm) {
-		size_t key = fs[f].key, fe = f, me = m, a, b, k;
-
-		if (ms[m].key != key) {
-			if (ms[m].key < key)
-				m++;
-			else
-				f++;
-			continue;
-		}
-		while (fe < nf && fs[fe].key == key)
-			fe++;
-		while (me < nm && ms[me].key == key)
-			me++;
-		for (a = m; a < me; a++) {
+	for (i = first; i < end; i++) {
+		key = place_key(file, res->findings[i].stmt);
+		for (a = first_keyed(ms, nm, key); a < nm && ms[a].key == key;
+		     a++) {
 			struct suppression *s = &sup[ms[a].i];
 
-			for (b = f; b < fe; b++) {
-				k = rule_slot(s,
-					      res->findings[first + fs[b].i].rule);
-				if (k == SIZE_MAX)
-					continue;
-				s->used[k] = true;
-				if (best[fs[b].i] == SIZE_MAX)
-					best[fs[b].i] = ms[a].i;
-			}
+			if ((k = rule_slot(s, res->findings[i].rule)) ==
+			    SIZE_MAX)
+				continue;
+			s->used[k] = true;
+			if (best[i - first] == SIZE_MAX)
+				best[i - first] = ms[a].i;
 		}
-		f = fe;
-		m = me;
 	}
-	free(fs);
 	free(ms);
 	return 0;
 }
