@@ -141,9 +141,7 @@ static bool work_tree_migration(const struct run_inputs *in,
 	rel = t->resolved + n;
 	if (!discover_is_migration(rel))
 		return false;
-	return !in->config || (!config_excluded(in->config, rel) &&
-			       (!in->config->has_dirs ||
-				config_dir_of(in->config, rel)));
+	return !in->config || !config_leaves_out(in->config, rel);
 }
 
 /* The input `t` would replace, or NULL. */

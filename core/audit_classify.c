@@ -65,8 +65,7 @@ int audit_classify(const char *path, const char *text, size_t len,
 	int err;
 
 	if (cfg && !opts->config_walked && !is_seed(cfg, path) &&
-	    (config_excluded(cfg, path) ||
-	     (cfg->has_dirs && !config_dir_of(cfg, path))))
+	    config_leaves_out(cfg, path))
 		return 1; /* not a migration, says the configuration */
 	if (cfg && !forced) {
 		forced = config_framework_of(cfg, path);

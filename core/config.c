@@ -202,6 +202,12 @@ const struct config_dir *config_dir_of(const struct config *cfg,
 	return best;
 }
 
+bool config_leaves_out(const struct config *cfg, const char *path)
+{
+	return config_excluded(cfg, path) ||
+	       (cfg->has_dirs && !config_dir_of(cfg, path));
+}
+
 const char *config_framework_of(const struct config *cfg, const char *path)
 {
 	const struct config_dir *d = config_dir_of(cfg, path);

@@ -129,6 +129,13 @@ const struct config_dir *config_dir_of(const struct config *cfg,
 				       const char *path);
 
 /*
+ * Whether the configuration leaves repository-relative `path` out of
+ * the migrations: excluded, or outside every "migrations" folder when
+ * there are some.
+ */
+bool config_leaves_out(const struct config *cfg, const char *path);
+
+/*
  * The framework for `path`: its folder's, else the top-level one, else
  * "auto". Static storage.
  */
