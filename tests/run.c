@@ -228,3 +228,12 @@ bool test_valid_utf8(const struct buf *b)
 	}
 	return true;
 }
+
+char *test_path(const char *name)
+{
+	char *p = malloc(strlen(test_dir) + strlen(name) + 2);
+
+	if (p)
+		sprintf(p, "%s/%s", test_dir, name);
+	return p;
+}

@@ -23,6 +23,9 @@ int run_fkaudit(const char *const *args, const char *cwd, const char *input,
  */
 void test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* test_dir/`name` (caller frees the string). */
+char *test_path(const char *name);
+
 /* Whether `b`'s text contains `s`. */
 bool test_has(const struct buf *b, const char *s);
 

@@ -21,14 +21,6 @@ static const char unsafe[] =
 	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
 	"REFERENCES users (id);\n";
 
-static char *path_in(const char *name)
-{
-	char *p = malloc(strlen(test_dir) + strlen(name) + 2);
-
-	sprintf(p, "%s/%s", test_dir, name);
-	return p;
-}
-
 /* Runs a shell command in folder `where`. */
 static void sh(const char *where, const char *cmd)
 {
@@ -40,8 +32,8 @@ static void sh(const char *where, const char *cmd)
 
 Test(reports, files_replace_whole_and_keep_stdout_text)
 {
-	char *sarif = path_in("out.sarif"), *junit = path_in("out.xml");
-	char *json = path_in("out.json");
+	char *sarif = test_path("out.sarif"), *junit = test_path("out.xml");
+	char *json = test_path("out.json");
 	struct buf out = BUF_INIT, got = BUF_INIT;
 
 	cr_assert(write_file(sarif, "old", 3) == 0);
@@ -78,8 +70,8 @@ Test(reports, files_replace_whole_and_keep_stdout_text)
 
 Test(reports, unwritable_report_exit_3_no_leftovers)
 {
-	char *target = path_in("missing/out.sarif");
-	char *blocked = path_in("isadir.sarif");
+	char *target = test_path("missing/out.sarif");
+	char *blocked = test_path("isadir.sarif");
 	struct buf err = BUF_INIT;
 	char cmd[4200];
 
@@ -101,7 +93,7 @@ Test(reports, unwritable_report_exit_3_no_leftovers)
 
 Test(reports, github_step_summary)
 {
-	char *summary = path_in("summary.md");
+	char *summary = test_path("summary.md");
 	char env[4200];
 	struct buf out = BUF_INIT, md = BUF_INIT;
 
@@ -132,8 +124,8 @@ Test(reports, github_step_summary)
 Test(reports, sarif_in_a_git_repository)
 {
 	struct buf out = BUF_INIT;
-	char *sub = path_in("repo/db/migrations");
-	char *file = path_in("repo/db/migrations/001 fk.sql");
+	char *sub = test_path("repo/db/migrations");
+	char *file = test_path("repo/db/migrations/001 fk.sql");
 
 	sh(test_dir, "mkdir -p repo/db/migrations && cd repo && git init -q -b "
 		"trunk . && git remote add origin git@github.com:acme/shop.git");
@@ -183,8 +175,8 @@ Test(reports, clean_audit_reports)
 
 Test(reports, devices_pipes_and_links_are_written_through)
 {
-	char *fifo = path_in("pipe"), *got_path = path_in("from-pipe.json");
-	char *target = path_in("target.json"), *link = path_in("link.json");
+	char *fifo = test_path("pipe"), *got_path = test_path("from-pipe.json");
+	char *target = test_path("target.json"), *link = test_path("link.json");
 	struct buf got = BUF_INIT;
 	struct stat sb;
 	char cmd[8400];

@@ -31,14 +31,6 @@ static const char unsafe[] =
 	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
 	"REFERENCES users (id);\n";
 
-static char *path_in(const char *name)
-{
-	char *p = malloc(strlen(test_dir) + strlen(name) + 2);
-
-	sprintf(p, "%s/%s", test_dir, name);
-	return p;
-}
-
 /* fkaudit in test_dir; stdout and stderr into `out` and `err`. */
 static int go(const char *const *args, struct buf *out, struct buf *err)
 {
@@ -47,7 +39,7 @@ static int go(const char *const *args, struct buf *out, struct buf *err)
 
 static bool file_is(const char *name, const char *content)
 {
-	char *p = path_in(name);
+	char *p = test_path(name);
 	struct buf b = BUF_INIT;
 	bool same = read_file(p, &b) == 0 && strcmp(buf_str(&b), content) == 0;
 
@@ -58,7 +50,7 @@ static bool file_is(const char *name, const char *content)
 
 static bool exists(const char *name)
 {
-	char *p = path_in(name);
+	char *p = test_path(name);
 	struct stat st;
 	bool yes = lstat(p, &st) == 0;
 
@@ -239,7 +231,7 @@ static void many_findings(const char *name, size_t n)
 
 static bool json_file_ok(const char *name)
 {
-	char *p = path_in(name);
+	char *p = test_path(name);
 	struct buf b = BUF_INIT;
 	cJSON *root = NULL;
 
@@ -253,7 +245,7 @@ static bool json_file_ok(const char *name)
 
 static bool xml_file_ok(const char *name)
 {
-	char *p = path_in(name);
+	char *p = test_path(name);
 	struct buf b = BUF_INIT;
 	bool ok = read_file(p, &b) == 0 && b.len > 14 &&
 		  strcmp(b.ptr + b.len - 14, "</testsuites>\n") == 0;
@@ -369,7 +361,7 @@ static int mount_tmpfs(const char *dir)
 Test(robust_reports, full_file_system_exit_3_other_reports_written)
 {
 	struct buf err = BUF_INIT;
-	char *full = path_in("full");
+	char *full = test_path("full");
 
 	if (geteuid() != 0) {
 		cr_skip_test("not root: no tmpfs can be mounted to fill up; "
@@ -409,7 +401,7 @@ Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
 	cr_assert(put_test_file("db/bad\xff.sql", unsafe) == 0);
 	cr_assert(put_test_file("db/back\\slash.sql", unsafe) == 0);
 	{
-		char *p = path_in("db/nul\tname.sql");
+		char *p = test_path("db/nul\tname.sql");
 
 		cr_assert(write_file(p, "SELECT\0 1;", 10) == 0);
 		free(p);
