@@ -209,9 +209,10 @@ static int report_modified(struct result *res, struct audit_file *file)
 		     &end);
 	for (i = 0; i < file->stmts.n; i++) {
 		const struct span *sp = &file->stmts.v[i].span;
+		size_t s, e;
 
-		if (linemap_source(&file->lines, sp->start, false) <= end &&
-		    start < linemap_source(&file->lines, sp->end, true)) {
+		linemap_source_span(&file->lines, sp->start, sp->end, &s, &e);
+		if (s <= end && start < e) {
 			stmt = i;
 			break;
 		}

@@ -126,13 +126,26 @@ static size_t line_index(const struct linemap *map, size_t off)
 	return lo;
 }
 
-size_t linemap_source(const struct linemap *map, size_t off, bool end)
+static uint32_t clamp32(size_t off)
 {
-	if (!map->origin)
-		return off;
-	off = off > UINT32_MAX ? UINT32_MAX : off;
-	return end ? srcmap_end(map->origin, (uint32_t)off)
-		   : srcmap_start(map->origin, (uint32_t)off);
+	return off > UINT32_MAX ? UINT32_MAX : (uint32_t)off;
+}
+
+void linemap_source_span(const struct linemap *map, size_t start, size_t end,
+			 size_t *src_start, size_t *src_end)
+{
+	uint32_t s, e;
+
+	if (end < start)
+		end = start;
+	if (!map->origin) {
+		*src_start = start;
+		*src_end = end;
+		return;
+	}
+	srcmap_span(map->origin, clamp32(start), clamp32(end), &s, &e);
+	*src_start = s;
+	*src_end = e;
 }
 
 /* The last stop at or before `off`, or NULL. */
@@ -183,13 +196,21 @@ static void locate(const struct linemap *map, size_t off, uint32_t *line,
 void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
 		    uint32_t *col)
 {
-	locate(map, linemap_source(map, off, false), line, col);
+	size_t s, e;
+
+	linemap_source_span(map, off, off, &s, &e);
+	locate(map, s, line, col);
 }
 
-void linemap_locate_end(const struct linemap *map, size_t end, uint32_t *line,
-			uint32_t *col)
+void linemap_locate_span(const struct linemap *map, size_t start, size_t end,
+			 uint32_t *line, uint32_t *col, uint32_t *end_line,
+			 uint32_t *end_col)
 {
-	locate(map, linemap_source(map, end, true), line, col);
+	size_t s, e;
+
+	linemap_source_span(map, start, end, &s, &e);
+	locate(map, s, line, col);
+	locate(map, e, end_line, end_col);
 }
 
 void linemap_line(const struct linemap *map, uint32_t line, size_t *start,

@@ -55,15 +55,21 @@ void linemap_release(struct linemap *map);
 void linemap_locate(const struct linemap *map, size_t off, uint32_t *line,
 		    uint32_t *col);
 
-/* The same for the end of a span that ends before `end`. */
-void linemap_locate_end(const struct linemap *map, size_t end, uint32_t *line,
-			uint32_t *col);
+/*
+ * Line and column of the start of span [start, end) and of its end (the
+ * place just after its last byte). The end is never before the start.
+ */
+void linemap_locate_span(const struct linemap *map, size_t start, size_t end,
+			 uint32_t *line, uint32_t *col, uint32_t *end_line,
+			 uint32_t *end_col);
 
 /*
- * The offset in this text of offset `off` of the built text (through
- * `origin`; itself without one); `end`: of a span's end.
+ * The span [*src_start, *src_end) of this text that span [start, end) of
+ * the built text came from (through `origin`; itself without one). It
+ * never ends before it starts (srcmap_span()).
  */
-size_t linemap_source(const struct linemap *map, size_t off, bool end);
+void linemap_source_span(const struct linemap *map, size_t start, size_t end,
+			 size_t *src_start, size_t *src_end);
 
 /* Byte span [start, end) of 1-based line `line`, without "\r\n". */
 void linemap_line(const struct linemap *map, uint32_t line, size_t *start,

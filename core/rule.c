@@ -32,10 +32,10 @@ static int set_snippet(struct result *res, const struct audit_file *file,
 		       struct finding *f)
 {
 	const char *text = file->lines.text; /* the source, for Django */
-	size_t ls, le, s, e, k;
-	size_t start = linemap_source(&file->lines, f->span.start, false);
-	size_t end = linemap_source(&file->lines, f->span.end, true);
+	size_t ls, le, s, e, k, start, end;
 
+	linemap_source_span(&file->lines, f->span.start, f->span.end, &start,
+			    &end);
 	linemap_line(&file->lines, f->line, &ls, &le);
 	s = ls;
 	e = le;
@@ -121,8 +121,8 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 	if (span.end < span.start)
 		span.end = span.start;
 	f->span = span;
-	linemap_locate(&file->lines, span.start, &f->line, &f->col);
-	linemap_locate_end(&file->lines, span.end, &f->end_line, &f->end_col);
+	linemap_locate_span(&file->lines, span.start, span.end, &f->line,
+			    &f->col, &f->end_line, &f->end_col);
 	if (f->end_line == f->line && f->end_col <= f->col)
 		f->end_col = f->col + 1;
 	f->message = arena_strdup(&res->arena, msg);
@@ -135,11 +135,11 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 	f->stmt_end_line = f->end_line;
 	if (stmt < file->stmts.n) {
 		const struct span *sp = &file->stmts.v[stmt].span;
-		uint32_t col;
+		uint32_t col, end_col;
 
-		linemap_locate(&file->lines, sp->start, &f->stmt_line, &col);
-		linemap_locate_end(&file->lines, sp->end, &f->stmt_end_line,
-				   &col);
+		linemap_locate_span(&file->lines, sp->start, sp->end,
+				    &f->stmt_line, &col, &f->stmt_end_line,
+				    &end_col);
 	}
 	f->key = finding_key(file, f);
 	return set_snippet(res, file, f);

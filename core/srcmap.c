@@ -63,6 +63,15 @@ uint32_t srcmap_end(const struct srcmap *m, uint32_t end)
 	return s->src + (end - s->off);
 }
 
+void srcmap_span(const struct srcmap *m, uint32_t start, uint32_t end,
+		 uint32_t *src_start, uint32_t *src_end)
+{
+	*src_start = srcmap_start(m, start);
+	*src_end = end > start ? srcmap_end(m, end) : *src_start;
+	if (*src_end < *src_start)
+		*src_end = *src_start;
+}
+
 void srcmap_release(struct srcmap *m)
 {
 	free(m->v);

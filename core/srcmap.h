@@ -42,6 +42,16 @@ uint32_t srcmap_start(const struct srcmap *m, uint32_t off);
 /* The source offset just after the text byte before `end`. */
 uint32_t srcmap_end(const struct srcmap *m, uint32_t end);
 
+/*
+ * The source span [*src_start, *src_end) of text span [start, end). It
+ * never ends before it starts: an empty span is empty where it starts
+ * (at the start of a segment, not at the end of the one before), and a
+ * span whose last byte came from earlier in the source than its first
+ * (segments out of source order) ends where it starts.
+ */
+void srcmap_span(const struct srcmap *m, uint32_t start, uint32_t end,
+		 uint32_t *src_start, uint32_t *src_end);
+
 void srcmap_release(struct srcmap *m);
 
 #endif

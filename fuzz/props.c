@@ -134,8 +134,11 @@ static void source_span(const struct finding *f, const struct fuzz_file *file,
 	*start = f->span.start;
 	*end = f->span.end;
 	if (file->map) {
-		*start = srcmap_start(file->map, f->span.start);
-		*end = srcmap_end(file->map, f->span.end);
+		uint32_t s, e;
+
+		srcmap_span(file->map, f->span.start, f->span.end, &s, &e);
+		*start = s;
+		*end = e;
 	}
 	if (*start > file->len || *end > file->len)
 		fuzz_fail("%s: source span [%zu, %zu) outside the file (%zu)",

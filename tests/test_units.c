@@ -10,6 +10,7 @@
 #include "plan.h"
 #include "qname.h"
 #include "replay.h"
+#include "srcmap.h"
 #include "split.h"
 #include "statements.h"
 #include "utf8.h"
@@ -98,6 +99,38 @@ Test(linemap, lines_columns_crlf_bom)
 	cr_assert(linemap_init(&m, "\xef\xbb\xbfSELECT", 9) == 0);
 	linemap_locate(&m, 3, &line, &col);
 	cr_expect(line == 1 && col == 1, "a BOM is no column");
+	linemap_release(&m);
+}
+
+/*
+ * A span of a built text never ends before it starts in the source: not
+ * when it is empty at the start of a segment (the segment before it ends
+ * on an earlier line), nor when it covers segments out of source order.
+ */
+Test(linemap, built_span_never_ends_before_it_starts)
+{
+	static const char src[] = "a\n   bcdef\n";
+	struct srcmap map = SRCMAP_INIT;
+	struct linemap m;
+	uint32_t line, col, eline, ecol;
+	size_t s, e;
+
+	cr_assert(linemap_init(&m, src, sizeof(src) - 1) == 0);
+	cr_assert(srcmap_add(&map, 0, 1, 0, 1, true) == 0);  /* a */
+	cr_assert(srcmap_add(&map, 1, 5, 5, 5, true) == 0);  /* bcdef */
+	cr_assert(srcmap_add(&map, 6, 1, 0, 1, false) == 0); /* a again */
+	m.origin = &map;
+	linemap_source_span(&m, 1, 1, &s, &e);
+	cr_expect(s == 5 && e == 5, "empty span at a segment: [%zu, %zu)", s,
+		  e);
+	linemap_locate_span(&m, 1, 1, &line, &col, &eline, &ecol);
+	cr_expect(line == 2 && col == 4 && eline == 2 && ecol == 4,
+		  "got %u:%u-%u:%u", line, col, eline, ecol);
+	linemap_source_span(&m, 2, 7, &s, &e);
+	cr_expect(s == 6 && e >= s, "out of source order: [%zu, %zu)", s, e);
+	linemap_source_span(&m, 0, 3, &s, &e);
+	cr_expect(s == 0 && e == 7, "in order: [%zu, %zu)", s, e);
+	srcmap_release(&map);
 	linemap_release(&m);
 }
 
