@@ -169,6 +169,22 @@ static void end_progress(struct progress *p)
 		fputs("\r\033[K", stderr);
 }
 
+/*
+ * "fkaudit history: db: tree 'db' (…) of commit … is missing or corrupt…"
+ * on its own line, under the progress line (drawn again after it).
+ */
+static void show_problem(void *ctx, const char *path, const char *message)
+{
+	struct progress *p = ctx;
+
+	end_progress(p);
+	p->shown = false;
+	fputs("fkaudit history: ", stderr);
+	put_shown(stderr, path);
+	fprintf(stderr, ": %s\n", message);
+	fflush(stderr);
+}
+
 int cmd_history(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -180,7 +196,8 @@ int cmd_history(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct run_opts o = RUN_OPTS_INIT;
-	struct history_opts h = { { 0 }, 0, AUDIT_OPTS_INIT, NULL, NULL };
+	struct history_opts h = { { 0 }, 0, AUDIT_OPTS_INIT,
+				  NULL, NULL, NULL, NULL };
 	struct history_stats stats;
 	struct progress prog = { 0 };
 	struct git_source *g = NULL;
@@ -206,6 +223,8 @@ int cmd_history(int argc, char **argv)
 		h.progress = show_progress;
 		h.progress_ctx = &prog;
 	}
+	h.problem = show_problem;
+	h.problem_ctx = &prog;
 	result_init(&res);
 	r = git_source_open(&g, ".", &err);
 	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)

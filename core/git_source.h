@@ -194,10 +194,29 @@ struct git_walk_opts {
 
 struct git_walk;
 
+/*
+ * A part of the history the walk went past: a tree or a commit that is
+ * missing or corrupt. `path` is the tree's folder ("." for a commit's
+ * root tree or for a commit itself).
+ */
+struct git_walk_problem {
+	const char *path;
+	const char *message;
+};
+
 struct git_walk_commit {
 	struct commit_info info; /* strings valid until the next call */
 	bool merge;
 	struct git_changes changes;
+	/*
+	 * What could not be read at this commit (valid until the next
+	 * call). A folder whose tree is missing brings no changes here;
+	 * the next commit that can read it is compared with the last
+	 * version read before it, so its changes are seen there. A
+	 * missing parent makes this commit a root: it adds every file.
+	 */
+	const struct git_walk_problem *problems;
+	size_t nproblems;
 };
 
 int git_walk_open(struct git_walk **out, struct git_source *g,
@@ -210,7 +229,12 @@ const char *git_walk_rev(const struct git_walk *w);
 /* How many commits the walk will visit. */
 size_t git_walk_total(const struct git_walk *w);
 
-/* 1 with `out` filled, 0 at the end, or an error. */
+/*
+ * 1 with `out` filled, 0 at the end, or an error (FK_ENOMEM; FK_EGIT
+ * when the commit itself, which the walk read before, cannot be read
+ * again). A missing or corrupt tree, parent or blob of a renamed file is
+ * no error: it is listed in out->problems and the walk goes on.
+ */
 int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 		  struct buf *err);
 

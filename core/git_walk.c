@@ -6,11 +6,14 @@
  */
 #include "git_internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
 #include "error.h"
+#include "git_revs.h"
 
 struct git_walk {
 	struct git_source *g;
@@ -43,9 +46,50 @@ struct git_walk {
 	char *rev_dir;
 	size_t rev_dir_len;
 	git_tree *rev_dir_tree;
+	/* the commits that could not be read, each with its child */
+	struct git_rev_missing *missing;
+	size_t nmissing;
+	/* the current commit's problems (strings in `arena`) */
+	struct git_walk_problem *problems;
+	size_t nproblems, problems_cap;
+	char sha[41], parent_sha[41]; /* the commit compared and its parent */
+	/*
+	 * Each tree that could not be read as a commit's new tree, with
+	 * the tree read at its place in that commit's parent (none: the
+	 * folder was not there). A child of that commit compares with the
+	 * stand-in, so what changed in between is seen in the child.
+	 */
+	struct stand_in {
+		git_oid missing;
+		git_oid good;
+		bool has_good;
+	} *stand_ins;
+	size_t nstand_ins, stand_ins_cap;
 };
 
 static void held_release(struct held_trees *h);
+
+/*
+ * The commits read one by one (git_revs_readable()), when libgit2's walk
+ * stops at one it cannot read.
+ */
+static int collect_readable(struct git_walk *w, const git_oid *start,
+			    const struct git_walk_opts *o)
+{
+	struct git_revs revs;
+	int rc;
+
+	git_error_clear();
+	if ((rc = git_revs_readable(&revs, w->g->repo, start, o)) < 0)
+		return rc;
+	free(w->commits);
+	w->commits = revs.v;
+	w->n = revs.n;
+	w->cap = revs.cap;
+	w->missing = revs.missing;
+	w->nmissing = revs.nmissing;
+	return 0;
+}
 
 static int collect(struct git_walk *w, const git_oid *start,
 		   const struct git_walk_opts *o, struct buf *err)
@@ -70,12 +114,8 @@ static int collect(struct git_walk *w, const git_oid *start,
 			bool old;
 
 			if (git_commit_lookup(&c, w->g->repo, &oid) < 0) {
-				char hex[41];
-
-				git_hex(&oid, hex);
-				rc = git_fail(err, "commit %s is missing or "
-					      "corrupt", hex);
-				goto done;
+				rc = GIT_ERROR;
+				break;
 			}
 			old = (int64_t)git_commit_time(c) < o->since;
 			git_commit_free(c);
@@ -92,11 +132,9 @@ static int collect(struct git_walk *w, const git_oid *start,
 			break;
 	}
 	if (rc < 0 && rc != GIT_ITEROVER) {
-		rc = git_fail(err,
-			      "the history of %.12s is incomplete: a commit "
-			      "is missing or corrupt (a shallow or partial "
-			      "clone?)",
-			      w->rev);
+		/* a commit that cannot be read: the problems say which */
+		w->n = 0;
+		rc = collect_readable(w, start, o);
 		goto done;
 	}
 	git_error_clear();
@@ -182,6 +220,9 @@ void git_walk_free(struct git_walk *w)
 	git_tree_free(w->rev_tree);
 	git_tree_free(w->rev_dir_tree);
 	free(w->rev_dir);
+	free(w->missing);
+	free(w->problems);
+	free(w->stand_ins);
 	git_changes_release(&w->changes);
 	arena_release(&w->arena);
 	buf_release(&w->path);
@@ -246,7 +287,10 @@ static git_tree *held_find(const struct held_trees *h, const git_oid *id)
 	return NULL;
 }
 
-/* Tree `id`, borrowed from the walk until the commit after next. */
+/*
+ * Tree `id`, borrowed from the walk until the commit after next: 0, 1
+ * with *out NULL when it is missing or corrupt, or FK_ENOMEM.
+ */
 static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 {
 	struct held_tree *t;
@@ -256,21 +300,114 @@ static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 	if (array_grow((void **)&w->cur.v, &w->cur.cap, w->cur.n,
 		       sizeof(*t)) < 0)
 		return FK_ENOMEM;
-	if (git_tree_lookup(out, w->g->repo, id) < 0)
-		return git_fail(w->err,
-				"tree '%s' is missing or corrupt in the "
-				"object database",
-				w->path.len ? buf_str(&w->path) : "/");
+	if (git_tree_lookup(out, w->g->repo, id) < 0) {
+		git_error_clear();
+		*out = NULL;
+		return 1;
+	}
 	t = &w->cur.v[w->cur.n++];
 	t->id = *id;
 	t->tree = *out;
 	return 0;
 }
 
-static int lookup_tree(struct git_walk *w, const git_tree_entry *e,
-		       git_tree **out)
+/* Adds a problem at `path` to the current commit's. */
+static int add_problem(struct git_walk *w, const char *path,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int add_problem(struct git_walk *w, const char *path,
+		       const char *fmt, ...)
 {
-	return tree_by_id(w, git_tree_entry_id(e), out);
+	struct git_walk_problem *p;
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (array_grow((void **)&w->problems, &w->problems_cap, w->nproblems,
+		       sizeof(*p)) < 0)
+		return FK_ENOMEM;
+	p = &w->problems[w->nproblems];
+	p->path = arena_strdup(&w->arena, path);
+	p->message = arena_strdup(&w->arena, msg);
+	if (!p->path || !p->message)
+		return FK_ENOMEM;
+	w->nproblems++;
+	return 0;
+}
+
+/* Notes that tree `id` at w->path of commit `sha` cannot be read. */
+static int tree_missing(struct git_walk *w, const git_oid *id,
+			const char *sha)
+{
+	const char *path = w->path.len ? buf_str(&w->path) : ".";
+	char hex[41];
+
+	git_hex(id, hex);
+	return add_problem(w, path,
+			   "tree '%s' (%.12s) of commit %.7s is missing or "
+			   "corrupt; what changed in it at that commit is "
+			   "seen in the next commit that can read the folder",
+			   path, hex, sha);
+}
+
+static const struct stand_in *stand_in_of(const struct git_walk *w,
+					  const git_oid *id)
+{
+	size_t i;
+
+	for (i = 0; i < w->nstand_ins; i++)
+		if (git_oid_equal(&w->stand_ins[i].missing, id))
+			return &w->stand_ins[i];
+	return NULL;
+}
+
+/*
+ * The old tree `id` at w->path (the parent's): itself, or the stand-in of
+ * a tree that could not be read (noted when the parent was compared), or
+ * NULL (the folder compares as added). 0 or FK_ENOMEM.
+ */
+static int before_tree(struct git_walk *w, const git_oid *id, git_tree **out)
+{
+	const struct stand_in *s;
+	int rc = tree_by_id(w, id, out);
+
+	if (rc != 1)
+		return rc;
+	if (!(s = stand_in_of(w, id)))
+		return tree_missing(w, id, w->parent_sha);
+	if (s->has_good && tree_by_id(w, &s->good, out) < 0)
+		return FK_ENOMEM;
+	return 0;
+}
+
+/*
+ * The new tree `id` at w->path: 0 with *out, 1 when it cannot be read
+ * (noted; `before` is its stand-in from now on), or FK_ENOMEM.
+ */
+static int now_tree(struct git_walk *w, const git_oid *id,
+		    const git_tree *before, git_tree **out)
+{
+	struct stand_in *s;
+	int rc = tree_by_id(w, id, out);
+
+	if (rc != 1)
+		return rc;
+	if ((rc = tree_missing(w, id, w->sha)) < 0)
+		return rc;
+	if (stand_in_of(w, id))
+		return 1;
+	if (array_grow((void **)&w->stand_ins, &w->stand_ins_cap,
+		       w->nstand_ins, sizeof(*s)) < 0)
+		return FK_ENOMEM;
+	s = &w->stand_ins[w->nstand_ins++];
+	s->missing = *id;
+	s->has_good = before != NULL;
+	if (before)
+		s->good = *git_tree_id(before);
+	return 1;
 }
 
 static void path_truncate(struct buf *b, size_t len)
@@ -289,15 +426,19 @@ static int compare_entries(struct git_walk *w, const git_tree_entry *before,
 			   const git_tree_entry *now)
 {
 	bool tb = before && is_tree(before), tn = now && is_tree(now);
+	bool unread = false;
 	git_tree *sb = NULL, *sn = NULL;
 	size_t len = w->path.len;
 	int rc = 0;
 
-	if (tb && (rc = lookup_tree(w, before, &sb)) < 0)
+	if (tb && (rc = before_tree(w, git_tree_entry_id(before), &sb)) < 0)
 		return rc;
-	if (tn && (rc = lookup_tree(w, now, &sn)) < 0)
+	if (tn && (rc = now_tree(w, git_tree_entry_id(now), sb, &sn)) < 0)
 		return rc;
-	if (tb || tn) {
+	/* a new folder that cannot be read brings no changes here */
+	unread = rc == 1;
+	rc = 0;
+	if ((tb || tn) && !unread) {
 		buf_addc(&w->path, '/');
 		rc = w->path.failed ? FK_ENOMEM : compare(w, sb, sn);
 		path_truncate(&w->path, len);
@@ -424,10 +565,26 @@ static void pair_exact_renames(struct git_changes *c)
 	compact(c);
 }
 
+/* An added or deleted file whose blob is there to compare. */
+static bool rename_candidate(git_odb *odb, const struct git_change *c)
+{
+	git_oid id;
+
+	if ((c->kind != GIT_CHANGE_ADDED && c->kind != GIT_CHANGE_DELETED) ||
+	    c->entry != GIT_ENTRY_FILE)
+		return false;
+	return git_oid_fromstr(&id, c->kind == GIT_CHANGE_ADDED ? c->oid
+								: c->old_oid) ==
+		       0 &&
+	       git_odb_exists(odb, &id) == 1;
+}
+
 /*
  * Pairs the deletions and additions left by pair_exact_renames() by
  * similar content, as git does (50%), asking libgit2 about those paths
- * only.
+ * only. A blob that is missing (a partial clone, a broken repository)
+ * is left out: its file stays a deletion or an addition. When libgit2
+ * still fails, the files stay unpaired.
  */
 static int pair_similar_renames(struct git_walk *w, git_tree *before,
 				git_tree *now)
@@ -436,7 +593,8 @@ static int pair_similar_renames(struct git_walk *w, git_tree *before,
 	git_diff_find_options find;
 	struct git_changes *c = &w->changes;
 	git_diff *diff = NULL;
-	char **paths;
+	git_odb *odb = NULL;
+	char **paths = NULL;
 	size_t i, j, k, np = 0, nadd = 0, ndel = 0;
 	int rc = 0;
 
@@ -448,24 +606,31 @@ static int pair_similar_renames(struct git_walk *w, git_tree *before,
 	}
 	if (!nadd || !ndel)
 		return 0;
+	if (git_repository_odb(&odb, w->g->repo) < 0)
+		goto done;
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
-	if (!(paths = calloc(c->n, sizeof(*paths))))
-		return FK_ENOMEM;
-	for (i = 0; i < c->n; i++)
-		if ((c->v[i].kind == GIT_CHANGE_ADDED ||
-		     c->v[i].kind == GIT_CHANGE_DELETED) &&
-		    c->v[i].entry == GIT_ENTRY_FILE)
-			paths[np++] = c->v[i].path;
+	if (!(paths = calloc(c->n, sizeof(*paths)))) {
+		rc = FK_ENOMEM;
+		goto done;
+	}
+	nadd = ndel = 0;
+	for (i = 0; i < c->n; i++) {
+		if (!rename_candidate(odb, &c->v[i]))
+			continue;
+		paths[np++] = c->v[i].path;
+		nadd += c->v[i].kind == GIT_CHANGE_ADDED;
+		ndel += c->v[i].kind == GIT_CHANGE_DELETED;
+	}
+	if (!nadd || !ndel)
+		goto done;
 	opts.pathspec.strings = paths;
 	opts.pathspec.count = np;
 	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
 	find.flags = GIT_DIFF_FIND_RENAMES;
 	if (git_diff_tree_to_tree(&diff, w->g->repo, before, now, &opts) < 0 ||
-	    git_diff_find_similar(diff, &find) < 0) {
-		rc = git_fail(w->err, "cannot look for renamed files");
+	    git_diff_find_similar(diff, &find) < 0)
 		goto done;
-	}
 	for (k = 0; k < git_diff_num_deltas(diff); k++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, k);
 		size_t add = SIZE_MAX, del = SIZE_MAX;
@@ -491,9 +656,49 @@ static int pair_similar_renames(struct git_walk *w, git_tree *before,
 	}
 	compact(c);
 done:
+	git_error_clear();
 	git_diff_free(diff);
+	git_odb_free(odb);
 	free(paths);
 	return rc;
+}
+
+static int parent_problem(struct git_walk *w, const git_oid *parent)
+{
+	char hex[41];
+
+	git_hex(parent, hex);
+	return add_problem(w, ".",
+			   "commit %s, a parent of commit %.7s, is missing or "
+			   "corrupt; the history behind it that no other "
+			   "commit reaches is not walked",
+			   hex, w->sha);
+}
+
+/* Notes the parents of commit `id` that the walk could not read. */
+static int missing_parents(struct git_walk *w, const git_oid *id)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < w->nmissing && rc == 0; i++)
+		if (git_oid_equal(&w->missing[i].child, id))
+			rc = parent_problem(w, &w->missing[i].id);
+	return rc;
+}
+
+/* The first parent cannot be read: noted unless missing_parents() did. */
+static int parent_missing(struct git_walk *w, const git_oid *parent)
+{
+	size_t i;
+
+	git_error_clear();
+	for (i = 0; i < w->nmissing; i++)
+		if (git_oid_equal(&w->missing[i].id, parent) &&
+		    git_oid_equal(&w->missing[i].child,
+				  git_commit_id(w->current)))
+			return 0;
+	return parent_problem(w, parent);
 }
 
 int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
@@ -512,11 +717,17 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 	w->current = NULL;
 	git_changes_release(&w->changes);
 	arena_release(&w->arena);
-	git_hex(&w->commits[w->next++], sha);
+	w->nproblems = 0;
+	git_hex(&w->commits[w->next], sha);
+	memcpy(w->sha, sha, sizeof(w->sha));
 	if ((rc = git_source_commit(w->g, sha, &out->info, &w->arena, err)) < 0)
 		return rc;
 	if ((rc = git_commit_of(w->g, sha, &w->current, err)) < 0)
 		return rc;
+	if ((rc = missing_parents(w, &w->commits[w->next++])) < 0)
+		return rc;
+	out->problems = w->problems;
+	out->nproblems = w->nproblems;
 	out->merge = git_commit_parentcount(w->current) > 1;
 	if (out->merge && !w->first_parent)
 		return 1;
@@ -528,21 +739,23 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 		w->prev = w->cur;
 		w->cur = t;
 	}
-	if ((rc = tree_by_id(w, git_commit_tree_id(w->current), &now)) < 0)
-		goto done;
+	buf_reset(&w->path);
 	if (git_commit_parentcount(w->current) > 0) {
-		if (git_commit_parent(&parent, w->current, 0) < 0) {
-			rc = git_fail(err,
-				      "the parent of commit %s is missing (a "
-				      "shallow clone?)",
-				      sha);
-			goto done;
-		}
-		if ((rc = tree_by_id(w, git_commit_tree_id(parent), &before)) < 0)
+		const git_oid *pid = git_commit_parent_id(w->current, 0);
+
+		git_hex(pid, w->parent_sha);
+		if (git_commit_parent(&parent, w->current, 0) < 0)
+			rc = parent_missing(w, pid); /* compared as a root */
+		else
+			rc = before_tree(w, git_commit_tree_id(parent), &before);
+		if (rc < 0)
 			goto done;
 	}
-	if (!before ||
-	    !git_oid_equal(git_tree_id(before), git_tree_id(now))) {
+	rc = now_tree(w, git_commit_tree_id(w->current), before, &now);
+	if (rc < 0)
+		goto done;
+	if (rc == 0 && (!before || !git_oid_equal(git_tree_id(before),
+						  git_tree_id(now)))) {
 		buf_reset(&w->path);
 		rc = compare(w, before, now);
 		if (rc == 0)
@@ -555,6 +768,8 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 	out->changes = w->changes;
 	rc = rc < 0 ? rc : 1;
 done:
+	out->problems = w->problems;
+	out->nproblems = w->nproblems;
 	git_commit_free(parent);
 	return rc;
 }

@@ -136,6 +136,29 @@ static int note_problem(struct history *h, const char *path,
 	return 0;
 }
 
+/*
+ * A part of the history the walk went past (git_walk_problem): an
+ * unreadable entry at its folder, noted once per folder. It is never
+ * "gone": the run fails, since what it held was not audited.
+ */
+static int note_walk_problem(struct history *h,
+			     const struct git_walk_problem *p)
+{
+	char *key;
+
+	if (h->o->problem)
+		h->o->problem(h->o->problem_ctx, p->path, p->message);
+	if (strmap_get(&h->noted, p->path))
+		return 0;
+	if (!(key = arena_strdup(&h->arena, p->path)) ||
+	    strmap_put(&h->noted, key, key) < 0 ||
+	    result_add_problem(h->out, p->path, FILE_UNREADABLE, p->message) <
+		    0 ||
+	    out_file_added(h) < 0)
+		return FK_ENOMEM;
+	return 0;
+}
+
 /* Numbers each finding among the blob's findings with the same key. */
 static int count_occurrences(struct history *h, struct analysis *a)
 {
@@ -595,7 +618,12 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 		h.cur_index = NO_COMMIT;
 		stats->with_changes += c.changes.n > 0;
 		replay_begin_deploy(&schema);
-		rc = git_changes_sort_migrations(&c.changes, g, c.info.sha);
+		rc = 0;
+		for (i = 0; i < c.nproblems && rc == 0; i++)
+			rc = note_walk_problem(&h, &c.problems[i]);
+		if (rc == 0)
+			rc = git_changes_sort_migrations(&c.changes, g,
+							 c.info.sha);
 		for (i = 0;  i < c.changes.n && rc == 0; i++)
 			rc = apply_change(&h, &c.changes.v[i], &schema);
 		if (rc < 0)

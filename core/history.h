@@ -29,6 +29,13 @@ struct history_opts {
 	/* called after each commit, when set */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
+	/*
+	 * called, when set, for each part of the history the walk could
+	 * not read and went past (a missing tree or commit); `path` is a
+	 * folder, "." for the whole commit
+	 */
+	void (*problem)(void *ctx, const char *path, const char *message);
+	void *problem_ctx;
 };
 
 struct history_stats {
@@ -41,8 +48,11 @@ struct history_stats {
 
 /*
  * Returns 0, or an error: FK_EGIT (message in `err`) when the walk
- * itself fails (unknown revision, broken history). A blob that cannot be
- * read is recorded as a file problem and the walk goes on.
+ * cannot start (unknown revision, a shallow clone). A blob that cannot
+ * be read is recorded as a file problem (which fails the run only if it
+ * is the version at the revision) and the walk goes on; so is a tree or
+ * commit that cannot be read (out->files gets an unreadable entry at its
+ * folder, which fails the run: what it held was not audited).
  */
 int history_audit(struct git_source *g, const struct history_opts *o,
 		  struct result *out, struct history_stats *stats,
