@@ -211,6 +211,20 @@ void test_sh(const char *fmt, ...)
 	cr_assert_eq(system(full), 0, "failed: %s", cmd);
 }
 
+void test_rev_parse(const char *repo, const char *rev, char out[41])
+{
+	char path[4096];
+	struct buf b = BUF_INIT;
+
+	snprintf(path, sizeof(path), "%s/rev", test_dir);
+	test_sh("cd '%s' && git rev-parse '%s' > '%s'", repo, rev, path);
+	cr_assert_eq(read_file(path, &b), 0);
+	cr_assert(b.len >= 40, "git rev-parse %s", rev);
+	memcpy(out, b.ptr, 40);
+	out[40] = '\0';
+	buf_release(&b);
+}
+
 bool test_has(const struct buf *b, const char *s)
 {
 	return strstr(buf_str(b), s) != NULL;

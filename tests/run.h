@@ -23,6 +23,9 @@ int run_fkaudit(const char *const *args, const char *cwd, const char *input,
  */
 void test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The object id (40 hex) that `rev` names in repository test_dir/`repo`. */
+void test_rev_parse(const char *repo, const char *rev, char out[41]);
+
 /* test_dir/`name` (caller frees the string). */
 char *test_path(const char *name);
 

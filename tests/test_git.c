@@ -48,20 +48,6 @@ static void commit(const char *repo, const char *author, const char *date,
 	   msg);
 }
 
-static void head_sha(const char *repo, const char *rev, char out[41])
-{
-	char path[4096];
-	struct buf b = BUF_INIT;
-
-	snprintf(path, sizeof(path), "%s/sha", test_dir);
-	test_sh("cd %s && git rev-parse %s > '%s'", repo, rev, path);
-	cr_assert_eq(read_file(path, &b), 0);
-	cr_assert(b.len >= 40);
-	memcpy(out, b.ptr, 40);
-	out[40] = '\0';
-	buf_release(&b);
-}
-
 static void new_repo(const char *repo)
 {
 	test_sh("git init -q -b main %s", repo);
@@ -150,7 +136,7 @@ Test(git, diff_against_the_merge_base_of_a_diverged_branch)
 	char base[41];
 
 	diverged();
-	head_sha("r", "main~1", base);
+	test_rev_parse("r", "main~1", base);
 	r = go("r", ARGS("diff", "--format", "json", "main"));
 	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
 	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
@@ -370,10 +356,10 @@ Test(git, history_attributes_findings_and_follows_their_fate)
 	char c1[41], c2[41], c3[41], c4[41];
 
 	story();
-	head_sha("r", "HEAD~4", c1);
-	head_sha("r", "HEAD~3", c2);
-	head_sha("r", "HEAD~2", c3);
-	head_sha("r", "HEAD~1", c4);
+	test_rev_parse("r", "HEAD~4", c1);
+	test_rev_parse("r", "HEAD~3", c2);
+	test_rev_parse("r", "HEAD~2", c3);
+	test_rev_parse("r", "HEAD~1", c4);
 	r = go("r", ARGS("history", "--format", "json"));
 	cr_expect_eq(r.code, 0, "only a warning is present: %s",
 		     buf_str(&r.out));
@@ -630,7 +616,7 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	cr_expect_eq(r.code, 3, "not a commit: %s", buf_str(&r.err));
 	done(&r);
 	/* a blob missing from the object database */
-	head_sha("r", "HEAD:db/001.sql", oid);
+	test_rev_parse("r", "HEAD:db/001.sql", oid);
 	snprintf(path, sizeof(path), "r/.git/objects/%.2s/%s", oid, oid + 2);
 	test_sh("chmod u+w %s; rm %s", path, path);
 	r = go("r", ARGS("history", "--color=never"));

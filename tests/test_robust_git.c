@@ -56,21 +56,6 @@ static void commit(const char *msg)
 	test_sh("cd r && git add -A && git commit -q --allow-empty -m '%s'", msg);
 }
 
-/* The object id `rev` names in repository test_dir/`repo`. */
-static void rev_parse(const char *repo, const char *rev, char out[41])
-{
-	char path[4096];
-	struct buf b = BUF_INIT;
-
-	snprintf(path, sizeof(path), "%s/oid", test_dir);
-	test_sh("cd %s && git rev-parse '%s' > '%s'", repo, rev, path);
-	cr_assert_eq(read_file(path, &b), 0);
-	cr_assert(b.len >= 40);
-	memcpy(out, b.ptr, 40);
-	out[40] = '\0';
-	buf_release(&b);
-}
-
 /* Deletes the loose object `oid` of repository test_dir/`repo`. */
 static void drop_object(const char *repo, const char *oid)
 {
@@ -491,8 +476,8 @@ Test(robust_git, history_missing_tree_in_a_folder_without_migrations)
 	char tree[41], c2[41], text[200];
 
 	three_migrations();
-	rev_parse("r", "HEAD~1:docs/a", tree);
-	rev_parse("r", "HEAD~1", c2);
+	test_rev_parse("r", "HEAD~1:docs/a", tree);
+	test_rev_parse("r", "HEAD~1", c2);
 	drop_object("r", tree);
 	r = audit("r", ARGS("history"));
 	snprintf(text, sizeof(text),
@@ -511,9 +496,9 @@ Test(robust_git, history_missing_tree_in_the_migration_folder)
 	const cJSON *f;
 
 	three_migrations();
-	rev_parse("r", "HEAD~1:db", tree);
-	rev_parse("r", "HEAD~1", c2);
-	rev_parse("r", "HEAD", c3);
+	test_rev_parse("r", "HEAD~1:db", tree);
+	test_rev_parse("r", "HEAD~1", c2);
+	test_rev_parse("r", "HEAD", c3);
 	drop_object("r", tree);
 	r = audit("r", ARGS("history"));
 	snprintf(text, sizeof(text),
@@ -536,8 +521,8 @@ Test(robust_git, history_missing_root_tree)
 	char tree[41], c2[41], text[200];
 
 	three_migrations();
-	rev_parse("r", "HEAD~1^{tree}", tree);
-	rev_parse("r", "HEAD~1", c2);
+	test_rev_parse("r", "HEAD~1^{tree}", tree);
+	test_rev_parse("r", "HEAD~1", c2);
 	drop_object("r", tree);
 	r = audit("r", ARGS("history"));
 	snprintf(text, sizeof(text),
@@ -554,8 +539,8 @@ Test(robust_git, history_missing_commit)
 	char c2[41], c3[41], text[200];
 
 	three_migrations();
-	rev_parse("r", "HEAD~1", c2);
-	rev_parse("r", "HEAD", c3);
+	test_rev_parse("r", "HEAD~1", c2);
+	test_rev_parse("r", "HEAD", c3);
 	drop_object("r", c2);
 	r = audit("r", ARGS("history"));
 	snprintf(text, sizeof(text),
@@ -575,8 +560,8 @@ Test(robust_git, history_corrupt_commit)
 	char c2[41], c3[41], text[200];
 
 	three_migrations();
-	rev_parse("r", "HEAD~1", c2);
-	rev_parse("r", "HEAD", c3);
+	test_rev_parse("r", "HEAD~1", c2);
+	test_rev_parse("r", "HEAD", c3);
 	/*
 	 * a loose object that inflates to no commit. (One cut short makes
 	 * libgit2 1.5 loop for ever in inflate(): libgit2 issue 7342, fixed
@@ -605,7 +590,7 @@ Test(robust_git, history_missing_blob_of_a_renamed_data_file)
 	three_migrations();
 	test_sh("cd r && mkdir data && seq 1 50 | sed 's/.*/INSERT INTO t VALUES "
 		"(&);/' > data/rows.sql && git add -A && git commit -qm rows");
-	rev_parse("r", "HEAD:data/rows.sql", blob);
+	test_rev_parse("r", "HEAD:data/rows.sql", blob);
 	test_sh("cd r && git mv data/rows.sql data/rows2.sql && echo 'INSERT INTO "
 		"t VALUES (51);' >> data/rows2.sql && git add -A && "
 		"git commit -qm 'more rows'");
