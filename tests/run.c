@@ -211,6 +211,15 @@ void test_sh(const char *fmt, ...)
 	cr_assert_eq(system(full), 0, "failed: %s", cmd);
 }
 
+char *test_lsan_full_stacks(char *buf, size_t size)
+{
+	const char *old = getenv("LSAN_OPTIONS");
+
+	snprintf(buf, size, "LSAN_OPTIONS=%s%sfast_unwind_on_malloc=0",
+		 old ? old : "", old && *old ? ":" : "");
+	return buf;
+}
+
 void test_rev_parse(const char *repo, const char *rev, char out[41])
 {
 	char path[4096];

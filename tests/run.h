@@ -18,6 +18,14 @@ int run_fkaudit(const char *const *args, const char *cwd, const char *input,
 		const char *const *env, struct buf *out, struct buf *err);
 
 /*
+ * "LSAN_OPTIONS=…:fast_unwind_on_malloc=0" into `buf`, for run_fkaudit()'s
+ * `env`: libgit2 has no frame pointers, so only a full malloc stack holds
+ * the libgit2 frames that tests/lsan.supp names for libgit2's own leaks
+ * on broken repositories. Returns `buf`.
+ */
+char *test_lsan_full_stacks(char *buf, size_t size);
+
+/*
  * Runs a shell command (printf format) in test_dir, its output discarded;
  * the test fails when it does not exit 0.
  */

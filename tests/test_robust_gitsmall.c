@@ -36,22 +36,17 @@ struct run {
 };
 
 /*
- * fkaudit `args` in test_dir/`cwd`. Under LeakSanitizer, with the slow
- * unwinder: libgit2 has no frame pointers, so only a full malloc stack
- * holds the libgit2 frame that tests/lsan.supp names for libgit2's leak
- * at a missing commit (only this suite reaches it; the others keep the
- * fast unwinder).
+ * fkaudit `args` in test_dir/`cwd`, with full malloc stacks for
+ * LeakSanitizer (test_lsan_full_stacks(): libgit2's leak at a missing
+ * commit).
  */
 static struct run run_in(const char *cwd, const char *const *args)
 {
 	struct run r = { 0 };
 	char dir[4200], lsan[8192];
-	const char *old = getenv("LSAN_OPTIONS");
-	const char *env[] = { lsan, NULL };
+	const char *env[] = { test_lsan_full_stacks(lsan, sizeof(lsan)), NULL };
 
 	snprintf(dir, sizeof(dir), "%s/%s", test_dir, cwd);
-	snprintf(lsan, sizeof(lsan), "LSAN_OPTIONS=%s%sfast_unwind_on_malloc=0",
-		 old ? old : "", old && *old ? ":" : "");
 	r.code = run_fkaudit(args, dir, NULL, env, &r.out, &r.err);
 	return r;
 }
