@@ -22,6 +22,12 @@ struct git_source {
 int git_fail(struct buf *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * libgit2's last error message as " (message)" into `out` (empty when it
+ * has none), then clears it: the reason an object could not be read.
+ */
+void git_reason_take(char *out, size_t size);
+
 /* 40 hex digits and a NUL. */
 void git_hex(const git_oid *oid, char out[41]);
 

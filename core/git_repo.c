@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "git_loose.h"
 #include "git_pack.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -32,6 +33,20 @@ int git_fail(struct buf *err, const char *fmt, ...)
 		buf_addf(err, " (%s)", e->message);
 	git_error_clear();
 	return FK_EGIT;
+}
+
+void git_reason_take(char *out, size_t size)
+{
+	const git_error *e = git_error_last();
+	int n = 0;
+
+	if (size == 0)
+		return;
+	*out = '\0';
+	if (e && e->message && *e->message)
+		n = snprintf(out, size, " (%s)", e->message);
+	utf8_fit(out, size, n);
+	git_error_clear();
 }
 
 void git_hex(const git_oid *oid, char out[41])
@@ -81,6 +96,11 @@ int git_source_open(struct git_source **out, const char *dir,
 			 real);
 		git_source_free(g);
 		return FK_EGIT;
+	}
+	if (git_loose_guard(g->repo) < 0) {
+		rc = git_fail(err, "cannot read the objects of %s", real);
+		git_source_free(g);
+		return rc;
 	}
 	g->bare = git_repository_is_bare(g->repo);
 	wd = git_repository_workdir(g->repo);

@@ -5,6 +5,8 @@
  */
 #include "git_revs.h"
 
+#include "git_internal.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,8 +62,9 @@ static int push(struct revs *r, const git_oid *id, const git_oid *child)
 			return rc;
 		r->out->missing[r->out->nmissing].id = *id;
 		r->out->missing[r->out->nmissing].child = child ? *child : *id;
+		git_reason_take(r->out->missing[r->out->nmissing].why,
+				sizeof(r->out->missing[0].why));
 		r->out->nmissing++;
-		git_error_clear();
 		return 0;
 	}
 	if (array_grow((void **)&r->stack, &r->cap, r->depth,

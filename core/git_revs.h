@@ -10,6 +10,7 @@
 struct git_rev_missing {
 	git_oid id;
 	git_oid child; /* `id` itself when it is the start */
+	char why[160]; /* libgit2's reason, " (…)", or empty */
 };
 
 /* The commits, oldest first (parents before children). */

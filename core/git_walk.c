@@ -53,6 +53,7 @@ struct git_walk {
 	struct git_walk_problem *problems;
 	size_t nproblems, problems_cap;
 	char sha[41], parent_sha[41]; /* the commit compared and its parent */
+	char why[160]; /* why the tree looked up last could not be read */
 	/*
 	 * Each tree that could not be read as a commit's new tree, with
 	 * the tree read at its place in that commit's parent (none: the
@@ -301,7 +302,7 @@ static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 		       sizeof(*t)) < 0)
 		return FK_ENOMEM;
 	if (git_tree_lookup(out, w->g->repo, id) < 0) {
-		git_error_clear();
+		git_reason_take(w->why, sizeof(w->why));
 		*out = NULL;
 		return 1;
 	}
@@ -349,8 +350,8 @@ static int tree_missing(struct git_walk *w, const git_oid *id,
 	return add_problem(w, path,
 			   "tree '%s' (%.12s) of commit %.7s is missing or "
 			   "corrupt; what changed in it at that commit is "
-			   "seen in the next commit that can read the folder",
-			   path, hex, sha);
+			   "seen in the next commit that can read the folder%s",
+			   path, hex, sha, w->why);
 }
 
 static const struct stand_in *stand_in_of(const struct git_walk *w,
@@ -663,7 +664,9 @@ done:
 	return rc;
 }
 
-static int parent_problem(struct git_walk *w, const git_oid *parent)
+/* `why`: libgit2's reason, " (…)", or empty */
+static int parent_problem(struct git_walk *w, const git_oid *parent,
+			  const char *why)
 {
 	char hex[41];
 
@@ -671,8 +674,8 @@ static int parent_problem(struct git_walk *w, const git_oid *parent)
 	return add_problem(w, ".",
 			   "commit %s, a parent of commit %.7s, is missing or "
 			   "corrupt; the history behind it that no other "
-			   "commit reaches is not walked",
-			   hex, w->sha);
+			   "commit reaches is not walked%s",
+			   hex, w->sha, why);
 }
 
 /* Notes the parents of commit `id` that the walk could not read. */
@@ -683,22 +686,24 @@ static int missing_parents(struct git_walk *w, const git_oid *id)
 
 	for (i = 0; i < w->nmissing && rc == 0; i++)
 		if (git_oid_equal(&w->missing[i].child, id))
-			rc = parent_problem(w, &w->missing[i].id);
+			rc = parent_problem(w, &w->missing[i].id,
+					    w->missing[i].why);
 	return rc;
 }
 
 /* The first parent cannot be read: noted unless missing_parents() did. */
 static int parent_missing(struct git_walk *w, const git_oid *parent)
 {
+	char why[160];
 	size_t i;
 
-	git_error_clear();
+	git_reason_take(why, sizeof(why));
 	for (i = 0; i < w->nmissing; i++)
 		if (git_oid_equal(&w->missing[i].id, parent) &&
 		    git_oid_equal(&w->missing[i].child,
 				  git_commit_id(w->current)))
 			return 0;
-	return parent_problem(w, parent);
+	return parent_problem(w, parent, why);
 }
 
 int git_walk_next(struct git_walk *w, struct git_walk_commit *out,

@@ -99,6 +99,9 @@ void test_dir_teardown(void)
 	test_dir = NULL;
 }
 
+/* far above any run's time, sanitizers included */
+#define RUN_TIMEOUT_SECONDS 300
+
 static void child(const char *const *args, const char *cwd, int in_fd,
 		  int out_fd, int err_fd, const char *const *env)
 {
@@ -107,6 +110,8 @@ static void child(const char *const *args, const char *cwd, int in_fd,
 	size_t n = 0;
 
 	umask(022);
+	/* a run that hangs fails its test (exit 142) instead of stalling it */
+	alarm(RUN_TIMEOUT_SECONDS);
 	dup2(in_fd, 0);
 	dup2(out_fd, 1);
 	dup2(err_fd, 2);

@@ -12,7 +12,8 @@
  * `cwd` (NULL: the current one), feeding `input` (NULL: /dev/null) on
  * stdin. Captures stdout and stderr into `out` and `err`. `env` is an
  * optional NULL-terminated list of NAME=VALUE added to the environment.
- * Returns the exit status, or 128 + signal number when it was killed.
+ * Returns the exit status, or 128 + signal number when it was killed
+ * (142, SIGALRM, after 300 seconds: a run that hangs).
  */
 int run_fkaudit(const char *const *args, const char *cwd, const char *input,
 		const char *const *env, struct buf *out, struct buf *err);
