@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -26,10 +25,10 @@ struct guard {
 	char *dir; /* the objects folder, with a trailing '/' */
 };
 
-/* A loose object's file, mapped. */
+/* A loose object's file, read. */
 struct loose {
 	char hex[GIT_OID_HEXSZ + 1];
-	const unsigned char *map;
+	const unsigned char *data; /* the file, zlib data */
 	size_t len;
 };
 
@@ -44,17 +43,20 @@ static int corrupt(const struct loose *o, const char *why)
 }
 
 /*
- * Maps the loose file of `hex` under `dir`: 0; GIT_PASSTHROUGH when there
- * is no such file (or it cannot be read: libgit2 then says why), or when
- * it is not zlib data (the pack-like loose format, which libgit2 reads);
- * GIT_ERROR for an empty file.
+ * Reads the loose file of `hex` under `dir` into o->data: 0;
+ * GIT_PASSTHROUGH when there is no such file (or it cannot be read:
+ * libgit2 then says why), or when it is not zlib data (the pack-like loose
+ * format, which libgit2 reads); GIT_ERROR for an empty file or no memory.
+ * (read(), not mmap(): most loose objects are a few hundred bytes.)
  */
-static int loose_map(struct loose *o, const char *dir, const char *hex)
+static int loose_load(struct loose *o, const char *dir, const char *hex)
 {
 	char path[PATH_MAX];
+	unsigned char *data;
 	struct stat st;
-	void *map;
-	int fd, n;
+	size_t got = 0;
+	ssize_t n;
+	int fd, rc = GIT_PASSTHROUGH;
 
 	memset(o, 0, sizeof(*o));
 	memcpy(o->hex, hex, GIT_OID_HEXSZ);
@@ -64,35 +66,39 @@ static int loose_map(struct loose *o, const char *dir, const char *hex)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return GIT_PASSTHROUGH;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uintmax_t)st.st_size > SIZE_MAX) {
-		close(fd);
-		return GIT_PASSTHROUGH;
-	}
+	    (uintmax_t)st.st_size >= SIZE_MAX)
+		goto out;
 	if (st.st_size == 0) {
-		close(fd);
-		return corrupt(o, "the file is empty");
+		rc = corrupt(o, "the file is empty");
+		goto out;
 	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return GIT_PASSTHROUGH;
-	o->map = map;
-	o->len = (size_t)st.st_size;
+	if (!(data = malloc((size_t)st.st_size))) {
+		git_error_set_oom();
+		rc = GIT_ERROR;
+		goto out;
+	}
+	while (got < (size_t)st.st_size &&
+	       ((n = read(fd, data + got, (size_t)st.st_size - got)) > 0 ||
+		(n < 0 && errno == EINTR)))
+		got += n > 0 ? (size_t)n : 0;
 	/* zlib's header: deflate, a window of at most 32K, a valid check */
-	if (o->len < 2 || (o->map[0] & 0x8f) != 0x08 ||
-	    ((unsigned)o->map[0] << 8 | o->map[1]) % 31 != 0) {
-		munmap(map, o->len);
-		o->map = NULL;
-		return GIT_PASSTHROUGH;
+	if (got < 2 || (data[0] & 0x8f) != 0x08 ||
+	    ((unsigned)data[0] << 8 | data[1]) % 31 != 0) {
+		free(data);
+		goto out;
 	}
-	return 0;
+	o->data = data;
+	o->len = got;
+	rc = 0;
+out:
+	close(fd);
+	return rc;
 }
 
-static void loose_unmap(struct loose *o)
+static void loose_free(struct loose *o)
 {
-	if (o->map)
-		munmap((void *)o->map, o->len);
-	o->map = NULL;
+	free((void *)o->data);
+	o->data = NULL;
 }
 
 enum inflated { INFLATED_END, INFLATED_FULL, INFLATED_SHORT, INFLATED_BAD };
@@ -116,7 +122,7 @@ static enum inflated inflate_into(z_stream *zs, const struct loose *o,
 
 		if (out_n == 0)
 			return INFLATED_FULL;
-		zs->next_in = (Bytef *)(o->map + zs->total_in);
+		zs->next_in = (Bytef *)(o->data + zs->total_in);
 		zs->avail_in = in_n;
 		zs->next_out = out + *done;
 		zs->avail_out = out_n;
@@ -240,10 +246,10 @@ static int guard_read(void **data, size_t *len, git_object_t *type,
 	int rc;
 
 	git_oid_tostr(hex, sizeof(hex), oid);
-	if ((rc = loose_map(&o, g->dir, hex)) != 0)
+	if ((rc = loose_load(&o, g->dir, hex)) != 0)
 		return rc;
 	rc = loose_inflate(backend, &o, data, len, type);
-	loose_unmap(&o);
+	loose_free(&o);
 	return rc;
 }
 
@@ -259,7 +265,7 @@ static int guard_read_header(size_t *len, git_object_t *type,
 	int rc;
 
 	git_oid_tostr(hex, sizeof(hex), oid);
-	if ((rc = loose_map(&o, g->dir, hex)) != 0)
+	if ((rc = loose_load(&o, g->dir, hex)) != 0)
 		return rc;
 	memset(&zs, 0, sizeof(zs));
 	if (inflateInit(&zs) != Z_OK)
@@ -267,7 +273,7 @@ static int guard_read_header(size_t *len, git_object_t *type,
 	else
 		rc = header_read(&zs, &o, hdr, &n, type, len);
 	inflateEnd(&zs);
-	loose_unmap(&o);
+	loose_free(&o);
 	return rc;
 }
 
