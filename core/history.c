@@ -156,6 +156,7 @@ static int note_walk_problem(struct history *h,
 		    0 ||
 	    out_file_added(h) < 0)
 		return FK_ENOMEM;
+	h->out->files[h->out->nfiles - 1].walk_problem = true;
 	return 0;
 }
 

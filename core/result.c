@@ -216,7 +216,9 @@ void result_count(const struct result *res, struct result_counts *out)
 		/* not in the revision (history), or a link: not a failure */
 		if (res->files[i].gone || res->files[i].status == FILE_SKIPPED)
 			continue;
-		if (res->files[i].status == FILE_AUDITED)
+		if (res->files[i].walk_problem)
+			out->walk_problems++;
+		else if (res->files[i].status == FILE_AUDITED)
 			out->files_audited++;
 		else
 			out->files_failed++;

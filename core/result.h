@@ -109,6 +109,11 @@ struct file_result {
 	 * out), and a problem with it does not fail the run.
 	 */
 	bool gone;
+	/*
+	 * history: not a file but a folder or commit the walk could not read
+	 * (its path is the folder's, "." for a commit or a root tree)
+	 */
+	bool walk_problem;
 };
 
 /*
@@ -193,6 +198,7 @@ struct result_counts {
 	size_t suppressed;
 	size_t files_audited;
 	size_t files_failed;
+	size_t walk_problems; /* folders and commits history could not read */
 	size_t statements;
 };
 

@@ -122,8 +122,10 @@ static cJSON *file_obj(struct jout *j, const struct result *res,
 	jout_str(j, o, "problem", fr->problem);
 	jout_num(j, o, "statements", (double)fr->nstmts);
 	jout_num(j, o, "parse_errors", (double)fr->nparse_errors);
-	if (res->history)
+	if (res->history) {
 		jout_bool(j, o, "gone", fr->gone);
+		jout_bool(j, o, "history_problem", fr->walk_problem);
+	}
 	return o;
 }
 
@@ -151,13 +153,16 @@ static cJSON *summary_obj(struct jout *j, const struct result *res,
 static cJSON *history_obj(struct jout *j, const struct result *res,
 			  const struct report_opts *opts)
 {
+	struct result_counts c;
 	cJSON *o = cJSON_CreateObject();
 
 	if (!o)
 		return NULL;
+	result_count(res, &c);
 	jout_str(j, o, "revision", opts->vcs ? opts->vcs->revision : NULL);
 	jout_num(j, o, "commits", (double)res->history_commits);
 	jout_num(j, o, "file_versions", (double)res->history_blobs);
+	jout_num(j, o, "unreadable", (double)c.walk_problems);
 	return o;
 }
 

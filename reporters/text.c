@@ -334,6 +334,10 @@ static void put_summary(FILE *out, const struct result *res)
 	if (c.files_failed)
 		buf_addf(&b, "; %zu file%s not audited", c.files_failed,
 			 c.files_failed == 1 ? "" : "s");
+	if (c.walk_problems)
+		buf_addf(&b, "; %zu folder%s or commit%s could not be read",
+			 c.walk_problems, c.walk_problems == 1 ? "" : "s",
+			 c.walk_problems == 1 ? "" : "s");
 	fprintf(out, "%s\n", buf_str(&b));
 	buf_release(&b);
 }

@@ -438,6 +438,13 @@ static void expect_problem(const struct run *r, const char *path,
 	cr_assert(f, "a files entry for %s", path);
 	cr_expect_str_eq(str(f, "status"), "unreadable");
 	cr_expect(strstr(str(f, "problem"), text), "%s", str(f, "problem"));
+	/* a folder or commit, not a file: counted apart from the files */
+	cr_expect(cJSON_IsTrue(cJSON_GetObjectItem(f, "history_problem")));
+	cr_expect_eq(num(cJSON_GetObjectItem(r->json, "history"), "unreadable"),
+		     1);
+	cr_expect(test_has(&r->out, "; 1 folder or commit could not be read\n"),
+		  "%s", buf_str(&r->out));
+	cr_expect(!test_has(&r->out, "not audited"), "%s", buf_str(&r->out));
 	cr_expect(notification(r, text), "a SARIF notification");
 	cr_expect(test_has(&r->junit, "<error message=\""), "%s",
 		  buf_str(&r->junit));
