@@ -15,6 +15,8 @@ struct builder {
 	struct token_list toks;
 	char *scratch; /* one statement's text, NUL-terminated */
 	size_t scratch_cap;
+	/* building the pieces of a span split again: none holds a ";" */
+	bool in_pieces;
 };
 
 static int copy_scratch(struct builder *b, const struct span *sp)
@@ -227,16 +229,6 @@ static int build_big(struct builder *b, const struct span *sp,
 	return 0;
 }
 
-static bool peek_has_semicolon(const struct token_list *toks)
-{
-	size_t i;
-
-	for (i = 0; i < toks->n; i++)
-		if (tok_is_char(&toks->v[i], ';'))
-			return true;
-	return false;
-}
-
 static int build_do_body(struct builder *b);
 static int build_one(struct builder *b, const struct span *sp);
 
@@ -257,6 +249,7 @@ static int build_pieces(struct builder *b, const struct span *sp,
 	const char *text = b->out->text + sp->start;
 	size_t len = sp->end - sp->start, i;
 	struct span_list pieces = { 0 };
+	bool was_in_pieces;
 	char *blank;
 	int err;
 
@@ -274,12 +267,15 @@ static int build_pieces(struct builder *b, const struct span *sp,
 	/* the comments after the last piece stay with it */
 	pieces.v[pieces.n - 1].end = (uint32_t)len;
 	b->out->nmarks = nmarks;
+	was_in_pieces = b->in_pieces;
+	b->in_pieces = true;
 	for (i = 0; i < pieces.n && err == 0; i++) {
 		struct span piece = { sp->start + pieces.v[i].start,
 				      sp->start + pieces.v[i].end };
 
 		err = build_one(b, &piece);
 	}
+	b->in_pieces = was_in_pieces;
 	if (err == 0)
 		err = 1;
 done:
@@ -336,10 +332,11 @@ static int build_one(struct builder *b, const struct span *sp)
 		if (code_bounds(&b->toks, &first, &last) &&
 		    !worth_parsing(b, first)) {
 			/*
-			 * A ";" token in its first bytes: it is many,
-			 * joined after an unbalanced "(" or ")".
+			 * A ";" outside quotes anywhere in it: it is many,
+			 * joined after an unbalanced "(" or ")" (one more
+			 * scan, when it holds a ";" byte at all).
 			 */
-			if (peek_has_semicolon(&b->toks) &&
+			if (!b->in_pieces &&
 			    (err = build_pieces(b, sp, out->nmarks)) != 0)
 				return err < 0 ? err : 0;
 			if ((err = add_marks(b, sp->start, first, out->n)) < 0)
@@ -503,7 +500,7 @@ static int build_tail(struct builder *b, const struct span_list *spans)
 
 int statements_build(struct statements *out, const char *text, size_t len)
 {
-	struct builder b = { out, { 0 }, NULL, 0 };
+	struct builder b = { out, { 0 }, NULL, 0, false };
 	struct span_list spans = { 0 };
 	size_t i;
 	int err;

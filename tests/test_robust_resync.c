@@ -210,3 +210,26 @@ Test(robust_resync, unbalanced_paren_before_big_insert)
 	buf_release(&sql);
 	buf_release(&out);
 }
+
+/*
+ * The "(" left open is inside a bulk INSERT over 1 MB, past the first
+ * 4 KB that are read of such a statement: the statements after it are
+ * still found (the INSERT itself is not parsed, so it gets no FK000).
+ */
+Test(robust_resync, unbalanced_paren_deep_in_a_big_insert)
+{
+	struct buf out = BUF_INIT, sql = BUF_INIT;
+	int i;
+
+	buf_adds(&sql, "INSERT INTO orders VALUES (0, 'a;b')");
+	for (i = 1; i < 100000; i++)
+		buf_addf(&sql, i == 5000 ? ", (%d, 'a;b'" : ", (%d, 'a;b')", i);
+	buf_adds(&sql, ";\n" ADD_FK ADD_INDEX);
+	cr_assert(!sql.failed);
+	cr_assert(put_test_file("001.sql", buf_str(&sql)) == 0);
+	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
+	expect_both_unsafe(&out, 2, 3);
+	cr_expect(test_has(&out, "(3 statements)"), "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}
