@@ -181,7 +181,7 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 
 	while ((r = fs_source_next(src, &item)) == 1) {
 		struct near_reader near = { fs_near_read, item.path };
-		struct migration_info info;
+		struct migration_info info = { 0 };
 		char *path = shown_path(vcs, item.path);
 
 		opts.near = &near;
@@ -192,8 +192,10 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 		if (r == 0 && item.data && info.role == ROLE_UP &&
 		    info.framework && strcmp(info.framework, "django") == 0)
 			r = describe_django(path, &item, &info);
+		if (r == 0 && info.failed)
+			r = FK_ENOMEM;
 		if (r == 1) { /* left out by the configuration */
-			memset(&info, 0, sizeof(info));
+			migration_info_reset(&info);
 			info.role = ROLE_SKIP;
 			snprintf(info.why, sizeof(info.why),
 				 "left out by the configuration (exclude, or "
@@ -213,6 +215,7 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 			print_text(path, &info, item.data, item.len);
 		}
 		free(path);
+		migration_info_release(&info);
 		source_item_release(&item);
 		if (r < 0)
 			return r;

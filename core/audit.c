@@ -594,37 +594,38 @@ static int audit_down(struct result *res, const char *path, char *text,
 	return rc < 0 ? rc : 0;
 }
 
-int audit_text(struct result *res, const char *path, char *text, size_t len,
-	       const struct audit_opts *opts)
+/* audit_text() once `text` ends in a NUL; `info` is the caller's. */
+static int audit_classified(struct result *res, const char *path, char *text,
+			    size_t len, const struct audit_opts *opts,
+			    struct migration_info *info)
 {
 	struct audit_file file = { 0 };
 	struct reverse_names fwd = { ARENA_INIT, { 0 } };
 	struct django_sql dj = DJANGO_SQL_INIT, *djp = NULL;
-	struct migration_info info;
 	struct file_result *fr;
 	char problem[160];
 	bool reverse;
 	int err;
 
-	text[len] = '\0';
+	memset(info, 0, sizeof(*info));
 	if (is_binary(text, len, problem, sizeof(problem)))
 		return result_add_problem(res, path, FILE_BINARY, problem);
-	if ((err = audit_classify(path, text, len, opts, &info)) != 0)
+	if ((err = audit_classify(path, text, len, opts, info)) != 0)
 		return err < 0 ? err : 0;
-	if (info.role == ROLE_SEED) {
+	if (info->role == ROLE_SEED) {
 		blank_bom(text, len);
 		return seed_schema(opts->schema, text, len);
 	}
-	if (info.role == ROLE_DOWN)
-		return audit_down(res, path, text, len, &info, opts);
-	if (info.role != ROLE_UP)
+	if (info->role == ROLE_DOWN)
+		return audit_down(res, path, text, len, info, opts);
+	if (info->role != ROLE_UP)
 		return 0;
-	if (info.framework && strcmp(info.framework, "django") == 0) {
+	if (info->framework && strcmp(info->framework, "django") == 0) {
 		if ((err = django_extract(&dj, path, text, len, opts->schema)))
 			return err;
 		djp = &dj;
 	}
-	reverse = djp ? dj.reverse.len > 0 : info.ndowns > 0;
+	reverse = djp ? dj.reverse.len > 0 : info->ndowns > 0;
 	if (!(fr = result_add_file(res, path))) {
 		django_sql_release(&dj);
 		return FK_ENOMEM;
@@ -634,13 +635,25 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 	file.len = len;
 	file.opts = opts;
 	file.index = res->nfiles - 1;
-	err = audit_file_run(res, &file, fr, &info, djp, reverse ? &fwd : NULL);
+	err = audit_file_run(res, &file, fr, info, djp, reverse ? &fwd : NULL);
 	linemap_release(&file.lines);
 	/* FK013 on the down sections, against the up sections' names */
 	if (err == 0 && reverse)
-		err = audit_reverse(res, file.path, text, len, &info, djp, &fwd,
+		err = audit_reverse(res, file.path, text, len, info, djp, &fwd,
 				    file.index, opts);
 	reverse_names_release(&fwd);
 	django_sql_release(&dj);
+	return err;
+}
+
+int audit_text(struct result *res, const char *path, char *text, size_t len,
+	       const struct audit_opts *opts)
+{
+	struct migration_info info;
+	int err;
+
+	text[len] = '\0';
+	err = audit_classified(res, path, text, len, opts, &info);
+	migration_info_release(&info);
 	return err;
 }

@@ -72,7 +72,8 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
  * What audit_text() takes the file for: its framework as recognised
  * (framework_detect()), then as the configuration in `opts` sets it.
  * Returns 0 with `info` filled; 1 when the configuration leaves the
- * file out (exclude, outside its migrations folders); FK_ENOMEM.
+ * file out (exclude, outside its migrations folders); FK_ENOMEM. Release
+ * `info` with migration_info_release() whatever it returns.
  */
 int audit_classify(const char *path, const char *text, size_t len,
 		   const struct audit_opts *opts, struct migration_info *info);

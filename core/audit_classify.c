@@ -36,7 +36,8 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 		"configuration)";
 	struct tx_unit *u = &info->units[0];
 
-	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO)
+	/* framework_detect() leaves one unit at least */
+	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO || !info->nunits)
 		return;
 	info->nunits = 1;
 	info->flyway_detect = false;
@@ -64,6 +65,7 @@ int audit_classify(const char *path, const char *text, size_t len,
 	const char *forced = opts->framework;
 	int err;
 
+	memset(info, 0, sizeof(*info));
 	if (cfg && !opts->config_walked && !is_seed(cfg, path) &&
 	    config_leaves_out(cfg, path))
 		return 1; /* not a migration, says the configuration */

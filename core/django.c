@@ -520,11 +520,15 @@ void django_describe(const struct django_sql *d, struct migration_info *info)
 	size_t i;
 
 	info->nunits = 0;
-	for (i = 0; i < d->nunits && i < FRAMEWORK_MAX_UNITS; i++) {
+	for (i = 0; i < d->nunits &&
+		    migration_info_grow(info, (void **)&info->units,
+					&info->units_cap, i,
+					sizeof(*info->units));
+	     i++) {
 		info->units[i] = d->units[i];
 		info->units[i].start = srcmap_start(&d->map, d->units[i].start);
+		info->nunits = i + 1;
 	}
-	info->nunits = i;
 	if (!d->atomic)
 		migration_why_addf(info, "; atomic = False");
 	if (d->nskipped)

@@ -93,7 +93,7 @@ void django_sql_release(struct django_sql *d);
 /*
  * For `fkaudit detect`: the migration's transaction units, at the .py
  * offsets their SQL came from, into info->units, and what was left out
- * appended to info->why.
+ * appended to info->why (info->failed when memory ran out).
  */
 void django_describe(const struct django_sql *d, struct migration_info *info);
 

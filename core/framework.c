@@ -60,6 +60,42 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
+void migration_info_release(struct migration_info *info)
+{
+	arena_release(&info->arena);
+	memset(info, 0, sizeof(*info));
+}
+
+void migration_info_reset(struct migration_info *info)
+{
+	struct arena keep = info->arena;
+	bool failed = info->failed;
+
+	memset(info, 0, sizeof(*info));
+	info->arena = keep;
+	info->failed = failed;
+}
+
+bool migration_info_grow(struct migration_info *info, void **v, size_t *cap,
+			 size_t n, size_t size)
+{
+	size_t ncap = *cap ? *cap * 2 : 8;
+	void *p;
+
+	if (n < *cap)
+		return true;
+	if (info->failed || ncap > SIZE_MAX / size ||
+	    !(p = arena_alloc(&info->arena, ncap * size))) {
+		info->failed = true;
+		return false;
+	}
+	if (n)
+		memcpy(p, *v, n * size);
+	*v = p;
+	*cap = ncap;
+	return true;
+}
+
 void migration_why_addf(struct migration_info *info, const char *fmt, ...)
 {
 	size_t n = strlen(info->why);
@@ -170,13 +206,12 @@ static bool detect_liquibase(struct probe *p, struct migration_info *out)
 
 static bool detect_goose(struct probe *p, struct migration_info *out)
 {
-	struct migration_info tmp = { 0 };
-
 	if (!versioned(p->base, '_', ".sql") && !p->forced)
 		return false;
-	if (!markers_goose(p->text, p->len, &tmp) && !p->forced)
+	if (!markers_goose(p->text, p->len, out) && !p->forced) {
+		migration_info_reset(out);
 		return false;
-	*out = tmp;
+	}
 	set(out, "goose", ROLE_UP, out->units[0].mode == TX_MODE_WRAPPED
 		    ? "<version>_<name>.sql with a -- +goose Up marker: one "
 		      "transaction per file"
@@ -189,13 +224,12 @@ static bool detect_goose(struct probe *p, struct migration_info *out)
 
 static bool detect_dbmate(struct probe *p, struct migration_info *out)
 {
-	struct migration_info tmp = { 0 };
-
 	if (!text_digits(p->base) && !p->forced)
 		return false;
-	if (!markers_dbmate(p->text, p->len, &tmp) && !p->forced)
+	if (!markers_dbmate(p->text, p->len, out) && !p->forced) {
+		migration_info_reset(out);
 		return false;
-	*out = tmp;
+	}
 	set(out, "dbmate", ROLE_UP,
 	    "<version>*.sql with a -- migrate:up marker: one transaction per "
 	    "up section unless transaction:false");
@@ -210,13 +244,12 @@ static bool detect_dbmate(struct probe *p, struct migration_info *out)
 
 static bool detect_node_pg(struct probe *p, struct migration_info *out)
 {
-	struct migration_info tmp = { 0 };
-
 	if (!text_digits(p->base) && !p->forced)
 		return false;
-	if (!markers_node_pg(p->text, p->len, &tmp) && !p->forced)
+	if (!markers_node_pg(p->text, p->len, out) && !p->forced) {
+		migration_info_reset(out);
 		return false;
-	*out = tmp;
+	}
 	set(out, "node-pg-migrate", ROLE_UP,
 	    "<prefix>_<name>.sql with -- Up Migration: all pending "
 	    "migrations in one transaction (singleTransaction)");
@@ -733,7 +766,7 @@ int framework_detect(const char *path, const char *text, size_t len,
 					"configuration)");
 plain:
 	if (!found && !p.err && !(forced && strcmp(forced, "plain") == 0)) {
-		memset(out, 0, sizeof(*out));
+		migration_info_reset(out);
 		if (forced)
 			snprintf(out->why, sizeof(out->why),
 				 "not shaped like a %s migration (set by the "
@@ -749,7 +782,7 @@ done:
 	if (!out->nunits)
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	buf_release(&p.scratch);
-	return p.err;
+	return p.err ? p.err : out->failed ? FK_ENOMEM : 0;
 }
 
 void framework_keep_downs(const struct migration_info *info, char *text,

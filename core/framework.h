@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "plan.h"
 #include "split.h"
@@ -42,21 +43,23 @@ struct tx_unit {
 	const char *opt_out;
 };
 
-#define FRAMEWORK_MAX_UNITS 64
-#define FRAMEWORK_MAX_MASKS 64
-
+/*
+ * What framework_detect() learns of a file. The arrays grow in `arena`,
+ * without a limit; release with migration_info_release().
+ */
 struct migration_info {
+	struct arena arena;
+	bool failed; /* memory ran out growing an array */
 	const char *framework; /* "goose"; NULL: plain SQL */
 	enum migration_role role;
 	char why[512];         /* how it was recognised, for `fkaudit detect` */
 	/*
 	 * The file's transaction units, in file order; the first starts at
 	 * 0, or where the text before it is masked (Liquibase's first
-	 * changeset; plan_file() gives it the statements before too). A file with more units than FRAMEWORK_MAX_UNITS keeps the mode
-	 * of the last one it has room for.
+	 * changeset; plan_file() gives it the statements before too).
 	 */
-	struct tx_unit units[FRAMEWORK_MAX_UNITS];
-	size_t nunits;
+	struct tx_unit *units;
+	size_t nunits, units_cap;
 	/*
 	 * All migrations of one deploy run in a single transaction
 	 * (Drizzle, node-pg-migrate, Hasura): a statement in one file
@@ -80,23 +83,39 @@ struct migration_info {
 	 * sections, the lines before the first up marker); they are
 	 * blanked out before parsing, line breaks kept.
 	 */
-	struct span masks[FRAMEWORK_MAX_MASKS];
-	size_t nmasks;
+	struct span *masks;
+	size_t nmasks, masks_cap;
 	/*
 	 * Lines that end a statement as a delimiter of the framework's own
 	 * (Liquibase: "GO" or "/" alone on a line): the parser sees a ";".
 	 */
-	uint32_t delims[FRAMEWORK_MAX_MASKS];
-	size_t ndelims;
+	uint32_t *delims;
+	size_t ndelims, delims_cap;
 	/* the down sections among them, for FK013 */
-	struct span downs[FRAMEWORK_MAX_MASKS];
-	size_t ndowns;
+	struct span *downs;
+	size_t ndowns, downs_cap;
 	/*
 	 * ROLE_DOWN: its forward migration, relative to its folder
 	 * ("000001_init.up.sql", "up.sql", "../deploy/x.sql"); "" if none.
 	 */
 	char up_rel[256];
 };
+
+/* Frees the arrays; `info` is all zero afterwards. */
+void migration_info_release(struct migration_info *info);
+
+/*
+ * Empties `info` for another detector, keeping its arena (what it holds
+ * is freed with the rest by migration_info_release()).
+ */
+void migration_info_reset(struct migration_info *info);
+
+/*
+ * Makes room for element `n` of the array `*v` (`*cap` elements of `size`
+ * bytes) in info->arena: true, or false with info->failed set.
+ */
+bool migration_info_grow(struct migration_info *info, void **v, size_t *cap,
+			 size_t n, size_t size);
 
 /*
  * Appends printf-style text to info->why; what does not fit is cut at a

@@ -11,7 +11,9 @@ void info_add_unit(struct migration_info *out, size_t start,
 
 	if (out->nunits && out->units[out->nunits - 1].start == start)
 		u = &out->units[out->nunits - 1];
-	else if (out->nunits < FRAMEWORK_MAX_UNITS)
+	else if (migration_info_grow(out, (void **)&out->units,
+				     &out->units_cap, out->nunits,
+				     sizeof(*out->units)))
 		u = &out->units[out->nunits++];
 	else
 		return;
@@ -29,17 +31,18 @@ void info_add_mask(struct migration_info *out, size_t start, size_t end)
 		out->masks[out->nmasks - 1].end = (uint32_t)end;
 		return;
 	}
-	if (out->nmasks == FRAMEWORK_MAX_MASKS) { /* mask to the end */
-		out->masks[out->nmasks - 1].end = UINT32_MAX;
+	if (!migration_info_grow(out, (void **)&out->masks, &out->masks_cap,
+				 out->nmasks, sizeof(*out->masks)))
 		return;
-	}
 	out->masks[out->nmasks].start = (uint32_t)start;
 	out->masks[out->nmasks++].end = (uint32_t)end;
 }
 
 void info_add_down(struct migration_info *out, size_t start, size_t end)
 {
-	if (end > start && out->ndowns < FRAMEWORK_MAX_MASKS) {
+	if (end > start &&
+	    migration_info_grow(out, (void **)&out->downs, &out->downs_cap,
+				out->ndowns, sizeof(*out->downs))) {
 		out->downs[out->ndowns].start = (uint32_t)start;
 		out->downs[out->ndowns++].end = (uint32_t)end;
 	}
@@ -265,9 +268,13 @@ void markers_liquibase(const char *text, size_t len,
 		struct text_line ml = { q, l.end, l.next };
 		bool no_tx, no_split;
 
-		if (any && out->ndelims < FRAMEWORK_MAX_MASKS &&
+		if (any &&
 		    ((l.end - q == 1 && *q == '/') ||
-		     (l.end - q == 2 && text_starts_with(q, l.end, "go", NULL))))
+		     (l.end - q == 2 &&
+		      text_starts_with(q, l.end, "go", NULL))) &&
+		    migration_info_grow(out, (void **)&out->delims,
+					&out->delims_cap, out->ndelims,
+					sizeof(*out->delims)))
 			out->delims[out->ndelims++] = (uint32_t)(q - text);
 		if (!(w = marker(&ml, "changeset")) || w == ml.start)
 			continue;

@@ -203,3 +203,94 @@ Test(frameworks, configuration_drives_discovery)
 		  buf_str(&out));
 	buf_release(&out);
 }
+
+/* Occurrences of `s` in `b`. */
+static size_t count_of(const struct buf *b, const char *s)
+{
+	const char *p = buf_str(b);
+	size_t n = 0;
+
+	while ((p = strstr(p, s))) {
+		n++;
+		p += strlen(s);
+	}
+	return n;
+}
+
+/*
+ * No silent limit on a file's transaction units, delimiters and masked
+ * sections (they were fixed arrays of 64: from the 65th on, units took
+ * the 64th's mode, delimiters were dropped, and the rest of the file was
+ * masked).
+ */
+Test(frameworks, two_hundred_liquibase_changesets)
+{
+	struct buf sql = BUF_INIT, out = BUF_INIT;
+	char last[128];
+	int k;
+
+	buf_adds(&sql, "--liquibase formatted sql\n");
+	for (k = 1; k <= 200; k++)
+		buf_addf(&sql,
+			 "--changeset me:%d%s\n"
+			 "CREATE INDEX CONCURRENTLY i%d ON orders (c%d)\nGO\n"
+			 "--rollback DROP INDEX i%d;\n",
+			 k, k % 2 ? " runInTransaction:false" : "", k, k, k);
+	cr_assert(!sql.failed);
+	put("db/changelog.sql", buf_str(&sql));
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* the even changesets run in a transaction: CONCURRENTLY fails */
+	cr_expect_eq(count_of(&out, "[FK007 "), 100, "%s", buf_str(&out));
+	snprintf(last, sizeof(last), "db/changelog.sql:%d:1: error: [FK007 ",
+		 3 + 199 * 4);
+	cr_expect(test_has(&out, last), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "(200 statements)"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "[FK000 "), "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}
+
+Test(frameworks, two_hundred_goose_statement_blocks)
+{
+	struct buf sql = BUF_INIT, out = BUF_INIT;
+	int k;
+
+	buf_adds(&sql, "-- +goose NO TRANSACTION\n-- +goose Up\n");
+	for (k = 1; k <= 200; k++)
+		buf_addf(&sql,
+			 "-- +goose StatementBegin\nSELECT %d;\n"
+			 "CREATE INDEX CONCURRENTLY a%d ON orders (c%d);\n"
+			 "-- +goose StatementEnd\n"
+			 "CREATE INDEX CONCURRENTLY b%d ON orders (d%d);\n",
+			 k, k, k, k, k);
+	cr_assert(!sql.failed);
+	put("migrations/20240101000000_many.sql", buf_str(&sql));
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* inside a block, one string: an implicit transaction; not after */
+	cr_expect_eq(count_of(&out, "[FK007 "), 200, "%s", buf_str(&out));
+	cr_expect(test_has(&out, "20240101000000_many.sql:1000:1: error: "
+			    "[FK007 "),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "(600 statements)"), "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}
+
+Test(frameworks, two_hundred_goose_down_sections)
+{
+	struct buf sql = BUF_INIT, out = BUF_INIT;
+	int k;
+
+	for (k = 1; k <= 200; k++)
+		buf_addf(&sql,
+			 "-- +goose Up\nCREATE TABLE t%d (id bigint);\n"
+			 "-- +goose Down\nALTER TABLE orders ADD FOREIGN KEY "
+			 "(user_id) REFERENCES users (id);\n",
+			 k);
+	cr_assert(!sql.failed);
+	put("migrations/20240101000000_many.sql", buf_str(&sql));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(test_has(&out, "(200 statements)"), "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}
