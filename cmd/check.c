@@ -23,8 +23,7 @@ static const char usage[] =
 	"Options:\n" RUN_HELP
 	"  --stdin-path NAME    the name to report standard input under\n"
 	"                       (default: <stdin>)\n"
-	"\n" OUTPUT_HELP
-	"\n"
+	"\n" OUTPUT_HELP "\n"
 	"Exit status: 0 no findings at or above --fail-level, 1 findings,\n"
 	"2 usage error or a PATH that does not exist, 3 a file could not be\n"
 	"audited.\n";
@@ -102,8 +101,8 @@ static int seed_from_config(struct result *res, const struct audit_opts *opts,
 			 cfg->seed[i]);
 		if (path.failed)
 			r = FK_ENOMEM;
-		else if ((r = fs_read_small(buf_str(&path), max_size,
-					    &data)) == 1 &&
+		else if ((r = fs_read_small(buf_str(&path), max_size, &data)) ==
+				 1 &&
 			 buf_addc(&data, '\0') == 0)
 			r = audit_text(res, cfg->seed[i], data.ptr,
 				       data.len - 1, opts);
@@ -233,8 +232,8 @@ int cmd_check(int argc, char **argv)
 	size_t npaths = 1;
 	int r, code;
 
-	r = run_opts_getopt(argc, argv, &o, "check", usage, longopts,
-			    parse_own, &stdin_path);
+	r = run_opts_getopt(argc, argv, &o, "check", usage, longopts, parse_own,
+			    &stdin_path);
 	if (r != 0)
 		return r > 0 ? EXIT_CLEAN : EXIT_USAGE;
 	if (optind < argc) {

@@ -10,9 +10,9 @@
  */
 
 enum exit_code {
-	EXIT_CLEAN = 0,    /* nothing at or above --fail-level */
+	EXIT_CLEAN = 0,	   /* nothing at or above --fail-level */
 	EXIT_FINDINGS = 1, /* findings at or above --fail-level */
-	EXIT_USAGE = 2,    /* bad arguments, unknown path, bad config */
+	EXIT_USAGE = 2,	   /* bad arguments, unknown path, bad config */
 	EXIT_RUNTIME = 3,  /* a file could not be audited; I/O; memory */
 };
 

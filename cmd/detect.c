@@ -32,7 +32,8 @@ static const char usage[] =
 	"                   repository root)\n"
 	"  -h, --help       show this help\n"
 	"\n"
-	"Exit status: 0, or 2 on a usage error or a PATH that does not exist.\n";
+	"Exit status: 0, or 2 on a usage error or a PATH that does not "
+	"exist.\n";
 
 static const char *role_name(enum migration_role role)
 {
@@ -66,7 +67,8 @@ static const char *mode_words(enum tx_mode mode)
 {
 	switch (mode) {
 	case TX_MODE_AUTOCOMMIT:
-		return "no transaction from the framework: each statement on its own, or in the file's own BEGIN … COMMIT";
+		return "no transaction from the framework: each statement on "
+		       "its own, or in the file's own BEGIN … COMMIT";
 	case TX_MODE_WRAPPED:
 		return "in a transaction";
 	case TX_MODE_IMPLICIT:
@@ -91,8 +93,7 @@ static void print_text(const char *path, const struct migration_info *info,
 	size_t k;
 
 	put_shown(stdout, path);
-	printf("\n  %s, %s",
-	       info->framework ? info->framework : "plain SQL",
+	printf("\n  %s, %s", info->framework ? info->framework : "plain SQL",
 	       info->role == ROLE_UP	 ? "runs forward"
 	       : info->role == ROLE_DOWN ? "a rollback: not audited"
 	       : info->role == ROLE_SEED ? "seeds the schema state"
@@ -125,9 +126,10 @@ static cJSON *to_json(const char *path, const struct migration_info *info,
 	for (k = 0; info->role == ROLE_UP && k < info->nunits; k++) {
 		cJSON *u = cJSON_CreateObject();
 
-		cJSON_AddNumberToObject(u, "line",
-					line_of(text, len, info->units[k].start));
-		cJSON_AddStringToObject(u, "mode", mode_name(info->units[k].mode));
+		cJSON_AddNumberToObject(
+			u, "line", line_of(text, len, info->units[k].start));
+		cJSON_AddStringToObject(u, "mode",
+					mode_name(info->units[k].mode));
 		cJSON_AddItemToArray(units, u);
 	}
 	cJSON_AddItemToObject(o, "transactions", units);
@@ -209,8 +211,9 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 			printf("\n  not read: %s\n",
 			       item.problem ? item.problem : "unreadable");
 		} else if (r == 0 && json && item.data) {
-			cJSON_AddItemToArray(list, to_json(path, &info,
-							   item.data, item.len));
+			cJSON_AddItemToArray(
+				list,
+				to_json(path, &info, item.data, item.len));
 		} else if (r == 0 && item.data) {
 			print_text(path, &info, item.data, item.len);
 		}
@@ -255,8 +258,10 @@ int cmd_detect(int argc, char **argv)
 			continue;
 		}
 		if (c == 'f')
-			fprintf(stderr, "fkaudit detect: unknown format '%s' "
-					"(text or json)\n", optarg);
+			fprintf(stderr,
+				"fkaudit detect: unknown format '%s' "
+				"(text or json)\n",
+				optarg);
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
@@ -269,17 +274,16 @@ int cmd_detect(int argc, char **argv)
 	o.audit.config_walked = false; /* detect shows what it leaves out */
 	if (r == 0)
 		r = optind < argc
-			    ? fs_source_open(&src,
-					     (const char *const *)argv + optind,
-					     (size_t)(argc - optind), NEAR_MAX * 16,
-					     "<stdin>", stdin, NULL)
+			    ? fs_source_open(
+				      &src, (const char *const *)argv + optind,
+				      (size_t)(argc - optind), NEAR_MAX * 16,
+				      "<stdin>", stdin, NULL)
 			    : fs_source_open(&src, here, 1, NEAR_MAX * 16,
 					     "<stdin>", stdin, NULL);
 	if (r == 0 && json && !(list = cJSON_CreateArray()))
 		r = FK_ENOMEM;
 	if (r == 0)
-		r = detect_all(&src, &vcs, &o.audit, json, list,
-			       &missing);
+		r = detect_all(&src, &vcs, &o.audit, json, list, &missing);
 	if (r == 0 && json) {
 		char *s = cJSON_Print(list);
 

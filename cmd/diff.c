@@ -30,8 +30,7 @@ static const char usage[] =
 	"                       tree and the index, new files included\n"
 	"  --changed-lines      in edited files, report only statements that\n"
 	"                       touch a changed line\n"
-	"\n" OUTPUT_HELP
-	"\n"
+	"\n" OUTPUT_HELP "\n"
 	"Exit status: 0 no findings at or above --fail-level, 1 findings,\n"
 	"2 usage error, 3 a repository error (not a repository, unknown\n"
 	"revision, shallow clone without the merge base, missing objects)\n"
@@ -109,8 +108,8 @@ int cmd_diff(int argc, char **argv)
 	char head[41], base[41];
 	int r, code, nargs;
 
-	r = run_opts_getopt(argc, argv, &o, "diff", usage, longopts,
-			    parse_own, &flags);
+	r = run_opts_getopt(argc, argv, &o, "diff", usage, longopts, parse_own,
+			    &flags);
 	if (r != 0)
 		return r > 0 ? EXIT_CLEAN : EXIT_USAGE;
 	nargs = argc - optind;
@@ -130,11 +129,10 @@ int cmd_diff(int argc, char **argv)
 	d.changed_lines = flags.changed_lines;
 	d.max_size = o.max_size;
 	r = git_source_open(&g, ".", &err);
-	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
-					       : NULL)))
+	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g) : NULL)))
 		goto done;
-	if (r == 0 && (code = report_paths_check_repo(
-			      &o, "diff", git_source_workdir(g))))
+	if (r == 0 &&
+	    (code = report_paths_check_repo(&o, "diff", git_source_workdir(g))))
 		goto done;
 	d.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0)

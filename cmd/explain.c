@@ -54,7 +54,8 @@ int cmd_explain(int argc, char **argv)
 {
 	const struct rule *r;
 
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+	if (argc > 1 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		puts("usage: fkaudit explain RULE\n\nShows a rule's full "
 		     "documentation: what it flags, the facts behind it,\nthe "
 		     "fix, and an unsafe and a safe example. RULE is an id "

@@ -34,8 +34,7 @@ static const char usage[] =
 	"  --max-commits N      only the newest N commits\n"
 	"  --sarif-fixed        also put fixed findings in SARIF (GitHub\n"
 	"                       shows every SARIF result as an open alert)\n"
-	"\n" OUTPUT_HELP
-	"\n"
+	"\n" OUTPUT_HELP "\n"
 	"Exit status: 0 no finding present at REV at or above --fail-level,\n"
 	"1 such findings, 2 usage error, 3 a repository error (not a\n"
 	"repository, unknown revision, missing objects) or a file at REV\n"
@@ -113,8 +112,10 @@ static int parse_own(void *ctx, int code, const char *arg)
 			w->max_commits = (size_t)n;
 			return 1;
 		}
-		usage_error("history", "--max-commits takes a positive number, "
-				       "not '%s'", arg);
+		usage_error("history",
+			    "--max-commits takes a positive number, "
+			    "not '%s'",
+			    arg);
 		return -1;
 	default:
 		return 0;
@@ -196,8 +197,8 @@ int cmd_history(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct run_opts o = RUN_OPTS_INIT;
-	struct history_opts h = { { 0 }, 0, AUDIT_OPTS_INIT,
-				  NULL, NULL, NULL, NULL };
+	struct history_opts h = { { 0 }, 0,   AUDIT_OPTS_INIT, NULL, NULL,
+				  NULL,	 NULL };
 	struct history_stats stats;
 	struct progress prog = { 0 };
 	struct git_source *g = NULL;
@@ -227,11 +228,10 @@ int cmd_history(int argc, char **argv)
 	h.problem_ctx = &prog;
 	result_init(&res);
 	r = git_source_open(&g, ".", &err);
-	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g)
-					       : NULL)))
+	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g) : NULL)))
 		goto done;
-	if (r == 0 && (code = report_paths_check_repo(
-			      &o, "history", git_source_workdir(g))))
+	if (r == 0 && (code = report_paths_check_repo(&o, "history",
+						      git_source_workdir(g))))
 		goto done;
 	h.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0) {

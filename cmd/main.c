@@ -22,7 +22,8 @@ static const struct command commands[] = {
 	{ "history", cmd_history,
 	  "audit every commit's migrations; who introduced what, and when" },
 	{ "detect", cmd_detect,
-	  "show which files are taken as which framework's migrations, and why" },
+	  "show which files are taken as which framework's migrations, and "
+	  "why" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "show one rule's documentation" },
 };
@@ -105,7 +106,8 @@ static int dispatch(int argc, char **argv)
 	}
 	if (!(cmd = find(argv[1]))) {
 		fprintf(stderr,
-			"fkaudit: unknown command '%s'\nTry 'fkaudit --help'.\n",
+			"fkaudit: unknown command '%s'\nTry 'fkaudit "
+			"--help'.\n",
 			argv[1]);
 		return EXIT_USAGE;
 	}

@@ -33,8 +33,7 @@ void usage_error(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry 'fkaudit %s --help'.\n", cmd);
 }
 
-static int parse_color(struct output_opts *o, const char *cmd,
-		       const char *arg)
+static int parse_color(struct output_opts *o, const char *cmd, const char *arg)
 {
 	if (strcmp(arg, "auto") == 0)
 		o->color = COLOR_AUTO;
@@ -43,7 +42,8 @@ static int parse_color(struct output_opts *o, const char *cmd,
 	else if (strcmp(arg, "never") == 0)
 		o->color = COLOR_NEVER;
 	else {
-		usage_error(cmd, "--color takes auto, always or never, not '%s'",
+		usage_error(cmd,
+			    "--color takes auto, always or never, not '%s'",
 			    arg);
 		return -1;
 	}
@@ -152,7 +152,8 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 		return 1;
 	case OPT_ASSUME_TX:
 		o->audit.tx_mode = TX_MODE_WRAPPED;
-		o->audit.tx_runner = "--assume-transaction puts around the file";
+		o->audit.tx_runner =
+			"--assume-transaction puts around the file";
 		o->audit.tx_opt_out = "run it alone, in a migration that the "
 				      "runner does not wrap in a transaction";
 		return 1;
@@ -183,13 +184,11 @@ int run_config_load(struct run_opts *o, const char *root)
 				 &err);
 	else
 		rc = FK_ENOMEM;
-	if (rc == CONFIG_MISSING && o->config_file)
-	{
+	if (rc == CONFIG_MISSING && o->config_file) {
 		fputs("fkaudit: --config ", stderr);
 		put_shown(stderr, o->config_file);
 		fputs(": no such file\n", stderr);
-	}
-	else if (rc == FK_ECONFIG)
+	} else if (rc == FK_ECONFIG)
 		fprintf(stderr, "fkaudit: %s\n", buf_str(&err));
 	else if (rc == FK_ENOMEM)
 		fprintf(stderr, "fkaudit: out of memory\n");
@@ -209,9 +208,8 @@ void run_opts_release(struct run_opts *o)
 	config_release(&o->config);
 }
 
-int run_opts_getopt(int argc, char **argv, struct run_opts *o,
-		    const char *cmd, const char *usage,
-		    const struct option *longopts,
+int run_opts_getopt(int argc, char **argv, struct run_opts *o, const char *cmd,
+		    const char *usage, const struct option *longopts,
 		    int (*extra)(void *ctx, int code, const char *arg),
 		    void *ctx)
 {
@@ -335,8 +333,7 @@ static int write_error(const char *path, int saved)
 }
 
 static int write_special(const char *path, const struct reporter *rep,
-			 const struct result *res,
-			 const struct report_opts *ro)
+			 const struct result *res, const struct report_opts *ro)
 {
 	FILE *f = fopen(path, "w");
 	int saved = f ? emit_close(f, rep, res, ro) : errno;
@@ -438,10 +435,14 @@ int output_finish(const struct result *res, const struct output_opts *o,
 		  const struct vcs_info *vcs, const struct config *cfg)
 {
 	struct report_opts ro = {
-		use_color(o->color, !o->output), o->include_suppressed,
-		o->sarif_category,		 vcs,
-		exit_code(res, o->fail_level),	 all_paths_read(res),
-		getenv("GITHUB_STEP_SUMMARY"),	 o->sarif_fixed,
+		use_color(o->color, !o->output),
+		o->include_suppressed,
+		o->sarif_category,
+		vcs,
+		exit_code(res, o->fail_level),
+		all_paths_read(res),
+		getenv("GITHUB_STEP_SUMMARY"),
+		o->sarif_fixed,
 		cfg,
 	};
 	const struct reporter *rep = reporter_find(o->format);
@@ -452,9 +453,11 @@ int output_finish(const struct result *res, const struct output_opts *o,
 	if (o->output)
 		failed |= write_file(o->output, rep, res, &ro);
 	if (o->sarif)
-		failed |= write_file(o->sarif, reporter_find("sarif"), res, &ro);
+		failed |=
+			write_file(o->sarif, reporter_find("sarif"), res, &ro);
 	if (o->junit)
-		failed |= write_file(o->junit, reporter_find("junit"), res, &ro);
+		failed |=
+			write_file(o->junit, reporter_find("junit"), res, &ro);
 	if (o->json)
 		failed |= write_file(o->json, reporter_find("json"), res, &ro);
 	report_tmp_disarm();

@@ -21,19 +21,21 @@ enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct output_opts {
 	enum level fail_level;
 	enum color_when color;
-	const char *format;   /* for standard output or --output */
-	const char *output;   /* --output FILE, or NULL for stdout */
-	const char *sarif;    /* --sarif FILE */
-	const char *junit;    /* --junit FILE */
-	const char *json;     /* --json FILE */
+	const char *format; /* for standard output or --output */
+	const char *output; /* --output FILE, or NULL for stdout */
+	const char *sarif;  /* --sarif FILE */
+	const char *junit;  /* --junit FILE */
+	const char *json;   /* --json FILE */
 	bool include_suppressed;
 	const char *sarif_category;
 	bool sarif_fixed; /* history: fixed findings in SARIF too */
 };
 
-#define OUTPUT_OPTS_INIT                                                   \
-	{ LEVEL_ERROR, COLOR_AUTO, "text", NULL, NULL, NULL, NULL, false, \
-	  "fkaudit/", false }
+#define OUTPUT_OPTS_INIT                                                 \
+	{                                                                \
+		LEVEL_ERROR, COLOR_AUTO, "text", NULL, NULL, NULL, NULL, \
+			false, "fkaudit/", false                         \
+	}
 
 enum {
 	OPT_FAIL_LEVEL = 1000,
@@ -53,34 +55,35 @@ enum {
 	OPT_FIRST_PRIVATE, /* subcommands number their own from here */
 };
 
-#define OUTPUT_OPTIONS                                                      \
-	{ "fail-level", required_argument, NULL, OPT_FAIL_LEVEL },         \
-		{ "color", required_argument, NULL, OPT_COLOR },           \
-		{ "format", required_argument, NULL, OPT_FORMAT },         \
-		{ "output", required_argument, NULL, OPT_OUTPUT },         \
-		{ "sarif", required_argument, NULL, OPT_SARIF },           \
-		{ "junit", required_argument, NULL, OPT_JUNIT },           \
-		{ "json", required_argument, NULL, OPT_JSON },             \
-		{ "include-suppressed", no_argument, NULL,                 \
-		  OPT_INCLUDE_SUPPRESSED },                                \
-		{ "sarif-category", required_argument, NULL,               \
-		  OPT_SARIF_CATEGORY }
+#define OUTPUT_OPTIONS                                                        \
+	{ "fail-level", required_argument, NULL, OPT_FAIL_LEVEL },            \
+		{ "color", required_argument, NULL, OPT_COLOR },              \
+		{ "format", required_argument, NULL, OPT_FORMAT },            \
+		{ "output", required_argument, NULL, OPT_OUTPUT },            \
+		{ "sarif", required_argument, NULL, OPT_SARIF },              \
+		{ "junit", required_argument, NULL, OPT_JUNIT },              \
+		{ "json", required_argument, NULL, OPT_JSON },                \
+		{ "include-suppressed", no_argument, NULL,                    \
+		  OPT_INCLUDE_SUPPRESSED },                                   \
+	{                                                                     \
+		"sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY \
+	}
 
-#define OUTPUT_HELP                                                          \
-	"Reports:\n"                                                         \
-	"  --format FORMAT      standard output (or --output) as text\n"     \
-	"                       (default), sarif, junit, json or github\n"   \
-	"  -o, --output FILE    write that report to FILE, not stdout\n"     \
-	"  --sarif FILE         also write SARIF 2.1.0 to FILE\n"            \
-	"  --junit FILE         also write JUnit XML to FILE\n"              \
-	"  --json FILE          also write the JSON report to FILE\n"        \
-	"  --include-suppressed list suppressed findings in SARIF too\n"     \
-	"  --sarif-category ID  SARIF automationDetails.id (default\n"       \
-	"                       fkaudit/)\n"                                 \
+#define OUTPUT_HELP                                                            \
+	"Reports:\n"                                                           \
+	"  --format FORMAT      standard output (or --output) as text\n"       \
+	"                       (default), sarif, junit, json or github\n"     \
+	"  -o, --output FILE    write that report to FILE, not stdout\n"       \
+	"  --sarif FILE         also write SARIF 2.1.0 to FILE\n"              \
+	"  --junit FILE         also write JUnit XML to FILE\n"                \
+	"  --json FILE          also write the JSON report to FILE\n"          \
+	"  --include-suppressed list suppressed findings in SARIF too\n"       \
+	"  --sarif-category ID  SARIF automationDetails.id (default\n"         \
+	"                       fkaudit/)\n"                                   \
 	"  --fail-level LEVEL   exit 1 on findings at or above LEVEL: error\n" \
-	"                       (default), warning, note, or none\n"        \
+	"                       (default), warning, note, or none\n"           \
 	"  --color WHEN         colour the text report: auto (default: on a\n" \
-	"                       terminal, unless NO_COLOR is set), always,\n" \
+	"                       terminal, unless NO_COLOR is set), always,\n"  \
 	"                       never\n"
 
 /*
@@ -103,27 +106,33 @@ struct run_opts {
 
 #define DEFAULT_MAX_FILE_SIZE ((size_t)256 << 20)
 
-#define RUN_OPTS_INIT                                                       \
-	{ OUTPUT_OPTS_INIT, AUDIT_OPTS_INIT, DEFAULT_MAX_FILE_SIZE, false,  \
-	  NULL, { 0 } }
+#define RUN_OPTS_INIT                                                     \
+	{                                                                 \
+		OUTPUT_OPTS_INIT, AUDIT_OPTS_INIT, DEFAULT_MAX_FILE_SIZE, \
+			false, NULL,                                      \
+		{                                                         \
+			0                                                 \
+		}                                                         \
+	}
 
 /* getopt_long entries; the short options are "C:o:h". */
 #define RUN_OPTIONS                                                         \
-	{ "assume-transaction", no_argument, NULL, OPT_ASSUME_TX },        \
+	{ "assume-transaction", no_argument, NULL, OPT_ASSUME_TX },         \
 		{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE }, \
-		{ "quiet", no_argument, NULL, OPT_QUIET },                 \
-		{ "config", required_argument, NULL, OPT_CONFIG },         \
+		{ "quiet", no_argument, NULL, OPT_QUIET },                  \
+		{ "config", required_argument, NULL, OPT_CONFIG },          \
 		{ "help", no_argument, NULL, 'h' }, OUTPUT_OPTIONS
 
-#define RUN_HELP                                                             \
-	"  -C DIR               run as if started in DIR\n"                 \
+#define RUN_HELP                                                              \
+	"  -C DIR               run as if started in DIR\n"                   \
 	"  --config FILE        read the configuration from FILE (default:\n" \
-	"                       .fkaudit.json at the repository root)\n"   \
+	"                       .fkaudit.json at the repository root)\n"      \
 	"  --assume-transaction each file runs in one transaction, as most\n" \
-	"                       migration runners do (goose, Flyway, sqlx, …)\n" \
-	"  --max-file-size SIZE skip larger files, with an error (default\n" \
-	"                       256M; suffixes K, M, G)\n"                 \
-	"  -q, --quiet          no progress or notes on standard error\n"   \
+	"                       migration runners do (goose, Flyway, sqlx, "  \
+	"…)\n"                                                              \
+	"  --max-file-size SIZE skip larger files, with an error (default\n"  \
+	"                       256M; suffixes K, M, G)\n"                    \
+	"  -q, --quiet          no progress or notes on standard error\n"     \
 	"  -h, --help           show this help\n"
 
 /*
@@ -140,9 +149,8 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
  * not know; it returns like run_opts_parse). Returns 0, 1 after --help
  * (printed from `usage`), or -1 after a usage error.
  */
-int run_opts_getopt(int argc, char **argv, struct run_opts *o,
-		    const char *cmd, const char *usage,
-		    const struct option *longopts,
+int run_opts_getopt(int argc, char **argv, struct run_opts *o, const char *cmd,
+		    const char *usage, const struct option *longopts,
 		    int (*extra)(void *ctx, int code, const char *arg),
 		    void *ctx);
 

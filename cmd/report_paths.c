@@ -104,8 +104,7 @@ static char *resolve(const char *path, bool exists)
 	return out;
 }
 
-static int target_init(struct target *t, const char *option,
-		       const char *path)
+static int target_init(struct target *t, const char *option, const char *path)
 {
 	struct stat st;
 
@@ -145,8 +144,7 @@ static bool work_tree_migration(const struct run_inputs *in,
 }
 
 /* The input `t` would replace, or NULL. */
-static const char *input_of(const struct run_inputs *in,
-			    const struct target *t)
+static const char *input_of(const struct run_inputs *in, const struct target *t)
 {
 	struct stat st;
 	size_t i;

@@ -18,7 +18,10 @@ struct run_inputs {
 	const struct config *config; /* borrowed; for `workdir` */
 };
 
-#define RUN_INPUTS_INIT { NULL, 0, 0, NULL, NULL }
+#define RUN_INPUTS_INIT                \
+	{                              \
+		NULL, 0, 0, NULL, NULL \
+	}
 
 /* Adds a file the run reads (a copy); 0 or FK_ENOMEM. "-" is ignored. */
 int run_inputs_add(struct run_inputs *in, const char *path);

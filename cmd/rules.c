@@ -9,15 +9,17 @@ int cmd_rules(int argc, char **argv)
 {
 	size_t i;
 
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+	if (argc > 1 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		puts("usage: fkaudit rules\n\nLists every rule: id, name, "
 		     "default level and summary.\n'fkaudit explain ID' shows "
 		     "one rule in full.");
 		return EXIT_CLEAN;
 	}
 	if (argc > 1) {
-		fprintf(stderr, "fkaudit rules: unexpected argument '%s'\n"
-				"Try 'fkaudit rules --help'.\n",
+		fprintf(stderr,
+			"fkaudit rules: unexpected argument '%s'\n"
+			"Try 'fkaudit rules --help'.\n",
 			argv[1]);
 		return EXIT_USAGE;
 	}

@@ -18,7 +18,10 @@ struct arena {
 	size_t used; /* bytes used in head */
 };
 
-#define ARENA_INIT { 0 }
+#define ARENA_INIT \
+	{          \
+		0  \
+	}
 
 /* Zeroed memory, aligned for any type; valid until arena_release(). */
 void *arena_alloc(struct arena *arena, size_t size);

@@ -44,8 +44,7 @@ static int link_pending(struct result *res, size_t first,
 }
 
 /* audit_settle() for the findings from `first` on. */
-static void settle_from(struct result *res, size_t first,
-			struct replay *schema)
+static void settle_from(struct result *res, size_t first, struct replay *schema)
 {
 	size_t i, n = first;
 
@@ -65,8 +64,7 @@ static void settle_from(struct result *res, size_t first,
 	replay_pending_clear(schema);
 }
 
-bool audit_finding_settled(const struct replay *schema,
-			   const struct finding *f)
+bool audit_finding_settled(const struct replay *schema, const struct finding *f)
 {
 	const struct fk_state *fk =
 		f->rule->still_holds
@@ -91,9 +89,9 @@ static int run_rules(struct result *res, struct audit_file *file,
 
 	for (i = 0; i < file->stmts.n && !err; i++) {
 		size_t first = res->nfindings;
-		struct rule_ctx ctx = { NULL,	  file,	  &file->stmts.v[i],
-					i,	  &file->txs[i], state,
-					res,	  &scratch };
+		struct rule_ctx ctx = { NULL, file,	     &file->stmts.v[i],
+					i,    &file->txs[i], state,
+					res,  &scratch };
 
 		for (r = 0; r < rule_count && !err; r++) {
 			if (!rule_registry[r]->check)
@@ -135,7 +133,8 @@ static bool is_binary(const char *text, size_t len, char *buf, size_t size)
 	}
 	snprintf(buf, size,
 		 "binary file (NUL byte at line %u, column %zu); not audited",
-		 line, utf8_columns(line_start, (size_t)(nul - line_start)) + 1);
+		 line,
+		 utf8_columns(line_start, (size_t)(nul - line_start)) + 1);
 	return true;
 }
 
@@ -168,7 +167,8 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 		return FK_ENOMEM;
 	for (i = first; i < res->nfindings && !err; i++) {
 		res->findings[i].line_hash = arena_strdup(
-			&res->arena, line_hashes_get(&h, res->findings[i].line));
+			&res->arena,
+			line_hashes_get(&h, res->findings[i].line));
 		if (!res->findings[i].line_hash)
 			err = FK_ENOMEM;
 	}
@@ -178,7 +178,8 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 
 static int report_plain(struct result *res, struct audit_file *file,
 			const struct rule *rule, size_t stmt, struct span span,
-			const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+			const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 static int report_plain(struct result *res, struct audit_file *file,
 			const struct rule *rule, size_t stmt, struct span span,
@@ -188,8 +189,8 @@ static int report_plain(struct result *res, struct audit_file *file,
 	int err;
 
 	va_start(ap, fmt);
-	err = rule_report_v(res, file, rule, rule->level, stmt, span, NULL,
-			    fmt, ap);
+	err = rule_report_v(res, file, rule, rule->level, stmt, span, NULL, fmt,
+			    ap);
 	va_end(ap);
 	return err;
 }
@@ -297,7 +298,8 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
 		u->runner = tu->runner;
 		u->opt_out = tu->opt_out;
 		u->shared_id = 0;
-		if (!info->framework && !tu->runner) { /* plain: the run's mode */
+		if (!info->framework &&
+		    !tu->runner) { /* plain: the run's mode */
 			u->mode = o->tx_mode;
 			u->runner = o->tx_runner;
 			u->opt_out = o->tx_opt_out;
@@ -317,14 +319,18 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
 			u->shared_id = state->deploy_tx_id;
 		}
 	}
-	state->next_tx = plan_build_units(v, units, nunits, state->next_tx,
-					  file->txs);
+	state->next_tx =
+		plan_build_units(v, units, nunits, state->next_tx, file->txs);
 	free(units);
 	if (info->concurrent_alone)
 		for (k = 0; k < n; k++)
 			if (is_concurrent(&v[k])) {
-				struct tx alone = { state->next_tx++, TX_NONE,
-						    false, 0, NULL, NULL };
+				struct tx alone = { state->next_tx++,
+						    TX_NONE,
+						    false,
+						    0,
+						    NULL,
+						    NULL };
 
 				file->txs[k] = alone;
 			}
@@ -407,8 +413,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	fr->nstmts = file->stmts.n;
 	for (i = 0; i < file->stmts.n; i++)
 		fr->nparse_errors += !file->stmts.v[i].parsed;
-	file->txs = calloc(file->stmts.n ? file->stmts.n : 1,
-			   sizeof(*file->txs));
+	file->txs =
+		calloc(file->stmts.n ? file->stmts.n : 1, sizeof(*file->txs));
 	if (!file->txs) {
 		err = FK_ENOMEM;
 		goto done;
@@ -469,7 +475,9 @@ static int seed_schema(struct replay *state, char *text, size_t len)
 		return err;
 	replay_begin_file(state);
 	for (i = 0; i < stmts.n && !err; i++) {
-		struct tx t = { state->next_tx++, TX_NONE, false, 0, NULL, NULL };
+		struct tx t = {
+			state->next_tx++, TX_NONE, false, 0, NULL, NULL
+		};
 
 		err = replay_apply(state, &stmts.v[i], i, &t);
 	}
@@ -538,7 +546,8 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		else if (info->role == ROLE_UP)
 			snprintf(forward, sizeof(forward), "its up section");
 		else
-			snprintf(forward, sizeof(forward), "its forward migration %s",
+			snprintf(forward, sizeof(forward),
+				 "its forward migration %s",
 				 path_base(info->up_rel));
 		if (miss[i].index)
 			err = report_plain(
@@ -552,7 +561,8 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 			err = report_plain(
 				res, &file, &rule_fk013_reverse_mismatch,
 				miss[i].stmt, miss[i].span,
-				"the rollback drops constraint \"%s\", which %s "
+				"the rollback drops constraint \"%s\", which "
+				"%s "
 				"never creates: it fails (constraint \"%s\" of "
 				"relation \"%s\" does not exist) at the moment "
 				"it is needed",

@@ -53,8 +53,11 @@ struct audit_opts {
 	bool config_walked;
 };
 
-#define AUDIT_OPTS_INIT \
-	{ TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, false }
+#define AUDIT_OPTS_INIT                                                    \
+	{                                                                  \
+		TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL, NULL, NULL, \
+			NULL, false                                        \
+	}
 
 /*
  * Audits `text` (`len` bytes, owned by the caller, which must have one

@@ -43,10 +43,10 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 	info->flyway_detect = false;
 	info->deploy_tx = tx == CONFIG_TX_DEPLOY;
 	u->start = 0;
-	u->mode = tx == CONFIG_TX_NONE	   ? TX_MODE_AUTOCOMMIT
+	u->mode = tx == CONFIG_TX_NONE	     ? TX_MODE_AUTOCOMMIT
 		  : tx == CONFIG_TX_IMPLICIT ? TX_MODE_IMPLICIT
 					     : TX_MODE_WRAPPED;
-	u->runner = tx == CONFIG_TX_NONE     ? NULL
+	u->runner = tx == CONFIG_TX_NONE       ? NULL
 		    : tx == CONFIG_TX_FILE     ? runner
 		    : tx == CONFIG_TX_IMPLICIT ? implicit
 					       : deploy;

@@ -17,7 +17,10 @@ struct buf {
 	bool failed;
 };
 
-#define BUF_INIT { 0 }
+#define BUF_INIT  \
+	{         \
+		0 \
+	}
 
 int buf_add(struct buf *buf, const char *s, size_t len);
 int buf_adds(struct buf *buf, const char *s);

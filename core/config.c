@@ -16,15 +16,15 @@
 #define CONFIG_MAX_SIZE ((size_t)1 << 20)
 
 static const char *const tx_names[] = {
-	[CONFIG_TX_AUTO] = "auto",	   [CONFIG_TX_NONE] = "none",
-	[CONFIG_TX_FILE] = "file",	   [CONFIG_TX_IMPLICIT] = "implicit",
+	[CONFIG_TX_AUTO] = "auto",     [CONFIG_TX_NONE] = "none",
+	[CONFIG_TX_FILE] = "file",     [CONFIG_TX_IMPLICIT] = "implicit",
 	[CONFIG_TX_DEPLOY] = "deploy",
 };
 
 const char *config_tx_name(enum config_tx tx)
 {
 	return tx > CONFIG_TX_UNSET && tx <= CONFIG_TX_DEPLOY ? tx_names[tx]
-							       : NULL;
+							      : NULL;
 }
 
 void config_init(struct config *cfg)
@@ -39,8 +39,7 @@ void config_release(struct config *cfg)
 }
 
 /* 1-based line and column (in characters) of byte `off`. */
-static void locate(const char *text, size_t off, unsigned *line,
-		   unsigned *col)
+static void locate(const char *text, size_t off, unsigned *line, unsigned *col)
 {
 	size_t i, start = 0;
 
@@ -71,8 +70,7 @@ static int syntax(const char *name, const char *text, size_t len,
 	for (i = 0; i < len && text[i] && strchr(" \t\r\n", text[i]); i++)
 		;
 	if (i == len) {
-		buf_addf(err, "%s: empty file: expected a JSON object",
-			 name);
+		buf_addf(err, "%s: empty file: expected a JSON object", name);
 		return FK_ECONFIG;
 	}
 	if (json_check(text, len, &je) == 0)
@@ -217,8 +215,7 @@ const char *config_framework_of(const struct config *cfg, const char *path)
 	return cfg->framework ? cfg->framework : "auto";
 }
 
-enum config_tx config_transaction_of(const struct config *cfg,
-				     const char *path)
+enum config_tx config_transaction_of(const struct config *cfg, const char *path)
 {
 	const struct config_dir *d = config_dir_of(cfg, path);
 

@@ -38,11 +38,11 @@
 /* How a migration's statements are grouped into transactions. */
 enum config_tx {
 	CONFIG_TX_UNSET = 0, /* not given: the enclosing setting (or auto) */
-	CONFIG_TX_AUTO,      /* as its framework runs it */
-	CONFIG_TX_NONE,      /* each statement commits on its own */
-	CONFIG_TX_FILE,      /* one transaction per file */
-	CONFIG_TX_IMPLICIT,  /* the file is sent as one multi-statement string */
-	CONFIG_TX_DEPLOY,    /* all migrations of one deploy in one transaction */
+	CONFIG_TX_AUTO,	     /* as its framework runs it */
+	CONFIG_TX_NONE,	     /* each statement commits on its own */
+	CONFIG_TX_FILE,	     /* one transaction per file */
+	CONFIG_TX_IMPLICIT, /* the file is sent as one multi-statement string */
+	CONFIG_TX_DEPLOY, /* all migrations of one deploy in one transaction */
 };
 
 /* "auto", "none", "file", "implicit", "deploy"; NULL for UNSET. */

@@ -17,16 +17,14 @@
  */
 
 /* Indexed by enum level; LEVEL_NONE is "off". */
-static const char *const level_names[] = { "off", "note", "warning",
-					   "error" };
+static const char *const level_names[] = { "off", "note", "warning", "error" };
 
 static const char *const top_keys[] = {
-	"$schema",	"migrations", "exclude", "framework",
-	"transaction", "seed",	      "rules",
+	"$schema",     "migrations", "exclude", "framework",
+	"transaction", "seed",	     "rules",
 };
 
-static const char *const dir_keys[] = { "path", "framework",
-					"transaction" };
+static const char *const dir_keys[] = { "path", "framework", "transaction" };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -206,8 +204,10 @@ static int repo_path(struct parser *p, const cJSON *v, bool folder,
 		return rc;
 	s = v->valuestring;
 	if (!*s || *s == '/')
-		return bad(p, "expected %s relative to the repository root, "
-			      "got %s", what, quoted(p, s));
+		return bad(p,
+			   "expected %s relative to the repository root, "
+			   "got %s",
+			   what, quoted(p, s));
 	for (seg = s; *seg && rc == 0; seg += n + (seg[n] == '/')) {
 		n = strcspn(seg, "/");
 		if (n == 0 || (n == 1 && seg[0] == '.'))
@@ -229,10 +229,11 @@ static int repo_path(struct parser *p, const cJSON *v, bool folder,
 		buf_add(&b, seg, n);
 	}
 	if (rc == 0 && !folder && b.len == 0)
-		rc = bad(p, "expected %s relative to the repository root, got %s",
+		rc = bad(p,
+			 "expected %s relative to the repository root, got %s",
 			 what, quoted(p, s));
-	if (rc == 0 && (b.failed ||
-			!(*out = arena_strdup(&p->cfg->arena, buf_str(&b)))))
+	if (rc == 0 &&
+	    (b.failed || !(*out = arena_strdup(&p->cfg->arena, buf_str(&b)))))
 		rc = FK_ENOMEM;
 	buf_release(&b);
 	return rc;
@@ -279,8 +280,8 @@ static int string_list(struct parser *p, const cJSON *v,
 	if ((rc = want(p, v, cJSON_IsArray(v), "an array")) < 0)
 		return rc;
 	n = cJSON_GetArraySize(v);
-	if (n > 0 && !(list = arena_alloc(&p->cfg->arena,
-					  (size_t)n * sizeof(*list))))
+	if (n > 0 &&
+	    !(list = arena_alloc(&p->cfg->arena, (size_t)n * sizeof(*list))))
 		return FK_ENOMEM;
 	for (c = v->child; c && rc == 0; c = c->next, i++) {
 		size_t mark = enter_index(p, i);
@@ -390,8 +391,9 @@ static int dirs(struct parser *p, const cJSON *v)
 		rc = dir_item(p, c, &d[i]);
 		for (j = 0; rc == 0 && j < i; j++)
 			if (strcmp(d[j].path, d[i].path) == 0)
-				rc = bad(p, "folder %s is already listed "
-					    "($.migrations[%d])",
+				rc = bad(p,
+					 "folder %s is already listed "
+					 "($.migrations[%d])",
 					 quoted(p, d[i].path), j);
 		leave(p, mark);
 	}
@@ -403,8 +405,8 @@ static int dirs(struct parser *p, const cJSON *v)
 
 static int unknown_rule(struct parser *p, const char *key)
 {
-	const char **names = arena_alloc(&p->cfg->arena,
-					 rule_count * sizeof(*names));
+	const char **names =
+		arena_alloc(&p->cfg->arena, rule_count * sizeof(*names));
 	const char *hint;
 	size_t i;
 
@@ -441,8 +443,9 @@ static int rule_item(struct parser *p, const cJSON *obj, const cJSON *c,
 			r->level = (enum level)k;
 			return 0;
 		}
-	return bad(p, "unknown level %s (expected one of: off, note, "
-		      "warning, error)",
+	return bad(p,
+		   "unknown level %s (expected one of: off, note, "
+		   "warning, error)",
 		   quoted(p, c->valuestring));
 }
 
@@ -492,8 +495,8 @@ static int top_member(struct parser *p, const cJSON *c)
 	return 0; /* "$schema", for editors */
 }
 
-int config_schema_read(struct config *cfg, const char *name,
-		       const cJSON *root, struct buf *err)
+int config_schema_read(struct config *cfg, const char *name, const cJSON *root,
+		       struct buf *err)
 {
 	struct parser p = { cfg, name, err, BUF_INIT, false };
 	const cJSON *c;
@@ -505,7 +508,8 @@ int config_schema_read(struct config *cfg, const char *name,
 	for (c = root->child; c && rc == 0; c = c->next) {
 		size_t mark;
 
-		if ((rc = check_key(&p, root, c, top_keys, COUNT(top_keys))) < 0)
+		if ((rc = check_key(&p, root, c, top_keys, COUNT(top_keys))) <
+		    0)
 			break;
 		mark = enter_key(&p, c->string);
 		rc = top_member(&p, c);

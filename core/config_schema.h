@@ -15,7 +15,7 @@
  * the caller releases it. For config_parse(), which checks the syntax
  * first.
  */
-int config_schema_read(struct config *cfg, const char *name,
-		       const cJSON *root, struct buf *err);
+int config_schema_read(struct config *cfg, const char *name, const cJSON *root,
+		       struct buf *err);
 
 #endif

@@ -103,7 +103,7 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 		edit_message(&msg, o, c, &lines, unread ? buf_str(&err) : NULL,
 			     &ao.modified_line);
 	} else if (existed && c->old_path &&
-	    strcmp(c->old_path, c->path) != 0) {
+		   strcmp(c->old_path, c->path) != 0) {
 		buf_addf(&msg,
 			 "migration %s was renamed from %s, which already "
 			 "existed at the merge base (%.7s): runners that "
@@ -200,10 +200,11 @@ int diff_audit(struct git_source *g, const struct diff_opts *o,
 			     &changes, err);
 	if (rc < 0)
 		return rc;
-	res->no_files = o->head ? "no migration file added or changed since the "
-				  "merge base"
-				: "no migration file added or changed since the "
-				  "merge base, in commits or in the work tree";
+	res->no_files =
+		o->head ? "no migration file added or changed since the "
+			  "merge base"
+			: "no migration file added or changed since the "
+			  "merge base, in commits or in the work tree";
 	replay_init(&deploy);
 	rc = git_changes_sort_migrations(&changes, g, o->head);
 	if (rc == 0)

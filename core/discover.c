@@ -5,7 +5,6 @@
 
 #include "django.h"
 
-
 bool discover_is_sql_name(const char *name)
 {
 	size_t n = strlen(name);

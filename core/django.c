@@ -53,8 +53,8 @@ bool django_has_migration_class(const char *text, size_t len)
 	return false;
 }
 
-void django_path_key(const char *path, char *app, size_t app_size,
-		     char *name, size_t name_size)
+void django_path_key(const char *path, char *app, size_t app_size, char *name,
+		     size_t name_size)
 {
 	const char *base = path_base(path);
 	size_t n = strlen(base);
@@ -114,8 +114,7 @@ void django_skip(struct django_builder *b, const struct py_node *n,
 }
 
 static void add_unit(struct django_builder *b, uint32_t start,
-		     enum tx_mode mode, const char *runner,
-		     const char *opt_out)
+		     enum tx_mode mode, const char *runner, const char *opt_out)
 {
 	struct django_sql *o = b->out;
 	struct tx_unit *u;
@@ -163,8 +162,8 @@ static void put_to(struct django_builder *b, struct buf *sql,
 }
 
 /* The same for the forward SQL. */
-static void put(struct django_builder *b, const char *s, size_t n,
-		uint32_t src, uint32_t src_len, bool exact)
+static void put(struct django_builder *b, const char *s, size_t n, uint32_t src,
+		uint32_t src_len, bool exact)
 {
 	put_to(b, &b->out->sql, &b->out->map, s, n, src, src_len, exact);
 }
@@ -231,8 +230,7 @@ void django_emit(struct django_builder *b, const char *sql, struct span src)
 	end_execute(b, start, src.end);
 }
 
-void django_defer(struct django_builder *b, const char *sql,
-		  struct span src)
+void django_defer(struct django_builder *b, const char *sql, struct span src)
 {
 	struct django_deferred *d;
 
@@ -258,8 +256,8 @@ static const struct py_node *resolve(const struct django_builder *b,
 {
 	int hops;
 
-	for (hops = 0; n && n->kind == PY_NAME && !strchr(n->name, '.') &&
-		       hops < 8;
+	for (hops = 0;
+	     n && n->kind == PY_NAME && !strchr(n->name, '.') && hops < 8;
 	     hops++) {
 		const struct py_node *v =
 			py_module_lookup(b->mod, b->cls, n->name);
@@ -271,8 +269,7 @@ static const struct py_node *resolve(const struct django_builder *b,
 	return n;
 }
 
-const char *django_str(const struct django_builder *b,
-		       const struct py_node *n)
+const char *django_str(const struct django_builder *b, const struct py_node *n)
 {
 	n = resolve(b, n);
 	return n && n->kind == PY_STR ? n->str : NULL;
@@ -300,7 +297,8 @@ static void blank_params(char *s, size_t n)
 			s[i] = s[i + 1] = '\'';
 			i++;
 		} else if (s[i + 1] == '(') {
-			for (k = i + 2; k < n && s[k] != ')' && s[k] != '\n'; k++)
+			for (k = i + 2; k < n && s[k] != ')' && s[k] != '\n';
+			     k++)
 				;
 			if (k + 1 < n && s[k] == ')' && s[k + 1] == 's') {
 				s[i] = s[i + 1] = '\'';
@@ -312,8 +310,8 @@ static void blank_params(char *s, size_t n)
 }
 
 /* Appends a string's value with its pieces, to `sql` and `map`. */
-static int put_str(struct buf *sql, struct srcmap *map,
-		   const struct py_node *s, bool params)
+static int put_str(struct buf *sql, struct srcmap *map, const struct py_node *s,
+		   bool params)
 {
 	size_t base = sql->len, i;
 
@@ -366,7 +364,8 @@ static void run_sql_arg(struct django_builder *b, const struct py_node *n,
 	size_t i;
 
 	n = resolve(b, n);
-	if (!n || is_noop(n) || (n->kind == PY_CONST && !strcmp(n->name, "None")))
+	if (!n || is_noop(n) ||
+	    (n->kind == PY_CONST && !strcmp(n->name, "None")))
 		return;
 	if (n->kind == PY_STR) {
 		if (reverse)
@@ -376,10 +375,11 @@ static void run_sql_arg(struct django_builder *b, const struct py_node *n,
 		return;
 	}
 	if (n->kind != PY_LIST && n->kind != PY_TUPLE) {
-		django_skip(b, n, reverse ? "RunSQL reverse_sql that is not a "
-					    "string literal"
-					  : "RunSQL SQL that is not a string "
-					    "literal");
+		django_skip(b, n,
+			    reverse ? "RunSQL reverse_sql that is not a "
+				      "string literal"
+				    : "RunSQL SQL that is not a string "
+				      "literal");
 		return;
 	}
 	for (i = 0; i < n->nitems && !b->err; i++) {
@@ -394,8 +394,9 @@ static void run_sql_arg(struct django_builder *b, const struct py_node *n,
 				   !strcmp(it->items[1]->name, "None"));
 		}
 		if (!s || s->kind != PY_STR) {
-			django_skip(b, it, "RunSQL list item that is not a "
-					   "string literal");
+			django_skip(b, it,
+				    "RunSQL list item that is not a "
+				    "string literal");
 			continue;
 		}
 		if (reverse)
@@ -459,8 +460,8 @@ static void flush_deferred(struct django_builder *b)
 	}
 }
 
-int django_extract(struct django_sql *out, const char *path,
-		   const char *src, size_t len, struct replay *state)
+int django_extract(struct django_sql *out, const char *path, const char *src,
+		   size_t len, struct replay *state)
 {
 	struct django_builder b = { 0 };
 	struct py_module mod;
@@ -482,8 +483,9 @@ int django_extract(struct django_sql *out, const char *path,
 	out->atomic = !(atomic && atomic->kind == PY_CONST &&
 			strcmp(atomic->name, "False") == 0);
 	if (atomic && atomic->kind != PY_CONST)
-		django_skip(&b, atomic, "an atomic attribute that is not True "
-					"or False (taken as True)");
+		django_skip(&b, atomic,
+			    "an atomic attribute that is not True "
+			    "or False (taken as True)");
 	if (out->atomic)
 		add_unit(&b, 0, TX_MODE_WRAPPED, atomic_runner, atomic_opt_out);
 	if (b.cls)
@@ -514,16 +516,15 @@ void django_sql_release(struct django_sql *d)
 	*d = (struct django_sql)DJANGO_SQL_INIT;
 }
 
-
 void django_describe(const struct django_sql *d, struct migration_info *info)
 {
 	size_t i;
 
 	info->nunits = 0;
-	for (i = 0; i < d->nunits &&
-		    migration_info_grow(info, (void **)&info->units,
-					&info->units_cap, i,
-					sizeof(*info->units));
+	for (i = 0;
+	     i < d->nunits &&
+	     migration_info_grow(info, (void **)&info->units, &info->units_cap,
+				 i, sizeof(*info->units));
 	     i++) {
 		info->units[i] = d->units[i];
 		info->units[i].start = srcmap_start(&d->map, d->units[i].start);

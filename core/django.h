@@ -38,8 +38,8 @@
  * the operation it precedes, as a `--` comment.
  */
 struct django_sql {
-	struct buf sql;     /* forward */
-	struct srcmap map;  /* sql offsets → .py offsets */
+	struct buf sql;	       /* forward */
+	struct srcmap map;     /* sql offsets → .py offsets */
 	struct tx_unit *units; /* in sql offsets, in order; owned */
 	size_t nunits, units_cap;
 	/*
@@ -48,7 +48,7 @@ struct django_sql {
 	 */
 	struct django_range *ranges; /* owned */
 	size_t nranges, ranges_cap;
-	struct buf reverse;     /* the reverse_sql of the RunSQL operations */
+	struct buf reverse; /* the reverse_sql of the RunSQL operations */
 	struct srcmap reverse_map;
 	bool atomic;
 	/*
@@ -62,11 +62,14 @@ struct django_sql {
 
 struct django_range {
 	uint32_t start, end; /* in sql */
-	uint32_t op;         /* 1-based operation number */
+	uint32_t op;	     /* 1-based operation number */
 };
 
-#define DJANGO_SQL_INIT { BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, \
-			  BUF_INIT, SRCMAP_INIT, true, "", 0 }
+#define DJANGO_SQL_INIT                                                  \
+	{                                                                \
+		BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, BUF_INIT, \
+			SRCMAP_INIT, true, "", 0                         \
+	}
 
 /*
  * Whether `path` names a module Django would load as a migration: a .py
@@ -86,8 +89,8 @@ bool django_has_migration_class(const char *text, size_t len);
  * 0 or FK_ENOMEM; source it does not understand is left out. The
  * models it creates are recorded in `state` (their tables' names).
  */
-int django_extract(struct django_sql *out, const char *path,
-		   const char *src, size_t len, struct replay *state);
+int django_extract(struct django_sql *out, const char *path, const char *src,
+		   size_t len, struct replay *state);
 void django_sql_release(struct django_sql *d);
 
 /*
@@ -131,7 +134,7 @@ void django_node_release(struct django_node *n);
 int django_order(const struct django_node *nodes, size_t n, size_t *order);
 
 /* "app" and "name" of a migration path ("users/migrations/0002_x.py"). */
-void django_path_key(const char *path, char *app, size_t app_size,
-		     char *name, size_t name_size);
+void django_path_key(const char *path, char *app, size_t app_size, char *name,
+		     size_t name_size);
 
 #endif

@@ -18,9 +18,9 @@ struct django_deferred {
 /* A model created in the migration: its table and columns. */
 struct django_model {
 	const char *table;
-	const char *pk_col;  /* NULL: not known */
+	const char *pk_col; /* NULL: not known */
 	const char *pk_type;
-	const char **names;  /* field names and their columns */
+	const char **names; /* field names and their columns */
 	const char **cols;
 	size_t ncols;
 };
@@ -40,7 +40,7 @@ struct django_builder {
 	struct django_deferred *deferred;
 	size_t ndeferred, deferred_cap;
 	size_t next_comment; /* the first `#` comment not yet emitted */
-	uint32_t op;         /* the operation being built, 1-based */
+	uint32_t op;	     /* the operation being built, 1-based */
 	int err;
 };
 
@@ -53,8 +53,7 @@ struct django_builder {
 void django_emit(struct django_builder *b, const char *sql, struct span src);
 
 /* The same, run at the end of the migration. */
-void django_defer(struct django_builder *b, const char *sql,
-		  struct span src);
+void django_defer(struct django_builder *b, const char *sql, struct span src);
 
 /* Notes a thing left out, for detect. */
 void django_skip(struct django_builder *b, const struct py_node *n,
@@ -74,7 +73,6 @@ void django_schema_op(struct django_builder *b, const char *name,
 		      const struct py_node *op);
 
 /* A string argument's value, or NULL when it is not a plain string. */
-const char *django_str(const struct django_builder *b,
-		       const struct py_node *n);
+const char *django_str(const struct django_builder *b, const struct py_node *n);
 
 #endif

@@ -50,8 +50,8 @@ static int add_dep(void *ctx, const char *app, const char *name)
 	size_t k = strlen(app) + strlen(name) + 2;
 	char *s;
 
-	if (array_grow((void **)&n->deps, &n->cap, n->ndeps,
-		       sizeof(*n->deps)) < 0 ||
+	if (array_grow((void **)&n->deps, &n->cap, n->ndeps, sizeof(*n->deps)) <
+		    0 ||
 	    !(s = malloc(k)))
 		return FK_ENOMEM;
 	snprintf(s, k, "%s\x1f%s", app, name);
@@ -116,7 +116,7 @@ int django_order(const struct django_node *nodes, size_t n, size_t *order)
 {
 	struct strmap map = STRMAP_INIT;
 	char **keys = calloc(3 * n + 1, sizeof(*keys));
-	size_t *waits = calloc(n + 1, sizeof(*waits)); /* unplaced deps */
+	size_t *waits = calloc(n + 1, sizeof(*waits));	/* unplaced deps */
 	size_t **users = calloc(n + 1, sizeof(*users)); /* who waits on i */
 	size_t *nusers = calloc(n + 1, sizeof(*nusers)), *cap = NULL;
 	bool *placed = calloc(n + 1, sizeof(*placed));
@@ -155,7 +155,8 @@ int django_order(const struct django_node *nodes, size_t n, size_t *order)
 		placed[pick] = true;
 		order[done++] = pick;
 		for (k = 0; k < nusers[pick]; k++)
-			if (waits[users[pick][k]]-- == 1 && users[pick][k] < scan)
+			if (waits[users[pick][k]]-- == 1 &&
+			    users[pick][k] < scan)
 				scan = users[pick][k];
 		while (scan < n && placed[scan])
 			scan++;

@@ -22,7 +22,7 @@ struct field {
 	const char *column;
 	const char *type; /* NULL: a type fkaudit does not know */
 	bool null, unique, primary, db_index;
-	const char *def;  /* DEFAULT's SQL, or NULL */
+	const char *def; /* DEFAULT's SQL, or NULL */
 	/* ForeignKey / OneToOneField */
 	bool fk, constraint;
 	const char *to_table, *to_column;
@@ -32,7 +32,7 @@ struct field {
 static const struct {
 	const char *cls;
 	const char *type; /* with max_length: varchar(N) */
-	int max_length;   /* its default; 0: no max_length */
+	int max_length;	  /* its default; 0: no max_length */
 } field_types[] = {
 	{ "AutoField", "serial", 0 },
 	{ "BigAutoField", "bigserial", 0 },
@@ -281,7 +281,7 @@ static const char *default_sql(struct django_builder *b,
 	if (!v)
 		return NULL;
 	if (v->kind == PY_CONST)
-		return !strcmp(v->name, "None") ? NULL
+		return !strcmp(v->name, "None")	  ? NULL
 		       : !strcmp(v->name, "True") ? "true"
 						  : "false";
 	if (v->kind == PY_NUM)
@@ -333,8 +333,8 @@ static bool field_read(struct django_builder *b, const char *table,
 		f->unique |= !strcmp(cls, "OneToOneField");
 		if (!s)
 			f->column = django_printf(b, "%s_id", name);
-		f->to_table = related_table(b, py_call_arg(call, 0, "to"),
-					    table);
+		f->to_table =
+			related_table(b, py_call_arg(call, 0, "to"), table);
 		if (!f->to_table || !f->column)
 			return false;
 		primary_key(b, f->to_table, &pk_col, &pk_type);
@@ -342,8 +342,7 @@ static bool field_read(struct django_builder *b, const char *table,
 		f->type = serial_base(pk_type);
 		if ((s = django_str(b, py_call_arg(call, -1, "to_field")))) {
 			f->to_column = s;
-			f->type = serial_base(
-				column_type(b, f->to_table, s));
+			f->type = serial_base(column_type(b, f->to_table, s));
 			if (!f->type)
 				f->type = "bigint";
 		}
@@ -358,8 +357,8 @@ static bool field_read(struct django_builder *b, const char *table,
 			v = py_call_arg(call, -1, "max_length");
 			if (v && v->kind == PY_NUM)
 				n = atoi(v->name);
-			f->type = django_printf(b, "%s(%d)", field_types[i].type,
-						n);
+			f->type = django_printf(b, "%s(%d)",
+						field_types[i].type, n);
 		} else {
 			f->type = field_types[i].type;
 		}
@@ -370,8 +369,9 @@ static bool field_read(struct django_builder *b, const char *table,
 
 static const char *references(struct django_builder *b, const struct field *f)
 {
-	return django_printf(b, "REFERENCES \"%s\" (\"%s\") DEFERRABLE "
-				"INITIALLY DEFERRED",
+	return django_printf(b,
+			     "REFERENCES \"%s\" (\"%s\") DEFERRABLE "
+			     "INITIALLY DEFERRED",
 			     f->to_table, f->to_column);
 }
 
@@ -384,7 +384,8 @@ static const char *index_sql(struct django_builder *b, const char *table,
 	if (!f->db_index || f->unique)
 		return NULL;
 	return django_printf(b, "CREATE INDEX \"%s\" ON \"%s\" (\"%s\")",
-			     index_name(b, table, cols, 1, ""), table, f->column);
+			     index_name(b, table, cols, 1, ""), table,
+			     f->column);
 }
 
 /* A foreign key's ADD CONSTRAINT; NULL without one (db_constraint). */
@@ -393,17 +394,17 @@ static const char *add_fk_sql(struct django_builder *b, const char *table,
 {
 	if (!f->fk || !f->constraint)
 		return NULL;
-	return django_printf(b, "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
-				"FOREIGN KEY (\"%s\") %s",
+	return django_printf(b,
+			     "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
+			     "FOREIGN KEY (\"%s\") %s",
 			     table, fk_name(b, table, f), f->column,
 			     references(b, f));
 }
 
 /* ---- operations ------------------------------------------------------ */
 
-static const char *op_model(struct django_builder *b,
-			    const struct py_node *op, int pos,
-			    const char *kw)
+static const char *op_model(struct django_builder *b, const struct py_node *op,
+			    int pos, const char *kw)
 {
 	const char *model = django_str(b, py_call_arg(op, pos, kw));
 
@@ -417,26 +418,29 @@ static void add_field(struct django_builder *b, const struct py_node *op)
 	struct field f;
 	const char *sql;
 
-	if (!table || !field_read(b, table, name, py_call_arg(op, 2, "field"),
-				  &f) ||
+	if (!table ||
+	    !field_read(b, table, name, py_call_arg(op, 2, "field"), &f) ||
 	    !f.type)
 		return;
-	sql = django_printf(b, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s%s%s %s%s",
-			    table, f.column, f.type, f.def ? " DEFAULT " : "",
-			    f.def ? f.def : "", f.null ? "NULL" : "NOT NULL",
-			    f.unique ? " UNIQUE" : "");
+	sql = django_printf(
+		b, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s%s%s %s%s", table,
+		f.column, f.type, f.def ? " DEFAULT " : "", f.def ? f.def : "",
+		f.null ? "NULL" : "NOT NULL", f.unique ? " UNIQUE" : "");
 	if (f.fk && f.constraint) {
 		const char *name_fk = fk_name(b, table, &f);
 
-		sql = django_printf(b, "%s CONSTRAINT \"%s\" %s; SET CONSTRAINTS "
-				       "\"%s\" IMMEDIATE",
+		sql = django_printf(b,
+				    "%s CONSTRAINT \"%s\" %s; SET CONSTRAINTS "
+				    "\"%s\" IMMEDIATE",
 				    sql, name_fk, references(b, &f), name_fk);
 	}
 	django_emit(b, sql, op->span);
 	if (f.def)
-		django_emit(b, django_printf(b, "ALTER TABLE \"%s\" ALTER COLUMN "
-						"\"%s\" DROP DEFAULT",
-					     table, f.column),
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" ALTER COLUMN "
+					  "\"%s\" DROP DEFAULT",
+					  table, f.column),
 			    op->span);
 	django_defer(b, index_sql(b, table, &f), op->span);
 }
@@ -473,28 +477,34 @@ static void alter_field(struct django_builder *b, const struct py_node *op)
 	    !f.fk || !f.type)
 		return;
 	if (!(t = known_table(b, table))) {
-		django_skip(b, op, "AlterField of a table no migration creates "
-				   "(no SQL assumed)");
+		django_skip(b, op,
+			    "AlterField of a table no migration creates "
+			    "(no SQL assumed)");
 		return;
 	}
 	old = table_find_column(t, f.column);
 	if (!old && (old = table_find_column(t, name)))
-		django_emit(b, django_printf(b, "ALTER TABLE \"%s\" RENAME COLUMN "
-						"\"%s\" TO \"%s\"",
-					     table, name, f.column),
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" RENAME COLUMN "
+					  "\"%s\" TO \"%s\"",
+					  table, name, f.column),
 			    op->span);
 	if (!old) {
-		django_skip(b, op, "AlterField of a column no migration "
-				   "creates (no SQL assumed)");
+		django_skip(b, op,
+			    "AlterField of a column no migration "
+			    "creates (no SQL assumed)");
 		return;
 	}
 	if (column_has_fk(b, table, f.column) || column_has_fk(b, table, name))
 		return;
 	if (old->type && strcmp(serial_base(old->type), f.type) != 0)
-		django_emit(b, django_printf(b, "ALTER TABLE \"%s\" ALTER COLUMN "
-						"\"%s\" TYPE %s USING \"%s\"::%s",
-					     table, f.column, f.type, f.column,
-					     f.type),
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" ALTER COLUMN "
+					  "\"%s\" TYPE %s USING \"%s\"::%s",
+					  table, f.column, f.type, f.column,
+					  f.type),
 			    op->span);
 	django_emit(b, index_sql(b, table, &f), op->span);
 	django_emit(b, add_fk_sql(b, table, &f), op->span);
@@ -599,8 +609,9 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 		b->err = FK_ENOMEM;
 		goto done;
 	}
-	django_emit(b, django_printf(b, "CREATE TABLE \"%s\" (%s)", table,
-				     cols.len ? buf_str(&cols) : ""),
+	django_emit(b,
+		    django_printf(b, "CREATE TABLE \"%s\" (%s)", table,
+				  cols.len ? buf_str(&cols) : ""),
 		    op->span);
 	for (i = 0; i < n; i++)
 		django_defer(b, add_fk_sql(b, table, &fs[i]), op->span);
@@ -622,9 +633,11 @@ static void remove_field(struct django_builder *b, const struct py_node *op)
 		return;
 	col = field_column(b, table, name);
 	if (col && table_find_column(t, col))
-		django_emit(b, django_printf(b, "ALTER TABLE \"%s\" DROP COLUMN "
-						"\"%s\" CASCADE",
-					     table, col),
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" DROP COLUMN "
+					  "\"%s\" CASCADE",
+					  table, col),
 			    op->span);
 }
 
@@ -657,10 +670,12 @@ static void add_index(struct django_builder *b, const struct py_node *op,
 	if (cols.failed)
 		b->err = FK_ENOMEM;
 	else if (cols.len)
-		django_emit(b, django_printf(b, "CREATE INDEX %s\"%s\" ON \"%s\" (%s)",
-					     concurrently ? "CONCURRENTLY " : "",
-					     name, table, buf_str(&cols)),
-			    op->span);
+		django_emit(
+			b,
+			django_printf(b, "CREATE INDEX %s\"%s\" ON \"%s\" (%s)",
+				      concurrently ? "CONCURRENTLY " : "", name,
+				      table, buf_str(&cols)),
+			op->span);
 done:
 	buf_release(&cols);
 }
@@ -680,8 +695,9 @@ void django_schema_op(struct django_builder *b, const char *name,
 		remove_field(b, op);
 	} else if (!strcmp(name, "DeleteModel")) {
 		if ((s = op_model(b, op, 0, "name")))
-			django_emit(b, django_printf(b, "DROP TABLE \"%s\" CASCADE",
-						     s),
+			django_emit(b,
+				    django_printf(
+					    b, "DROP TABLE \"%s\" CASCADE", s),
 				    op->span);
 	} else if (!strcmp(name, "AddIndex") ||
 		   !strcmp(name, "AddIndexConcurrently")) {
@@ -689,21 +705,24 @@ void django_schema_op(struct django_builder *b, const char *name,
 	} else if (!strcmp(name, "RemoveIndex") ||
 		   !strcmp(name, "RemoveIndexConcurrently")) {
 		if ((s = django_str(b, py_call_arg(op, 1, "name"))))
-			django_emit(b, django_printf(b, "DROP INDEX %sIF EXISTS \"%s\"",
-						     name[11] == 'C'
-							     ? "CONCURRENTLY "
-							     : "",
-						     s),
-				    op->span);
+			django_emit(
+				b,
+				django_printf(
+					b, "DROP INDEX %sIF EXISTS \"%s\"",
+					name[11] == 'C' ? "CONCURRENTLY " : "",
+					s),
+				op->span);
 	} else if (!strcmp(name, "AlterModelTable")) {
 		const char *old = op_model(b, op, 0, "name");
 		const char *model = django_str(b, py_call_arg(op, 0, "name"));
 
 		s = django_str(b, py_call_arg(op, 1, "table"));
 		if (old && s && model) {
-			django_emit(b, django_printf(b, "ALTER TABLE \"%s\" "
-							"RENAME TO \"%s\"",
-						     old, s),
+			django_emit(b,
+				    django_printf(b,
+						  "ALTER TABLE \"%s\" "
+						  "RENAME TO \"%s\"",
+						  old, s),
 				    op->span);
 			record_model(b, b->app, model, s);
 		}

@@ -9,7 +9,7 @@
 enum fk_error {
 	FK_OK = 0,
 	FK_ENOMEM = -1, /* an allocation failed */
-	FK_EIO = -2,    /* a read or write failed */
+	FK_EIO = -2,	/* a read or write failed */
 };
 
 #endif

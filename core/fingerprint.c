@@ -8,9 +8,9 @@
 #include "array.h"
 #include "utf8.h"
 
-#define FP_WINDOW 100          /* characters hashed per line */
-#define FP_BASE 37u            /* the polynomial's base */
-#define FP_END 0xffffu         /* the character after the last one */
+#define FP_WINDOW 100	       /* characters hashed per line */
+#define FP_BASE 37u	       /* the polynomial's base */
+#define FP_END 0xffffu	       /* the character after the last one */
 #define FP_REPLACEMENT 0xfffdu /* stands for each invalid byte */
 
 /* How many lines so far had one hash value; count 0 marks a free slot. */
@@ -39,7 +39,7 @@ struct fp_state {
 	bool starts[FP_WINDOW];
 	unsigned int index;
 	bool line_start; /* the next character begins a line */
-	bool prev_cr;    /* the previous code unit was "\r" */
+	bool prev_cr;	 /* the previous code unit was "\r" */
 	struct line_hashes *out;
 	size_t out_cap;
 	struct fp_counts counts;

@@ -15,8 +15,8 @@
 struct probe {
 	const char *path;
 	const char *base; /* file name */
-	char dir[256];    /* the folder that holds it */
-	char dir2[256];   /* the folder above */
+	char dir[256];	  /* the folder that holds it */
+	char dir2[256];	  /* the folder above */
 	const char *text;
 	size_t len;
 	const struct near_reader *near;
@@ -172,10 +172,11 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
 		return false;
 	if (!path_has_dirs(p->path, "full_schemas/")) {
 		set(out, "schema dump", ROLE_SEED, "");
-		migration_why_addf(out,
-			 "%s is a schema dump (pg_dump output): it seeds the "
-			 "schema state and is not audited",
-			 p->base);
+		migration_why_addf(
+			out,
+			"%s is a schema dump (pg_dump output): it seeds the "
+			"schema state and is not audited",
+			p->base);
 		return true;
 	}
 	set(out, "synapse", ROLE_SEED,
@@ -212,7 +213,8 @@ static bool detect_goose(struct probe *p, struct migration_info *out)
 		migration_info_reset(out);
 		return false;
 	}
-	set(out, "goose", ROLE_UP, out->units[0].mode == TX_MODE_WRAPPED
+	set(out, "goose", ROLE_UP,
+	    out->units[0].mode == TX_MODE_WRAPPED
 		    ? "<version>_<name>.sql with a -- +goose Up marker: one "
 		      "transaction per file"
 		    : "<version>_<name>.sql with -- +goose Up and NO "
@@ -234,7 +236,8 @@ static bool detect_dbmate(struct probe *p, struct migration_info *out)
 	    "<version>*.sql with a -- migrate:up marker: one transaction per "
 	    "up section unless transaction:false");
 	if (!out->nunits)
-		one_unit(out, TX_MODE_WRAPPED, "dbmate puts around the up section",
+		one_unit(out, TX_MODE_WRAPPED,
+			 "dbmate puts around the up section",
 			 "put it alone in a migration whose up section starts "
 			 "with -- migrate:up transaction:false");
 	return true;
@@ -283,10 +286,11 @@ static bool detect_graphile(struct probe *p, struct migration_info *out)
 	    "migrations/committed/<NNNNNN>.sql or migrations/current: one "
 	    "transaction per migration unless --! no-transaction");
 	if (markers_graphile_no_tx(p->text, p->len))
-		one_unit(out, TX_MODE_IMPLICIT,
-			 "Graphile Migrate sends the migration as one string",
-			 "a --! no-transaction migration must hold exactly this "
-			 "one statement");
+		one_unit(
+			out, TX_MODE_IMPLICIT,
+			"Graphile Migrate sends the migration as one string",
+			"a --! no-transaction migration must hold exactly this "
+			"one statement");
 	else
 		one_unit(out, TX_MODE_WRAPPED,
 			 "Graphile Migrate puts around the migration",
@@ -337,13 +341,15 @@ static bool detect_sqitch(struct probe *p, struct migration_info *out)
 		    "again");
 		return true;
 	}
-	set(out, "sqitch", kind[0] == 'd' ? ROLE_UP :
-			   kind[0] == 'r' ? ROLE_DOWN : ROLE_SKIP,
-	    kind[0] == 'd' ? "deploy/ script of a sqitch.plan: psql runs "
-				   "it, in the transactions the script opens"
-	    : kind[0] == 'r'     ? "revert/ script of a sqitch.plan"
-				 : "verify/ script of a sqitch.plan: not a "
-				   "migration");
+	set(out, "sqitch",
+	    kind[0] == 'd'   ? ROLE_UP
+	    : kind[0] == 'r' ? ROLE_DOWN
+			     : ROLE_SKIP,
+	    kind[0] == 'd'   ? "deploy/ script of a sqitch.plan: psql runs "
+			       "it, in the transactions the script opens"
+	    : kind[0] == 'r' ? "revert/ script of a sqitch.plan"
+			     : "verify/ script of a sqitch.plan: not a "
+			       "migration");
 	one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	return true;
 }
@@ -383,16 +389,17 @@ static bool detect_hasura(struct probe *p, struct migration_info *out)
 		pair_with(out, p->base, "down.sql", "up.sql");
 	else if (ends_with(p->base, ".down.sql"))
 		pair_with(out, p->base, ".down.sql", ".up.sql");
-	set(out, "hasura", down || ends_with(p->base, ".down.sql") ? ROLE_DOWN
-								   : ROLE_UP,
+	set(out, "hasura",
+	    down || ends_with(p->base, ".down.sql") ? ROLE_DOWN : ROLE_UP,
 	    "migrations/<database>/<version>_<name>/up.sql: the Hasura "
-		  "CLI sends all pending migrations in one transaction");
+	    "CLI sends all pending migrations in one transaction");
 	out->deploy_tx = true;
-	one_unit(out, TX_MODE_WRAPPED,
-		 "the Hasura CLI puts around all pending migrations (one bulk "
-		 "request)",
-		 "run it outside the Hasura CLI's migrate apply (the CLI cannot "
-		 "opt out of its transaction)");
+	one_unit(
+		out, TX_MODE_WRAPPED,
+		"the Hasura CLI puts around all pending migrations (one bulk "
+		"request)",
+		"run it outside the Hasura CLI's migrate apply (the CLI cannot "
+		"opt out of its transaction)");
 	return true;
 }
 
@@ -459,12 +466,13 @@ static bool detect_prisma_drizzle(struct probe *p, struct migration_info *out)
 		set(out, "prisma", ROLE_UP,
 		    "migrations/<timestamp>_<name>/migration.sql: Prisma sends "
 		    "the file as one string (up to Prisma 7.3)");
-		one_unit(out, TX_MODE_IMPLICIT,
-			 "Prisma Migrate sends migration.sql as one string (up "
-			 "to Prisma 7.3; 7.4 and later send each statement on "
-			 "its own)",
-			 "put it alone in a migration of its own, or upgrade to "
-			 "Prisma 7.4 or later");
+		one_unit(
+			out, TX_MODE_IMPLICIT,
+			"Prisma Migrate sends migration.sql as one string (up "
+			"to Prisma 7.3; 7.4 and later send each statement on "
+			"its own)",
+			"put it alone in a migration of its own, or upgrade to "
+			"Prisma 7.4 or later");
 		return true;
 	}
 	set(out, "drizzle", ROLE_UP,
@@ -496,8 +504,8 @@ static bool detect_atlas(struct probe *p, struct migration_info *out)
 {
 	bool none, directives = markers_atlas(p->text, p->len, &none);
 
-	if (!ends_with(p->base, ".sql") || (!p->forced && !directives &&
-					    !near_read(p, "atlas.sum")))
+	if (!ends_with(p->base, ".sql") ||
+	    (!p->forced && !directives && !near_read(p, "atlas.sum")))
 		return false;
 	set(out, "atlas", ROLE_UP,
 	    none ? "a migration folder with atlas.sum; -- atlas:txmode none: "
@@ -535,8 +543,8 @@ static bool detect_supabase(struct probe *p, struct migration_info *out)
 
 static bool detect_sqlx(struct probe *p, struct migration_info *out)
 {
-	bool no_tx = p->len >= 17 &&
-		     memcmp(p->text, "-- no-transaction", 17) == 0;
+	bool no_tx =
+		p->len >= 17 && memcmp(p->text, "-- no-transaction", 17) == 0;
 	bool down = versioned(p->base, '_', ".down.sql");
 
 	if (!versioned(p->base, '_', ".sql"))
@@ -610,8 +618,9 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 		return false;
 	if (b[0] == 'U' && flyway_version(b + 1)) {
 		snprintf(out->up_rel, sizeof(out->up_rel), "V%s", b + 1);
-		set(out, "flyway", ROLE_DOWN, "U<version>__<name>.sql: a "
-						    "Flyway undo migration");
+		set(out, "flyway", ROLE_DOWN,
+		    "U<version>__<name>.sql: a "
+		    "Flyway undo migration");
 		return true;
 	}
 	if (b[0] == 'B' && flyway_version(b + 1)) {
@@ -621,21 +630,24 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 		return true;
 	}
 	if (!((b[0] == 'V' && flyway_version(b + 1)) ||
-	      strncmp(b, "R__", 3) == 0) && !p->forced)
+	      strncmp(b, "R__", 3) == 0) &&
+	    !p->forced)
 		return false;
 	snprintf(conf, sizeof(conf), "%s.conf", b);
 	if (near_read(p, conf))
 		no_tx = markers_config_false(p->scratch.ptr, p->scratch.len,
 					     "executeInTransaction");
 	set(out, "flyway", ROLE_UP,
-	    no_tx == 1 ? "V<version>__<name>.sql with executeInTransaction=false "
-			 "in its .sql.conf: each statement on its own"
-		       : "V<version>__<name>.sql: one transaction per migration");
+	    no_tx == 1
+		    ? "V<version>__<name>.sql with executeInTransaction=false "
+		      "in its .sql.conf: each statement on its own"
+		    : "V<version>__<name>.sql: one transaction per migration");
 	if (no_tx == 1) {
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	} else {
 		out->flyway_detect = no_tx < 0;
-		one_unit(out, TX_MODE_WRAPPED, "Flyway puts around the migration",
+		one_unit(out, TX_MODE_WRAPPED,
+			 "Flyway puts around the migration",
 			 "put it in a migration of its own with "
 			 "executeInTransaction=false in its .sql.conf");
 	}
@@ -713,11 +725,15 @@ static const struct detector detectors[] = {
 };
 
 const char *const framework_names[] = {
-	"golang-migrate", "goose",    "flyway",	   "liquibase",
-	"dbmate",	  "sqitch",   "diesel",	   "sqlx",
-	"prisma",	  "drizzle",  "atlas",	   "supabase",
-	"node-pg-migrate", "graphile-migrate", "hasura", "synapse",
-	"django",	  "plain",
+	"golang-migrate",  "goose",
+	"flyway",	   "liquibase",
+	"dbmate",	   "sqitch",
+	"diesel",	   "sqlx",
+	"prisma",	   "drizzle",
+	"atlas",	   "supabase",
+	"node-pg-migrate", "graphile-migrate",
+	"hasura",	   "synapse",
+	"django",	   "plain",
 };
 const size_t framework_count =
 	sizeof(framework_names) / sizeof(framework_names[0]);
@@ -754,8 +770,9 @@ int framework_detect(const char *path, const char *text, size_t len,
 	}
 	if (!forced)
 		found = detect_dump(&p, out);
-	for (i = 0; !found && !p.err &&
-		    i < sizeof(detectors) / sizeof(detectors[0]); i++) {
+	for (i = 0;
+	     !found && !p.err && i < sizeof(detectors) / sizeof(detectors[0]);
+	     i++) {
 		if (forced && strcmp(forced, detectors[i].name) != 0)
 			continue;
 		p.forced = forced != NULL;
@@ -808,15 +825,14 @@ void framework_apply_masks(const struct migration_info *info, char *text,
 
 	for (i = 0; i < info->ndelims; i++)
 		if (info->delims[i] < len) {
-			for (k = info->delims[i]; k < len && text[k] != '\n' &&
-						 text[k] != '\r';
-			     k++)
+			for (k = info->delims[i];
+			     k < len && text[k] != '\n' && text[k] != '\r'; k++)
 				text[k] = ' ';
 			text[info->delims[i]] = ';';
 		}
 	for (i = 0; i < info->nmasks; i++)
-		for (k = info->masks[i].start; k < info->masks[i].end && k < len;
-		     k++)
+		for (k = info->masks[i].start;
+		     k < info->masks[i].end && k < len; k++)
 			if (text[k] != '\n' && text[k] != '\r')
 				text[k] = ' ';
 }

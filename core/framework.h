@@ -49,10 +49,10 @@ struct tx_unit {
  */
 struct migration_info {
 	struct arena arena;
-	bool failed; /* memory ran out growing an array */
+	bool failed;	       /* memory ran out growing an array */
 	const char *framework; /* "goose"; NULL: plain SQL */
 	enum migration_role role;
-	char why[512];         /* how it was recognised, for `fkaudit detect` */
+	char why[512]; /* how it was recognised, for `fkaudit detect` */
 	/*
 	 * The file's transaction units, in file order; the first starts at
 	 * 0, or where the text before it is masked (Liquibase's first
@@ -180,7 +180,7 @@ int framework_order_key(const char *path, const struct near_reader *near,
  * call). Returns 0 or FK_ENOMEM (then `base` is unchanged).
  */
 typedef const char *(*framework_item_fn)(void *ctx, const void *elem,
-					   struct near_reader *near);
+					 struct near_reader *near);
 int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 		   void *ctx);
 

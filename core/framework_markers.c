@@ -4,16 +4,15 @@
 
 #include "framework_text.h"
 
-void info_add_unit(struct migration_info *out, size_t start,
-		   enum tx_mode mode, const char *runner, const char *opt_out)
+void info_add_unit(struct migration_info *out, size_t start, enum tx_mode mode,
+		   const char *runner, const char *opt_out)
 {
 	struct tx_unit *u;
 
 	if (out->nunits && out->units[out->nunits - 1].start == start)
 		u = &out->units[out->nunits - 1];
-	else if (migration_info_grow(out, (void **)&out->units,
-				     &out->units_cap, out->nunits,
-				     sizeof(*out->units)))
+	else if (migration_info_grow(out, (void **)&out->units, &out->units_cap,
+				     out->nunits, sizeof(*out->units)))
 		u = &out->units[out->nunits++];
 	else
 		return;
@@ -87,7 +86,8 @@ bool markers_goose(const char *text, size_t len, struct migration_info *out)
 			no_tx = true;
 	}
 	info_add_unit(out, 0, no_tx ? TX_MODE_AUTOCOMMIT : TX_MODE_WRAPPED,
-		      no_tx ? NULL : goose_runner, no_tx ? NULL : goose_opt_out);
+		      no_tx ? NULL : goose_runner,
+		      no_tx ? NULL : goose_opt_out);
 	for (p = text; p < end; p = text_line_at(p, end).next) {
 		struct text_line l = text_line_at(p, end);
 		size_t at = (size_t)(l.start - text);
@@ -146,8 +146,8 @@ bool markers_dbmate(const char *text, size_t len, struct migration_info *out)
 			continue;
 		if (text_starts_with(w, l.end, "up", &w) &&
 		    (w == l.end || *w == ' ' || *w == '\t')) {
-			bool no_tx = text_contains(w, l.end,
-						   "transaction:false");
+			bool no_tx =
+				text_contains(w, l.end, "transaction:false");
 
 			if (!live)
 				info_add_mask(out, masked_from, at);
@@ -155,7 +155,8 @@ bool markers_dbmate(const char *text, size_t len, struct migration_info *out)
 				info_add_down(out, masked_from, at);
 			down = false;
 			info_add_unit(out, at,
-				      no_tx ? TX_MODE_IMPLICIT : TX_MODE_WRAPPED,
+				      no_tx ? TX_MODE_IMPLICIT
+					    : TX_MODE_WRAPPED,
 				      no_tx ? dbmate_implicit : dbmate_runner,
 				      no_tx ? dbmate_implicit_opt_out
 					    : dbmate_opt_out);
@@ -256,8 +257,7 @@ static const char liquibase_implicit_opt_out[] =
 	"put it alone in a changeset of its own with runInTransaction:false "
 	"(and without splitStatements:false)";
 
-void markers_liquibase(const char *text, size_t len,
-		       struct migration_info *out)
+void markers_liquibase(const char *text, size_t len, struct migration_info *out)
 {
 	const char *p = text, *end = text + len, *w;
 	bool any = false;

@@ -13,8 +13,8 @@
 #include "framework.h"
 
 /* Adds a unit from `start` (merging it with a unit at the same offset). */
-void info_add_unit(struct migration_info *out, size_t start,
-		   enum tx_mode mode, const char *runner, const char *opt_out);
+void info_add_unit(struct migration_info *out, size_t start, enum tx_mode mode,
+		   const char *runner, const char *opt_out);
 
 /* Records a down section [start, end) (it is masked too). */
 void info_add_down(struct migration_info *out, size_t start, size_t end);

@@ -230,7 +230,8 @@ int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 			err = FK_ENOMEM;
 		else if (path && django_is_migration_path(path) &&
 			 (!(v[i].django = malloc(sizeof(*v[i].django))) ||
-			  (err = django_node_read(v[i].django, path, &near)) < 0))
+			  (err = django_node_read(v[i].django, path, &near)) <
+				  0))
 			err = FK_ENOMEM;
 	}
 	if (!err) {
@@ -289,8 +290,8 @@ static size_t skip_dollar(const char *t, size_t len, size_t i)
 {
 	size_t k = i + 1, taglen;
 
-	while (k < len && ident_char(t[k]) && !(t[k] >= '0' && t[k] <= '9' &&
-						 k == i + 1))
+	while (k < len && ident_char(t[k]) &&
+	       !(t[k] >= '0' && t[k] <= '9' && k == i + 1))
 		k++;
 	if (k >= len || t[k] != '$')
 		return i;

@@ -40,8 +40,8 @@ static int push(struct fs_source *src, size_t *cap, char *path)
 {
 	if (!path)
 		return FK_ENOMEM;
-	if (array_grow((void **)&src->paths, cap, src->n,
-		       sizeof(*src->paths)) < 0) {
+	if (array_grow((void **)&src->paths, cap, src->n, sizeof(*src->paths)) <
+	    0) {
 		free(path);
 		return FK_ENOMEM;
 	}
@@ -83,8 +83,8 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(struct fs_source *src, size_t *cap, const char *dir,
-		int depth, const struct fs_filter *filter);
+static int walk(struct fs_source *src, size_t *cap, const char *dir, int depth,
+		const struct fs_filter *filter);
 
 static bool skipped(const struct fs_filter *filter, const char *path,
 		    bool is_dir)
@@ -159,8 +159,8 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 	return err;
 }
 
-static int walk(struct fs_source *src, size_t *cap, const char *dir,
-		int depth, const struct fs_filter *filter)
+static int walk(struct fs_source *src, size_t *cap, const char *dir, int depth,
+		const struct fs_filter *filter)
 {
 	DIR *d;
 	struct dirent *de;
@@ -225,7 +225,8 @@ int fs_near_read(void *ctx, const char *rel, struct buf *out)
 	if (slash)
 		buf_add(&full, path, (size_t)(slash - path) + 1);
 	buf_adds(&full, rel);
-	rc = full.failed ? FK_ENOMEM : fs_read_small(buf_str(&full), NEAR_MAX, out);
+	rc = full.failed ? FK_ENOMEM
+			 : fs_read_small(buf_str(&full), NEAR_MAX, out);
 	buf_release(&full);
 	return rc;
 }
@@ -241,9 +242,9 @@ static const char *walked(void *ctx, const void *elem, struct near_reader *near)
 	return is_marked(path) ? NULL : path;
 }
 
-int fs_source_open(struct fs_source *src, const char *const *args,
-		   size_t nargs, size_t max_size, const char *stdin_name,
-		   FILE *stdin_file, const struct fs_filter *filter)
+int fs_source_open(struct fs_source *src, const char *const *args, size_t nargs,
+		   size_t max_size, const char *stdin_name, FILE *stdin_file,
+		   const struct fs_filter *filter)
 {
 	size_t cap = 0, i;
 	int err = 0;
@@ -260,10 +261,9 @@ int fs_source_open(struct fs_source *src, const char *const *args,
 		    S_ISDIR(sb.st_mode)) {
 			err = walk(src, &cap, args[i], 0, filter);
 			if (!err)
-				err = framework_sort(src->paths + from,
-						     src->n - from,
-						     sizeof(*src->paths),
-						     walked, NULL);
+				err = framework_sort(
+					src->paths + from, src->n - from,
+					sizeof(*src->paths), walked, NULL);
 		} else
 			err = push(src, &cap, strdup(args[i]));
 	}
@@ -347,8 +347,10 @@ static void broken_link_problem(const char *path, struct source_item *item)
 	    (n = readlink(path, target, sizeof(target) - 1)) < 0)
 		return;
 	target[n] = '\0';
-	buf_addf(&b, "broken symbolic link: it points to %s, which does not "
-		     "exist", target);
+	buf_addf(&b,
+		 "broken symbolic link: it points to %s, which does not "
+		 "exist",
+		 target);
 	if (b.failed) {
 		buf_release(&b);
 		return;
@@ -366,12 +368,12 @@ static int read_file(struct fs_source *src, const char *path,
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		item->status = errno == ENOENT ? FILE_NOT_FOUND
-					       : FILE_UNREADABLE;
-		item->problem = problem_errno(errno == ENOENT
-						      ? "no such file or folder"
+		item->status =
+			errno == ENOENT ? FILE_NOT_FOUND : FILE_UNREADABLE;
+		item->problem =
+			problem_errno(errno == ENOENT ? "no such file or folder"
 						      : "cannot open",
-					      errno);
+				      errno);
 		if (errno == ENOENT && item->problem)
 			strcpy(item->problem, "no such file or folder");
 		if (item->status == FILE_NOT_FOUND && item->problem)

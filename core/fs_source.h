@@ -17,11 +17,11 @@
  * gives "db/001.sql", "." gives "001.sql".
  */
 struct source_item {
-	char *path;           /* as shown in reports; owned */
-	char *data;           /* contents + 1 spare byte; owned; NULL if none */
+	char *path; /* as shown in reports; owned */
+	char *data; /* contents + 1 spare byte; owned; NULL if none */
 	size_t len;
 	enum file_status status;
-	char *problem;        /* why there is no data; owned; or NULL */
+	char *problem; /* why there is no data; owned; or NULL */
 	bool is_stdin;
 };
 
@@ -29,10 +29,10 @@ struct fs_source {
 	char **paths; /* to read, in order; "-" for stdin */
 	size_t n;
 	size_t next;
-	size_t max_size;      /* larger files are FILE_TOO_LARGE */
+	size_t max_size; /* larger files are FILE_TOO_LARGE */
 	const char *stdin_name;
-	FILE *stdin_file;     /* borrowed */
-	char *walk_error;     /* a folder that could not be read, or NULL */
+	FILE *stdin_file; /* borrowed */
+	char *walk_error; /* a folder that could not be read, or NULL */
 };
 
 /*
@@ -72,9 +72,9 @@ struct fs_filter {
  * (borrowed for the call; NULL: none) leaves walked paths out. Returns
  * 0 or FK_ENOMEM.
  */
-int fs_source_open(struct fs_source *src, const char *const *args,
-		   size_t nargs, size_t max_size, const char *stdin_name,
-		   FILE *stdin_file, const struct fs_filter *filter);
+int fs_source_open(struct fs_source *src, const char *const *args, size_t nargs,
+		   size_t max_size, const char *stdin_name, FILE *stdin_file,
+		   const struct fs_filter *filter);
 
 /* Reads the next file: 1 with `item` filled, 0 at the end, FK_ENOMEM. */
 int fs_source_next(struct fs_source *src, struct source_item *item);

@@ -18,8 +18,10 @@ static int tree_of(struct git_source *g, const char *sha, git_tree **out,
 	rc = git_commit_tree(out, c);
 	git_commit_free(c);
 	if (rc < 0)
-		return git_fail(err, "the tree of commit %.12s is missing or "
-				"corrupt", sha);
+		return git_fail(err,
+				"the tree of commit %.12s is missing or "
+				"corrupt",
+				sha);
 	return 0;
 }
 
@@ -71,9 +73,9 @@ static int add_delta(struct git_changes *out, const git_diff_delta *d,
 	return rc;
 }
 
-int git_source_diff(struct git_source *g, const char *base,
-		    const char *head, git_path_filter filter,
-		    struct git_changes *out, struct buf *err)
+int git_source_diff(struct git_source *g, const char *base, const char *head,
+		    git_path_filter filter, struct git_changes *out,
+		    struct buf *err)
 {
 	git_diff_options opts;
 	git_diff_find_options find;

@@ -156,9 +156,9 @@ static int header_read(z_stream *zs, const struct loose *o,
 	if (r == INFLATED_BAD)
 		return corrupt(o, "it is not valid zlib data");
 	if (!(nul = memchr(hdr, '\0', n)))
-		return corrupt(o, r == INFLATED_FULL ?
-					  "its header is too long" :
-					  "it ends inside its header");
+		return corrupt(o, r == INFLATED_FULL
+					  ? "its header is too long"
+					  : "it ends inside its header");
 	p = memchr(hdr, ' ', (size_t)(nul - hdr));
 	word = p ? (size_t)(p - hdr) : 0;
 	if (!p || word == 0 || word >= sizeof(name))
@@ -359,8 +359,7 @@ int git_loose_guard(git_repository *repo)
 	    (rc = git_repository_odb(&odb, repo)) < 0)
 		goto out;
 	rc = -1;
-	if (!(g = calloc(1, sizeof(*g))) ||
-	    !(g->dir = malloc(dir.size + 2))) {
+	if (!(g = calloc(1, sizeof(*g))) || !(g->dir = malloc(dir.size + 2))) {
 		git_error_set_oom();
 		goto out;
 	}

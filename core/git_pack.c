@@ -41,8 +41,9 @@ static bool hex_to_raw(const char *hex, unsigned char raw[OID_RAW])
 static bool idx_lists(const unsigned char *idx, size_t len,
 		      const unsigned char raw[OID_RAW])
 {
-	static const unsigned char magic[] = { 0xff, 't', 'O', 'c', 0, 0, 0,
-					       2 };
+	static const unsigned char magic[] = {
+		0xff, 't', 'O', 'c', 0, 0, 0, 2
+	};
 	const unsigned char *fan = idx + IDX_HEADER, *names;
 	uint32_t lo, hi, n;
 
@@ -113,8 +114,7 @@ static bool idx_blames_pack(const char *idx_path,
 	if (idx_lists(idx, (size_t)sb.st_size, raw)) {
 		memcpy(pack, idx_path, n - 3);
 		strcpy(pack + n - 3, "pack");
-		broken = !pack_matches(pack,
-				       idx + sb.st_size - 2 * OID_RAW);
+		broken = !pack_matches(pack, idx + sb.st_size - 2 * OID_RAW);
 	}
 	munmap(idx, (size_t)sb.st_size);
 	return broken;

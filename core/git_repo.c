@@ -68,8 +68,7 @@ int git_entry_kind_of(git_filemode_t mode)
 	}
 }
 
-int git_source_open(struct git_source **out, const char *dir,
-		    struct buf *err)
+int git_source_open(struct git_source **out, const char *dir, struct buf *err)
 {
 	struct git_source *g;
 	char real[PATH_MAX];
@@ -91,8 +90,7 @@ int git_source_open(struct git_source **out, const char *dir,
 	if (rc < 0) {
 		git_error_clear();
 		buf_reset(err);
-		buf_addf(err,
-			 "not a git repository (or any parent folder): %s",
+		buf_addf(err, "not a git repository (or any parent folder): %s",
 			 real);
 		git_source_free(g);
 		return FK_EGIT;
@@ -144,7 +142,8 @@ static int not_found(struct git_source *g, const char *rev, struct buf *err)
 
 	buf_reset(err);
 	if (git_repository_is_empty(g->repo) == 1) {
-		buf_addf(err, "revision '%s': the repository has no commits yet",
+		buf_addf(err,
+			 "revision '%s': the repository has no commits yet",
 			 rev);
 	} else if (git_reference_lookup(&ref, g->repo, rev) < 0 &&
 		   git_reference_dwim(&ref, g->repo, rev) < 0) {
@@ -161,7 +160,8 @@ static int not_found(struct git_source *g, const char *rev, struct buf *err)
 	} else {
 		git_hex(git_reference_target(target), hex);
 		if (git_repository_item_path(&objects, g->repo,
-					     GIT_REPOSITORY_ITEM_OBJECTS) == 0 &&
+					     GIT_REPOSITORY_ITEM_OBJECTS) ==
+			    0 &&
 		    git_pack_find_broken(objects.ptr, hex, &pack))
 			buf_addf(err,
 				 "revision '%s': object %s is in pack %s, "
@@ -239,14 +239,13 @@ static int upstream_of_head(struct git_source *g, struct buf *name,
 	return found;
 }
 
-static int origin_head(struct git_source *g, struct buf *name,
-		       struct buf *why)
+static int origin_head(struct git_source *g, struct buf *name, struct buf *why)
 {
 	git_reference *ref = NULL, *resolved = NULL;
 	int found = 0;
 
-	if (git_reference_lookup(&ref, g->repo,
-				 "refs/remotes/origin/HEAD") == 0 &&
+	if (git_reference_lookup(&ref, g->repo, "refs/remotes/origin/HEAD") ==
+		    0 &&
 	    git_reference_resolve(&resolved, ref) == 0) {
 		buf_adds(name, git_reference_shorthand(resolved));
 		buf_adds(why, "origin/HEAD");
@@ -288,8 +287,8 @@ struct oid_queue {
 	size_t n, cap, next;
 };
 
-static int queue_push(struct oid_queue *q, struct strmap *seen,
-		      struct arena *a, const git_oid *oid)
+static int queue_push(struct oid_queue *q, struct strmap *seen, struct arena *a,
+		      const git_oid *oid)
 {
 	char hex[41], *key;
 
@@ -334,7 +333,8 @@ static int walk_ancestors(struct git_source *g, const git_oid *start,
 			break;
 		}
 		for (i = 0; rc == 0 && i < git_commit_parentcount(c); i++)
-			rc = queue_push(&q, seen, a, git_commit_parent_id(c, i));
+			rc = queue_push(&q, seen, a,
+					git_commit_parent_id(c, i));
 		git_commit_free(c);
 	}
 	free(q.v);
@@ -362,8 +362,8 @@ static int shallow_merge_base(struct git_source *g, const git_oid *oa,
 	return rc;
 }
 
-int git_source_merge_base(struct git_source *g, const char *a,
-			  const char *b, char out[41], struct buf *err)
+int git_source_merge_base(struct git_source *g, const char *a, const char *b,
+			  char out[41], struct buf *err)
 {
 	git_oid oa, ob, base;
 	int rc;
@@ -398,8 +398,10 @@ int git_source_merge_base(struct git_source *g, const char *a,
 		return FK_EGIT;
 	}
 	if (rc < 0)
-		return git_fail(err, "cannot find the merge base of %.7s and "
-				"%.7s", a, b);
+		return git_fail(err,
+				"cannot find the merge base of %.7s and "
+				"%.7s",
+				a, b);
 	git_hex(&base, out);
 	return 0;
 }
@@ -455,8 +457,8 @@ int git_source_describe(struct git_source *g, const char *sha,
 	memset(out, 0, sizeof(*out));
 	out->found = true;
 	out->prefix = strdup("");
-	out->root = strdup(g->workdir ? g->workdir
-				      : git_repository_path(g->repo));
+	out->root =
+		strdup(g->workdir ? g->workdir : git_repository_path(g->repo));
 	if (!out->prefix || !out->root)
 		return FK_ENOMEM;
 	if (git_repository_head(&head, g->repo) == 0) {
@@ -504,8 +506,8 @@ static bool header_size(struct git_source *g, const git_oid *oid,
 	return ok;
 }
 
-int git_source_blob(struct git_source *g, const char *oid_hex,
-		    size_t max_size, char **data, size_t *len, struct buf *err)
+int git_source_blob(struct git_source *g, const char *oid_hex, size_t max_size,
+		    char **data, size_t *len, struct buf *err)
 {
 	git_blob *blob = NULL;
 	git_oid oid;
@@ -556,7 +558,8 @@ int git_source_worktree_file(struct git_source *g, const char *path,
 	buf_addf(&full, "%s%s", g->workdir ? g->workdir : "", path);
 	if (full.failed)
 		return FK_ENOMEM;
-	if (stat(buf_str(&full), &st) < 0 || !(f = fopen(buf_str(&full), "rb"))) {
+	if (stat(buf_str(&full), &st) < 0 ||
+	    !(f = fopen(buf_str(&full), "rb"))) {
 		buf_reset(err);
 		buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
 		goto done;

@@ -55,9 +55,8 @@ static int push(struct revs *r, const git_oid *id, const git_oid *child)
 	if ((rc = see(r, id)) != 0)
 		return rc < 0 ? rc : 0;
 	if (git_commit_lookup(&c, r->repo, id) < 0) {
-		rc = array_grow((void **)&r->out->missing,
-				&r->out->missing_cap, r->out->nmissing,
-				sizeof(*r->out->missing));
+		rc = array_grow((void **)&r->out->missing, &r->out->missing_cap,
+				r->out->nmissing, sizeof(*r->out->missing));
 		if (rc < 0)
 			return rc;
 		r->out->missing[r->out->nmissing].id = *id;

@@ -34,8 +34,7 @@ typedef bool (*git_path_filter)(const char *path);
  * below its root, or a bare repository), honouring
  * GIT_CEILING_DIRECTORIES. Free with git_source_free().
  */
-int git_source_open(struct git_source **out, const char *dir,
-		    struct buf *err);
+int git_source_open(struct git_source **out, const char *dir, struct buf *err);
 void git_source_free(struct git_source *g);
 
 /*
@@ -45,8 +44,8 @@ void git_source_free(struct git_source *g);
 const char *git_source_workdir(const struct git_source *g);
 
 /* The commit a revision names ("HEAD", "origin/main", a sha, …). */
-int git_source_resolve(struct git_source *g, const char *rev,
-		       char sha[41], struct buf *err);
+int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
+		       struct buf *err);
 
 /*
  * The base a pull request is compared with when none is given: the
@@ -61,8 +60,8 @@ int git_source_default_base(struct git_source *g, struct buf *name,
  * The best common ancestor of two commits. When there is none and the
  * repository is a shallow clone, the message says how to deepen it.
  */
-int git_source_merge_base(struct git_source *g, const char *a,
-			  const char *b, char out[41], struct buf *err);
+int git_source_merge_base(struct git_source *g, const char *a, const char *b,
+			  char out[41], struct buf *err);
 
 /*
  * The facts of commit `sha`, strings in `arena`: author, date, the
@@ -97,11 +96,11 @@ enum git_entry_kind {
 struct git_change {
 	enum git_change_kind kind;
 	enum git_entry_kind entry;
-	char *path;     /* the new path (the old one when deleted) */
+	char *path;	/* the new path (the old one when deleted) */
 	char *old_path; /* the old path, or NULL when added */
-	char oid[41];   /* the new blob; "" when read from the work tree */
+	char oid[41];	/* the new blob; "" when read from the work tree */
 	char old_oid[41];
-	bool worktree;  /* the new content is the work tree's file */
+	bool worktree; /* the new content is the work tree's file */
 };
 
 struct git_changes {
@@ -121,9 +120,9 @@ void git_changes_sort(struct git_changes *c);
  * index, and files not yet added). Renames are followed; sorted by path.
  * Submodules whose path changed are listed too, as GIT_ENTRY_SUBMODULE.
  */
-int git_source_diff(struct git_source *g, const char *base,
-		    const char *head, git_path_filter filter,
-		    struct git_changes *out, struct buf *err);
+int git_source_diff(struct git_source *g, const char *base, const char *head,
+		    git_path_filter filter, struct git_changes *out,
+		    struct buf *err);
 
 /*
  * The files that `filter` accepts in the tree of commit `sha` (40 hex),
@@ -185,10 +184,10 @@ int git_source_worktree_file(struct git_source *g, const char *path,
  * whole merged branch.
  */
 struct git_walk_opts {
-	const char *rev;     /* default "HEAD" */
+	const char *rev; /* default "HEAD" */
 	bool first_parent;
-	size_t max_commits;  /* the newest N; 0: all */
-	int64_t since;       /* commits older than this are left out; 0 */
+	size_t max_commits; /* the newest N; 0: all */
+	int64_t since;	    /* commits older than this are left out; 0 */
 	git_path_filter filter;
 };
 

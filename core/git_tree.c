@@ -55,8 +55,7 @@ int git_source_tree_files(struct git_source *g, const char *sha,
 		rc = git_fail(err, "cannot read the tree of commit %.12s", sha);
 		goto done;
 	}
-	if (git_tree_walk(tree, GIT_TREEWALK_PRE, tree_visit, &w) < 0 &&
-	    !w.err)
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, tree_visit, &w) < 0 && !w.err)
 		rc = git_fail(err, "cannot walk the tree of commit %.12s", sha);
 	else
 		rc = w.err;
@@ -109,7 +108,8 @@ int git_source_path_read(struct git_source *g, const char *sha,
 		snprintf(g->tree_sha, sizeof(g->tree_sha), "%s", sha);
 	}
 	if (git_tree_entry_bypath(&entry, g->tree, path) < 0 ||
-	    git_entry_kind_of(git_tree_entry_filemode(entry)) != GIT_ENTRY_FILE ||
+	    git_entry_kind_of(git_tree_entry_filemode(entry)) !=
+		    GIT_ENTRY_FILE ||
 	    git_blob_lookup(&blob, g->repo, git_tree_entry_id(entry)) < 0 ||
 	    git_blob_rawsize(blob) > max_size)
 		goto done;

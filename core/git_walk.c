@@ -39,7 +39,7 @@ struct git_walk {
 		struct held_tree {
 			git_oid id;
 			git_tree *tree;
-		} *v;
+		} * v;
 		size_t n, cap;
 	} cur, prev;
 	/* git_walk_rev_blob()'s last folder */
@@ -64,7 +64,7 @@ struct git_walk {
 		git_oid missing;
 		git_oid good;
 		bool has_good;
-	} *stand_ins;
+	} * stand_ins;
 	size_t nstand_ins, stand_ins_cap;
 };
 
@@ -164,12 +164,13 @@ int git_walk_open(struct git_walk **out, struct git_source *g,
 	if (git_repository_is_shallow(g->repo) == 1) {
 		free(w);
 		buf_reset(err);
-		buf_adds(err, "this is a shallow clone: its history stops short, "
-			      "so findings cannot be attributed to the commits "
-			      "that introduced them. Fetch the whole history "
-			      "with 'git fetch --unshallow' (with "
-			      "actions/checkout, 'fetch-depth: 0') and run "
-			      "again");
+		buf_adds(err,
+			 "this is a shallow clone: its history stops short, "
+			 "so findings cannot be attributed to the commits "
+			 "that introduced them. Fetch the whole history "
+			 "with 'git fetch --unshallow' (with "
+			 "actions/checkout, 'fetch-depth: 0') and run "
+			 "again");
 		return FK_EGIT;
 	}
 	/*
@@ -298,8 +299,8 @@ static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 
 	if ((*out = held_find(&w->cur, id)) || (*out = held_find(&w->prev, id)))
 		return 0;
-	if (array_grow((void **)&w->cur.v, &w->cur.cap, w->cur.n,
-		       sizeof(*t)) < 0)
+	if (array_grow((void **)&w->cur.v, &w->cur.cap, w->cur.n, sizeof(*t)) <
+	    0)
 		return FK_ENOMEM;
 	if (git_tree_lookup(out, w->g->repo, id) < 0) {
 		git_reason_take(w->why, sizeof(w->why));
@@ -313,12 +314,11 @@ static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 }
 
 /* Adds a problem at `path` to the current commit's. */
-static int add_problem(struct git_walk *w, const char *path,
-		       const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static int add_problem(struct git_walk *w, const char *path, const char *fmt,
+		       ...) __attribute__((format(printf, 3, 4)));
 
-static int add_problem(struct git_walk *w, const char *path,
-		       const char *fmt, ...)
+static int add_problem(struct git_walk *w, const char *path, const char *fmt,
+		       ...)
 {
 	struct git_walk_problem *p;
 	char msg[512];
@@ -340,8 +340,7 @@ static int add_problem(struct git_walk *w, const char *path,
 }
 
 /* Notes that tree `id` at w->path of commit `sha` cannot be read. */
-static int tree_missing(struct git_walk *w, const git_oid *id,
-			const char *sha)
+static int tree_missing(struct git_walk *w, const git_oid *id, const char *sha)
 {
 	const char *path = w->path.len ? buf_str(&w->path) : ".";
 	char hex[41];
@@ -400,8 +399,8 @@ static int now_tree(struct git_walk *w, const git_oid *id,
 		return rc;
 	if (stand_in_of(w, id))
 		return 1;
-	if (array_grow((void **)&w->stand_ins, &w->stand_ins_cap,
-		       w->nstand_ins, sizeof(*s)) < 0)
+	if (array_grow((void **)&w->stand_ins, &w->stand_ins_cap, w->nstand_ins,
+		       sizeof(*s)) < 0)
 		return FK_ENOMEM;
 	s = &w->stand_ins[w->nstand_ins++];
 	s->missing = *id;
@@ -496,8 +495,8 @@ static int compare(struct git_walk *w, const git_tree *before,
 	int rc = 0;
 
 	while (rc == 0 && (i < n || k < m)) {
-		const git_tree_entry *e = i < n ? git_tree_entry_byindex(now, i)
-						: NULL;
+		const git_tree_entry *e =
+			i < n ? git_tree_entry_byindex(now, i) : NULL;
 		const git_tree_entry *o =
 			k < m ? git_tree_entry_byindex(before, k) : NULL;
 		int c = !e ? 1 : !o ? -1 : entry_cmp(e, o);
@@ -574,9 +573,9 @@ static bool rename_candidate(git_odb *odb, const struct git_change *c)
 	if ((c->kind != GIT_CHANGE_ADDED && c->kind != GIT_CHANGE_DELETED) ||
 	    c->entry != GIT_ENTRY_FILE)
 		return false;
-	return git_oid_fromstr(&id, c->kind == GIT_CHANGE_ADDED ? c->oid
-								: c->old_oid) ==
-		       0 &&
+	return git_oid_fromstr(&id, c->kind == GIT_CHANGE_ADDED
+					    ? c->oid
+					    : c->old_oid) == 0 &&
 	       git_odb_exists(odb, &id) == 1;
 }
 
@@ -752,7 +751,8 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 		if (git_commit_parent(&parent, w->current, 0) < 0)
 			rc = parent_missing(w, pid); /* compared as a root */
 		else
-			rc = before_tree(w, git_commit_tree_id(parent), &before);
+			rc = before_tree(w, git_commit_tree_id(parent),
+					 &before);
 		if (rc < 0)
 			goto done;
 	}

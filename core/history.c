@@ -25,7 +25,7 @@
 struct analysis {
 	size_t file;
 	size_t first, n; /* findings in store */
-	uint32_t *occ;   /* n entries */
+	uint32_t *occ;	 /* n entries */
 };
 
 struct lineage;
@@ -68,10 +68,10 @@ struct history {
 	const struct history_opts *o;
 	struct result *out;
 	struct history_stats *stats;
-	struct result store;   /* every audited blob */
-	struct strmap blobs;   /* oid -> struct analysis */
-	struct strmap paths;   /* current path -> struct lineage */
-	struct strmap noted;   /* paths already noted as not audited */
+	struct result store;	 /* every audited blob */
+	struct strmap blobs;	 /* oid -> struct analysis */
+	struct strmap paths;	 /* current path -> struct lineage */
+	struct strmap noted;	 /* paths already noted as not audited */
 	struct strmap out_files; /* path -> 1 + its index in out->files */
 	struct arena arena;
 	struct record **ended; /* fixed or deleted */
@@ -115,8 +115,8 @@ static int out_file_added(struct history *h)
  * A version of a file that cannot be audited: noted once per path. It
  * fails the run only if it is the version at the revision (finish()).
  */
-static int note_problem(struct history *h, const char *path,
-			const char *oid, enum file_status st, const char *why)
+static int note_problem(struct history *h, const char *path, const char *oid,
+			enum file_status st, const char *why)
 {
 	struct problem *p;
 	char *key;
@@ -254,8 +254,8 @@ static struct lineage *lineage_new(struct history *h, const char *path,
 
 	if (!l || !(l->path = arena_strdup(&h->arena, path)) ||
 	    strmap_put(&h->paths, l->path, l) < 0 ||
-	    push_ptr((void ***)&h->lineages, &h->nlineages,
-		     &h->lineages_cap, l) < 0)
+	    push_ptr((void ***)&h->lineages, &h->nlineages, &h->lineages_cap,
+		     l) < 0)
 		return NULL;
 	if (first_here) {
 		memcpy(l->first_sha, h->cur->sha, 41);
@@ -337,7 +337,8 @@ static int compare(struct history *h, struct lineage *l,
 		bool known = false;
 
 		for (k = 0; k < l->nopen && !known; k++)
-			known = !l->open[k]->event && l->open[k]->key == f->key &&
+			known = !l->open[k]->event &&
+				l->open[k]->key == f->key &&
 				l->open[k]->occ == occ;
 		/* in the version before: known, or older than the walk */
 		if (known || analysis_has(&h->store, before, f->key, occ, NULL))
@@ -372,8 +373,8 @@ static const char *edit_message(struct history *h, const struct lineage *l,
 	if (old_path && strcmp(old_path, l->path) != 0)
 		buf_addf(&b, ", which also renamed it from %s,", old_path);
 	if (l->first_sha[0]) {
-		commit_date(first, sizeof(first), l->first_time, l->first_offset,
-			    false);
+		commit_date(first, sizeof(first), l->first_time,
+			    l->first_offset, false);
 		buf_addf(&b, " after commit %.7s (%s) had committed it",
 			 l->first_sha, first);
 	} else {
@@ -411,8 +412,7 @@ static int apply_change(struct history *h, const struct git_change *c,
 	if (c->kind == GIT_CHANGE_ADDED || !l) {
 		if (l) /* added over a path we still follow: a new file */
 			l->gone = true;
-		if (!(l = lineage_new(h, c->path,
-				      c->kind == GIT_CHANGE_ADDED)))
+		if (!(l = lineage_new(h, c->path, c->kind == GIT_CHANGE_ADDED)))
 			return FK_ENOMEM;
 	}
 	if (c->kind == GIT_CHANGE_RENAMED) {
@@ -431,10 +431,9 @@ static int apply_change(struct history *h, const struct git_change *c,
 		if (!(msg = edit_message(h, l, c->old_path)))
 			return FK_ENOMEM;
 	}
-	now = analyse(h, c->oid, c->path,
-		      c->kind == GIT_CHANGE_ADDED ? deploy : NULL,
-		      c->kind == GIT_CHANGE_ADDED ? NULL : c->old_oid, msg,
-		      &err);
+	now = analyse(
+		h, c->oid, c->path, c->kind == GIT_CHANGE_ADDED ? deploy : NULL,
+		c->kind == GIT_CHANGE_ADDED ? NULL : c->old_oid, msg, &err);
 	if (err < 0 || !now)
 		return err;
 	return compare(h, l, before, now);
@@ -478,8 +477,7 @@ static int emit(struct history *h, const struct record *r, size_t file)
 }
 
 /* Ends every open record of `l` as `st`, at no commit (the revision). */
-static int end_open(struct history *h, struct lineage *l,
-		    enum finding_state st)
+static int end_open(struct history *h, struct lineage *l, enum finding_state st)
 {
 	size_t k;
 	int err = 0;
@@ -544,8 +542,8 @@ static int finish(struct history *h, struct git_walk *w)
 			struct record *r = l->open[k];
 			size_t where;
 
-			if (!r->event &&
-			    !analysis_has(&h->store, a, r->key, r->occ, &where)) {
+			if (!r->event && !analysis_has(&h->store, a, r->key,
+						       r->occ, &where)) {
 				end_record(h, r, FINDING_FIXED, NO_COMMIT);
 				err = push_ptr((void ***)&h->ended, &h->nended,
 					       &h->ended_cap, r);
@@ -625,7 +623,7 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 		if (rc == 0)
 			rc = git_changes_sort_migrations(&c.changes, g,
 							 c.info.sha);
-		for (i = 0;  i < c.changes.n && rc == 0; i++)
+		for (i = 0; i < c.changes.n && rc == 0; i++)
 			rc = apply_change(&h, &c.changes.v[i], &schema);
 		if (rc < 0)
 			goto done;

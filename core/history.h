@@ -39,11 +39,11 @@ struct history_opts {
 };
 
 struct history_stats {
-	size_t commits;       /* walked */
-	size_t with_changes;  /* that added, edited or deleted a migration */
-	size_t blobs;         /* distinct file versions audited */
-	size_t reused;        /* times an audited version was met again */
-	char rev[41];         /* the revision walked */
+	size_t commits;	     /* walked */
+	size_t with_changes; /* that added, edited or deleted a migration */
+	size_t blobs;	     /* distinct file versions audited */
+	size_t reused;	     /* times an audited version was met again */
+	char rev[41];	     /* the revision walked */
 };
 
 /*

@@ -19,8 +19,8 @@ struct scanner {
 
 static bool word_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '.' ||
-	       c == '+' || c == '-';
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '+' ||
+	       c == '-';
 }
 
 /* What is at `off`, for "got …". */
@@ -63,8 +63,7 @@ static int fail(struct scanner *sc, size_t off, const char *what, bool got)
 
 static void skip_ws(struct scanner *sc)
 {
-	while (sc->i < sc->n && strchr(" \t\r\n", sc->s[sc->i]) &&
-	       sc->s[sc->i])
+	while (sc->i < sc->n && strchr(" \t\r\n", sc->s[sc->i]) && sc->s[sc->i])
 		sc->i++;
 }
 

@@ -161,9 +161,8 @@ int lex_scan(struct token_list *out, const char *text, size_t len,
 		char *prefix;
 
 		if (r.error->cursorpos > 0)
-			off = utf8_pg_char_offset(text, len,
-						  (size_t)r.error->cursorpos -
-							  1);
+			off = utf8_pg_char_offset(
+				text, len, (size_t)r.error->cursorpos - 1);
 		out->failed = true;
 		out->error_off = base + (uint32_t)off;
 		set_message(out, r.error->message);

@@ -10,8 +10,7 @@
  * utf8_columns() counts them; *used: the bytes they take, which may reach
  * past limit to the end of the last one.
  */
-static uint32_t count_to(const char *s, size_t len, size_t limit,
-			 size_t *used)
+static uint32_t count_to(const char *s, size_t len, size_t limit, size_t *used)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
@@ -95,8 +94,7 @@ int linemap_init(struct linemap *map, const char *text, size_t len)
 	map->starts[k++] = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0;
 	if (map->starts[0])
 		map->starts[0] = 3;
-	for (p = text; p < end && (p = memchr(p, '\n', (size_t)(end - p)));
-	     p++)
+	for (p = text; p < end && (p = memchr(p, '\n', (size_t)(end - p))); p++)
 		map->starts[k++] = (uint32_t)(p - text + 1);
 	return build_stops(map);
 }

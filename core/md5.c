@@ -53,8 +53,8 @@ static void md5_block(struct md5 *m, const unsigned char *p)
 		t = d;
 		d = c;
 		c = b;
-		b = b + rotl(a + f + sines[i] + w[g],
-			     shifts[round * 4 + i % 4]);
+		b = b +
+		    rotl(a + f + sines[i] + w[g], shifts[round * 4 + i % 4]);
 		a = t;
 	}
 	m->h[0] += a;
@@ -102,7 +102,8 @@ void md5_hex(struct md5 *m, char hex[33])
 		tail[i] = (unsigned char)(bits >> (8 * i));
 	md5_add(m, tail, 8);
 	for (i = 0; i < 16; i++) {
-		unsigned char byte = (unsigned char)(m->h[i / 4] >> (8 * (i % 4)));
+		unsigned char byte =
+			(unsigned char)(m->h[i / 4] >> (8 * (i % 4)));
 
 		hex[2 * i] = digits[byte >> 4];
 		hex[2 * i + 1] = digits[byte & 15];

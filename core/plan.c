@@ -2,12 +2,12 @@
 
 struct planner {
 	uint32_t next_id;
-	size_t base;   /* index of the unit's first statement in the file */
+	size_t base; /* index of the unit's first statement in the file */
 	const char *runner, *opt_out;
 	bool active;   /* a transaction is open */
 	struct tx cur; /* the open transaction */
 	enum tx_mode mode;
-	bool multi;    /* implicit mode with more than one statement */
+	bool multi; /* implicit mode with more than one statement */
 };
 
 static void open_tx(struct planner *p, enum tx_source source, size_t begin)
@@ -35,8 +35,7 @@ static struct tx single(struct planner *p)
 	return t;
 }
 
-static struct tx plan_one(struct planner *p, const struct stmt *st,
-			  size_t i)
+static struct tx plan_one(struct planner *p, const struct stmt *st, size_t i)
 {
 	struct tx t;
 

@@ -29,10 +29,10 @@ enum tx_source {
 };
 
 struct tx {
-	uint32_t id;           /* equal ids: the same transaction */
+	uint32_t id; /* equal ids: the same transaction */
 	enum tx_source source;
-	bool block;            /* in a transaction block: CONCURRENTLY fails */
-	size_t begin;          /* TX_EXPLICIT: index of its BEGIN */
+	bool block;   /* in a transaction block: CONCURRENTLY fails */
+	size_t begin; /* TX_EXPLICIT: index of its BEGIN */
 	/*
 	 * TX_WRAPPED, TX_IMPLICIT: who opens it and how to opt out, for
 	 * messages (the framework's words); NULL: the run's defaults.

@@ -26,10 +26,10 @@
  */
 
 enum py_kind {
-	PY_STR,   /* string literal(s): value decoded, pieces mapped */
+	PY_STR,	  /* string literal(s): value decoded, pieces mapped */
 	PY_NAME,  /* a name or dotted name: "migrations.RunSQL" */
 	PY_CONST, /* True, False, None */
-	PY_NUM,   /* a number, as written; -1 too */
+	PY_NUM,	  /* a number, as written; -1 too */
 	PY_CALL,  /* fn(args, kw=value) */
 	PY_LIST,  /* [a, b] */
 	PY_TUPLE, /* (a, b), (a,) and (); also `x = a, b` */
@@ -45,9 +45,9 @@ enum py_kind {
  * to its source bytes.
  */
 struct py_piece {
-	uint32_t val;     /* offset of the run in the value */
-	uint32_t len;     /* its bytes in the value */
-	uint32_t src;     /* offset of its first source byte */
+	uint32_t val;	  /* offset of the run in the value */
+	uint32_t len;	  /* its bytes in the value */
+	uint32_t src;	  /* offset of its first source byte */
 	uint32_t src_len; /* the source bytes it came from */
 	bool exact;
 };

@@ -15,21 +15,22 @@
 static const struct py_node oom_node = { .kind = PY_OTHER };
 
 static const char *const keywords[] = {
-	"False", "None", "True", "and", "as", "assert", "async", "await",
-	"break", "class", "continue", "def", "del", "elif", "else", "except",
-	"finally", "for", "from", "global", "if", "import", "in", "is",
-	"lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-	"while", "with", "yield", NULL,
+	"False",  "None",     "True",  "and",	 "as",	     "assert",
+	"async",  "await",    "break", "class",	 "continue", "def",
+	"del",	  "elif",     "else",  "except", "finally",  "for",
+	"from",	  "global",   "if",    "import", "in",	     "is",
+	"lambda", "nonlocal", "not",   "or",	 "pass",     "raise",
+	"return", "try",      "while", "with",	 "yield",    NULL,
 };
 
 /* The items of a list, tuple or call being read. */
 struct seq {
-	size_t mark;   /* its items are p->slots[mark..] */
+	size_t mark; /* its items are p->slots[mark..] */
 	size_t commas;
-	bool comp;     /* a comprehension: [x for x in y] */
-	bool broken;   /* a token that fits nowhere: read to the bracket */
-	bool star;     /* *args or **kwargs, left out */
-	uint32_t end;  /* after the closing bracket (or the last token) */
+	bool comp;    /* a comprehension: [x for x in y] */
+	bool broken;  /* a token that fits nowhere: read to the bracket */
+	bool star;    /* *args or **kwargs, left out */
+	uint32_t end; /* after the closing bracket (or the last token) */
 };
 
 bool py_is_keyword(const struct py_parser *p, const struct py_tok *t)
@@ -108,9 +109,8 @@ static const struct py_node *other(struct py_parser *p, uint32_t start,
 }
 
 /* A copy of `n` that spans [start, end): `(x)`, dedent(s), s.strip(). */
-static const struct py_node *widen(struct py_parser *p,
-				   const struct py_node *n, uint32_t start,
-				   uint32_t end)
+static const struct py_node *widen(struct py_parser *p, const struct py_node *n,
+				   uint32_t start, uint32_t end)
 {
 	struct py_node *w = node_new(p, n->kind, start, end);
 
@@ -140,8 +140,8 @@ static const struct py_node *skip_other(struct py_parser *p, uint32_t start)
 			if (is_closer(p, t))
 				break;
 			if (py_is_op(p, t, ";") ||
-			    (!lambda && !comp && (py_is_op(p, t, ",") ||
-						  py_is_op(p, t, "="))))
+			    (!lambda && !comp &&
+			     (py_is_op(p, t, ",") || py_is_op(p, t, "="))))
 				break;
 			if (py_is_op(p, t, ":"))
 				lambda = false;
@@ -176,8 +176,7 @@ static void skip_to_closer(struct py_parser *p)
 
 static const char *tok_text(struct py_parser *p, const struct py_tok *t)
 {
-	char *s = arena_strndup(p->arena, p->src + t->start,
-				t->end - t->start);
+	char *s = arena_strndup(p->arena, p->src + t->start, t->end - t->start);
 
 	if (!s)
 		p->oom = true;
@@ -185,8 +184,8 @@ static const char *tok_text(struct py_parser *p, const struct py_tok *t)
 }
 
 /* A node whose `name` is its source text: PY_NUM, PY_CONST. */
-static const struct py_node *text_node(struct py_parser *p,
-				       enum py_kind kind, uint32_t start)
+static const struct py_node *text_node(struct py_parser *p, enum py_kind kind,
+				       uint32_t start)
 {
 	struct py_node *n;
 	char *s;
@@ -483,8 +482,7 @@ static bool at_strip(const struct py_parser *p)
 {
 	const struct py_tok *name = py_peek(p, 1);
 
-	return (py_is_word(p, name, "strip") ||
-		py_is_word(p, name, "lstrip") ||
+	return (py_is_word(p, name, "strip") || py_is_word(p, name, "lstrip") ||
 		py_is_word(p, name, "rstrip")) &&
 	       py_is_op(p, py_peek(p, 2), "(") &&
 	       py_is_op(p, py_peek(p, 3), ")");
@@ -521,9 +519,8 @@ static const struct py_node *parse_postfix(struct py_parser *p)
 }
 
 /* "a" + "b" + …, with `left` read: one PY_STR, else PY_OTHER. */
-static const struct py_node *fold_plus(struct py_parser *p,
-				       const struct py_node *left,
-				       uint32_t start)
+static const struct py_node *
+fold_plus(struct py_parser *p, const struct py_node *left, uint32_t start)
 {
 	size_t mark = p->nslots;
 	const struct py_node *n;

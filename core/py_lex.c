@@ -19,21 +19,21 @@ struct lexer {
 	size_t len;
 	size_t i;
 	struct py_toks *out;
-	bool recover; /* the second reading, for unclosed brackets */
+	bool recover;	 /* the second reading, for unclosed brackets */
 	bool unbalanced; /* a bracket left open, stray or mismatched */
 	size_t depth;
 	char closers[PY_BRACKETS]; /* of the open brackets, innermost last */
-	size_t line_start;         /* of the current physical line */
-	bool line_first;           /* no token yet on this physical line */
-	bool at_bol;               /* the next token starts a logical line */
-	uint32_t line_col;         /* the current logical line's column */
+	size_t line_start;	   /* of the current physical line */
+	bool line_first;	   /* no token yet on this physical line */
+	bool at_bol;		   /* the next token starts a logical line */
+	uint32_t line_col;	   /* the current logical line's column */
 };
 
 /* Keywords that no bracket may hold: a line starting with one ends them. */
 static const char *const stmt_words[] = {
-	"assert", "break", "class", "continue", "def", "del", "elif",
-	"except", "finally", "global", "import", "nonlocal", "pass", "raise",
-	"return", "try", "while", "with", NULL,
+	"assert", "break",   "class",  "continue", "def",      "del",  "elif",
+	"except", "finally", "global", "import",   "nonlocal", "pass", "raise",
+	"return", "try",     "while",  "with",	   NULL,
 };
 
 /* More line starts that end unclosed brackets in the second reading. */
@@ -43,8 +43,8 @@ static const char *const recover_words[] = {
 
 static const char *const ops3[] = { "**=", "//=", ">>=", "<<=", "...", NULL };
 static const char *const ops2[] = {
-	"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=",
-	"-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL,
+	"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=",
+	"+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL,
 };
 
 static int at(const struct lexer *lx, size_t k)
@@ -100,8 +100,8 @@ static int push(struct lexer *lx, const struct py_tok *t)
 {
 	struct py_toks *out = lx->out;
 
-	if (array_grow((void **)&out->v, &out->cap, out->n,
-		       sizeof(*out->v)) < 0)
+	if (array_grow((void **)&out->v, &out->cap, out->n, sizeof(*out->v)) <
+	    0)
 		return FK_ENOMEM;
 	out->v[out->n++] = *t;
 	return 0;
@@ -109,7 +109,8 @@ static int push(struct lexer *lx, const struct py_tok *t)
 
 static int push_newline(struct lexer *lx, size_t start, size_t end)
 {
-	struct py_tok t = { .start = (uint32_t)start, .end = (uint32_t)end,
+	struct py_tok t = { .start = (uint32_t)start,
+			    .end = (uint32_t)end,
 			    .kind = PYT_NEWLINE };
 
 	lx->at_bol = true;
@@ -483,8 +484,8 @@ static int lex_run(struct lexer *lx)
 	return err ? err : push(lx, &end);
 }
 
-static void lexer_init(struct lexer *lx, struct py_toks *out,
-		       const char *src, size_t len, bool recover)
+static void lexer_init(struct lexer *lx, struct py_toks *out, const char *src,
+		       size_t len, bool recover)
 {
 	memset(lx, 0, sizeof(*lx));
 	lx->src = src;

@@ -16,8 +16,8 @@ enum py_tok_kind {
 	PYT_NEWLINE, /* end of a logical line (at bracket depth 0) */
 	PYT_NAME,    /* an identifier or a keyword */
 	PYT_NUMBER,
-	PYT_STRING,  /* one literal, prefix and quotes included */
-	PYT_OP,      /* operators, brackets, punctuation, stray bytes */
+	PYT_STRING, /* one literal, prefix and quotes included */
+	PYT_OP,	    /* operators, brackets, punctuation, stray bytes */
 };
 
 /* What a PYT_STRING is. */
@@ -26,19 +26,19 @@ enum py_str_flags {
 	PYS_BYTES = 1 << 1,
 	PYS_FORMAT = 1 << 2, /* an f-string (or a t-string) */
 	PYS_TRIPLE = 1 << 3,
-	PYS_OPEN = 1 << 4,   /* unterminated: runs to the end of the line
+	PYS_OPEN = 1 << 4, /* unterminated: runs to the end of the line
 				(one quote) or of the file (three) */
 };
 
 struct py_tok {
 	uint32_t start; /* source bytes [start, end) */
 	uint32_t end;
-	uint32_t body;     /* PYT_STRING: the bytes between the quotes */
+	uint32_t body; /* PYT_STRING: the bytes between the quotes */
 	uint32_t body_end;
-	uint32_t col;      /* bol: the column of the token (tabs to 8) */
-	uint8_t kind;      /* enum py_tok_kind */
-	uint8_t flags;     /* PYT_STRING: enum py_str_flags */
-	bool bol;          /* the first token of a logical line */
+	uint32_t col;  /* bol: the column of the token (tabs to 8) */
+	uint8_t kind;  /* enum py_tok_kind */
+	uint8_t flags; /* PYT_STRING: enum py_str_flags */
+	bool bol;      /* the first token of a logical line */
 };
 
 struct py_toks {

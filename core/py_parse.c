@@ -30,8 +30,8 @@ struct reader {
 
 /* Statements whose line ends only at its end (`if x: a = 1; b = 2`). */
 static const char *const compound_words[] = {
-	"async", "class", "def", "elif", "else", "except", "finally", "for",
-	"if", "try", "while", "with", NULL,
+	"async", "class", "def", "elif",  "else", "except", "finally",
+	"for",	 "if",	  "try", "while", "with", NULL,
 };
 
 /* The callee of the call read for a class's bases. */
@@ -69,9 +69,9 @@ static void skip_simple(struct py_parser *p)
 		if (py_is_op(p, t, "(") || py_is_op(p, t, "[") ||
 		    py_is_op(p, t, "{"))
 			depth++;
-		else if (depth > 0 && (py_is_op(p, t, ")") ||
-				       py_is_op(p, t, "]") ||
-				       py_is_op(p, t, "}")))
+		else if (depth > 0 &&
+			 (py_is_op(p, t, ")") || py_is_op(p, t, "]") ||
+			  py_is_op(p, t, "}")))
 			depth--;
 		p->i++;
 	}

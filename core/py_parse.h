@@ -49,8 +49,8 @@ static inline void py_next(struct py_parser *p)
 		p->i++;
 }
 
-static inline bool py_is_op(const struct py_parser *p,
-			    const struct py_tok *t, const char *op)
+static inline bool py_is_op(const struct py_parser *p, const struct py_tok *t,
+			    const char *op)
 {
 	size_t n = strlen(op);
 
@@ -58,8 +58,8 @@ static inline bool py_is_op(const struct py_parser *p,
 	       memcmp(p->src + t->start, op, n) == 0;
 }
 
-static inline bool py_is_word(const struct py_parser *p,
-			      const struct py_tok *t, const char *word)
+static inline bool py_is_word(const struct py_parser *p, const struct py_tok *t,
+			      const char *word)
 {
 	size_t n = strlen(word);
 

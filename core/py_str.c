@@ -11,8 +11,8 @@
 #define NO_ESCAPE ((size_t)-1)
 #define NAME_MAX_LEN 128 /* of a \N{name}: Unicode's longest is 88 */
 
-static void put(struct py_str_out *o, const char *bytes, size_t n,
-		size_t src, size_t src_len, bool exact)
+static void put(struct py_str_out *o, const char *bytes, size_t n, size_t src,
+		size_t src_len, bool exact)
 {
 	if (n == 0)
 		return;
@@ -145,8 +145,8 @@ static size_t name_escape(const char *s, size_t i, size_t end, char *b,
  * bytes): its length in the value, *next after its source bytes; or
  * NO_ESCAPE when Python keeps the backslash and what follows.
  */
-static size_t escape(const char *s, size_t i, size_t end, bool bytes,
-		     char *b, size_t *next)
+static size_t escape(const char *s, size_t i, size_t end, bool bytes, char *b,
+		     size_t *next)
 {
 	static const char from[] = "\\'\"abfnrtv", to[] = "\\'\"\a\b\f\n\r\t\v";
 	const char *p;

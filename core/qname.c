@@ -25,11 +25,11 @@ static int ident_format(char *out, unsigned size, const char *ident)
 
 	if (!ident_needs_quotes(ident))
 		return snprintf(out, size, "%s", ident);
-#define PUT(c)                           \
-	do {                             \
-		if (n + 1 < size)        \
-			out[n] = (c);    \
-		n++;                     \
+#define PUT(c)                        \
+	do {                          \
+		if (n + 1 < size)     \
+			out[n] = (c); \
+		n++;                  \
 	} while (0)
 	PUT('"');
 	for (p = ident; *p; p++) {

@@ -54,8 +54,8 @@ int replay_pend(struct replay *r, size_t file, uint32_t off,
 		const char *rule_id, const struct fk_state *fk)
 {
 	char buf[96];
-	char *key = arena_strdup(&r->arena, pending_key(buf, sizeof(buf),
-							file, off, rule_id));
+	char *key = arena_strdup(
+		&r->arena, pending_key(buf, sizeof(buf), file, off, rule_id));
 
 	if (!key || strmap_put(&r->pending, key, (void *)fk) < 0)
 		return FK_ENOMEM;

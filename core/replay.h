@@ -62,20 +62,20 @@ struct table_state {
 struct fk_state {
 	const char *schema; /* the referencing table */
 	const char *table;
-	const char *name;   /* as given, or PostgreSQL's default name */
-	struct qname ref;   /* the referenced table, as written */
+	const char *name;	/* as given, or PostgreSQL's default name */
+	struct qname ref;	/* the referenced table, as written */
 	const char *ref_schema; /* …'s schema, resolved when added */
-	const char **cols;  /* referencing columns */
+	const char **cols;	/* referencing columns */
 	size_t ncols;
 	const char **ref_cols; /* referenced columns: as written, or the
 				  referenced table's primary key when it
 				  was known; 0 when neither */
 	size_t nref_cols;
-	bool not_valid;     /* added NOT VALID and not validated since */
-	bool dropped;       /* by DROP CONSTRAINT / COLUMN / TABLE */
+	bool not_valid; /* added NOT VALID and not validated since */
+	bool dropped;	/* by DROP CONSTRAINT / COLUMN / TABLE */
 	uint32_t added_tx;
 	size_t added_stmt;
-	uint32_t added_off; /* file offset of its constraint clause */
+	uint32_t added_off;	/* file offset of its constraint clause */
 	const char *added_path; /* the file that added it */
 	uint32_t added_line;
 	struct fk_state *next; /* the next one added */
@@ -87,7 +87,7 @@ struct replay {
 	struct strmap fks;     /* "schema\x1ftable\x1fname" -> fk_state */
 	struct strmap indexes; /* "schema\x1fname" -> struct index_state */
 	struct fk_state *fk_first, *fk_last; /* every FK, in order added */
-	struct fk_state *fk_applied; /* the first added by the last
+	struct fk_state *fk_applied;	     /* the first added by the last
 					replay_apply(), or NULL */
 	/* audit_settle()'s links: findings waiting for the end of the run */
 	struct strmap pending;
@@ -165,8 +165,9 @@ const struct index_state *table_primary_key(const struct table_state *t);
  * of) whose first `ncols` key columns are `cols`, in any order: one that
  * serves lookups of a foreign key on them. NULL when there is none.
  */
-const struct index_state *table_find_leading_index(
-	const struct table_state *t, const char *const *cols, size_t ncols);
+const struct index_state *table_find_leading_index(const struct table_state *t,
+						   const char *const *cols,
+						   size_t ncols);
 
 /* The table a FK is on, or references; NULL when unknown or dropped. */
 const struct table_state *replay_fk_table(const struct replay *r,
@@ -187,8 +188,7 @@ const struct fk_state *replay_next_fk_of_column(const struct replay *r,
  * The foreign key the last replay_apply() added with its constraint
  * clause at file offset `off`, or NULL.
  */
-const struct fk_state *replay_fk_added_at(const struct replay *r,
-					  uint32_t off);
+const struct fk_state *replay_fk_added_at(const struct replay *r, uint32_t off);
 
 /*
  * Whether a lock_timeout is in force for a statement of transaction

@@ -17,8 +17,7 @@
  * Map keys are the name parts joined by \x1f, a byte no identifier we
  * compare holds. Joins them into buf; false when they do not fit.
  */
-static bool make_key(char *buf, size_t size, const char *const *parts,
-		     size_t n)
+static bool make_key(char *buf, size_t size, const char *const *parts, size_t n)
 {
 	size_t len = 0, i;
 
@@ -44,7 +43,7 @@ static int put_key(struct replay *r, struct strmap *map,
 	char *key;
 
 	if (!make_key(buf, sizeof(buf), parts, n))
-		return 0; /* could never be looked up */
+		return 0;    /* could never be looked up */
 	if (value == NULL) { /* a tombstone: only where a key exists */
 		if (strmap_get(map, buf))
 			strmap_put(map, buf, NULL);
@@ -178,8 +177,9 @@ static bool leads_with(const struct index_state *x, const char *const *cols,
 	return true;
 }
 
-const struct index_state *table_find_leading_index(
-	const struct table_state *t, const char *const *cols, size_t ncols)
+const struct index_state *table_find_leading_index(const struct table_state *t,
+						   const char *const *cols,
+						   size_t ncols)
 {
 	const struct index_state *x;
 
@@ -202,8 +202,7 @@ const struct table_state *replay_fk_ref_table(const struct replay *r,
 	return fk->ref.name ? lookup(r, fk->ref_schema, fk->ref.name) : NULL;
 }
 
-const struct fk_state *replay_fk_added_at(const struct replay *r,
-					  uint32_t off)
+const struct fk_state *replay_fk_added_at(const struct replay *r, uint32_t off)
 {
 	const struct fk_state *f;
 
@@ -264,8 +263,8 @@ static int keep_all(struct replay *r, const char *const *v, size_t n,
 
 /* Section - columns and indexes */
 
-static int column_add(struct replay *r, struct table_state *t,
-		      const char *name, const char *type)
+static int column_add(struct replay *r, struct table_state *t, const char *name,
+		      const char *type)
 {
 	struct column_state *c = arena_alloc(&r->arena, sizeof(*c));
 	struct column_state **tail = &t->cols;
@@ -278,9 +277,8 @@ static int column_add(struct replay *r, struct table_state *t,
 	return 0;
 }
 
-static int index_add(struct replay *r, struct table_state *t,
-		     const char *name, const char *const *cols, size_t ncols,
-		     bool primary)
+static int index_add(struct replay *r, struct table_state *t, const char *name,
+		     const char *const *cols, size_t ncols, bool primary)
 {
 	struct index_state *x = arena_alloc(&r->arena, sizeof(*x));
 
@@ -289,10 +287,9 @@ static int index_add(struct replay *r, struct table_state *t,
 	x->schema = t->schema;
 	/* makeObjectName(): <t>_pkey, <t>_<cols>_key */
 	x->name = name ? arena_strdup(&r->arena, name)
-		       : replay_default_name(&r->arena, t->name,
-					     primary ? NULL : cols,
-					     primary ? 0 : ncols,
-					     primary ? "pkey" : "key");
+		       : replay_default_name(
+				 &r->arena, t->name, primary ? NULL : cols,
+				 primary ? 0 : ncols, primary ? "pkey" : "key");
 	if (!x->name)
 		return FK_ENOMEM;
 	x->table = t;
@@ -314,8 +311,8 @@ static struct index_state *index_get(const struct replay *r,
 	if (q->schema)
 		return get_key(&r->indexes, PARTS(q->schema, q->name), 2);
 	for (i = 0; i < r->nsearch_path; i++)
-		if ((x = get_key(&r->indexes,
-				 PARTS(r->search_path[i], q->name), 2)))
+		if ((x = get_key(&r->indexes, PARTS(r->search_path[i], q->name),
+				 2)))
 			return x;
 	return get_key(&r->indexes, PARTS(first_schema(r), q->name), 2);
 }
@@ -326,8 +323,7 @@ static void index_drop(struct replay *r, struct index_state *x)
 	put_key(r, &r->indexes, PARTS(x->schema, x->name), 2, NULL);
 }
 
-static int index_rename(struct replay *r, struct index_state *x,
-			const char *to)
+static int index_rename(struct replay *r, struct index_state *x, const char *to)
 {
 	put_key(r, &r->indexes, PARTS(x->schema, x->name), 2, NULL);
 	if (keep(r, to, &x->name) < 0)
@@ -409,8 +405,8 @@ static int fk_add(struct replay *r, const struct qname *table,
 	    fk_ref_cols(r, f, fk) < 0)
 		return FK_ENOMEM;
 	f->name = fk->name ? arena_strdup(&r->arena, fk->name)
-			   : fk_default_name(&r->arena, table->name,
-					     fk->cols, fk->ncols);
+			   : fk_default_name(&r->arena, table->name, fk->cols,
+					     fk->ncols);
 	if (!f->name)
 		return FK_ENOMEM;
 	f->ncols = fk->ncols;
@@ -551,14 +547,12 @@ static void constraint_drop(struct replay *r, const struct qname *q,
 		fk_drop(r, f);
 		return;
 	}
-	x = t && name ? get_key(&r->indexes, PARTS(t->schema, name), 2)
-		      : NULL;
+	x = t && name ? get_key(&r->indexes, PARTS(t->schema, name), 2) : NULL;
 	if (x && x->table == t)
 		index_drop(r, x);
 }
 
-static void validate(struct replay *r, const struct qname *q,
-		     const char *name)
+static void validate(struct replay *r, const struct qname *q, const char *name)
 {
 	struct fk_state *f = fk_get(r, q, name);
 
@@ -635,8 +629,7 @@ static int column_rename(struct replay *r, const struct qname *q,
 		if (fk_on(f, schema, q->name))
 			err = rename_in(r, f->cols, f->ncols, from, to);
 		if (!err && fk_to(f, schema, q->name))
-			err = rename_in(r, f->ref_cols, f->nref_cols, from,
-					to);
+			err = rename_in(r, f->ref_cols, f->nref_cols, from, to);
 	}
 	for (x = t ? t->indexes : NULL; x && !err; x = x->next)
 		err = rename_in(r, x->cols, x->ncols, from, to);
@@ -653,8 +646,7 @@ static int fk_rekey(struct replay *r, struct fk_state *f, const char *table,
 	return put_key(r, &r->fks, PARTS(f->schema, f->table, f->name), 3, f);
 }
 
-static int table_rename(struct replay *r, const struct qname *q,
-			const char *to)
+static int table_rename(struct replay *r, const struct qname *q, const char *to)
 {
 	const char *schema = replay_schema_of(r, q);
 	struct table_state *t = table_get(r, q);
@@ -684,8 +676,7 @@ static int constraint_rename(struct replay *r, const struct qname *q,
 
 	if (f)
 		return fk_rekey(r, f, f->table, to);
-	x = t && from ? get_key(&r->indexes, PARTS(t->schema, from), 2)
-		      : NULL;
+	x = t && from ? get_key(&r->indexes, PARTS(t->schema, from), 2) : NULL;
 	return x && x->table == t ? index_rename(r, x, to) : 0;
 }
 
@@ -699,10 +690,10 @@ static int rename_apply(struct replay *r, const struct stmt *st)
 	case RENAME_TABLE:
 		return table_rename(r, &st->table, st->rename_to);
 	case RENAME_COLUMN:
-		return st->rename_from ? column_rename(r, &st->table,
-						       st->rename_from,
-						       st->rename_to)
-				       : 0;
+		return st->rename_from
+			       ? column_rename(r, &st->table, st->rename_from,
+					       st->rename_to)
+			       : 0;
 	case RENAME_CONSTRAINT:
 		return constraint_rename(r, &st->table, st->rename_from,
 					 st->rename_to);
@@ -723,9 +714,9 @@ static int index_create(struct replay *r, const struct stmt *st)
 	/* PostgreSQL refuses CONCURRENTLY on a partitioned table */
 	if (!t || (st->concurrently && t->partitioned))
 		return 0;
-	if (!name && !(name = replay_default_name(&r->arena, t->name,
-						  st->index_colnames,
-						  st->nindex_colnames, "idx")))
+	if (!name &&
+	    !(name = replay_default_name(&r->arena, t->name, st->index_colnames,
+					 st->nindex_colnames, "idx")))
 		return FK_ENOMEM;
 	return index_add(r, t, name, st->index_cols, st->nindex_cols, false);
 }

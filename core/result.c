@@ -52,7 +52,7 @@ struct file_result *result_add_file(struct result *res, const char *path)
 	struct file_result *f;
 
 	if (array_grow((void **)&res->files, &res->files_cap, res->nfiles,
-		 sizeof(*f)) < 0)
+		       sizeof(*f)) < 0)
 		return NULL;
 	f = &res->files[res->nfiles];
 	memset(f, 0, sizeof(*f));
@@ -94,8 +94,8 @@ struct file_result *result_copy_file(struct result *res,
 	p = f->path;
 	*f = *src;
 	f->path = p;
-	if (src->problem && !(f->problem = arena_strdup(&res->arena,
-							src->problem)))
+	if (src->problem &&
+	    !(f->problem = arena_strdup(&res->arena, src->problem)))
 		return NULL;
 	return f;
 }
@@ -104,8 +104,8 @@ struct finding *result_add_finding(struct result *res)
 {
 	struct finding *f;
 
-	if (array_grow((void **)&res->findings, &res->findings_cap, res->nfindings,
-		 sizeof(*f)) < 0)
+	if (array_grow((void **)&res->findings, &res->findings_cap,
+		       res->nfindings, sizeof(*f)) < 0)
 		return NULL;
 	f = &res->findings[res->nfindings++];
 	memset(f, 0, sizeof(*f));
@@ -152,8 +152,8 @@ size_t result_add_commit(struct result *res, const struct commit_info *c)
 {
 	struct commit_info *d;
 
-	if (array_grow((void **)&res->commits, &res->commits_cap,
-		       res->ncommits, sizeof(*d)) < 0)
+	if (array_grow((void **)&res->commits, &res->commits_cap, res->ncommits,
+		       sizeof(*d)) < 0)
 		return NO_COMMIT;
 	d = &res->commits[res->ncommits];
 	*d = *c;
@@ -251,8 +251,8 @@ void commit_date(char *buf, size_t size, int64_t time, int offset,
 		      time_of_day ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%d", &tm))
 		snprintf(buf, size, "?");
 	else if (time_of_day)
-		snprintf(buf, size, "%s%c%02d:%02d", day, offset < 0 ? '-' : '+',
-			 off / 60, off % 60);
+		snprintf(buf, size, "%s%c%02d:%02d", day,
+			 offset < 0 ? '-' : '+', off / 60, off % 60);
 	else
 		snprintf(buf, size, "%s", day);
 }

@@ -27,11 +27,11 @@ int level_parse(const char *s, enum level *out);
  * live in the result's arena.
  */
 struct commit_info {
-	char sha[41];       /* 40 hex digits */
+	char sha[41];	    /* 40 hex digits */
 	const char *author; /* name */
 	const char *email;
-	int64_t time;       /* seconds since the epoch */
-	int offset;         /* the author's UTC offset, in minutes */
+	int64_t time; /* seconds since the epoch */
+	int offset;   /* the author's UTC offset, in minutes */
 	const char *subject;
 };
 
@@ -46,7 +46,7 @@ void commit_date(char *buf, size_t size, int64_t time, int offset,
 
 enum finding_state {
 	FINDING_CURRENT = 0, /* in the audited files (check, diff, present) */
-	FINDING_FIXED,       /* a later commit removed it */
+	FINDING_FIXED,	     /* a later commit removed it */
 	FINDING_DELETED,     /* a later commit deleted its file */
 };
 
@@ -73,7 +73,7 @@ struct finding {
 	uint32_t mark_start, mark_end;
 	bool suppressed;
 	const char *suppression; /* the reason given, or "" */
-	const char *line_hash;   /* GitHub's primaryLocationLineHash */
+	const char *line_hash;	 /* GitHub's primaryLocationLineHash */
 	/* the statement's lines, for --changed-lines */
 	uint32_t stmt_line, stmt_end_line;
 	/*
@@ -90,11 +90,11 @@ struct finding {
 
 enum file_status {
 	FILE_AUDITED,
-	FILE_NOT_FOUND,  /* a path given by the user does not exist */
+	FILE_NOT_FOUND,	 /* a path given by the user does not exist */
 	FILE_UNREADABLE, /* open or read failed */
-	FILE_BINARY,     /* holds NUL bytes (binary, UTF-16, …) */
-	FILE_TOO_LARGE,  /* over --max-file-size */
-	FILE_SKIPPED,    /* a symbolic link or submodule: noted, not a failure */
+	FILE_BINARY,	 /* holds NUL bytes (binary, UTF-16, …) */
+	FILE_TOO_LARGE,	 /* over --max-file-size */
+	FILE_SKIPPED, /* a symbolic link or submodule: noted, not a failure */
 };
 
 struct file_result {

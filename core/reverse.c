@@ -57,15 +57,17 @@ static int names_defaults(struct reverse_names *n, const struct statements *up)
 			continue;
 		while (!err && (fk = stmt_next_fk(st, &pos, NULL)))
 			if (!fk->name)
-				err = add_name(n, replay_default_name(
-						  &n->arena, st->table.name,
-						  fk->cols, fk->ncols, "fkey"));
+				err = add_name(n,
+					       replay_default_name(
+						       &n->arena,
+						       st->table.name, fk->cols,
+						       fk->ncols, "fkey"));
 		if (!err && st->kind == STMT_CREATE_INDEX && !st->index_name &&
 		    st->nindex_colnames)
 			err = add_name(n, replay_default_name(
-					  &n->arena, st->table.name,
-					  st->index_colnames,
-					  st->nindex_colnames, "idx"));
+						  &n->arena, st->table.name,
+						  st->index_colnames,
+						  st->nindex_colnames, "idx"));
 	}
 	return err;
 }
@@ -139,8 +141,9 @@ int reverse_misses(const struct reverse_names *fwd,
 		if (has_if_exists(down, &st->span))
 			continue;
 		if (st->kind == STMT_DROP_INDEX)
-			for (k = 0; k < st->ndrop_names &&
-				    count < REVERSE_MAX_MISSES; k++)
+			for (k = 0;
+			     k < st->ndrop_names && count < REVERSE_MAX_MISSES;
+			     k++)
 				if (missing(fwd, st->drop_names[k].name))
 					out[count++] = (struct reverse_miss){
 						i, st->span,

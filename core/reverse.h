@@ -29,10 +29,10 @@ int reverse_names_add(struct reverse_names *n, const struct statements *up);
 void reverse_names_release(struct reverse_names *n);
 
 struct reverse_miss {
-	size_t stmt;       /* index in the down statements */
-	struct span span;  /* the DROP INDEX statement or DROP CONSTRAINT */
-	const char *name;  /* borrowed from the down statements */
-	bool index;        /* DROP INDEX; else DROP CONSTRAINT */
+	size_t stmt;	  /* index in the down statements */
+	struct span span; /* the DROP INDEX statement or DROP CONSTRAINT */
+	const char *name; /* borrowed from the down statements */
+	bool index;	  /* DROP INDEX; else DROP CONSTRAINT */
 };
 
 #define REVERSE_MAX_MISSES 32

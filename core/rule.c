@@ -196,8 +196,8 @@ const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk)
 	return n ? n : "?";
 }
 
-const char *rule_cols(struct rule_ctx *ctx, const char *const *cols,
-		      size_t n, bool sql)
+const char *rule_cols(struct rule_ctx *ctx, const char *const *cols, size_t n,
+		      bool sql)
 {
 	char buf[600];
 	const char *s;
@@ -215,7 +215,8 @@ const char *rule_cols(struct rule_ctx *ctx, const char *const *cols,
 					i ? ", " : "", one);
 	}
 	if (i < n && len < sizeof(buf))
-		len = sizeof(buf); /* it fit exactly, but columns are left out */
+		len = sizeof(
+			buf); /* it fit exactly, but columns are left out */
 	utf8_fit(buf, sizeof(buf), len > INT_MAX ? INT_MAX : (int)len);
 	s = arena_strdup(ctx->scratch, buf);
 	return s ? s : "?";
@@ -255,13 +256,12 @@ const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 					  "the file");
 		break;
 	case TX_IMPLICIT:
-		s = runner
-			    ? arena_printf(ctx->scratch,
-					   "the implicit transaction PostgreSQL "
-					   "opens because %s",
-					   runner)
-			    : "the implicit transaction PostgreSQL opens when "
-			      "several statements are sent as one string";
+		s = runner ? arena_printf(ctx->scratch,
+					  "the implicit transaction PostgreSQL "
+					  "opens because %s",
+					  runner)
+			   : "the implicit transaction PostgreSQL opens when "
+			     "several statements are sent as one string";
 		break;
 	case TX_NONE:
 		s = "no transaction";
@@ -274,7 +274,8 @@ const char *rule_tx_opt_out(struct rule_ctx *ctx, const struct tx *tx)
 {
 	const struct audit_opts *o = ctx->file->opts;
 	const char *opt_out = tx->opt_out ? tx->opt_out
-					  : o ? o->tx_opt_out : NULL;
+			      : o	  ? o->tx_opt_out
+					  : NULL;
 
 	switch (tx->source) {
 	case TX_EXPLICIT:

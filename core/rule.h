@@ -37,7 +37,7 @@ struct audit_opts;
 struct rule_ctx;
 
 struct rule {
-	const char *id;      /* "FK001": stable, never reused */
+	const char *id;	     /* "FK001": stable, never reused */
 	const char *name;    /* "fk-validating-add": stable */
 	enum level level;    /* default level */
 	const char *summary; /* one line */
@@ -73,7 +73,7 @@ struct audit_file {
 	const char *text;
 	size_t len;
 	struct statements stmts;
-	struct tx *txs; /* one per statement */
+	struct tx *txs;	      /* one per statement */
 	struct linemap lines; /* over the file as it is */
 	/*
 	 * Per statement, the group it belongs to (a Django operation: its
@@ -134,8 +134,8 @@ const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk);
  * Column names for a message, `"a", "b"`, or with `sql` for a fix,
  * `a, b` (quoted where needed); in ctx->scratch.
  */
-const char *rule_cols(struct rule_ctx *ctx, const char *const *cols,
-		      size_t n, bool sql);
+const char *rule_cols(struct rule_ctx *ctx, const char *const *cols, size_t n,
+		      bool sql);
 
 /* The 1-based line of file offset `off`. */
 unsigned rule_line(const struct rule_ctx *ctx, uint32_t off);

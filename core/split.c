@@ -28,8 +28,7 @@ static int span_push(struct span_list *list, size_t start, size_t end)
  * comment that runs to the end of the text.
  */
 static int split_once(const char *text, size_t len, size_t base,
-		      struct span_list *out, size_t *bad_off,
-		      int *unterminated)
+		      struct span_list *out, size_t *bad_off, int *unterminated)
 {
 	PgQuerySplitResult r = pg_query_split_with_scanner(text);
 	int err = 0, i;
@@ -42,8 +41,8 @@ static int split_once(const char *text, size_t len, size_t base,
 				     : 0;
 
 		*bad_off = utf8_pg_char_offset(text, len, pos);
-		*unterminated = strncmp(r.error->message, "unterminated",
-					12) == 0;
+		*unterminated =
+			strncmp(r.error->message, "unterminated", 12) == 0;
 		pg_query_free_split_result(r);
 		return 0;
 	}
@@ -106,8 +105,7 @@ static bool mentions_atomic(const char *text, size_t len)
 	return false;
 }
 
-static int split_by_parser(const char *text, struct span_list *out,
-			   bool *ok)
+static int split_by_parser(const char *text, struct span_list *out, bool *ok)
 {
 	PgQuerySplitResult r = pg_query_split_with_parser(text);
 	int err = 0, i;
@@ -146,8 +144,8 @@ int split_sql(const char *text, size_t len, struct span_list *out)
 		if (bad == len - pos)
 			return 0;
 		bad += pos;
-		if (bad > pos && (err = split_prefix(text, pos, bad, out,
-						     &broken)) < 0)
+		if (bad > pos &&
+		    (err = split_prefix(text, pos, bad, out, &broken)) < 0)
 			return err;
 		semi = unterminated ? NULL : memchr(text + bad, ';', len - bad);
 		end = semi ? (size_t)(semi - text) : len;

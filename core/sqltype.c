@@ -93,8 +93,8 @@ const char *sqltype_name(struct arena *arena, const char *const *names,
 	if (types[i].mods == MODS_INSIDE && m[0] &&
 	    (sp = strchr(types[i].name, ' ')))
 		return arena_printf(arena, "%.*s%s%s%s",
-				    (int)(sp - types[i].name), types[i].name,
-				    m, sp, arr);
+				    (int)(sp - types[i].name), types[i].name, m,
+				    sp, arr);
 	return arena_printf(arena, "%s%s%s", types[i].name, m, arr);
 }
 

@@ -30,7 +30,10 @@ struct srcmap {
 	size_t n, cap;
 };
 
-#define SRCMAP_INIT { NULL, 0, 0 }
+#define SRCMAP_INIT        \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /* Adds a segment after the last one. Returns 0 or FK_ENOMEM. */
 int srcmap_add(struct srcmap *m, uint32_t off, uint32_t len, uint32_t src,

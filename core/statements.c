@@ -51,8 +51,7 @@ static bool mentions_fkaudit(const char *text, const struct token *t)
 static bool trails_previous(const struct statements *out, uint32_t span_start,
 			    uint32_t off)
 {
-	if (out->n == 0 || span_start == 0 ||
-	    out->text[span_start - 1] != ';')
+	if (out->n == 0 || span_start == 0 || out->text[span_start - 1] != ';')
 		return false;
 	return memchr(out->text + span_start, '\n', off - span_start) == NULL;
 }
@@ -69,8 +68,8 @@ static int add_marks(struct builder *b, uint32_t span_start,
 
 		if (!tok_is_comment(t) || !mentions_fkaudit(out->text, t))
 			continue;
-		if (array_grow((void **)&out->marks, &out->marks_cap, out->nmarks,
-			 sizeof(*out->marks)) < 0)
+		if (array_grow((void **)&out->marks, &out->marks_cap,
+			       out->nmarks, sizeof(*out->marks)) < 0)
 			return FK_ENOMEM;
 		m = &out->marks[out->nmarks++];
 		m->span.start = t->start;
@@ -135,9 +134,8 @@ static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
 				     : 0;
 		size_t len = st->span.end - base;
 
-		st->error_off =
-			base + (uint32_t)utf8_pg_char_offset(b->scratch, len,
-							     pos);
+		st->error_off = base + (uint32_t)utf8_pg_char_offset(b->scratch,
+								     len, pos);
 		if (b->toks.failed)
 			st->error_off = b->toks.error_off;
 		st->error = tidy_error(&out->arena, r.error->message,
@@ -185,9 +183,9 @@ static bool code_bounds(const struct token_list *toks, uint32_t *first,
 static bool worth_parsing(const struct builder *b, uint32_t first)
 {
 	static const char *const words[] = {
-		"create", "alter", "drop",  "reindex", "set",	"reset",
-		"begin",  "start", "commit", "end",	"rollback", "abort",
-		"prepare",
+		"create",   "alter", "drop",	"reindex", "set",
+		"reset",    "begin", "start",	"commit",  "end",
+		"rollback", "abort", "prepare",
 	};
 	const char *p = b->out->text + first;
 	size_t i, n;
@@ -209,15 +207,14 @@ static uint32_t trim_end(const char *text, uint32_t start, uint32_t end)
 	return end;
 }
 
-static int build_big(struct builder *b, const struct span *sp,
-		     uint32_t first)
+static int build_big(struct builder *b, const struct span *sp, uint32_t first)
 {
 	struct statements *out = b->out;
 	struct stmt *st;
 	int err;
 
 	if ((err = array_grow((void **)&out->v, &out->cap, out->n,
-			sizeof(*out->v))) < 0)
+			      sizeof(*out->v))) < 0)
 		return err;
 	st = &out->v[out->n++];
 	memset(st, 0, sizeof(*st));
@@ -243,8 +240,7 @@ static int build_one(struct builder *b, const struct span *sp);
  * are dropped. Returns 1 when it did so, 0 when the span is one piece,
  * or FK_ENOMEM.
  */
-static int build_pieces(struct builder *b, const struct span *sp,
-			size_t nmarks)
+static int build_pieces(struct builder *b, const struct span *sp, size_t nmarks)
 {
 	const char *text = b->out->text + sp->start;
 	size_t len = sp->end - sp->start, i;
@@ -299,10 +295,9 @@ static int note_unterminated(struct builder *b, struct stmt *st)
 		return 0;
 	msg += sizeof(prefix) - 1;
 	near = strstr(msg, " at or near");
-	st->unterminated = arena_printf(&b->out->arena, "%.*s",
-					near ? (int)(near - msg)
-					     : (int)strlen(msg),
-					msg);
+	st->unterminated =
+		arena_printf(&b->out->arena, "%.*s",
+			     near ? (int)(near - msg) : (int)strlen(msg), msg);
 	if (!st->unterminated)
 		return FK_ENOMEM;
 	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
@@ -361,7 +356,7 @@ static int build_one(struct builder *b, const struct span *sp)
 	nmarks = out->nmarks;
 	if ((err = add_marks(b, sp->start, first, out->n)) < 0 ||
 	    (err = array_grow((void **)&out->v, &out->cap, out->n,
-			sizeof(*out->v))) < 0)
+			      sizeof(*out->v))) < 0)
 		return err;
 	st = &out->v[out->n];
 	memset(st, 0, sizeof(*st));
@@ -466,8 +461,8 @@ static int build_do_body(struct builder *b)
 					break;
 			}
 			found[n].start = t->start;
-			found[n++].end = j < tl.n ? tl.v[j].start
-						  : tl.v[tl.n - 1].end;
+			found[n++].end =
+				j < tl.n ? tl.v[j].start : tl.v[tl.n - 1].end;
 			i = j;
 			boundary = true;
 			continue;

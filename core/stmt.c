@@ -58,7 +58,8 @@ size_t stmt_segments(const struct token_list *toks, uint32_t from,
 
 		if (tok_is_comment(t) || toks->v[i].start < from)
 			continue;
-		if (depth == 0 && (tok_is_char(t, ',') || tok_is_char(t, ';'))) {
+		if (depth == 0 &&
+		    (tok_is_char(t, ',') || tok_is_char(t, ';'))) {
 			open = false;
 			continue;
 		}

@@ -77,22 +77,22 @@ struct key_def {
 
 enum alter_kind {
 	ALTER_OTHER = 0,
-	ALTER_ADD_FK,          /* ADD [CONSTRAINT c] FOREIGN KEY … */
+	ALTER_ADD_FK,	       /* ADD [CONSTRAINT c] FOREIGN KEY … */
 	ALTER_ADD_COLUMN,      /* ADD [COLUMN] c type … [REFERENCES …] */
-	ALTER_VALIDATE,        /* VALIDATE CONSTRAINT c */
+	ALTER_VALIDATE,	       /* VALIDATE CONSTRAINT c */
 	ALTER_DROP_CONSTRAINT, /* DROP CONSTRAINT c */
 	ALTER_COLUMN_TYPE,     /* ALTER [COLUMN] c [SET DATA] TYPE … */
 	ALTER_DROP_COLUMN,     /* DROP [COLUMN] c */
-	ALTER_ADD_KEY,         /* ADD [CONSTRAINT c] PRIMARY KEY / UNIQUE */
+	ALTER_ADD_KEY,	       /* ADD [CONSTRAINT c] PRIMARY KEY / UNIQUE */
 };
 
 struct alter_cmd {
 	enum alter_kind kind;
-	struct span span;  /* the subcommand (from its first known token) */
-	const char *name;  /* constraint or column name, or NULL */
-	bool has_fk;       /* ADD_FK; ADD_COLUMN with REFERENCES */
+	struct span span; /* the subcommand (from its first known token) */
+	const char *name; /* constraint or column name, or NULL */
+	bool has_fk;	  /* ADD_FK; ADD_COLUMN with REFERENCES */
 	struct fk_def fk;
-	bool has_default;  /* ADD_COLUMN: a DEFAULT that is not NULL */
+	bool has_default; /* ADD_COLUMN: a DEFAULT that is not NULL */
 	/* ADD_COLUMN, COLUMN_TYPE: the (new) type, as column_def.type */
 	const char *type;
 	/* ADD_KEY; ADD_COLUMN with PRIMARY KEY or UNIQUE (cols: the column) */
@@ -101,10 +101,10 @@ struct alter_cmd {
 };
 
 enum rename_kind {
-	RENAME_TABLE,      /* ALTER TABLE t RENAME TO n */
-	RENAME_COLUMN,     /* ALTER TABLE t RENAME [COLUMN] c TO n */
+	RENAME_TABLE,	   /* ALTER TABLE t RENAME TO n */
+	RENAME_COLUMN,	   /* ALTER TABLE t RENAME [COLUMN] c TO n */
 	RENAME_CONSTRAINT, /* ALTER TABLE t RENAME CONSTRAINT c TO n */
-	RENAME_INDEX,      /* ALTER INDEX i RENAME TO n (`table` holds i) */
+	RENAME_INDEX,	   /* ALTER INDEX i RENAME TO n (`table` holds i) */
 };
 
 enum set_action {
@@ -181,7 +181,7 @@ struct stmt {
 	/* SET / RESET */
 	enum set_action set_action;
 	bool set_local;
-	const char *set_name;   /* lower-case; NULL for RESET ALL */
+	const char *set_name;	 /* lower-case; NULL for RESET ALL */
 	const char **set_values; /* SET_VALUE: each value as text */
 	size_t nset_values;
 

@@ -59,7 +59,8 @@ static bool accept_seq(struct cur *c, const char *const *words)
 	return true;
 }
 
-#define ACCEPT(c, ...) accept_seq((c), (const char *const[]){ __VA_ARGS__, NULL })
+#define ACCEPT(c, ...) \
+	accept_seq((c), (const char *const[]){ __VA_ARGS__, NULL })
 
 static bool accept_char(struct cur *c, char ch)
 {
@@ -166,8 +167,8 @@ static bool read_references(struct cur *c, size_t from, struct fk_def *fk)
 		else if (accept(c, "DEFERRABLE"))
 			fk->deferrable = true;
 		else if (ACCEPT(c, "ON", "DELETE"))
-			fk->on_delete = accept(c, "CASCADE")    ? 'c'
-					: accept(c, "RESTRICT") ? 'r'
+			fk->on_delete = accept(c, "CASCADE")	      ? 'c'
+					: accept(c, "RESTRICT")	      ? 'r'
 					: ACCEPT(c, "SET", "NULL")    ? 'n'
 					: ACCEPT(c, "SET", "DEFAULT") ? 'd'
 								      : 0;
@@ -312,8 +313,7 @@ static void read_column_fk(struct cur *c, size_t from, struct coldef *d)
  * A column definition after its name: type … [CONSTRAINT n] REFERENCES …
  * [DEFAULT x] [PRIMARY KEY | UNIQUE]. Finds them among its options.
  */
-static void read_column_def(struct cur *c, const char *col,
-			    struct coldef *d)
+static void read_column_def(struct cur *c, const char *col, struct coldef *d)
 {
 	size_t from = c->i;
 	const char *cname = NULL;
@@ -466,8 +466,7 @@ static int read_create_table(struct cur *c, struct stmt *st)
 		if (tok_is_word(c->src, c->t[k], "PARTITION") &&
 		    tok_is_word(c->src, c->t[k + 1], "BY"))
 			st->partitioned = true;
-	if (ACCEPT(c, "PARTITION", "OF") &&
-	    !read_qname(c, &st->partition_of))
+	if (ACCEPT(c, "PARTITION", "OF") && !read_qname(c, &st->partition_of))
 		return 0;
 	if (accept_char(c, '('))
 		return read_table_elements(c, st);
@@ -570,7 +569,8 @@ static int read_alter_table(struct cur *c, struct stmt *st)
 		return 0;
 	}
 	st->kind = STMT_ALTER_TABLE;
-	st->cmds = arena_alloc(c->arena, STMT_MAX_ALTER_CMDS * sizeof(*st->cmds));
+	st->cmds =
+		arena_alloc(c->arena, STMT_MAX_ALTER_CMDS * sizeof(*st->cmds));
 	if (!st->cmds)
 		return FK_ENOMEM;
 	while (c->i < limit && st->ncmds < STMT_MAX_ALTER_CMDS) {
@@ -603,9 +603,9 @@ static size_t closing(const struct cur *c, size_t i, size_t limit)
 /* Whether tokens [i, e) are casts (::type) and COLLATE clauses only. */
 static bool only_casts(const struct cur *c, size_t i, size_t e)
 {
-	static const char *const ops[] = { "is", "and", "or", "not", "in",
-					   "like", "ilike", "between", "at",
-					   "similar" };
+	static const char *const ops[] = { "is", "and",	   "or",    "not",
+					   "in", "like",   "ilike", "between",
+					   "at", "similar" };
 	size_t k;
 
 	if (i < e && c->t[i]->kind != TOK_TYPECAST &&
@@ -618,9 +618,9 @@ static bool only_casts(const struct cur *c, size_t i, size_t e)
 			if (tok_is_word(c->src, t, ops[k]))
 				return false;
 		if (t->kind == TOK_TYPECAST || t->kind == TOK_IDENT ||
-		    t->keyword || t->kind == TOK_ICONST || tok_is_char(t, '.') ||
-		    tok_is_char(t, '[') || tok_is_char(t, ']') ||
-		    tok_is_char(t, ','))
+		    t->keyword || t->kind == TOK_ICONST ||
+		    tok_is_char(t, '.') || tok_is_char(t, '[') ||
+		    tok_is_char(t, ']') || tok_is_char(t, ','))
 			continue;
 		if (!tok_is_char(t, '(') || (i = closing(c, i, e)) == e)
 			return false;
@@ -646,7 +646,7 @@ static const char *token_colname(struct cur *c, size_t i, size_t e)
 	c->i = i;
 	c->end = e;
 	if (at(c, "case") || (at(c, "array") && c->i + 1 < e &&
-			       tok_is_char(c->t[c->i + 1], '['))) {
+			      tok_is_char(c->t[c->i + 1], '['))) {
 		name = at(c, "case") ? "case" : "array";
 		c->i = e;
 	}

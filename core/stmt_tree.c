@@ -68,8 +68,8 @@ static int read_qname(struct tree_ctx *c, const cJSON *rangevar,
 }
 
 /* A list of {"String":{"sval":…}} nodes, as an array of strings. */
-static int read_names(struct tree_ctx *c, const cJSON *list,
-		      const char ***out, size_t *n)
+static int read_names(struct tree_ctx *c, const cJSON *list, const char ***out,
+		      size_t *n)
 {
 	const cJSON *item;
 	size_t k = 0, count = (size_t)cJSON_GetArraySize(list);
@@ -81,8 +81,7 @@ static int read_names(struct tree_ctx *c, const cJSON *list,
 	*out = arena_alloc(c->arena, count * sizeof(**out));
 	if (!*out)
 		return FK_ENOMEM;
-	cJSON_ArrayForEach(item, list)
-	{
+	cJSON_ArrayForEach (item, list) {
 		const char *s = jstr(node_as(item, "String"), "sval");
 
 		if (s && !((*out)[k++] = dup(c, s)))
@@ -147,16 +146,14 @@ static const char *read_type(struct tree_ctx *c, const cJSON *tn)
 
 	if (!tn)
 		return NULL;
-	cJSON_ArrayForEach(item, jget(tn, "names"))
-	{
+	cJSON_ArrayForEach (item, jget(tn, "names")) {
 		const char *s = jstr(node_as(item, "String"), "sval");
 
 		if (!s || nnames == 3)
 			return NULL;
 		names[nnames++] = s;
 	}
-	cJSON_ArrayForEach(item, jget(tn, "typmods"))
-	{
+	cJSON_ArrayForEach (item, jget(tn, "typmods")) {
 		const cJSON *k = node_as(item, "A_Const");
 
 		if (!k || !jget(k, "ival") || nmods == 2)
@@ -217,8 +214,7 @@ static int read_coldef(struct tree_ctx *c, const cJSON *coldef,
 	memset(out, 0, sizeof(*out));
 	out->col.name = dup(c, colname);
 	out->col.type = read_type(c, jget(coldef, "typeName"));
-	cJSON_ArrayForEach(item, jget(coldef, "constraints"))
-	{
+	cJSON_ArrayForEach (item, jget(coldef, "constraints")) {
 		const cJSON *con = node_as(item, "Constraint");
 		const char *t = jstr(con, "contype");
 
@@ -234,8 +230,8 @@ static int read_coldef(struct tree_ctx *c, const cJSON *coldef,
 		if ((err = read_fk(c, con, &out->fk)) < 0)
 			return err;
 		if (colname) {
-			out->fk.cols = arena_alloc(c->arena,
-						   sizeof(*out->fk.cols));
+			out->fk.cols =
+				arena_alloc(c->arena, sizeof(*out->fk.cols));
 			if (!out->fk.cols ||
 			    !(out->fk.cols[0] = dup(c, colname)))
 				return FK_ENOMEM;
@@ -292,12 +288,12 @@ static int read_create_table(struct tree_ctx *c, const cJSON *n)
 	if (jget(n, "partbound") && parent &&
 	    (err = read_qname(c, parent, &c->st->partition_of)) < 0)
 		return err;
-	cJSON_ArrayForEach(elt, jget(n, "tableElts")) cap++;
+	cJSON_ArrayForEach (elt, jget(n, "tableElts"))
+		cap++;
 	if (cap && !(c->st->columns = arena_alloc(
 			     c->arena, cap * sizeof(*c->st->columns))))
 		return FK_ENOMEM;
-	cJSON_ArrayForEach(elt, jget(n, "tableElts"))
-	{
+	cJSON_ArrayForEach (elt, jget(n, "tableElts")) {
 		if ((err = read_table_elt(c, elt, cap)) < 0)
 			return err;
 	}
@@ -412,8 +408,7 @@ static int read_alter_table(struct tree_ctx *c, const cJSON *n)
 		return FK_ENOMEM;
 	nseg = stmt_segments(c->toks, after_relation(c, jget(n, "relation")),
 			     st->span.end, seg, STMT_MAX_ALTER_CMDS);
-	cJSON_ArrayForEach(item, cmds)
-	{
+	cJSON_ArrayForEach (item, cmds) {
 		struct alter_cmd *ac = &st->cmds[k];
 
 		if ((err = read_alter_cmd(c, node_as(item, "AlterTableCmd"),
@@ -432,8 +427,7 @@ static const char *last_sval(const cJSON *list)
 	const cJSON *item;
 	const char *last = NULL, *s;
 
-	cJSON_ArrayForEach(item, list)
-	{
+	cJSON_ArrayForEach (item, list) {
 		if ((s = jstr(node_as(item, "String"), "sval")))
 			last = s;
 	}
@@ -444,8 +438,10 @@ static const char *last_sval(const cJSON *list)
 static const char *function_like(const cJSON *node)
 {
 	static const char *const nodes[][2] = {
-		{ "A_ArrayExpr", "array" },   { "RowExpr", "row" },
-		{ "CoalesceExpr", "coalesce" }, { "GroupingFunc", "grouping" },
+		{ "A_ArrayExpr", "array" },
+		{ "RowExpr", "row" },
+		{ "CoalesceExpr", "coalesce" },
+		{ "GroupingFunc", "grouping" },
 		{ "XmlSerialize", "xmlserialize" },
 	};
 	const cJSON *n;
@@ -464,7 +460,8 @@ static const char *function_like(const cJSON *node)
 		return "nullif";
 	if ((n = node_as(node, "XmlExpr")) && (op = jstr(n, "op")) &&
 	    strncmp(op, "IS_XML", 6) == 0)
-		return op + 3; /* IS_XMLELEMENT: xmlelement, lower-cased below */
+		return op +
+		       3; /* IS_XMLELEMENT: xmlelement, lower-cased below */
 	return NULL;
 }
 
@@ -550,8 +547,7 @@ static int read_index_cols(struct tree_ctx *c, const cJSON *params,
 	names = arena_alloc(c->arena, all * sizeof(char *));
 	if (!st->index_cols || !names)
 		return FK_ENOMEM;
-	cJSON_ArrayForEach(item, params)
-	{
+	cJSON_ArrayForEach (item, params) {
 		const cJSON *elem = node_as(item, "IndexElem");
 		const char *name = jstr(elem, "name");
 
@@ -561,8 +557,7 @@ static int read_index_cols(struct tree_ctx *c, const cJSON *params,
 		names[k++] = index_elem_name(c, elem);
 	}
 	st->nindex_cols = k;
-	cJSON_ArrayForEach(item, including)
-	{
+	cJSON_ArrayForEach (item, including) {
 		names[k++] = index_elem_name(c, node_as(item, "IndexElem"));
 	}
 	return stmt_set_index_colnames(st, c->arena, names, k);
@@ -602,8 +597,7 @@ static int read_drop(struct tree_ctx *c, const cJSON *n)
 	st->drop_names = arena_alloc(c->arena, count * sizeof(struct qname));
 	if (!st->drop_names)
 		return FK_ENOMEM;
-	cJSON_ArrayForEach(obj, jget(n, "objects"))
-	{
+	cJSON_ArrayForEach (obj, jget(n, "objects")) {
 		const char **parts;
 		size_t nparts;
 		struct qname *q = &st->drop_names[st->ndrop_names++];
@@ -659,8 +653,7 @@ static int read_reindex(struct tree_ctx *c, const cJSON *n)
 	const char *kind = jstr(n, "kind");
 
 	c->st->kind = STMT_REINDEX;
-	cJSON_ArrayForEach(p, jget(n, "params"))
-	{
+	cJSON_ArrayForEach (p, jget(n, "params")) {
 		const char *name = jstr(node_as(p, "DefElem"), "defname");
 
 		if (name && strcmp(name, "concurrently") == 0)
@@ -721,8 +714,7 @@ static int read_set(struct tree_ctx *c, const cJSON *n)
 	st->set_values = arena_alloc(c->arena, count * sizeof(char *));
 	if (!st->set_values)
 		return FK_ENOMEM;
-	cJSON_ArrayForEach(arg, jget(n, "args"))
-	{
+	cJSON_ArrayForEach (arg, jget(n, "args")) {
 		const char *v = const_text(c, arg);
 
 		if (v)

@@ -19,7 +19,10 @@ struct strmap {
 	size_t count;
 };
 
-#define STRMAP_INIT { 0 }
+#define STRMAP_INIT \
+	{           \
+		0   \
+	}
 
 void *strmap_get(const struct strmap *map, const char *key);
 

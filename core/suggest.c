@@ -23,7 +23,7 @@ static bool same(char a, char b)
 size_t suggest_distance(const char *a, const char *b)
 {
 	size_t rows[3][MAX_WORD + 1], *prev2 = rows[0], *prev = rows[1],
-					   *cur = rows[2], *tmp;
+				      *cur = rows[2], *tmp;
 	size_t la = strlen(a), lb = strlen(b), i, j;
 
 	if (la > MAX_WORD || lb > MAX_WORD)
@@ -38,7 +38,8 @@ size_t suggest_distance(const char *a, const char *b)
 			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1,
 				      prev[j - 1] + cost);
 			if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) &&
-			    same(a[i - 2], b[j - 1]) && prev2[j - 2] + 1 < cur[j])
+			    same(a[i - 2], b[j - 1]) &&
+			    prev2[j - 2] + 1 < cur[j])
 				cur[j] = prev2[j - 2] + 1;
 		}
 		tmp = prev2;

@@ -89,10 +89,11 @@ static int read_rules(struct result *res, const struct audit_file *file,
 		expect_more = false;
 		if (!r) {
 			s->nunknown++;
-			if ((err = note(res, file, s->mark,
-					"name a rule that `fkaudit rules` lists",
-					"suppression names unknown rule \"%s\"",
-					word)) < 0)
+			if ((err = note(
+				     res, file, s->mark,
+				     "name a rule that `fkaudit rules` lists",
+				     "suppression names unknown rule \"%s\"",
+				     word)) < 0)
 				return err;
 			continue;
 		}
@@ -226,9 +227,8 @@ static int match_places(struct result *res, const struct audit_file *file,
 			size_t *best)
 {
 	size_t nm = 0, i, a, k, key;
-	struct keyed *ms = malloc((file->stmts.nmarks ? file->stmts.nmarks
-						      : 1) *
-				  sizeof(*ms));
+	struct keyed *ms = malloc(
+		(file->stmts.nmarks ? file->stmts.nmarks : 1) * sizeof(*ms));
 
 	if (!ms)
 		return FK_ENOMEM;
@@ -321,8 +321,8 @@ static int match(struct result *res, const struct audit_file *file,
 		if (best[i - first] == SIZE_MAX || f->suppressed)
 			continue;
 		f->suppressed = true;
-		f->suppression = arena_strdup(&res->arena,
-					      sup[best[i - first]].reason);
+		f->suppression =
+			arena_strdup(&res->arena, sup[best[i - first]].reason);
 		if (!f->suppression)
 			f->suppression = "";
 	}
@@ -349,8 +349,9 @@ static int report_unused(struct result *res, const struct audit_file *file,
 		 * FK012 is about the file's past, not its text: only a git
 		 * source that saw an edit can tell whether it would fire.
 		 */
-		if (s->used[k] || (s->rules[k] == &rule_fk012_migration_modified &&
-				   !file->opts->modified_msg))
+		if (s->used[k] ||
+		    (s->rules[k] == &rule_fk012_migration_modified &&
+		     !file->opts->modified_msg))
 			continue;
 		if (s->file_wide)
 			err = note(res, file, s->mark, NULL,

@@ -127,7 +127,7 @@ char *utf8_clean(const char *s, size_t len, unsigned flags)
 static int put_escape(char *o, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	char named = c == '\\' ? '\\'
+	char named = c == '\\'	 ? '\\'
 		     : c == '\n' ? 'n'
 		     : c == '\t' ? 't'
 		     : c == '\r' ? 'r'
@@ -188,9 +188,8 @@ void utf8_fit(char *s, size_t size, int needed)
 		return;
 	n = size - 4; /* room for "…" and the NUL */
 	/* back to the lead byte of the sequence s[n] is inside of */
-	for (back = 0; n > 0 && back < 3 &&
-		       ((unsigned char)s[n] & 0xc0) == 0x80;
-	     back++)
+	for (back = 0;
+	     n > 0 && back < 3 && ((unsigned char)s[n] & 0xc0) == 0x80; back++)
 		n--;
 	memcpy(s + n, "\xe2\x80\xa6", 4);
 }

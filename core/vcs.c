@@ -85,8 +85,8 @@ char *vcs_normalize_remote(const char *url)
 	    !strncmp(url, "ssh://", 6) || !strncmp(url, "git://", 6)) {
 		host = strstr(url, "://") + 3;
 		slash = strchr(host, '/');
-		at = memchr(host, '@', slash ? (size_t)(slash - host)
-					     : strlen(host));
+		at = memchr(host, '@',
+			    slash ? (size_t)(slash - host) : strlen(host));
 		if (at)
 			host = at + 1;
 		colon = strchr(host, ':');
@@ -201,9 +201,8 @@ static int describe_gitlinks(struct vcs_info *out, git_repository *repo)
 
 bool vcs_is_gitlink(const struct vcs_info *vcs, const char *path)
 {
-	return vcs->ngitlinks &&
-	       bsearch(&path, vcs->gitlinks, vcs->ngitlinks,
-		       sizeof(*vcs->gitlinks), str_cmp);
+	return vcs->ngitlinks && bsearch(&path, vcs->gitlinks, vcs->ngitlinks,
+					 sizeof(*vcs->gitlinks), str_cmp);
 }
 
 int vcs_describe(struct vcs_info *out, const char *dir)

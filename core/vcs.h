@@ -13,12 +13,12 @@
  * libgit2.
  */
 struct vcs_info {
-	bool found;       /* the current folder is inside a git work tree */
-	char *prefix;     /* current folder relative to the root: "" or "db/" */
-	char *root;       /* absolute work tree path, with a trailing '/' */
+	bool found;	  /* the current folder is inside a git work tree */
+	char *prefix;	  /* current folder relative to the root: "" or "db/" */
+	char *root;	  /* absolute work tree path, with a trailing '/' */
 	char *remote_url; /* origin as https, without credentials; or NULL */
-	char *revision;   /* HEAD's 40-hex id; NULL on an unborn branch */
-	char *branch;     /* the current branch's short name, or NULL */
+	char *revision;	  /* HEAD's 40-hex id; NULL on an unborn branch */
+	char *branch;	  /* the current branch's short name, or NULL */
 	char **gitlinks;  /* the index's submodules, root-relative, sorted */
 	size_t ngitlinks;
 };

@@ -18,11 +18,11 @@ static void check_normalised(const char *path)
 {
 	size_t n = strlen(path);
 
-	if (path[0] == '/' || (n && path[n - 1] == '/') ||
-	    strstr(path, "//") || strcmp(path, ".") == 0 ||
-	    strncmp(path, "./", 2) == 0 || strstr(path, "/./") ||
-	    strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0 ||
-	    strstr(path, "/../") || (n >= 2 && strcmp(path + n - 2, "/.") == 0) ||
+	if (path[0] == '/' || (n && path[n - 1] == '/') || strstr(path, "//") ||
+	    strcmp(path, ".") == 0 || strncmp(path, "./", 2) == 0 ||
+	    strstr(path, "/./") || strcmp(path, "..") == 0 ||
+	    strncmp(path, "../", 3) == 0 || strstr(path, "/../") ||
+	    (n >= 2 && strcmp(path + n - 2, "/.") == 0) ||
 	    (n >= 3 && strcmp(path + n - 3, "/..") == 0))
 		fuzz_fail("config: folder \"%s\" is not normalised", path);
 }
@@ -75,7 +75,8 @@ static void check_error(const struct buf *err, const char *text, size_t len)
 	const char *msg = buf_str(err);
 
 	if (strncmp(msg, NAME ":", strlen(NAME ":")) != 0)
-		fuzz_fail("config: the message does not name the file: %s", msg);
+		fuzz_fail("config: the message does not name the file: %s",
+			  msg);
 	if (strchr(msg, '\n') || strlen(msg) != err->len)
 		fuzz_fail("config: the message is not one line");
 	if (fuzz_utf8_valid(text, len) && !fuzz_utf8_valid(msg, err->len))

@@ -38,7 +38,8 @@ static void check_str(const struct py_node *n, const char *src, size_t len)
 
 		if ((size_t)p->val + p->len > n->len ||
 		    (size_t)p->src + p->src_len > len)
-			fuzz_fail("py: piece %zu outside its value or module", i);
+			fuzz_fail("py: piece %zu outside its value or module",
+				  i);
 		if (p->exact && (p->len != p->src_len ||
 				 memcmp(n->str + p->val, src + p->src, p->len)))
 			fuzz_fail("py: exact piece %zu differs from its source",
@@ -71,8 +72,8 @@ static void check_node(const struct py_node *n, const char *src, size_t len,
 	}
 }
 
-static void check_assigns(const struct py_assign *a, size_t n,
-			  const char *src, size_t len)
+static void check_assigns(const struct py_assign *a, size_t n, const char *src,
+			  size_t len)
 {
 	size_t i;
 

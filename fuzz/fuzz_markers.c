@@ -74,8 +74,8 @@ static void check_info(const struct migration_info *info, size_t len,
 				  info->units[i].start);
 	check_spans(info->masks, info->nmasks, len, "mask");
 	check_spans(info->downs, info->ndowns, len, "down section");
-	if (info->ndelims > info->delims_cap || info->nmasks > info->masks_cap ||
-	    info->ndowns > info->downs_cap)
+	if (info->ndelims > info->delims_cap ||
+	    info->nmasks > info->masks_cap || info->ndowns > info->downs_cap)
 		fuzz_fail("markers: more entries than room for them");
 	for (i = 0; i < info->ndelims; i++)
 		if (info->delims[i] >= len ||
@@ -149,8 +149,7 @@ static void check_statements(const char *text, size_t len)
 		    st.v[i].span.end > len ||
 		    (i && st.v[i].span.start < st.v[i - 1].span.start))
 			fuzz_fail("markers: statement %zu is [%u, %u) in %zu",
-				  i, st.v[i].span.start, st.v[i].span.end,
-				  len);
+				  i, st.v[i].span.start, st.v[i].span.end, len);
 	for (i = 0; i < st.nmarks; i++)
 		if (st.marks[i].span.end > len ||
 		    (st.marks[i].stmt != SIZE_MAX && st.marks[i].stmt >= st.n))
@@ -172,8 +171,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = (const char *)data + 1;
 	len = size - 1;
 	run_parsers(text, len);
-	if (framework_detect(sh->path, text, len, NULL, sh->framework,
-			     &info) < 0)
+	if (framework_detect(sh->path, text, len, NULL, sh->framework, &info) <
+	    0)
 		fuzz_fail("framework_detect() failed");
 	check_info(&info, len, true);
 	work = malloc(len + 1);

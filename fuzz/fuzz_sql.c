@@ -93,8 +93,7 @@ static void audit_one(struct result *res, const char *path, const char *text,
 static void set_opts(struct audit_opts *opts, const uint8_t *data)
 {
 	static const enum tx_mode modes[] = { TX_MODE_AUTOCOMMIT,
-					      TX_MODE_WRAPPED,
-					      TX_MODE_IMPLICIT,
+					      TX_MODE_WRAPPED, TX_MODE_IMPLICIT,
 					      TX_MODE_AUTOCOMMIT };
 
 	opts->tx_mode = modes[data[0] & 3];
@@ -147,8 +146,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	replay_release(&schema);
 	/* the dump adds no file: the second one is then file 0 */
 	for (i = 0; i < res.nfindings; i++)
-		fuzz_check_finding(&res.findings[i],
-				   &files[res.findings[i].file < nfiles ? 0 : 1]);
+		fuzz_check_finding(
+			&res.findings[i],
+			&files[res.findings[i].file < nfiles ? 0 : 1]);
 	result_sort(&res);
 	fuzz_check_reports(&res, data[1] & 2);
 	result_release(&res);

@@ -160,13 +160,11 @@ static void check_position(const struct finding *f,
 		fuzz_fail("%s: reported at %u:%u, offset %zu is %u:%u",
 			  f->rule->id, f->line, f->col, start, line, col);
 	if (f->end_line != eline || f->end_col != ecol)
-		fuzz_fail("%s: ends at %u:%u, offset %zu is %u:%u",
-			  f->rule->id, f->end_line, f->end_col, end, eline,
-			  ecol);
+		fuzz_fail("%s: ends at %u:%u, offset %zu is %u:%u", f->rule->id,
+			  f->end_line, f->end_col, end, eline, ecol);
 }
 
-static void check_snippet(const struct finding *f,
-			  const struct fuzz_file *file)
+static void check_snippet(const struct finding *f, const struct fuzz_file *file)
 {
 	size_t ls, le, n = f->snippet_len, i;
 

@@ -164,8 +164,9 @@ static int write_summary(const struct result *res,
 		buf_addf(&b, "%zu file%s could not be audited.\n\n",
 			 c.files_failed, c.files_failed == 1 ? "" : "s");
 	if (c.walk_problems)
-		buf_addf(&b, "%zu folder%s or commit%s of the history could not "
-			     "be read.\n\n",
+		buf_addf(&b,
+			 "%zu folder%s or commit%s of the history could not "
+			 "be read.\n\n",
 			 c.walk_problems, c.walk_problems == 1 ? "" : "s",
 			 c.walk_problems == 1 ? "" : "s");
 	if (c.by_level[LEVEL_ERROR] + c.by_level[LEVEL_WARNING] +

@@ -37,9 +37,12 @@
 static const char *status_name(enum file_status s)
 {
 	static const char *const names[] = {
-		[FILE_AUDITED] = "audited",	  [FILE_NOT_FOUND] = "not_found",
-		[FILE_UNREADABLE] = "unreadable", [FILE_BINARY] = "binary",
-		[FILE_TOO_LARGE] = "too_large",	  [FILE_SKIPPED] = "skipped",
+		[FILE_AUDITED] = "audited",
+		[FILE_NOT_FOUND] = "not_found",
+		[FILE_UNREADABLE] = "unreadable",
+		[FILE_BINARY] = "binary",
+		[FILE_TOO_LARGE] = "too_large",
+		[FILE_SKIPPED] = "skipped",
 	};
 
 	return names[s];
@@ -58,8 +61,7 @@ static cJSON *position(struct jout *j, uint32_t line, uint32_t col,
 	return o;
 }
 
-static cJSON *commit_obj(struct jout *j, const struct result *res,
-			 size_t index)
+static cJSON *commit_obj(struct jout *j, const struct result *res, size_t index)
 {
 	const struct commit_info *c;
 	struct buf date = BUF_INIT;
@@ -93,7 +95,8 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	jout_str(j, o, "level", level_name(f->level));
 	jout_str(j, o, "path", res->files[f->file].path);
 	jout_attach(j, o, "start", position(j, f->line, f->col, f->span.start));
-	jout_attach(j, o, "end", position(j, f->end_line, f->end_col, f->span.end));
+	jout_attach(j, o, "end",
+		    position(j, f->end_line, f->end_col, f->span.end));
 	jout_str(j, o, "message", f->message);
 	jout_str(j, o, "help", f->help);
 	snippet = strndup(f->snippet, f->snippet_len);
@@ -104,7 +107,8 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	jout_str(j, o, "fingerprint", f->line_hash);
 	if (res->history) {
 		jout_str(j, o, "state", report_state_name(f->state));
-		jout_attach(j, o, "introduced", commit_obj(j, res, f->introduced));
+		jout_attach(j, o, "introduced",
+			    commit_obj(j, res, f->introduced));
 		jout_attach(j, o, "resolved", commit_obj(j, res, f->resolved));
 	}
 	return o;
@@ -190,7 +194,8 @@ int report_json(const struct result *res, const struct report_opts *opts,
 	jstream_close(&w);
 	jstream_open_array(&w, "findings");
 	for (i = 0; i < res->nfindings && jstream_ok(&w); i++)
-		jstream_value(&w, NULL, finding_obj(&w.j, res, &res->findings[i]));
+		jstream_value(&w, NULL,
+			      finding_obj(&w.j, res, &res->findings[i]));
 	jstream_close(&w);
 	jstream_close(&w);
 	return jstream_finish(&w);

@@ -32,8 +32,7 @@ void jout_bool(struct jout *j, cJSON *obj, const char *key, bool value)
 		j->oom = true;
 }
 
-void jout_attach(struct jout *j, cJSON *parent, const char *key,
-		 cJSON *child)
+void jout_attach(struct jout *j, cJSON *parent, const char *key, cJSON *child)
 {
 	if (!child) {
 		j->oom = true;

@@ -25,7 +25,6 @@ void jout_bool(struct jout *j, cJSON *obj, const char *key, bool value);
  * NULL (an array). A NULL child (its creation failed) sets oom; a child
  * that cannot be attached is freed.
  */
-void jout_attach(struct jout *j, cJSON *parent, const char *key,
-		 cJSON *child);
+void jout_attach(struct jout *j, cJSON *parent, const char *key, cJSON *child);
 
 #endif

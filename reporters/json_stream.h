@@ -24,7 +24,7 @@ struct jstream {
 	int depth;     /* containers open, as cJSON counts them */
 	bool in_array[JSTREAM_MAX_DEPTH];
 	bool has_items[JSTREAM_MAX_DEPTH];
-	bool failed;   /* too deep, or a value that could not be printed */
+	bool failed; /* too deep, or a value that could not be printed */
 };
 
 void jstream_init(struct jstream *w, FILE *out);

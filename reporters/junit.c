@@ -84,7 +84,8 @@ static size_t count_file(const struct result *res, size_t k, size_t i,
 		c->errors += o == ERROR;
 		c->skipped += o == SKIPPED;
 	}
-	if (fr->status == FILE_SKIPPED || (fr->status != FILE_AUDITED && fr->gone)) {
+	if (fr->status == FILE_SKIPPED ||
+	    (fr->status != FILE_AUDITED && fr->gone)) {
 		c->tests++;
 		c->skipped++;
 	} else if (fr->status != FILE_AUDITED) {
@@ -134,8 +135,8 @@ static void put_case_open(FILE *out, const struct file_result *fr,
  * "path:line:col: level: [ID name] message", snippet, help, and for a
  * history finding the commits.
  */
-static void put_details(FILE *out, const struct result *res,
-			const char *path, const struct finding *f)
+static void put_details(FILE *out, const struct result *res, const char *path,
+			const struct finding *f)
 {
 	struct buf b = BUF_INIT;
 
@@ -149,8 +150,8 @@ static void put_details(FILE *out, const struct result *res,
 		buf_addc(&b, '\n');
 	}
 	if (f->state != FINDING_CURRENT) {
-		buf_adds(&b, f->state == FINDING_FIXED ? "fixed"
-						       : "file deleted");
+		buf_adds(&b,
+			 f->state == FINDING_FIXED ? "fixed" : "file deleted");
 		if (f->resolved != NO_COMMIT) {
 			buf_adds(&b, " by ");
 			report_commit(&b, res, f->resolved);
@@ -178,8 +179,9 @@ static void put_commits(FILE *out, const struct result *res,
 	put_property(out, "state", report_state_name(f->state));
 	put_property(out, "commit", res->commits[f->introduced].sha);
 	if (f->resolved != NO_COMMIT)
-		put_property(out, f->state == FINDING_FIXED ? "fixed_by"
-							    : "deleted_by",
+		put_property(out,
+			     f->state == FINDING_FIXED ? "fixed_by"
+						       : "deleted_by",
 			     res->commits[f->resolved].sha);
 	fputs("      </properties>\n", out);
 }
@@ -202,7 +204,8 @@ static void put_finding(FILE *out, const struct result *res,
 	buf_addf(&msg, "%s: %s", f->rule->id, f->message);
 	if (o == SKIPPED) {
 		fputs("      <skipped message=\"suppressed: ", out);
-		put_escaped(out, *f->suppression ? f->suppression : "(no reason)",
+		put_escaped(out,
+			    *f->suppression ? f->suppression : "(no reason)",
 			    true);
 		fputs("\"/>\n", out);
 	} else if (o != PASS) {
@@ -210,8 +213,8 @@ static void put_finding(FILE *out, const struct result *res,
 
 		fprintf(out, "      <%s message=\"", tag);
 		put_escaped(out, buf_str(&msg), true);
-		fprintf(out, "\" type=\"%s\">", o == ERROR ? f->rule->id
-							   : level_name(f->level));
+		fprintf(out, "\" type=\"%s\">",
+			o == ERROR ? f->rule->id : level_name(f->level));
 		put_details(out, res, fr->path, f);
 		fprintf(out, "</%s>\n", tag);
 	}
@@ -266,7 +269,8 @@ static void put_file(FILE *out, const struct result *res, size_t k,
 		bool note = fr->status == FILE_SKIPPED || fr->gone;
 
 		put_case_open(out, fr, "fkaudit: file audited", 1);
-		fprintf(out, ">\n      <%s message=\"", note ? "skipped" : "error");
+		fprintf(out, ">\n      <%s message=\"",
+			note ? "skipped" : "error");
 		put_escaped(out, fr->problem ? fr->problem : "not audited",
 			    true);
 		fprintf(out, "\"%s/>\n    </testcase>\n",
@@ -303,8 +307,10 @@ int report_junit(const struct result *res, const struct report_opts *opts,
 		"<testsuites name=\"fkaudit\" tests=\"%zu\" failures=\"%zu\" "
 		"errors=\"%zu\" skipped=\"%zu\" time=\"0\">\n",
 		total.tests, total.failures, total.errors, total.skipped);
-	if (res->nfiles == 0) /* keep tests > 0: CI tools reject empty reports */
-		fputs("  <testsuite name=\"fkaudit\" tests=\"1\" failures=\"0\" "
+	if (res->nfiles ==
+	    0) /* keep tests > 0: CI tools reject empty reports */
+		fputs("  <testsuite name=\"fkaudit\" tests=\"1\" "
+		      "failures=\"0\" "
 		      "errors=\"0\" skipped=\"0\" time=\"0\">\n"
 		      "    <testcase classname=\"fkaudit\" name=\"fkaudit: no "
 		      "SQL files found\" time=\"0\"/>\n  </testsuite>\n",

@@ -16,14 +16,14 @@
  * to `out` and returns 0, or -1 when writing failed or memory ran out.
  */
 struct report_opts {
-	bool color;                 /* ANSI colours (text) */
+	bool color;		    /* ANSI colours (text) */
 	bool include_suppressed;    /* SARIF: suppressed findings too */
 	const char *sarif_category; /* SARIF automationDetails.id */
 	const struct vcs_info *vcs; /* where the run stands; may be NULL */
-	int exit_code;              /* the run's exit status */
+	int exit_code;		    /* the run's exit status */
 	bool execution_successful;  /* every path given could be read */
 	const char *step_summary;   /* github: $GITHUB_STEP_SUMMARY, or NULL */
-	bool sarif_fixed;           /* SARIF: fixed history findings too */
+	bool sarif_fixed;	    /* SARIF: fixed history findings too */
 	/* rule levels set by the configuration (SARIF rules); may be NULL */
 	const struct config *config;
 };

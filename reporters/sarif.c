@@ -36,13 +36,12 @@ static cJSON *text_obj(struct sarif *s, const char *text)
 
 static const char *problem_severity(enum level level)
 {
-	return level == LEVEL_ERROR     ? "error"
+	return level == LEVEL_ERROR	? "error"
 	       : level == LEVEL_WARNING ? "warning"
 					: "recommendation";
 }
 
-static void help_texts(const struct rule *r, struct buf *text,
-		       struct buf *md)
+static void help_texts(const struct rule *r, struct buf *text, struct buf *md)
 {
 	buf_addf(text, "%s\n\n%s\n\nFix: %s.\n\nUnsafe:\n%s\nSafe:\n%s",
 		 r->summary, r->facts, r->fix, r->unsafe_sql, r->safe_sql);
@@ -96,7 +95,8 @@ static cJSON *rule_obj(struct sarif *s, const struct rule *r)
 	tags = cJSON_CreateArray();
 	jout_attach(&s->j, tags, NULL, cJSON_CreateString("postgresql"));
 	jout_attach(&s->j, tags, NULL, cJSON_CreateString("migration"));
-	jout_attach(&s->j, tags, NULL, cJSON_CreateString(r->check ? "foreign-key" : "hygiene"));
+	jout_attach(&s->j, tags, NULL,
+		    cJSON_CreateString(r->check ? "foreign-key" : "hygiene"));
 	if (props) {
 		jout_attach(&s->j, props, "tags", tags);
 		jout_str(&s->j, props, "precision", "high");
@@ -159,7 +159,8 @@ static cJSON *location(struct sarif *s, const char *path, cJSON *reg)
 		s->j.oom = true;
 		return NULL;
 	}
-	jout_attach(&s->j, phys, "artifactLocation", artifact_location(s, path));
+	jout_attach(&s->j, phys, "artifactLocation",
+		    artifact_location(s, path));
 	if (reg)
 		jout_attach(&s->j, phys, "region", reg);
 	jout_attach(&s->j, loc, "physicalLocation", phys);
@@ -265,10 +266,10 @@ static cJSON *result_obj(struct sarif *s, const struct finding *f)
 		jout_attach(&s->j, o, "message", text_obj(s, f->message));
 	}
 	buf_release(&msg);
-	jout_attach(&s->j, locs, NULL,
-		    location(s, path,
-			     region(s, f->line, f->col, f->end_line,
-				    f->end_col)));
+	jout_attach(
+		&s->j, locs, NULL,
+		location(s, path,
+			 region(s, f->line, f->col, f->end_line, f->end_col)));
 	jout_attach(&s->j, o, "locations", locs);
 	fp = cJSON_CreateObject();
 	if (fp && f->line_hash && *f->line_hash)
@@ -282,7 +283,7 @@ static cJSON *result_obj(struct sarif *s, const struct finding *f)
 			jout_str(&s->j, sup, "status", "accepted");
 			if (*f->suppression)
 				jout_str(&s->j, sup, "justification",
-					f->suppression);
+					 f->suppression);
 			jout_attach(&s->j, sups, NULL, sup);
 		}
 		jout_attach(&s->j, o, "suppressions", sups);
@@ -321,8 +322,10 @@ static cJSON *notification_descriptors(struct sarif *s)
 			break;
 		jout_str(&s->j, d, "id", notes[i].id);
 		jout_str(&s->j, d, "name", notes[i].name);
-		jout_attach(&s->j, d, "shortDescription", text_obj(s, notes[i].summary));
-		jout_attach(&s->j, d, "fullDescription", text_obj(s, notes[i].full));
+		jout_attach(&s->j, d, "shortDescription",
+			    text_obj(s, notes[i].summary));
+		jout_attach(&s->j, d, "fullDescription",
+			    text_obj(s, notes[i].full));
 		jout_attach(&s->j, d, "help", text_obj(s, notes[i].help));
 		jout_attach(&s->j, arr, NULL, d);
 	}
@@ -389,8 +392,7 @@ static cJSON *notifications(struct sarif *s)
 						 fr->status == FILE_SKIPPED
 							 ? "warning"
 							 : "error",
-						 buf_str(&msg),
-						 fr->path,
+						 buf_str(&msg), fr->path,
 						 region(s, 1, 1, 0, 0)));
 		} else if (fr->nparse_errors && f) {
 			buf_addf(&msg,
@@ -399,12 +401,12 @@ static cJSON *notifications(struct sarif *s)
 				 fr->nparse_errors,
 				 fr->nparse_errors == 1 ? " is" : "s are",
 				 fr->path);
-			jout_attach(&s->j, arr, NULL,
-				    notification(s, 1, "warning",
-						 buf_str(&msg), fr->path,
-						 region(s, f->line, f->col,
-							f->end_line,
-							f->end_col)));
+			jout_attach(
+				&s->j, arr, NULL,
+				notification(s, 1, "warning", buf_str(&msg),
+					     fr->path,
+					     region(s, f->line, f->col,
+						    f->end_line, f->end_col)));
 		}
 	}
 	buf_release(&msg);
@@ -422,8 +424,9 @@ static cJSON *driver(struct sarif *s)
 		return NULL;
 	}
 	jout_str(&s->j, d, "name", "fkaudit");
-	jout_str(&s->j, d, "fullName", "fkaudit: foreign-key safety audit of "
-				  "PostgreSQL migrations");
+	jout_str(&s->j, d, "fullName",
+		 "fkaudit: foreign-key safety audit of "
+		 "PostgreSQL migrations");
 	jout_str(&s->j, d, "version", FKAUDIT_VERSION);
 	jout_str(&s->j, d, "semanticVersion", FKAUDIT_VERSION);
 	jout_str(&s->j, d, "informationUri", FKAUDIT_HOMEPAGE);

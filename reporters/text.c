@@ -116,10 +116,9 @@ static void put_finding(FILE *out, const struct result *res,
 	fputs(sgr(s, C_BOLD), out);
 	put_path(out, res->files[f->file].path);
 	fprintf(out, ":%u:%u:%s %s%s:%s %s[%s %s]%s ", f->line, f->col,
-		sgr(s, C_RESET),
-		sgr(s, level_color(f->level)), level_name(f->level),
-		sgr(s, C_RESET), sgr(s, C_BOLD), f->rule->id, f->rule->name,
-		sgr(s, C_RESET));
+		sgr(s, C_RESET), sgr(s, level_color(f->level)),
+		level_name(f->level), sgr(s, C_RESET), sgr(s, C_BOLD),
+		f->rule->id, f->rule->name, sgr(s, C_RESET));
 	put_clean(out, f->message, strlen(f->message), false);
 	fprintf(out, "\n%s %*u |%s ", sgr(s, C_BLUE), w, f->line,
 		sgr(s, C_RESET));
@@ -175,8 +174,8 @@ struct tally {
 	size_t n[NCOLS];
 };
 
-static struct tally *tally_row(struct tally *rows, size_t *nrows,
-			       size_t max, const char *label)
+static struct tally *tally_row(struct tally *rows, size_t *nrows, size_t max,
+			       const char *label)
 {
 	size_t i;
 
@@ -270,8 +269,9 @@ static void put_history_summary(FILE *out, const struct result *res)
 				yf->n[COL_FIXED]++;
 		}
 	}
-	fprintf(out, "\naudit summary: %zu commit%s walked, %zu file version%s "
-		     "audited\n",
+	fprintf(out,
+		"\naudit summary: %zu commit%s walked, %zu file version%s "
+		"audited\n",
 		res->history_commits, res->history_commits == 1 ? "" : "s",
 		res->history_blobs, res->history_blobs == 1 ? "" : "s");
 	if (nrules == 0) {
@@ -293,8 +293,8 @@ static void put_file_problem(FILE *out, const struct file_result *fr,
 	fputs(sgr(s, C_BOLD), out);
 	put_path(out, fr->path);
 	fprintf(out, ":%s %s%s:%s ", sgr(s, C_RESET),
-		sgr(s, note ? C_CYAN : C_RED),
-		note ? "note" : "error", sgr(s, C_RESET));
+		sgr(s, note ? C_CYAN : C_RED), note ? "note" : "error",
+		sgr(s, C_RESET));
 	if (fr->gone && fr->status != FILE_SKIPPED)
 		fputs("an earlier version: ", out);
 	put_clean(out, fr->problem ? fr->problem : "not audited",
@@ -363,7 +363,8 @@ int report_text(const struct result *res, const struct report_opts *opts,
 		}
 	}
 	if (ended) {
-		fprintf(out, "\n%sfixed later, or gone with their file (%zu):%s\n",
+		fprintf(out,
+			"\n%sfixed later, or gone with their file (%zu):%s\n",
 			sgr(&s, C_BOLD), ended, sgr(&s, C_RESET));
 		for (i = 0; i < res->nfindings; i++)
 			if (!res->findings[i].suppressed &&

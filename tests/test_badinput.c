@@ -25,8 +25,8 @@ static const char *put(const char *name, const void *data, size_t len)
 
 static int audit(const char *path, struct buf *out)
 {
-	int code = run_fkaudit(ARGS("check", "--color=never", path), NULL,
-			       NULL, NULL, out, NULL);
+	int code = run_fkaudit(ARGS("check", "--color=never", path), NULL, NULL,
+			       NULL, out, NULL);
 
 	cr_expect(code < 128, "killed by signal %d", code - 128);
 	return code;
@@ -36,16 +36,15 @@ static const char unsafe[] =
 	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
 	"REFERENCES users (id);\n";
 
-TestSuite(badinput, .init = test_dir_setup,
-	  .fini = test_dir_teardown);
+TestSuite(badinput, .init = test_dir_setup, .fini = test_dir_teardown);
 
 Test(badinput, empty_file)
 {
 	struct buf out = BUF_INIT;
 
 	cr_expect_eq(audit(put("empty.sql", "", 0), &out), 0);
-	cr_expect(strstr(buf_str(&out),
-			 "no findings in 1 file (0 statements)"));
+	cr_expect(
+		strstr(buf_str(&out), "no findings in 1 file (0 statements)"));
 	buf_release(&out);
 }
 
@@ -107,11 +106,11 @@ Test(badinput, invalid_utf8_still_audited)
 		"REFERENCES users (id);\n";
 	struct buf out = BUF_INIT;
 
-	cr_expect_eq(audit(put("latin1.sql", data, sizeof(data) - 1), &out),
-		     1);
-	cr_expect(strstr(buf_str(&out), "latin1.sql:2:26: error: [FK001"),
-		  "%s", buf_str(&out));
-	cr_expect(test_valid_utf8(&out), "invalid bytes are replaced in output");
+	cr_expect_eq(audit(put("latin1.sql", data, sizeof(data) - 1), &out), 1);
+	cr_expect(strstr(buf_str(&out), "latin1.sql:2:26: error: [FK001"), "%s",
+		  buf_str(&out));
+	cr_expect(test_valid_utf8(&out),
+		  "invalid bytes are replaced in output");
 	buf_release(&out);
 }
 
@@ -122,8 +121,8 @@ Test(badinput, utf8_bom_and_crlf)
 	struct buf out = BUF_INIT;
 
 	cr_expect_eq(audit(put("bom.sql", data, sizeof(data) - 1), &out), 1);
-	cr_expect(strstr(buf_str(&out), "bom.sql:2:19: error: [FK001"),
-		  "%s", buf_str(&out));
+	cr_expect(strstr(buf_str(&out), "bom.sql:2:19: error: [FK001"), "%s",
+		  buf_str(&out));
 	cr_expect(!strstr(buf_str(&out), "\r"), "no CR in the report");
 	buf_release(&out);
 }
@@ -136,8 +135,7 @@ Test(badinput, unterminated_dollar_quote)
 		"ALTER TABLE x ADD FOREIGN KEY (y) REFERENCES z (id);\n";
 	struct buf out = BUF_INIT;
 
-	cr_expect_eq(audit(put("dollar.sql", data, sizeof(data) - 1), &out),
-		     1);
+	cr_expect_eq(audit(put("dollar.sql", data, sizeof(data) - 1), &out), 1);
 	cr_expect(strstr(buf_str(&out), "dollar.sql:1:19: error: [FK001"));
 	cr_expect(strstr(buf_str(&out),
 			 "dollar.sql:2:36: warning: [FK000 parse-error] "
@@ -157,8 +155,8 @@ Test(badinput, unterminated_comment_and_quote)
 
 	cr_expect_eq(audit(put("open.sql", data, sizeof(data) - 1), &out), 1);
 	cr_expect(strstr(buf_str(&out), "open.sql:1:19: error: [FK001"));
-	cr_expect(strstr(buf_str(&out), "open.sql:2:8: warning: [FK000"),
-		  "%s", buf_str(&out));
+	cr_expect(strstr(buf_str(&out), "open.sql:2:8: warning: [FK000"), "%s",
+		  buf_str(&out));
 	cr_expect(strstr(buf_str(&out), "unterminated quoted string"));
 	buf_release(&out);
 }
@@ -230,8 +228,8 @@ Test(badinput, folder_without_sql)
 	struct buf out = BUF_INIT;
 
 	put("README.md", "hi", 2);
-	cr_expect_eq(run_fkaudit(ARGS("check", test_dir), NULL, NULL, NULL, &out,
-				 NULL),
+	cr_expect_eq(run_fkaudit(ARGS("check", test_dir), NULL, NULL, NULL,
+				 &out, NULL),
 		     0);
 	cr_expect(strstr(buf_str(&out), "no SQL files found"));
 	buf_release(&out);

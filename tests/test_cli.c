@@ -60,8 +60,8 @@ Test(cli, usage_errors_exit_2)
 	done(&r);
 	r = go(ARGS("check", "--no-such-option"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 2);
-	cr_expect(test_has(&r.err, "unknown option '--no-such-option'"),
-		  "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "unknown option '--no-such-option'"), "%s",
+		  buf_str(&r.err));
 	done(&r);
 	r = go(ARGS("check", "--fail-level", "loud", "-"), NULL, "", NULL);
 	cr_expect_eq(r.code, 2);
@@ -84,11 +84,12 @@ Test(cli, stdin_named_by_stdin_path)
 
 	cr_expect_eq(r.code, 1);
 	cr_expect(test_has(&r.out, "db/0001_fk.sql:1:26: error: [FK001 "
-			      "fk-validating-add]"),
+				   "fk-validating-add]"),
 		  "%s", buf_str(&r.out));
 	done(&r);
 	r = go(ARGS("check", "-"), NULL, unsafe_fk, NULL);
-	cr_expect(test_has(&r.out, "<stdin>:1:26: error:"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "<stdin>:1:26: error:"), "%s",
+		  buf_str(&r.out));
 	done(&r);
 }
 
@@ -106,8 +107,8 @@ static const char *const *no_repo(void)
 
 Test(cli, paths_outside_a_repository_are_shown_as_given)
 {
-	struct run r = go(ARGS("check", "examples"), "testdata", NULL,
-			  no_repo());
+	struct run r =
+		go(ARGS("check", "examples"), "testdata", NULL, no_repo());
 
 	cr_expect_eq(r.code, 1);
 	cr_expect(test_has(&r.out, "\nexamples/003_add_order_user_fk.sql:5:") ||
@@ -119,8 +120,8 @@ Test(cli, paths_outside_a_repository_are_shown_as_given)
 	done(&r);
 	r = go(ARGS("check"), "testdata/examples", NULL, no_repo());
 	cr_expect_eq(r.code, 1);
-	cr_expect(strncmp(buf_str(&r.out), "003_add_order_user_fk.sql:5:",
-			  28) == 0,
+	cr_expect(strncmp(buf_str(&r.out),
+			  "003_add_order_user_fk.sql:5:", 28) == 0,
 		  "%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, " in 6 files ("), "%s", buf_str(&r.out));
 	done(&r);
@@ -139,7 +140,8 @@ Test(cli, missing_path_exit_2_rest_audited)
 	cr_expect_eq(r.code, 2);
 	cr_expect(test_has(&r.out, "nope.sql: error: no such file or folder"),
 		  "%s", buf_str(&r.out));
-	cr_expect(test_has(&r.out, "examples/006_index.sql:4:1: error: [FK007"));
+	cr_expect(
+		test_has(&r.out, "examples/006_index.sql:4:1: error: [FK007"));
 	cr_expect(test_has(&r.out, "1 file not audited"));
 	done(&r);
 }
@@ -198,7 +200,7 @@ Test(cli, rules_and_explain)
 	r = go(ARGS("explain", "fk-validating-add"), NULL, NULL, NULL);
 	cr_expect_eq(r.code, 0);
 	cr_expect(test_has(&r.out, "FK001 fk-validating-add (default level: "
-			      "error)"));
+				   "error)"));
 	cr_expect(test_has(&r.out, "SHARE ROW EXCLUSIVE"));
 	cr_expect(test_has(&r.out, "Unsafe:\n    ALTER TABLE orders"));
 	cr_expect(test_has(&r.out, "NOT VALID;"));
@@ -215,13 +217,13 @@ Test(cli, facts_in_messages)
 	struct run r = go(ARGS("check", "-"), NULL, sql, NULL);
 
 	cr_expect(test_has(&r.out, "SHARE ROW EXCLUSIVE on \"messages\" and on "
-			      "\"users\""),
+				   "\"users\""),
 		  "%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, "(reads are not blocked)"));
 	cr_expect(test_has(&r.out, "[FK002 fk-on-new-column] adding column "
-			      "\"team_id\" with REFERENCES \"teams\" to "
-			      "existing table \"messages\" takes ACCESS "
-			      "EXCLUSIVE on \"messages\""),
+				   "\"team_id\" with REFERENCES \"teams\" to "
+				   "existing table \"messages\" takes ACCESS "
+				   "EXCLUSIVE on \"messages\""),
 		  "%s", buf_str(&r.out));
 	cr_expect(!test_has(&r.out, "ACCESS EXCLUSIVE on \"users\""));
 	done(&r);
@@ -236,15 +238,16 @@ Test(cli, newer_syntax_audited_like_pg15)
 		"  FOREIGN KEY (owner_id) REFERENCES users (id);\n"
 		"ALTER TABLE orders ADD CONSTRAINT orders_account_fk\n"
 		"  FOREIGN KEY (account_id) REFERENCES accounts (id);\n";
-	struct run r = go(ARGS("check", "--fail-level=none", "-"), NULL, sql,
-			  NULL);
+	struct run r =
+		go(ARGS("check", "--fail-level=none", "-"), NULL, sql, NULL);
 
-	cr_expect(test_has(&r.out, "<stdin>:2:29: warning: [FK000 parse-error]"),
-		  "%s", buf_str(&r.out));
+	cr_expect(
+		test_has(&r.out, "<stdin>:2:29: warning: [FK000 parse-error]"),
+		"%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, "audited from its tokens only (CREATE TABLE "
-			      "recognised)"));
+				   "recognised)"));
 	cr_expect(!test_has(&r.out, "error: [FK001 fk-validating-add] adding "
-			       "foreign key \"accounts_owner_fk\""),
+				    "foreign key \"accounts_owner_fk\""),
 		  "accounts is new: no FK001");
 	cr_expect(test_has(&r.out, "<stdin>:5:24: error: [FK001"), "%s",
 		  buf_str(&r.out));

@@ -51,10 +51,10 @@ static void parse_ok(struct config *cfg, const char *json)
 
 Test(config, unknown_framework_names_the_path_and_the_choices)
 {
-	expect_error(
-		"{ \"migrations\": [ \"db\", { \"path\": \"x\", "
-		"\"framework\": \"gose\" } ] }",
-		NAME ": $.migrations[1].framework: unknown framework \"gose\" "
+	expect_error("{ \"migrations\": [ \"db\", { \"path\": \"x\", "
+		     "\"framework\": \"gose\" } ] }",
+		     NAME
+		     ": $.migrations[1].framework: unknown framework \"gose\" "
 		     "(expected one of: auto, golang-migrate, goose, flyway, "
 		     "liquibase, dbmate, sqitch, diesel, sqlx, prisma, "
 		     "drizzle, atlas, supabase, node-pg-migrate, "
@@ -73,9 +73,10 @@ Test(config, unknown_transaction_mode)
 		     NAME ": $.transaction: unknown transaction mode "
 			  "\"per-file\" (expected one of: auto, none, file, "
 			  "implicit, deploy)");
-	expect_error("{\"migrations\": [{\"path\": \"db\", \"transaction\": 1}]}",
-		     NAME ": $.migrations[0].transaction: expected a string, "
-			  "got a number");
+	expect_error(
+		"{\"migrations\": [{\"path\": \"db\", \"transaction\": 1}]}",
+		NAME ": $.migrations[0].transaction: expected a string, "
+		     "got a number");
 }
 
 Test(config, rules_errors)
@@ -111,8 +112,8 @@ Test(config, wrong_types)
 		     NAME ": $.exclude: expected an array, got a string");
 	expect_error("{\"exclude\": [\"a\", null]}",
 		     NAME ": $.exclude[1]: expected a string, got null");
-	expect_error("{\"exclude\": [\"./\"]}",
-		     NAME ": $.exclude[0]: expected a glob pattern, got \"./\"");
+	expect_error("{\"exclude\": [\"./\"]}", NAME
+		     ": $.exclude[0]: expected a glob pattern, got \"./\"");
 	expect_error("{\"seed\": [{}]}",
 		     NAME ": $.seed[0]: expected a string, got an object");
 	expect_error("{\"migrations\": [true]}",
@@ -158,8 +159,9 @@ Test(config, unknown_and_duplicate_keys)
 			  "transaction, seed, rules)");
 	expect_error("{\"migrations\": [{\"path\": \"db\", \"framwork\": "
 		     "\"goose\"}]}",
-		     NAME ": $.migrations[0]: unknown key \"framwork\"; did you "
-			  "mean \"framework\"?");
+		     NAME
+		     ": $.migrations[0]: unknown key \"framwork\"; did you "
+		     "mean \"framework\"?");
 	expect_error("{\"exclude\": [], \"seed\": [], \"exclude\": []}",
 		     NAME ": $: duplicate key \"exclude\"");
 	expect_error("{\"rules\": {\"FK001\": \"off\", \"FK001\": \"off\"}}",
@@ -293,8 +295,9 @@ Test(config, full_example)
 	cr_expect_null(config_dir_of(&cfg, "app/1.sql"));
 	cr_expect_str_eq(config_framework_of(&cfg, "db/migrations/1.sql"),
 			 "goose");
-	cr_expect_str_eq(config_framework_of(&cfg, "db/migrations/legacy/1.sql"),
-			 "flyway");
+	cr_expect_str_eq(
+		config_framework_of(&cfg, "db/migrations/legacy/1.sql"),
+		"flyway");
 	cr_expect_eq(config_transaction_of(&cfg, "db/migrations/legacy/1.sql"),
 		     CONFIG_TX_NONE);
 	cr_expect_eq(config_transaction_of(&cfg,
@@ -374,8 +377,7 @@ Test(config, every_rule_by_id_and_name)
 	size_t i;
 
 	for (i = 0; i < rule_count; i++) {
-		snprintf(json, sizeof(json),
-			 "{\"rules\": {\"%s\": \"note\"}}",
+		snprintf(json, sizeof(json), "{\"rules\": {\"%s\": \"note\"}}",
 			 rule_registry[i]->name);
 		parse_ok(&cfg, json);
 		cr_expect_eq(config_rule_level(&cfg, rule_registry[i]->id),
@@ -445,7 +447,8 @@ Test(glob, stars_and_folders)
 	cr_expect(glob_match("db/0??_*.sql", "db/001_init.sql"));
 	cr_expect_not(glob_match("db/0??_*.sql", "db/01_init.sql"));
 	cr_expect_not(glob_match("db?x", "db/x"), "? is not /");
-	cr_expect(glob_match("caf?.sql", "caf\xc3\xa9.sql"), "? is a character");
+	cr_expect(glob_match("caf?.sql", "caf\xc3\xa9.sql"),
+		  "? is a character");
 	cr_expect(glob_match("a*b*c*d*e*f", "aXbXcXdXeXf"));
 	cr_expect_not(glob_match("a*a*a*a*a*a*a*a*b",
 				 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
@@ -574,7 +577,7 @@ static const cJSON *sarif_rule(const cJSON *rules, const char *id)
 {
 	const cJSON *r;
 
-	cJSON_ArrayForEach(r, rules)
+	cJSON_ArrayForEach (r, rules)
 		if (strcmp(cJSON_GetObjectItem(r, "id")->valuestring, id) == 0)
 			return r;
 	cr_assert_fail("no rule %s", id);
@@ -591,9 +594,10 @@ static void check_sarif(const char *text)
 	run = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "runs"), 0);
 	results = cJSON_GetObjectItem(run, "results");
 	cr_assert_eq(cJSON_GetArraySize(results), 1, "%s", text);
-	cr_expect_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(results, 0),
-					     "level")->valuestring,
-			 "warning");
+	cr_expect_str_eq(
+		cJSON_GetObjectItem(cJSON_GetArrayItem(results, 0), "level")
+			->valuestring,
+		"warning");
 	rules = cJSON_GetObjectItem(
 		cJSON_GetObjectItem(cJSON_GetObjectItem(run, "tool"), "driver"),
 		"rules");
@@ -704,8 +708,7 @@ Test(config_cli, syntax_error_is_exit_2_with_line_and_column)
 
 	repo_with_unsafe_fk();
 	put("repo/.fkaudit.json", "{\n  \"exclude\": [\"db/legacy\",]\n}\n");
-	r = go("repo", ARGS("check", "--sarif", "out.sarif", "-o",
-			    "out.txt"));
+	r = go("repo", ARGS("check", "--sarif", "out.sarif", "-o", "out.txt"));
 	cr_expect_eq(r.code, 2);
 	cr_expect_str_eq(buf_str(&r.err),
 			 "fkaudit: .fkaudit.json:2:26: invalid JSON: trailing "
@@ -720,8 +723,8 @@ Test(config_cli, config_option)
 	struct run r;
 
 	repo_with_unsafe_fk();
-	r = go("repo", ARGS("check", "--config", "nope.json", "--sarif",
-			    "out.sarif"));
+	r = go("repo",
+	       ARGS("check", "--config", "nope.json", "--sarif", "out.sarif"));
 	cr_expect_eq(r.code, 2);
 	cr_expect_str_eq(buf_str(&r.err),
 			 "fkaudit: --config nope.json: no such file\n");
@@ -806,8 +809,10 @@ Test(config_cli, exclude_skips_walked_folders_but_not_named_files)
 	done(&r);
 	/* a file named on the command line is audited */
 	r = go("repo", ARGS("check", "db/legacy/001.sql", "db/users_seed.sql"));
-	cr_expect(test_has(&r.out, "db/legacy/001.sql:1:24"), "%s", buf_str(&r.out));
-	cr_expect(test_has(&r.out, "db/users_seed.sql:1:24"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/legacy/001.sql:1:24"), "%s",
+		  buf_str(&r.out));
+	cr_expect(test_has(&r.out, "db/users_seed.sql:1:24"), "%s",
+		  buf_str(&r.out));
 	done(&r);
 }
 

@@ -31,15 +31,15 @@ static size_t count(const struct buf *b, const char *s)
 	return n;
 }
 
-#define HEADER "from django.db import migrations, models\n" \
-	       "import django.db.models.deletion\n\n\n"
+#define HEADER                                       \
+	"from django.db import migrations, models\n" \
+	"import django.db.models.deletion\n\n\n"
 
 /* teams.Team and accounts.Profile, as makemigrations writes them. */
 static void initial(void)
 {
 	put("teams/migrations/__init__.py", "");
-	put("teams/migrations/0001_initial.py",
-	    HEADER
+	put("teams/migrations/0001_initial.py", HEADER
 	    "class Migration(migrations.Migration):\n"
 	    "\n"
 	    "    initial = True\n"
@@ -57,8 +57,7 @@ static void initial(void)
 	    "        ),\n"
 	    "    ]\n");
 	put("accounts/migrations/__init__.py", "");
-	put("accounts/migrations/0001_initial.py",
-	    HEADER
+	put("accounts/migrations/0001_initial.py", HEADER
 	    "class Migration(migrations.Migration):\n"
 	    "\n"
 	    "    initial = True\n"
@@ -87,54 +86,56 @@ static void lead_migration(const char *atomic)
 {
 	char text[4096];
 
-	snprintf(text, sizeof(text),
-		 HEADER
-		 "class Migration(migrations.Migration):\n"
-		 "%s"
-		 "    dependencies = [('accounts', '0001_initial')]\n"
-		 "\n"
-		 "    operations = [\n"
-		 "        migrations.SeparateDatabaseAndState(\n"
-		 "            database_operations=[\n"
-		 "                migrations.RunSQL(\n"
-		 "                    'ALTER TABLE accounts_profile ADD COLUMN "
-		 "lead_id bigint NULL',\n"
-		 "                    'ALTER TABLE accounts_profile DROP COLUMN "
-		 "lead_id',\n"
-		 "                ),\n"
-		 "                migrations.RunSQL(\n"
-		 "                    'CREATE INDEX CONCURRENTLY profile_lead_idx "
-		 "ON accounts_profile (lead_id)',\n"
-		 "                    'DROP INDEX CONCURRENTLY profile_lead_idx',\n"
-		 "                ),\n"
-		 "                migrations.RunSQL(\n"
-		 "                    sql=\"SET lock_timeout = '2s'; \"\n"
-		 "                        \"ALTER TABLE accounts_profile ADD "
-		 "CONSTRAINT profile_lead_fk \"\n"
-		 "                        \"FOREIGN KEY (lead_id) REFERENCES "
-		 "teams_team (id) NOT VALID\",\n"
-		 "                    reverse_sql='ALTER TABLE accounts_profile "
-		 "DROP CONSTRAINT profile_lead_id_fk',\n"
-		 "                ),\n"
-		 "            ],\n"
-		 "            state_operations=[\n"
-		 "                migrations.AddField(\n"
-		 "                    model_name='profile',\n"
-		 "                    name='lead',\n"
-		 "                    field=models.ForeignKey(null=True, "
-		 "on_delete=django.db.models.deletion.SET_NULL, "
-		 "to='teams.team'),\n"
-		 "                ),\n"
-		 "            ],\n"
-		 "        ),\n"
-		 "        migrations.RunSQL(migrations.RunSQL.noop, "
-		 "'ALTER TABLE accounts_profile DROP CONSTRAINT "
-		 "profile_lead_fk'),\n"
-		 "    ]\n",
-		 atomic);
+	snprintf(
+		text, sizeof(text),
+		HEADER
+		"class Migration(migrations.Migration):\n"
+		"%s"
+		"    dependencies = [('accounts', '0001_initial')]\n"
+		"\n"
+		"    operations = [\n"
+		"        migrations.SeparateDatabaseAndState(\n"
+		"            database_operations=[\n"
+		"                migrations.RunSQL(\n"
+		"                    'ALTER TABLE accounts_profile ADD COLUMN "
+		"lead_id bigint NULL',\n"
+		"                    'ALTER TABLE accounts_profile DROP COLUMN "
+		"lead_id',\n"
+		"                ),\n"
+		"                migrations.RunSQL(\n"
+		"                    'CREATE INDEX CONCURRENTLY "
+		"profile_lead_idx "
+		"ON accounts_profile (lead_id)',\n"
+		"                    'DROP INDEX CONCURRENTLY "
+		"profile_lead_idx',\n"
+		"                ),\n"
+		"                migrations.RunSQL(\n"
+		"                    sql=\"SET lock_timeout = '2s'; \"\n"
+		"                        \"ALTER TABLE accounts_profile ADD "
+		"CONSTRAINT profile_lead_fk \"\n"
+		"                        \"FOREIGN KEY (lead_id) REFERENCES "
+		"teams_team (id) NOT VALID\",\n"
+		"                    reverse_sql='ALTER TABLE accounts_profile "
+		"DROP CONSTRAINT profile_lead_id_fk',\n"
+		"                ),\n"
+		"            ],\n"
+		"            state_operations=[\n"
+		"                migrations.AddField(\n"
+		"                    model_name='profile',\n"
+		"                    name='lead',\n"
+		"                    field=models.ForeignKey(null=True, "
+		"on_delete=django.db.models.deletion.SET_NULL, "
+		"to='teams.team'),\n"
+		"                ),\n"
+		"            ],\n"
+		"        ),\n"
+		"        migrations.RunSQL(migrations.RunSQL.noop, "
+		"'ALTER TABLE accounts_profile DROP CONSTRAINT "
+		"profile_lead_fk'),\n"
+		"    ]\n",
+		atomic);
 	put("accounts/migrations/0002_profile_lead.py", text);
-	put("accounts/migrations/0003_validate.py",
-	    HEADER
+	put("accounts/migrations/0003_validate.py", HEADER
 	    "class Migration(migrations.Migration):\n"
 	    "    dependencies = [('accounts', '0002_profile_lead')]\n"
 	    "    operations = [\n"
@@ -151,21 +152,23 @@ Test(django, separate_database_and_state_in_an_atomic_migration)
 	lead_migration("");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* at the SQL inside the string, in the .py file */
-	cr_expect(test_has(&out, "accounts/migrations/0002_profile_lead.py:16:22: "
-			    "error: [FK007 concurrent-in-transaction] CREATE "
-			    "INDEX CONCURRENTLY runs inside the transaction "
-			    "that Django puts around every migration whose "
-			    "class does not set atomic = False: PostgreSQL "
-			    "refuses it"),
+	cr_expect(test_has(&out,
+			   "accounts/migrations/0002_profile_lead.py:16:22: "
+			   "error: [FK007 concurrent-in-transaction] CREATE "
+			   "INDEX CONCURRENTLY runs inside the transaction "
+			   "that Django puts around every migration whose "
+			   "class does not set atomic = False: PostgreSQL "
+			   "refuses it"),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "help: put it in a migration of its own with "
-			    "atomic = False on its Migration class"),
+				 "atomic = False on its Migration class"),
 		  "%s", buf_str(&out));
 	/* the reverse SQL drops a name the forward SQL never gives */
-	cr_expect(test_has(&out, "accounts/migrations/0002_profile_lead.py:23:63: "
-			    "warning: [FK013 reverse-mismatch] the rollback "
-			    "drops constraint \"profile_lead_id_fk\", which "
-			    "the migration's forward SQL never creates"),
+	cr_expect(test_has(&out,
+			   "accounts/migrations/0002_profile_lead.py:23:63: "
+			   "warning: [FK013 reverse-mismatch] the rollback "
+			   "drops constraint \"profile_lead_id_fk\", which "
+			   "the migration's forward SQL never creates"),
 		  "%s", buf_str(&out));
 	/* the other reverse drops a name it creates: no FK013 */
 	cr_expect_eq(count(&out, "FK013"), 1, "%s", buf_str(&out));
@@ -199,36 +202,39 @@ Test(django, add_field_foreign_key_on_an_existing_model)
 
 	initial();
 	put("accounts/migrations/0002_profile_team.py",
-	    HEADER
-	    "class Migration(migrations.Migration):\n"
-	    "\n"
-	    "    dependencies = [\n"
-	    "        ('accounts', '0001_initial'),\n"
-	    "    ]\n"
-	    "\n"
-	    "    operations = [\n"
-	    "        migrations.AddField(\n"
-	    "            model_name='profile',\n"
-	    "            name='team',\n"
-	    "            field=models.ForeignKey(null=True, on_delete="
-	    "django.db.models.deletion.SET_NULL, to='teams.team'),\n"
-	    "        ),\n"
-	    "    ]\n");
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "\n"
+		   "    dependencies = [\n"
+		   "        ('accounts', '0001_initial'),\n"
+		   "    ]\n"
+		   "\n"
+		   "    operations = [\n"
+		   "        migrations.AddField(\n"
+		   "            model_name='profile',\n"
+		   "            name='team',\n"
+		   "            field=models.ForeignKey(null=True, on_delete="
+		   "django.db.models.deletion.SET_NULL, to='teams.team'),\n"
+		   "        ),\n"
+		   "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
-			    "warning: [FK002 fk-on-new-column] adding column "
-			    "\"team_id\" with REFERENCES \"teams_team\" to "
-			    "existing table \"accounts_profile\" takes ACCESS "
-			    "EXCLUSIVE on \"accounts_profile\""),
+	cr_expect(test_has(&out,
+			   "accounts/migrations/0002_profile_team.py:12:9: "
+			   "warning: [FK002 fk-on-new-column] adding column "
+			   "\"team_id\" with REFERENCES \"teams_team\" to "
+			   "existing table \"accounts_profile\" takes ACCESS "
+			   "EXCLUSIVE on \"accounts_profile\""),
 		  "%s", buf_str(&out));
 	/* Django's own names: names_digest() of table and column */
-	cr_expect(test_has(&out, "accounts/migrations/0002_profile_team.py:12:9: "
-			    "error: [FK006 index-not-concurrent] CREATE INDEX "
-			    "\"accounts_profile_team_id_ea6fb39a\" on existing "
-			    "table \"accounts_profile\" without CONCURRENTLY"),
+	cr_expect(test_has(&out,
+			   "accounts/migrations/0002_profile_team.py:12:9: "
+			   "error: [FK006 index-not-concurrent] CREATE INDEX "
+			   "\"accounts_profile_team_id_ea6fb39a\" on existing "
+			   "table \"accounts_profile\" without CONCURRENTLY"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "accounts_profile_team_id_ea6fb39a_fk_teams_team_id"),
-		  "%s", buf_str(&out));
+	cr_expect(
+		test_has(&out,
+			 "accounts_profile_team_id_ea6fb39a_fk_teams_team_id"),
+		"%s", buf_str(&out));
 	cr_expect(test_has(&out, " 12 |         migrations.AddField(\n"), "%s",
 		  buf_str(&out));
 	/* CreateModel with a ForeignKey: nothing unsafe */
@@ -241,8 +247,7 @@ Test(django, foreign_key_options_change_the_sql)
 	struct buf out = BUF_INIT;
 
 	initial();
-	put("accounts/migrations/0002_options.py",
-	    HEADER
+	put("accounts/migrations/0002_options.py", HEADER
 	    "class Migration(migrations.Migration):\n"
 	    "    dependencies = [('accounts', '0001_initial')]\n"
 	    "    operations = [\n"
@@ -274,8 +279,8 @@ Test(django, foreign_key_options_change_the_sql)
 		  buf_str(&out));
 	cr_expect(!test_has(&out, "0002_options.py:10:9: error: [FK006"), "%s",
 		  buf_str(&out));
-	cr_expect(!test_has(&out, "0002_options.py:10:9: warning: [FK005"), "%s",
-		  buf_str(&out));
+	cr_expect(!test_has(&out, "0002_options.py:10:9: warning: [FK005"),
+		  "%s", buf_str(&out));
 	buf_release(&out);
 }
 
@@ -285,15 +290,13 @@ Test(django, alter_field_to_a_foreign_key_and_back)
 
 	initial();
 	put("accounts/migrations/0002_backup.py",
-	    HEADER
-	    "class Migration(migrations.Migration):\n"
-	    "    dependencies = [('accounts', '0001_initial')]\n"
-	    "    operations = [\n"
-	    "        migrations.AddField('profile', 'backup', "
-	    "models.IntegerField(null=True)),\n"
-	    "    ]\n");
-	put("accounts/migrations/0003_backup_fk.py",
-	    HEADER
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('accounts', '0001_initial')]\n"
+		   "    operations = [\n"
+		   "        migrations.AddField('profile', 'backup', "
+		   "models.IntegerField(null=True)),\n"
+		   "    ]\n");
+	put("accounts/migrations/0003_backup_fk.py", HEADER
 	    "class Migration(migrations.Migration):\n"
 	    "    dependencies = [('accounts', '0002_backup')]\n"
 	    "    operations = [\n"
@@ -319,8 +322,8 @@ Test(django, alter_field_to_a_foreign_key_and_back)
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* an integer column becomes a foreign key: a validating ADD */
 	cr_expect(test_has(&out, "0003_backup_fk.py:8:9: error: [FK001 "
-			    "fk-validating-add] adding foreign key "
-			    "\"accounts_profile_backup_id_"),
+				 "fk-validating-add] adding foreign key "
+				 "\"accounts_profile_backup_id_"),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "0003_backup_fk.py:8:9: error: [FK006"), "%s",
 		  buf_str(&out));
@@ -337,34 +340,33 @@ Test(django, db_table_and_to_field)
 	struct buf out = BUF_INIT;
 
 	put("billing/migrations/0001_initial.py",
-	    HEADER
-	    "class Migration(migrations.Migration):\n"
-	    "    initial = True\n"
-	    "    operations = [\n"
-	    "        migrations.CreateModel(name='Account', fields=[\n"
-	    "            ('id', models.AutoField(primary_key=True)),\n"
-	    "            ('code', models.CharField(max_length=20, "
-	    "unique=True)),\n"
-	    "        ], options={'db_table': 'legacy_accounts'}),\n"
-	    "        migrations.CreateModel(name='Invoice', fields=[\n"
-	    "            ('id', models.AutoField(primary_key=True)),\n"
-	    "        ]),\n"
-	    "    ]\n");
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    initial = True\n"
+		   "    operations = [\n"
+		   "        migrations.CreateModel(name='Account', fields=[\n"
+		   "            ('id', models.AutoField(primary_key=True)),\n"
+		   "            ('code', models.CharField(max_length=20, "
+		   "unique=True)),\n"
+		   "        ], options={'db_table': 'legacy_accounts'}),\n"
+		   "        migrations.CreateModel(name='Invoice', fields=[\n"
+		   "            ('id', models.AutoField(primary_key=True)),\n"
+		   "        ]),\n"
+		   "    ]\n");
 	put("billing/migrations/0002_invoice_account.py",
-	    HEADER
-	    "class Migration(migrations.Migration):\n"
-	    "    dependencies = [('billing', '0001_initial')]\n"
-	    "    operations = [\n"
-	    "        migrations.AddField('invoice', 'account', "
-	    "models.ForeignKey('billing.Account', models.CASCADE, "
-	    "default=1, to_field='code')),\n"
-	    "    ]\n");
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('billing', '0001_initial')]\n"
+		   "    operations = [\n"
+		   "        migrations.AddField('invoice', 'account', "
+		   "models.ForeignKey('billing.Account', models.CASCADE, "
+		   "default=1, to_field='code')),\n"
+		   "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* the model's db_table; with a DEFAULT the key is checked: error */
-	cr_expect(test_has(&out, "0002_invoice_account.py:8:9: error: [FK002 "
-			    "fk-on-new-column] adding column \"account_id\" "
-			    "with REFERENCES \"legacy_accounts\" to existing "
-			    "table \"billing_invoice\""),
+	cr_expect(test_has(&out,
+			   "0002_invoice_account.py:8:9: error: [FK002 "
+			   "fk-on-new-column] adding column \"account_id\" "
+			   "with REFERENCES \"legacy_accounts\" to existing "
+			   "table \"billing_invoice\""),
 		  "%s", buf_str(&out));
 	/* the column takes the referenced column's type: no FK008 */
 	cr_expect(!test_has(&out, "FK008"), "%s", buf_str(&out));
@@ -397,13 +399,14 @@ Test(django, positions_inside_strings_follow_escapes_and_lines)
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* a module-level constant: the line inside the triple quotes */
 	cr_expect(test_has(&out, "accounts/migrations/0002_raw.py:6:9: error: "
-			    "[FK001 fk-validating-add] adding foreign key "
-			    "\"profile_home_fk\""),
+				 "[FK001 fk-validating-add] adding foreign key "
+				 "\"profile_home_fk\""),
 		  "%s", buf_str(&out));
 	/* after \n and \t escapes: the column of the source text */
-	cr_expect(test_has(&out, "accounts/migrations/0002_raw.py:13:89: error: "
-			    "[FK001 fk-validating-add] adding foreign key "
-			    "\"x_fk\""),
+	cr_expect(test_has(&out,
+			   "accounts/migrations/0002_raw.py:13:89: error: "
+			   "[FK001 fk-validating-add] adding foreign key "
+			   "\"x_fk\""),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -413,8 +416,7 @@ Test(django, suppressions_are_python_comments)
 	struct buf out = BUF_INIT;
 
 	initial();
-	put("accounts/migrations/0002_profile_team.py",
-	    HEADER
+	put("accounts/migrations/0002_profile_team.py", HEADER
 	    "class Migration(migrations.Migration):\n"
 	    "    dependencies = [('accounts', '0001_initial')]\n"
 	    "    operations = [\n"
@@ -433,10 +435,11 @@ Test(django, suppressions_are_python_comments)
 	cr_expect(!test_has(&out, "FK002") && !test_has(&out, "FK006") &&
 			  !test_has(&out, "FK004"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "accounts/migrations/0002_profile_team.py:14:9: "
-			    "note: [FK014 unused-suppression] suppression of "
-			    "FK001 matches no finding of the statement it "
-			    "precedes"),
+	cr_expect(test_has(&out,
+			   "accounts/migrations/0002_profile_team.py:14:9: "
+			   "note: [FK014 unused-suppression] suppression of "
+			   "FK001 matches no finding of the statement it "
+			   "precedes"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -455,7 +458,8 @@ Test(django, real_shapes_give_no_false_findings)
 	    "from django.conf import settings\n"
 	    "from django.db import migrations, models\n"
 	    "\n"
-	    "INDEX = \"CREATE INDEX CONCURRENTLY IF NOT EXISTS profile_name_idx \" \\\n"
+	    "INDEX = \"CREATE INDEX CONCURRENTLY IF NOT EXISTS "
+	    "profile_name_idx \" \\\n"
 	    "        \"ON accounts_profile (name)\"\n"
 	    "\n"
 	    "\n"
@@ -471,7 +475,8 @@ Test(django, real_shapes_give_no_false_findings)
 	    "    atomic = False\n"
 	    "\n"
 	    "    dependencies = [\n"
-	    "        migrations.swappable_dependency(settings.AUTH_USER_MODEL),\n"
+	    "        "
+	    "migrations.swappable_dependency(settings.AUTH_USER_MODEL),\n"
 	    "        ('accounts', '0001_initial'),\n"
 	    "    ]\n"
 	    "\n"
@@ -514,14 +519,15 @@ Test(django, real_shapes_give_no_false_findings)
 	    "options={'ordering': ['name']}),\n"
 	    "    ]\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 3 files"), "%s",
+		  buf_str(&out));
 	cr_expect_eq(run_test_dir(ARGS("detect", "accounts/migrations/"
-						    "0002_shapes.py"),
-				     &det),
+						 "0002_shapes.py"),
+				  &det),
 		     0, "%s", buf_str(&det));
 	/* the f-string is named as left out, with its line */
 	cr_expect(test_has(&det, "left out: RunSQL SQL that is not a string "
-			    "literal (line 56)"),
+				 "literal (line 56)"),
 		  "%s", buf_str(&det));
 	buf_release(&out);
 	buf_release(&det);
@@ -545,13 +551,15 @@ Test(django, what_is_not_a_migration)
 	cr_expect(test_has(&out, "in 3 files"), "%s", buf_str(&out));
 	cr_expect_eq(run_test_dir(ARGS("detect", "."), &det), 0, "%s",
 		     buf_str(&det));
-	cr_expect(test_has(&det, "accounts/migrations/helpers.py\n"
-			    "  django, not run: not audited\n"
-			    "  why: a Python module that defines no Migration "
-			    "class: not a Django migration, not audited"),
+	cr_expect(test_has(&det,
+			   "accounts/migrations/helpers.py\n"
+			   "  django, not run: not audited\n"
+			   "  why: a Python module that defines no Migration "
+			   "class: not a Django migration, not audited"),
 		  "%s", buf_str(&det));
-	cr_expect(!test_has(&det, "__init__.py") && !test_has(&det, "models.py"), "%s",
-		  buf_str(&det));
+	cr_expect(!test_has(&det, "__init__.py") &&
+			  !test_has(&det, "models.py"),
+		  "%s", buf_str(&det));
 	buf_release(&out);
 	buf_release(&det);
 }
@@ -564,16 +572,14 @@ Test(django, order_follows_dependencies)
 
 	initial();
 	put("zeta/migrations/0001_initial.py",
-	    HEADER
-	    "class Migration(migrations.Migration):\n"
-	    "    dependencies = [('teams', '__first__')]\n"
-	    "    operations = []\n");
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('teams', '__first__')]\n"
+		   "    operations = []\n");
 	put("teams/migrations/0002_after_accounts.py",
-	    HEADER
-	    "class Migration(migrations.Migration):\n"
-	    "    dependencies = [('teams', '0001_initial'), "
-	    "('accounts', '__latest__')]\n"
-	    "    operations = []\n");
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('teams', '0001_initial'), "
+		   "('accounts', '__latest__')]\n"
+		   "    operations = []\n");
 	cr_expect_eq(run_test_dir(ARGS("detect", "."), &det), 0, "%s",
 		     buf_str(&det));
 	a = strstr(buf_str(&det), "teams/migrations/0001_initial.py");

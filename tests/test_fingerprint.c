@@ -58,8 +58,10 @@ Test(fingerprint, upstream_empty_file)
 Test(fingerprint, upstream_spaces_and_tabs)
 {
 	static const char *const want[] = {
-		"271789c17abda88f:1", "54703d4cd895b18:1",
-		"180aee12dab6264:1", "a23a3dc5e078b07b:1",
+		"271789c17abda88f:1",
+		"54703d4cd895b18:1",
+		"180aee12dab6264:1",
+		"a23a3dc5e078b07b:1",
 	};
 
 	CHECK(" a\nb\n  \t\tc\n d", want);
@@ -153,11 +155,13 @@ Test(fingerprint, upstream_add_fingerprints)
 Test(fingerprint, emoji_is_a_surrogate_pair)
 {
 	static const char *const want[] = {
-		"4c551b8610d52790:1", "998f47628db7efd9:1",
+		"4c551b8610d52790:1",
+		"998f47628db7efd9:1",
 		"c129715d7a2bc9a3:1",
 	};
 	static const char *const want_bmp[] = {
-		"943af2176c93c763:1", "998f47628db7efd9:1",
+		"943af2176c93c763:1",
+		"998f47628db7efd9:1",
 		"c129715d7a2bc9a3:1",
 	};
 
@@ -169,7 +173,8 @@ Test(fingerprint, emoji_is_a_surrogate_pair)
 Test(fingerprint, invalid_utf8_one_replacement_per_byte)
 {
 	static const char *const want[] = {
-		"28ce206da3eb63a:1", "52bc0f1ca488be0f:1",
+		"28ce206da3eb63a:1",
+		"52bc0f1ca488be0f:1",
 		"8989dec65f08d110:1",
 	};
 
@@ -189,10 +194,12 @@ Test(fingerprint, invalid_utf8_one_replacement_per_byte)
 Test(fingerprint, invalid_utf8_truncated_sequences)
 {
 	static const char *const want2[] = {
-		"14e2a725ea27e970:1", "c129715d7a2bc9a3:1",
+		"14e2a725ea27e970:1",
+		"c129715d7a2bc9a3:1",
 	};
 	static const char *const want3[] = {
-		"896a8be38efbdb05:1", "c129715d7a2bc9a3:1",
+		"896a8be38efbdb05:1",
+		"c129715d7a2bc9a3:1",
 	};
 
 	CHECK("x\xe2\x82y\n", want2);
@@ -225,14 +232,17 @@ Test(fingerprint, invalid_utf8_never_crashes)
 Test(fingerprint, bom_nul_and_cr_space_lf)
 {
 	static const char *const bom[] = {
-		"ff581c1991fa6548:1", "c129715d7a2bc9a3:1",
+		"ff581c1991fa6548:1",
+		"c129715d7a2bc9a3:1",
 	};
 	static const char *const nul[] = {
-		"636f257f958bb544:1", "c129715d7a2bc9a3:1",
+		"636f257f958bb544:1",
+		"c129715d7a2bc9a3:1",
 	};
 	/* the space ends "\r\n": two line ends */
 	static const char *const cr_space_lf[] = {
-		"67c066a59e652f5e:1", "cc4c43d77869440f:1",
+		"67c066a59e652f5e:1",
+		"cc4c43d77869440f:1",
 		"8ee5a81e681643c1:1",
 	};
 
@@ -245,7 +255,8 @@ Test(fingerprint, bom_nul_and_cr_space_lf)
 Test(fingerprint, line_longer_than_window)
 {
 	static const char *const want[] = {
-		"d57476d8cef2ef4d:1", "1cc0ac04c6956ce:1",
+		"d57476d8cef2ef4d:1",
+		"1cc0ac04c6956ce:1",
 		"c129715d7a2bc9a3:1",
 	};
 	char text[256];
@@ -288,8 +299,8 @@ Test(fingerprint, large_counts_fit)
 		memcpy(text + 2 * i, "x\n", 2);
 	cr_assert_eq(line_hashes_compute(&h, text, 2 * lines), 0);
 	cr_expect_eq(h.n, lines + 1);
-	cr_expect_eq(strcmp(strchr(h.v[1000000], ':'), ":1000001"), 0,
-		     "%s", h.v[1000000]);
+	cr_expect_eq(strcmp(strchr(h.v[1000000], ':'), ":1000001"), 0, "%s",
+		     h.v[1000000]);
 	line_hashes_release(&h);
 	free(text);
 }

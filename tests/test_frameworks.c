@@ -27,19 +27,23 @@ Test(frameworks, goose_wraps_each_file_unless_no_transaction)
 	struct buf out = BUF_INIT;
 	char text[512];
 
-	snprintf(text, sizeof(text), "-- +goose Up\n%s\n-- +goose Down\n"
-				     "DROP INDEX orders_user_idx;\n", cic);
+	snprintf(text, sizeof(text),
+		 "-- +goose Up\n%s\n-- +goose Down\n"
+		 "DROP INDEX orders_user_idx;\n",
+		 cic);
 	put("migrations/20240101000000_idx.sql", text);
 	snprintf(text, sizeof(text),
 		 "-- +goose NO TRANSACTION\n-- +goose Up\n%s", cic);
 	put("migrations/20240102000000_idx_no_tx.sql", text);
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(test_has(&out, "20240101000000_idx.sql:2:1: error: [FK007 "
-			    "concurrent-in-transaction] CREATE INDEX "
-			    "CONCURRENTLY runs inside the transaction that "
-			    "goose puts around the file"),
+	cr_expect(test_has(&out,
+			   "20240101000000_idx.sql:2:1: error: [FK007 "
+			   "concurrent-in-transaction] CREATE INDEX "
+			   "CONCURRENTLY runs inside the transaction that "
+			   "goose puts around the file"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "-- +goose NO TRANSACTION"), "the opt-out is named");
+	cr_expect(test_has(&out, "-- +goose NO TRANSACTION"),
+		  "the opt-out is named");
 	cr_expect(!test_has(&out, "20240102000000_idx_no_tx.sql:"),
 		  "NO TRANSACTION: %s", buf_str(&out));
 	buf_release(&out);
@@ -75,13 +79,15 @@ Test(frameworks, golang_migrate_sends_a_file_as_one_string)
 	put("db/migrations/000002_alone.down.sql",
 	    "DROP INDEX CONCURRENTLY orders_user_idx;\n");
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(test_has(&out, "000001_two.up.sql:1:1: error: [FK007 "
-			    "concurrent-in-transaction] CREATE INDEX "
-			    "CONCURRENTLY runs inside the implicit transaction "
-			    "PostgreSQL opens because golang-migrate sends the "
-			    "whole file as one string"),
+	cr_expect(test_has(&out,
+			   "000001_two.up.sql:1:1: error: [FK007 "
+			   "concurrent-in-transaction] CREATE INDEX "
+			   "CONCURRENTLY runs inside the implicit transaction "
+			   "PostgreSQL opens because golang-migrate sends the "
+			   "whole file as one string"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "golang-migrate has no transaction to opt out of"));
+	cr_expect(test_has(&out,
+			   "golang-migrate has no transaction to opt out of"));
 	cr_expect(!test_has(&out, "000002_alone"), "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -117,13 +123,17 @@ static void check_fixture(const char *name)
 	snprintf(expected, sizeof(expected), "testdata/frameworks/%s.expected",
 		 name);
 	/* the fixture is inside fkaudit's own repository: stop above it */
-	snprintf(env, sizeof(env), "GIT_CEILING_DIRECTORIES=%s/testdata/"
-				   "frameworks", root);
-	code = run_fkaudit(ARGS("check", "--color=never", "."), dir, NULL,
-			   envs, &out, NULL);
+	snprintf(env, sizeof(env),
+		 "GIT_CEILING_DIRECTORIES=%s/testdata/"
+		 "frameworks",
+		 root);
+	code = run_fkaudit(ARGS("check", "--color=never", "."), dir, NULL, envs,
+			   &out, NULL);
 	dcode = run_fkaudit(ARGS("detect"), dir, NULL, envs, &det, NULL);
-	buf_addf(&out, "exit status: %d\n\n$ fkaudit detect\n%s"
-		       "exit status: %d\n", code, buf_str(&det), dcode);
+	buf_addf(&out,
+		 "exit status: %d\n\n$ fkaudit detect\n%s"
+		 "exit status: %d\n",
+		 code, buf_str(&det), dcode);
 	if (getenv("FKAUDIT_UPDATE_GOLDEN")) {
 		cr_expect(write_file(expected, out.ptr, out.len) == 0);
 	} else {
@@ -141,11 +151,12 @@ static void check_fixture(const char *name)
 Test(frameworks, fixtures)
 {
 	static const char *const names[] = {
-		"atlas",	   "dbmate",	     "diesel",	 "django",
-		"drizzle",	   "flyway",	     "golang-migrate", "goose",
-		"graphile-migrate", "hasura",	     "liquibase", "node-pg-migrate",
-		"prisma",	   "sqitch",	     "sqlx",	 "supabase",
-		"synapse",
+		"atlas",	  "dbmate",    "diesel",
+		"django",	  "drizzle",   "flyway",
+		"golang-migrate", "goose",     "graphile-migrate",
+		"hasura",	  "liquibase", "node-pg-migrate",
+		"prisma",	  "sqitch",    "sqlx",
+		"supabase",	  "synapse",
 	};
 	size_t i;
 
@@ -158,17 +169,18 @@ Test(frameworks, configuration_drives_discovery)
 {
 	struct buf out = BUF_INIT;
 
-	put(".fkaudit.json",
-	    "{ \"migrations\": [ { \"path\": \"db\", \"framework\": \"goose\" } ],\n"
-	    "  \"exclude\": [ \"db/legacy\" ],\n"
-	    "  \"seed\": [ \"schema/dump.sql\" ] }\n");
+	put(".fkaudit.json", "{ \"migrations\": [ { \"path\": \"db\", "
+			     "\"framework\": \"goose\" } ],\n"
+			     "  \"exclude\": [ \"db/legacy\" ],\n"
+			     "  \"seed\": [ \"schema/dump.sql\" ] }\n");
 	put("schema/dump.sql",
 	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
 	    "CREATE TABLE events (id bigint, user_id bigint, at date) "
 	    "PARTITION BY RANGE (at);\n");
 	/* goose by configuration: no version in the name */
-	put("db/create_idx.sql", "-- +goose Up\n"
-				 "CREATE INDEX CONCURRENTLY e_idx ON users (id);\n");
+	put("db/create_idx.sql",
+	    "-- +goose Up\n"
+	    "CREATE INDEX CONCURRENTLY e_idx ON users (id);\n");
 	put("db/events_fk.sql",
 	    "-- +goose Up\n"
 	    "SET lock_timeout = '2s';\n"
@@ -177,14 +189,15 @@ Test(frameworks, configuration_drives_discovery)
 	put("db/legacy/old.sql", cic);
 	put("other/x.sql", cic);
 	cr_expect_eq(check_test_dir(&out), 1);
-	cr_expect(test_has(&out, "db/create_idx.sql:2:1: error: [FK007 "
-			    "concurrent-in-transaction] CREATE INDEX "
-			    "CONCURRENTLY runs inside the transaction that "
-			    "goose puts around the file"),
+	cr_expect(test_has(&out,
+			   "db/create_idx.sql:2:1: error: [FK007 "
+			   "concurrent-in-transaction] CREATE INDEX "
+			   "CONCURRENTLY runs inside the transaction that "
+			   "goose puts around the file"),
 		  "%s", buf_str(&out));
 	/* the seeded dump says events is partitioned */
 	cr_expect(test_has(&out, "db/events_fk.sql:3:24: error: [FK010 "
-			    "partitioned-unsupported]"),
+				 "partitioned-unsupported]"),
 		  "%s", buf_str(&out));
 	cr_expect(!test_has(&out, "legacy") && !test_has(&out, "other/") &&
 			  !test_has(&out, "dump.sql"),
@@ -192,12 +205,14 @@ Test(frameworks, configuration_drives_discovery)
 	cr_expect(test_has(&out, "in 2 files"), "%s", buf_str(&out));
 	buf_reset(&out);
 	cr_expect_eq(run_test_dir(ARGS("detect"), &out), 0);
-	cr_expect(test_has(&out, "other/x.sql\n  plain SQL, not run: not audited\n"
-			    "  why: left out by the configuration"),
+	cr_expect(test_has(&out,
+			   "other/x.sql\n  plain SQL, not run: not audited\n"
+			   "  why: left out by the configuration"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "schema/dump.sql\n  plain SQL, seeds the schema "
-			    "state\n  why: a schema dump named by the "
-			    "configuration"),
+	cr_expect(test_has(&out,
+			   "schema/dump.sql\n  plain SQL, seeds the schema "
+			   "state\n  why: a schema dump named by the "
+			   "configuration"),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "(framework set by the configuration)"), "%s",
 		  buf_str(&out));
@@ -269,7 +284,7 @@ Test(frameworks, two_hundred_goose_statement_blocks)
 	/* inside a block, one string: an implicit transaction; not after */
 	cr_expect_eq(count_of(&out, "[FK007 "), 200, "%s", buf_str(&out));
 	cr_expect(test_has(&out, "20240101000000_many.sql:1000:1: error: "
-			    "[FK007 "),
+				 "[FK007 "),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "(600 statements)"), "%s", buf_str(&out));
 	buf_release(&sql);

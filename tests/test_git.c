@@ -44,8 +44,8 @@ static void commit(const char *repo, const char *author, const char *date,
 	setenv("GIT_AUTHOR_NAME", author, 1);
 	setenv("GIT_AUTHOR_DATE", date, 1);
 	setenv("GIT_COMMITTER_DATE", date, 1);
-	test_sh("cd %s && git add -A && git commit -q --allow-empty -m '%s'", repo,
-	   msg);
+	test_sh("cd %s && git add -A && git commit -q --allow-empty -m '%s'",
+		repo, msg);
 }
 
 static void new_repo(const char *repo)
@@ -94,8 +94,7 @@ static const cJSON *finding(const struct run *r, const char *rule,
 
 	cr_assert(r->json, "not JSON: %s / %s", buf_str(&r->out),
 		  buf_str(&r->err));
-	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r->json, "findings"))
-	{
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r->json, "findings")) {
 		if (strcmp(str(f, "rule"), rule) != 0)
 			continue;
 		if (path && strcmp(str(f, "path"), path) != 0)
@@ -142,11 +141,12 @@ Test(git, diff_against_the_merge_base_of_a_diverged_branch)
 	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
 	/* main's own later migration is not part of the branch */
 	cr_expect_eq(count(&r, "FK006", NULL), 0);
-	cr_expect(test_has(&r.err, "with main; merge base"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "with main; merge base"), "%s",
+		  buf_str(&r.err));
 	cr_expect(strstr(buf_str(&r.err), base) ||
 			  test_has(&r.err, (char[8]){ base[0], base[1], base[2],
-						 base[3], base[4], base[5],
-						 base[6], 0 }),
+						      base[3], base[4], base[5],
+						      base[6], 0 }),
 		  "%s", buf_str(&r.err));
 	done(&r);
 	/* no BASE: no upstream, no origin: main, and it says so */
@@ -168,7 +168,8 @@ Test(git, diff_upstream_is_the_default_base)
 	struct run r;
 
 	diverged();
-	test_sh("git clone -q r c && cd c && git checkout -q -b topic origin/main");
+	test_sh("git clone -q r c && cd c && git checkout -q -b topic "
+		"origin/main");
 	put("c", "db/004.sql", unsafe_fk);
 	commit("c", "Carol", "2024-02-01T10:00:00Z", "topic");
 	r = go("c", ARGS("diff"));
@@ -201,20 +202,22 @@ Test(git, diff_follows_renames_and_flags_edited_migrations)
 	cr_expect_eq(count(&r, "FK012", NULL), 2, "%s", buf_str(&r.out));
 	f = finding(&r, "FK012", "db/001_users.sql", 0);
 	cr_assert(f);
-	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(f, "start"),
-					 "line")->valueint, 2);
+	cr_expect_eq(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(f, "start"), "line")
+			->valueint,
+		2);
 	cr_expect(strstr(str(f, "message"), "already existed at the merge "
 					    "base"));
 	f = finding(&r, "FK012", "db/002_orders_fk.sql", 0);
 	cr_assert(f, "%s", buf_str(&r.out));
-	cr_expect(strstr(str(f, "message"), "renamed from db/002_fk.sql"),
-		  "%s", str(f, "message"));
+	cr_expect(strstr(str(f, "message"), "renamed from db/002_fk.sql"), "%s",
+		  str(f, "message"));
 	/* the renamed file is the same text: its FK001 is still reported */
 	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
 	done(&r);
 	/* --changed-lines: the renamed file has no changed line */
-	r = go("r", ARGS("diff", "--format", "json", "--changed-lines",
-			 "main"));
+	r = go("r",
+	       ARGS("diff", "--format", "json", "--changed-lines", "main"));
 	cr_expect_eq(count(&r, "FK001", NULL), 0, "%s", buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK012", NULL), 2);
 	done(&r);
@@ -233,8 +236,8 @@ Test(git, diff_changed_lines_keeps_only_touched_statements)
 	    "  FOREIGN KEY (user_id) REFERENCES users (id);\n"
 	    "CREATE INDEX orders_user_idx ON orders (user_id);\n");
 	commit("r", "Bob", "2024-01-02T10:00:00Z", "index");
-	r = go("r", ARGS("diff", "--format", "json", "--changed-lines",
-			 "main"));
+	r = go("r",
+	       ARGS("diff", "--format", "json", "--changed-lines", "main"));
 	cr_expect_eq(count(&r, "FK006", NULL), 1, "%s", buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK001", NULL), 0);
 	cr_expect_eq(count(&r, "FK012", NULL), 1);
@@ -265,8 +268,8 @@ Test(git, diff_new_tables_are_new_across_the_changes_files)
 	commit("r", "Bob", "2024-01-02T10:00:00Z", "items");
 	r = go("r", ARGS("diff", "--format", "json", "main"));
 	/* items is created by 002: 003's FK, index and column are safe */
-	cr_expect_eq(count(&r, "FK001", "db/003_items_fk.sql"), 0,
-		     "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK001", "db/003_items_fk.sql"), 0, "%s",
+		     buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK002", "db/003_items_fk.sql"), 0);
 	cr_expect_eq(count(&r, "FK006", "db/003_items_fk.sql"), 0);
 	/* users existed at the base */
@@ -281,8 +284,8 @@ Test(git, diff_worktree_and_errors)
 	diverged();
 	put("r", "db/005_wip.sql", unsafe_fk);
 	r = go("r", ARGS("diff", "--format", "json", "--worktree", "main"));
-	cr_expect_eq(count(&r, "FK001", "db/005_wip.sql"), 1,
-		     "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK001", "db/005_wip.sql"), 1, "%s",
+		     buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1);
 	done(&r);
 	r = go("r", ARGS("diff", "no-such-branch"));
@@ -293,11 +296,13 @@ Test(git, diff_worktree_and_errors)
 	test_sh("mkdir plain");
 	r = go("plain", ARGS("diff"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(test_has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "not a git repository"), "%s",
+		  buf_str(&r.err));
 	done(&r);
 	r = go("plain", ARGS("history"));
 	cr_expect_eq(r.code, 3);
-	cr_expect(test_has(&r.err, "not a git repository"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "not a git repository"), "%s",
+		  buf_str(&r.err));
 	done(&r);
 }
 
@@ -311,7 +316,8 @@ Test(git, diff_in_a_shallow_clone_without_the_merge_base)
 	r = go("s", ARGS("diff", "main"));
 	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
 	cr_expect(test_has(&r.err, "shallow clone"), "%s", buf_str(&r.err));
-	cr_expect(test_has(&r.err, "git fetch --deepen"), "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "git fetch --deepen"), "%s",
+		  buf_str(&r.err));
 	cr_expect(test_has(&r.err, "--unshallow"));
 	cr_expect_eq(r.out.len, 0);
 	done(&r);
@@ -386,8 +392,8 @@ Test(git, history_attributes_findings_and_follows_their_fate)
 	cr_expect_str_eq(str(cJSON_GetObjectItem(f, "introduced"), "author"),
 			 "Bob");
 	cr_expect_str_eq(str(cJSON_GetObjectItem(f, "resolved"), "sha"), c4);
-	cr_expect_eq(cJSON_GetObjectItem(
-			     cJSON_GetObjectItem(r.json, "history"), "commits")
+	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(r.json, "history"),
+					 "commits")
 			     ->valueint,
 		     5);
 	done(&r);
@@ -398,7 +404,8 @@ Test(git, history_attributes_findings_and_follows_their_fate)
 		  "%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, "file deleted by "));
 	cr_expect(test_has(&r.out, "audit summary: 5 commits walked"));
-	cr_expect(test_has(&r.out, "  2023              "), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "  2023              "), "%s",
+		  buf_str(&r.out));
 	cr_expect(r.err.len == 0, "no progress when not a terminal: %s",
 		  buf_str(&r.err));
 	done(&r);
@@ -526,10 +533,12 @@ Test(git, history_limits_since_max_commits_first_parent)
 	r = go("r", ARGS("history", "--format", "json", "--max-commits", "2"));
 	cr_expect_eq(count(&r, "FK001", NULL), 0, "%s", buf_str(&r.out));
 	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(r.json, "history"),
-					 "commits")->valueint, 2);
+					 "commits")
+			     ->valueint,
+		     2);
 	done(&r);
-	r = go("r", ARGS("history", "--format", "json", "--since",
-			 "2024-02-15"));
+	r = go("r",
+	       ARGS("history", "--format", "json", "--since", "2024-02-15"));
 	/* Carol's edit is in; Alice's FK predates the window */
 	cr_expect_eq(count(&r, "FK012", NULL), 1, "%s", buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK001", NULL), 0);
@@ -541,21 +550,22 @@ Test(git, history_limits_since_max_commits_first_parent)
 	test_sh("cd r && git checkout -q -b side HEAD");
 	put("r", "db/010.sql", unsafe_fk);
 	commit("r", "Frank", "2024-06-01T10:00:00Z", "side fk");
-	test_sh("cd r && git checkout -q main && git merge -q --no-ff -m 'merge "
-	   "side' side");
+	test_sh("cd r && git checkout -q main && git merge -q --no-ff -m "
+		"'merge "
+		"side' side");
 	r = go("r", ARGS("history", "--format", "json", "--first-parent"));
-	cr_expect_str_eq(str(cJSON_GetObjectItem(finding(&r, "FK001",
-							 "db/010.sql", 0),
-						 "introduced"),
-			     "subject"),
-			 "merge side");
+	cr_expect_str_eq(
+		str(cJSON_GetObjectItem(finding(&r, "FK001", "db/010.sql", 0),
+					"introduced"),
+		    "subject"),
+		"merge side");
 	done(&r);
 	r = go("r", ARGS("history", "--format", "json"));
-	cr_expect_str_eq(str(cJSON_GetObjectItem(finding(&r, "FK001",
-							 "db/010.sql", 0),
-						 "introduced"),
-			     "subject"),
-			 "side fk");
+	cr_expect_str_eq(
+		str(cJSON_GetObjectItem(finding(&r, "FK001", "db/010.sql", 0),
+					"introduced"),
+		    "subject"),
+		"side fk");
 	done(&r);
 }
 
@@ -573,8 +583,9 @@ Test(git, history_with_no_migrations)
 	done(&r);
 	r = go("r", ARGS("diff", "HEAD"));
 	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
-	cr_expect(test_has(&r.out, "no migration file added or changed since the "
-			      "merge base"),
+	cr_expect(test_has(&r.out,
+			   "no migration file added or changed since the "
+			   "merge base"),
 		  "%s", buf_str(&r.out));
 	done(&r);
 }
@@ -588,14 +599,16 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	put("r", "db/001.sql", unsafe_fk);
 	put("r", "db/002_lfs.sql",
 	    "version https://git-lfs.github.com/spec/v1\n"
-	    "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+	    "oid "
+	    "sha256:"
+	    "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
 	    "size 12345\n");
 	test_sh("cd r && ln -s 001.sql db/003_link.sql");
 	commit("r", "Alice", "2024-01-01T10:00:00Z", "all");
 	/* a submodule's commit: a gitlink entry, no repository behind it */
 	test_sh("cd r && git update-index --add --cacheinfo "
-	   "160000,4b825dc642cb6eb9a060e54bf8d69288fbee4904,db/shared && "
-	   "git commit -qm submodule");
+		"160000,4b825dc642cb6eb9a060e54bf8d69288fbee4904,db/shared && "
+		"git commit -qm submodule");
 	r = go("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3, "an LFS pointer at HEAD is not audited");
 	cr_expect(test_has(&r.out, "db/002_lfs.sql: error: Git LFS pointer"),
@@ -605,14 +618,16 @@ Test(git, links_lfs_pointers_and_missing_objects)
 	cr_expect(test_has(&r.out, "db/shared: note: submodule"), "%s",
 		  buf_str(&r.out));
 	cr_expect(test_has(&r.out, "db/001.sql:1:"), "the rest is audited");
-	cr_expect(test_has(&r.out, "; 1 file not audited"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "; 1 file not audited"), "%s",
+		  buf_str(&r.out));
 	done(&r);
 	r = go("r", ARGS("diff", "--color=never", "HEAD~1"));
 	cr_expect_eq(r.code, 0, "a submodule is a note: %s", buf_str(&r.err));
 	cr_expect(test_has(&r.out, "db/shared: note: submodule"), "%s",
 		  buf_str(&r.out));
 	done(&r);
-	r = go("r", ARGS("diff", "--color=never", "4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
+	r = go("r", ARGS("diff", "--color=never",
+			 "4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
 	cr_expect_eq(r.code, 3, "not a commit: %s", buf_str(&r.err));
 	done(&r);
 	/* a blob missing from the object database */
@@ -685,17 +700,18 @@ Test(git, drizzle_deploy_is_one_transaction_across_files)
 	r = go("d", ARGS("diff", "--color=never", "main"));
 	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
 	/* the VALIDATE runs in the deploy's one transaction, with the ADD */
-	cr_expect(test_has(&r.out, "drizzle/0002_validate.sql:1:20: error: [FK003 "
-			      "fk-validate-same-transaction] VALIDATE "
-			      "CONSTRAINT \"orders_user_fk\" runs in the same "
-			      "transaction as its ADD … NOT VALID at "
-			      "drizzle/0001_fk.sql:2 (the transaction that "
-			      "Drizzle's migrate() puts around all pending "
-			      "migrations)"),
+	cr_expect(test_has(&r.out,
+			   "drizzle/0002_validate.sql:1:20: error: [FK003 "
+			   "fk-validate-same-transaction] VALIDATE "
+			   "CONSTRAINT \"orders_user_fk\" runs in the same "
+			   "transaction as its ADD … NOT VALID at "
+			   "drizzle/0001_fk.sql:2 (the transaction that "
+			   "Drizzle's migrate() puts around all pending "
+			   "migrations)"),
 		  "%s", buf_str(&r.out));
 	/* validated and indexed later in the change: neither FK009 nor FK005 */
-	cr_expect(!test_has(&r.out, "FK009") && !test_has(&r.out, "FK005"), "%s",
-		  buf_str(&r.out));
+	cr_expect(!test_has(&r.out, "FK009") && !test_has(&r.out, "FK005"),
+		  "%s", buf_str(&r.out));
 	done(&r);
 	/* in check, each file is a deploy of its own: no FK003 */
 	r = go("d", ARGS("check", "--color=never", "drizzle"));
@@ -740,10 +756,11 @@ Test(git, flyway_conf_is_read_from_the_revision)
 	/* diff of the first two commits: V2 in Flyway's transaction */
 	r = go("f", ARGS("diff", "--color=never", "HEAD~2", "HEAD~1"));
 	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(test_has(&r.out, "V2__idx.sql:2:1: error: [FK007 "
-			      "concurrent-in-transaction] CREATE INDEX "
-			      "CONCURRENTLY runs inside the transaction that "
-			      "Flyway puts around the migration (Flyway refuses"),
+	cr_expect(test_has(&r.out,
+			   "V2__idx.sql:2:1: error: [FK007 "
+			   "concurrent-in-transaction] CREATE INDEX "
+			   "CONCURRENTLY runs inside the transaction that "
+			   "Flyway puts around the migration (Flyway refuses"),
 		  "%s", buf_str(&r.out));
 	done(&r);
 }
@@ -771,7 +788,7 @@ Test(git, diff_meets_the_schema_of_the_base)
 	r = go("s", ARGS("diff", "--color=never", "main"));
 	/* users.id is an integer, from the base: FK008 */
 	cr_expect(test_has(&r.out, "000002_orders.up.sql:2:60: warning: [FK008 "
-			      "fk-type-mismatch]"),
+				   "fk-type-mismatch]"),
 		  "%s", buf_str(&r.out));
 	/* events is partitioned, from the base: FK010 */
 	cr_expect(test_has(&r.out, "[FK010 partitioned-unsupported]"), "%s",
@@ -832,23 +849,27 @@ Test(git, django_migrations_in_diff_and_history)
 	 * key, so the new column is an integer: no FK008 */
 	r = go("dj", ARGS("diff", "--color=never", "main"));
 	cr_expect_eq(r.code, 1, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(test_has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
-			      "warning: [FK002 fk-on-new-column] adding "
-			      "column \"coach_id\" with REFERENCES "
-			      "\"teams_team\" to existing table "
-			      "\"accounts_profile\""),
+	cr_expect(test_has(&r.out,
+			   "accounts/migrations/0002_profile_coach.py:7:9: "
+			   "warning: [FK002 fk-on-new-column] adding "
+			   "column \"coach_id\" with REFERENCES "
+			   "\"teams_team\" to existing table "
+			   "\"accounts_profile\""),
 		  "%s", buf_str(&r.out));
-	cr_expect(test_has(&r.out, "accounts/migrations/0002_profile_coach.py:7:9: "
-			      "error: [FK006 index-not-concurrent]"),
+	cr_expect(test_has(&r.out,
+			   "accounts/migrations/0002_profile_coach.py:7:9: "
+			   "error: [FK006 index-not-concurrent]"),
 		  "%s", buf_str(&r.out));
-	cr_expect(!test_has(&r.out, "FK008") && !test_has(&r.out, "0001_initial"), "%s",
-		  buf_str(&r.out));
+	cr_expect(!test_has(&r.out, "FK008") &&
+			  !test_has(&r.out, "0001_initial"),
+		  "%s", buf_str(&r.out));
 	done(&r);
 
 	/* history: the same findings, on the commit that added them */
 	r = go("dj", ARGS("history", "--format", "json"));
-	cr_expect_eq(count(&r, "FK002", "accounts/migrations/"
-					"0002_profile_coach.py"),
+	cr_expect_eq(count(&r, "FK002",
+			   "accounts/migrations/"
+			   "0002_profile_coach.py"),
 		     1, "%s", buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK006", NULL), 1, "%s", buf_str(&r.out));
 	cr_expect_eq(count(&r, "FK008", NULL) + count(&r, "FK001", NULL), 0,
@@ -858,11 +879,12 @@ Test(git, django_migrations_in_diff_and_history)
 	/* an applied Django migration edited: FK012 on its first changed
 	 * line of Python */
 	test_sh("cd dj && sed -i 's/coach/mentor/' "
-	   "accounts/migrations/0002_profile_coach.py");
+		"accounts/migrations/0002_profile_coach.py");
 	commit("dj", "Bob", "2024-01-03T10:00:00Z", "rename");
 	r = go("dj", ARGS("diff", "--color=never", "HEAD~1"));
-	cr_expect(test_has(&r.out, "accounts/migrations/0002_profile_coach.py:9:1: "
-			      "warning: [FK012 migration-modified]"),
+	cr_expect(test_has(&r.out,
+			   "accounts/migrations/0002_profile_coach.py:9:1: "
+			   "warning: [FK012 migration-modified]"),
 		  "%s", buf_str(&r.out));
 	done(&r);
 }

@@ -51,9 +51,10 @@ static void check_case(const char *rule, const char *name)
 	} else {
 		cr_expect(read_file(expected, &want) == 0,
 			  "%s has no .expected file", sql);
-		cr_expect(strcmp(buf_str(&out), buf_str(&want)) == 0,
-			  "%s: output differs from %s:\n--- got\n%s--- want\n%s",
-			  sql, expected, buf_str(&out), buf_str(&want));
+		cr_expect(
+			strcmp(buf_str(&out), buf_str(&want)) == 0,
+			"%s: output differs from %s:\n--- got\n%s--- want\n%s",
+			sql, expected, buf_str(&out), buf_str(&want));
 	}
 	snprintf(tag, sizeof(tag), "[%s ", rule);
 	if (strncmp(name, "fire_", 5) == 0)
@@ -73,8 +74,7 @@ static size_t list(const char *dir, char **names, size_t max, bool dirs)
 	struct dirent *de;
 	size_t n = 0;
 
-	cr_assert(d != NULL, "cannot open %s (run from the source root)",
-		  dir);
+	cr_assert(d != NULL, "cannot open %s (run from the source root)", dir);
 	while ((de = readdir(d)) && n < max) {
 		/* rule folders are "FK001"; cases are "<name>.sql" */
 		if (dirs ? strchr(de->d_name, '.') != NULL
@@ -98,8 +98,10 @@ Test(golden, rules)
 
 		snprintf(dir, sizeof(dir), "testdata/rules/%s", rules[i]);
 		nc = list(dir, cases, 256, false);
-		cr_expect(nc >= 6, "%s: want at least 3 fire and 3 nofire "
-				   "cases", rules[i]);
+		cr_expect(nc >= 6,
+			  "%s: want at least 3 fire and 3 nofire "
+			  "cases",
+			  rules[i]);
 		for (k = 0; k < nc; k++) {
 			check_case(rules[i], cases[k]);
 			free(cases[k]);
@@ -157,8 +159,8 @@ static void check_format(const char *format, const char *const *extra)
 
 Test(golden, every_format)
 {
-	static const char *const formats[] = { "text", "sarif", "junit",
-					       "json", "github" };
+	static const char *const formats[] = { "text", "sarif", "junit", "json",
+					       "github" };
 	static const char *const with_suppressed[] = { "--include-suppressed",
 						       NULL };
 	size_t i;

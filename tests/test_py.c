@@ -286,21 +286,24 @@ Test(py, string_escapes_str)
 		 "H = '\\d \\% \\ \\8 \\x4 \\u12 \\U1234567 \\xZZ'\n"
 		 "I = '\\ud800 \\U00110000'\n"
 		 "J = '\\x00|\\0|\\u0000'\n");
-	expect_global(&d, "A", "\"\\\\ ' \\\" \\x07 \\x08 \\x0c \\n \\x0d "
-			       "\\x09 \\x0b\"");
+	expect_global(&d, "A",
+		      "\"\\\\ ' \\\" \\x07 \\x08 \\x0c \\n \\x0d "
+		      "\\x09 \\x0b\"");
 	/* \777 is U+01FF; \1010 is A then 0 */
 	expect_global(&d, "B", "\"  \\x07 A A0 \\xc3\\xbf \\xc7\\xbf\"");
 	/* in a str, \xe9 is the code point é */
 	expect_global(&d, "C", "\"A \\xc3\\xa9 \\xc3\\xa9\"");
-	expect_global(&d, "D", "\"\\xc3\\xa9 \\xe2\\x82\\xac "
-			       "\\xf0\\x9f\\x98\\x80 A\"");
+	expect_global(&d, "D",
+		      "\"\\xc3\\xa9 \\xe2\\x82\\xac "
+		      "\\xf0\\x9f\\x98\\x80 A\"");
 	/* names are not looked up; an unclosed one stays as written */
 	expect_global(&d, "E", "\"?|\\\\N{x\"");
 	expect_global(&d, "F", "\"ab\"");
 	expect_global(&d, "G", "\"ab\"");
 	/* unknown and truncated escapes keep the backslash, as Python */
-	expect_global(&d, "H", "\"\\\\d \\\\% \\\\ \\\\8 \\\\x4 \\\\u12 "
-			       "\\\\U1234567 \\\\xZZ\"");
+	expect_global(&d, "H",
+		      "\"\\\\d \\\\% \\\\ \\\\8 \\\\x4 \\\\u12 "
+		      "\\\\U1234567 \\\\xZZ\"");
 	expect_global(&d, "I", "\"? ?\"");
 	/* NUL from an escape is a space, so the value stays a C string */
 	expect_global(&d, "J", "\" | | \"");
@@ -654,15 +657,18 @@ Test(py, other_expressions_resync)
 		 "K = a[0](1), 2\n"
 		 "L = dict((k, v) for k, v in x.items())\n");
 	n = global(&d, "A");
-	expect_dump(&d, n, "[?{{1: 2, 3: (4, 5)}}, \"x\", ?{{1, 2}}, "
-			   "?{x[1:2]}, ?{-y}]");
+	expect_dump(&d, n,
+		    "[?{{1: 2, 3: (4, 5)}}, \"x\", ?{{1, 2}}, "
+		    "?{x[1:2]}, ?{-y}]");
 	cr_expect_eq(n->items[0]->kind, PY_OTHER);
-	expect_global(&d, "B", "f(?{lambda a, b=1: (a, b)}, \"z\", "
-			       "k=?{lambda: 0})");
+	expect_global(&d, "B",
+		      "f(?{lambda a, b=1: (a, b)}, \"z\", "
+		      "k=?{lambda: 0})");
 	expect_global(&d, "C", "?{[x for x in y]}");
 	expect_global(&d, "D", "?{(x for x in y)}");
-	expect_global(&d, "E", "[?{a if b else c}, ?{not a}, ?{a and b}, "
-			       "?{a == b}, ?{*s}, ?{...}]");
+	expect_global(&d, "E",
+		      "[?{a if b else c}, ?{not a}, ?{a and b}, "
+		      "?{a == b}, ?{*s}, ?{...}]");
 	expect_global(&d, "F", "f(?{x for x in y})");
 	expect_global(&d, "G", "[?{[x for x in y]}, \"w\"]");
 	expect_global(&d, "H", "?{(yield)}");
@@ -918,8 +924,9 @@ Test(py, django_migration)
 	run = ops->items[0];
 	cr_expect_str_eq(py_node_tail(run), "RunSQL");
 	sql = py_call_arg(run, 0, "sql");
-	expect_dump(&d, sql, "[(\"ALTER TABLE profile ADD COLUMN rank int "
-			     "DEFAULT %s\", [1])]");
+	expect_dump(&d, sql,
+		    "[(\"ALTER TABLE profile ADD COLUMN rank int "
+		    "DEFAULT %s\", [1])]");
 	check_pieces(&d, sql->items[0]->items[0]);
 	cr_expect_eq(src_of(sql->items[0]->items[0], 0),
 		     strstr(migration, "ALTER") - migration);
@@ -993,10 +1000,10 @@ Test(py, unterminated_strings)
 	expect_global(&d, "B", "?{\"open too\\\nstill}");
 	expect_global(&d, "C", "\"fine\"");
 	cr_assert(py_module_class(&d.m, "Migration"));
-	expect_dump(&d, py_module_lookup(&d.m, py_module_class(&d.m,
-							       "Migration"),
-					 "x"),
-		    "?{'''runs\n    to = 'the end'\n}");
+	expect_dump(
+		&d,
+		py_module_lookup(&d.m, py_module_class(&d.m, "Migration"), "x"),
+		"?{'''runs\n    to = 'the end'\n}");
 	doc_release(&d);
 }
 
@@ -1056,8 +1063,7 @@ Test(py, deep_nesting)
 	/* the unclosed brackets end before `B =`: read again, the file
 	 * does not balance */
 	cr_assert(global(&d, "B"));
-	cr_expect_eq(global(&d, "B")->span.end,
-		     nth(&d, '\n', 1));
+	cr_expect_eq(global(&d, "B")->span.end, nth(&d, '\n', 1));
 	expect_global(&d, "C", "\"c\"");
 	expect_global(&d, "D", "\"d\"");
 	doc_release(&d);
@@ -1086,9 +1092,13 @@ Test(py, nul_bytes_and_invalid_utf8)
 Test(py, empty_and_tiny_files)
 {
 	static const char *const texts[] = {
-		"", "\\", "\n", "'", "\"\"\"", "#", "(", ")", "x", "x =",
-		"class", "class X", "class X(", "=", "\\\n", "\xef\xbb\xbf",
-		"\r", "\t", "f'{", "b'\\", "r'\\", "'\\", "@", "...", ";",
+		"",	    "\\",  "\n",    "'",
+		"\"\"\"",   "#",   "(",	    ")",
+		"x",	    "x =", "class", "class X",
+		"class X(", "=",   "\\\n",  "\xef\xbb\xbf",
+		"\r",	    "\t",  "f'{",   "b'\\",
+		"r'\\",	    "'\\", "@",	    "...",
+		";",
 	};
 	struct doc d;
 	size_t k;

@@ -33,7 +33,8 @@ Test(registry, ids_unique_sorted_documented)
 			  r->id);
 		cr_expect(r->fix && *r->fix, "%s fix", r->id);
 		/* GitHub rejects longer SARIF descriptions and names */
-		cr_expect(strlen(r->summary) <= 1024 && strlen(r->facts) <= 1024,
+		cr_expect(strlen(r->summary) <= 1024 &&
+				  strlen(r->facts) <= 1024,
 			  "%s: descriptions fit SARIF's 1024", r->id);
 		cr_expect(strlen(r->name) <= 255);
 		cr_expect(r->unsafe_sql && r->safe_sql, "%s examples", r->id);

@@ -14,8 +14,7 @@
 
 #define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-TestSuite(reports, .init = test_dir_setup,
-	  .fini = test_dir_teardown);
+TestSuite(reports, .init = test_dir_setup, .fini = test_dir_teardown);
 
 static const char unsafe[] =
 	"ALTER TABLE messages ADD CONSTRAINT fk FOREIGN KEY (user_id) "
@@ -41,8 +40,9 @@ Test(reports, files_replace_whole_and_keep_stdout_text)
 				      junit, "--json", json, "-"),
 				 NULL, unsafe, NULL, &out, NULL),
 		     1);
-	cr_expect(test_has(&out, "error: [FK001"), "the text report still goes to "
-					      "stdout");
+	cr_expect(test_has(&out, "error: [FK001"),
+		  "the text report still goes to "
+		  "stdout");
 	cr_assert(read_file(sarif, &got) == 0);
 	{
 		struct stat sb;
@@ -84,7 +84,8 @@ Test(reports, unwritable_report_exit_3_no_leftovers)
 	cr_expect_eq(run_fkaudit(ARGS("check", "--sarif", blocked, "-"), NULL,
 				 "SELECT 1;", NULL, NULL, &err),
 		     3, "rename onto a folder fails");
-	snprintf(cmd, sizeof(cmd), "test -z \"$(ls '%s' | grep tmp-)\"", test_dir);
+	snprintf(cmd, sizeof(cmd), "test -z \"$(ls '%s' | grep tmp-)\"",
+		 test_dir);
 	cr_expect(system(cmd) == 0, "no temporary file is left behind");
 	buf_release(&err);
 	free(target);
@@ -104,18 +105,18 @@ Test(reports, github_step_summary)
 				 NULL, unsafe, ARGS(env), &out, NULL),
 		     1);
 	cr_expect(test_has(&out, "::error file=db/1%2C2%3A3.sql,line=1,col=26,"
-			    "endLine=1,endColumn=83,title=FK001 "
-			    "fk-validating-add::adding foreign key"),
+				 "endLine=1,endColumn=83,title=FK001 "
+				 "fk-validating-add::adding foreign key"),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "%0Ahelp: add it NOT VALID"));
 	cr_assert(read_file(summary, &md) == 0);
 	cr_expect(strncmp(buf_str(&md), "earlier step\n", 13) == 0,
 		  "appended, not overwritten");
 	cr_expect(test_has(&md, "### fkaudit: 1 error, 1 warning, 0 notes in 1 "
-			   "file"),
+				"file"),
 		  "%s", buf_str(&md));
 	cr_expect(test_has(&md, "| error | FK001 fk-validating-add | "
-			   "`db/1,2:3.sql:1:26` |"));
+				"`db/1,2:3.sql:1:26` |"));
 	buf_release(&out);
 	buf_release(&md);
 	free(summary);
@@ -127,19 +128,21 @@ Test(reports, sarif_in_a_git_repository)
 	char *sub = test_path("repo/db/migrations");
 	char *file = test_path("repo/db/migrations/001 fk.sql");
 
-	sh(test_dir, "mkdir -p repo/db/migrations && cd repo && git init -q -b "
-		"trunk . && git remote add origin git@github.com:acme/shop.git");
+	sh(test_dir,
+	   "mkdir -p repo/db/migrations && cd repo && git init -q -b "
+	   "trunk . && git remote add origin git@github.com:acme/shop.git");
 	cr_assert(write_file(file, unsafe, strlen(unsafe)) == 0);
 	sh(test_dir, "cd repo && git add -A && git -c user.name=t -c "
-		"user.email=t@t commit -qm m");
-	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif",
-				      "001 fk.sql"),
-				 sub, NULL, NULL, &out, NULL),
-		     1);
+		     "user.email=t@t commit -qm m");
+	cr_expect_eq(
+		run_fkaudit(ARGS("check", "--format", "sarif", "001 fk.sql"),
+			    sub, NULL, NULL, &out, NULL),
+		1);
 	cr_expect(test_has(&out, "\"uri\":\t\"db/migrations/001%20fk.sql\""),
 		  "repository-relative from a subfolder");
-	cr_expect(test_has(&out, "\"repositoryUri\":\t\"https://github.com/acme/"
-			    "shop\""),
+	cr_expect(test_has(&out,
+			   "\"repositoryUri\":\t\"https://github.com/acme/"
+			   "shop\""),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "\"branch\":\t\"trunk\""));
 	cr_expect(test_has(&out, "\"revisionId\":\t\""));
@@ -163,7 +166,7 @@ Test(reports, clean_audit_reports)
 				 "SELECT 1;\n", NULL, &out, NULL),
 		     0);
 	cr_expect(test_has(&out, "<testcase classname=\"&lt;stdin&gt;\" "
-			    "name=\"fkaudit: all rules passed\""),
+				 "name=\"fkaudit: all rules passed\""),
 		  "%s", buf_str(&out));
 	buf_reset(&out);
 	cr_expect_eq(run_fkaudit(ARGS("check", "--format", "sarif", "-"), NULL,

@@ -53,13 +53,15 @@ static void put(const char *path, const char *content)
 
 static void commit(const char *msg)
 {
-	test_sh("cd r && git add -A && git commit -q --allow-empty -m '%s'", msg);
+	test_sh("cd r && git add -A && git commit -q --allow-empty -m '%s'",
+		msg);
 }
 
 /* Deletes the loose object `oid` of repository test_dir/`repo`. */
 static void drop_object(const char *repo, const char *oid)
 {
-	test_sh("f=%s/.git/objects/%.2s/%s; test -f $f && chmod u+w $f && rm $f",
+	test_sh("f=%s/.git/objects/%.2s/%s; test -f $f && chmod u+w $f && rm "
+		"$f",
 		repo, oid, oid + 2);
 }
 
@@ -120,8 +122,8 @@ static struct run audit(const char *cwd, const char *const *args)
 	cr_expect(cJSON_GetObjectItem(r.json, "findings") &&
 			  cJSON_GetObjectItem(r.json, "files"),
 		  "incomplete JSON: %s", buf_str(&b));
-	cr_expect_eq(cJSON_GetObjectItem(
-			     cJSON_GetObjectItem(r.json, "summary"), "exit_code")
+	cr_expect_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(r.json, "summary"),
+					 "exit_code")
 			     ->valueint,
 		     r.code);
 	buf_reset(&b);
@@ -133,7 +135,7 @@ static struct run audit(const char *cwd, const char *const *args)
 			"invocations"),
 		0);
 	cr_expect(inv && cJSON_GetObjectItem(inv, "exitCode")->valueint ==
-				 r.code,
+				  r.code,
 		  "SARIF invocation: %s", buf_str(&b));
 	buf_release(&b);
 	cr_assert_eq(read_file(xml, &r.junit), 0, "no JUnit report");
@@ -173,7 +175,7 @@ static const cJSON *file_entry(const struct run *r, const char *path)
 {
 	const cJSON *f;
 
-	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r->json, "files"))
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r->json, "files"))
 		if (strcmp(str(f, "path"), path) == 0)
 			return f;
 	return NULL;
@@ -190,7 +192,7 @@ static int count(const struct run *r, const char *rule, const char *path)
 	const cJSON *f;
 	int n = 0;
 
-	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r->json, "findings"))
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r->json, "findings"))
 		n += strcmp(str(f, "rule"), rule) == 0 &&
 		     strcmp(str(f, "path"), path) == 0;
 	return n;
@@ -204,15 +206,16 @@ static const cJSON *notification(const struct run *r, const char *text)
 {
 	const cJSON *inv = cJSON_GetArrayItem(
 		cJSON_GetObjectItem(
-			cJSON_GetArrayItem(cJSON_GetObjectItem(r->sarif, "runs"),
-					   0),
+			cJSON_GetArrayItem(
+				cJSON_GetObjectItem(r->sarif, "runs"), 0),
 			"invocations"),
 		0);
 	const cJSON *n;
 
-	cJSON_ArrayForEach(n, cJSON_GetObjectItem(inv,
-						  "toolExecutionNotifications"))
-		if (strstr(str(cJSON_GetObjectItem(n, "message"), "text"), text))
+	cJSON_ArrayForEach (
+		n, cJSON_GetObjectItem(inv, "toolExecutionNotifications"))
+		if (strstr(str(cJSON_GetObjectItem(n, "message"), "text"),
+			   text))
 			return n;
 	return NULL;
 }
@@ -304,8 +307,7 @@ Test(robust_git, history_schema_dump_and_excluded_file_first)
 	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
 	cr_expect_eq(count(&r, "FK001", "db/001_fk.sql"), 1, "%s",
 		     buf_str(&r.out));
-	cr_expect_eq(nfiles(&r), 1, "only db/001_fk.sql: %s",
-		     buf_str(&r.out));
+	cr_expect_eq(nfiles(&r), 1, "only db/001_fk.sql: %s", buf_str(&r.out));
 	cr_expect_null(file_entry(&r, "db/structure.sql"));
 	cr_expect_null(file_entry(&r, "db/000_legacy.sql"));
 	cr_expect_eq(count(&r, "FK006", "db/000_legacy.sql"), 0);
@@ -317,8 +319,7 @@ Test(robust_git, history_schema_dump_and_excluded_file_first)
 	commit("more");
 	r = audit("r", ARGS("diff", "main"));
 	cr_expect_eq(r.code, 0, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect_eq(nfiles(&r), 1, "only db/002_idx.sql: %s",
-		     buf_str(&r.out));
+	cr_expect_eq(nfiles(&r), 1, "only db/002_idx.sql: %s", buf_str(&r.out));
 	cr_expect(file_entry(&r, "db/002_idx.sql"));
 	done(&r);
 }
@@ -352,7 +353,8 @@ Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
 
 	test_sh("git init -q -b main src");
 	test_sh("mkdir src/db && printf 'CREATE TABLE users (id bigint);\\n' > "
-		"src/db/001.sql && cd src && git add -A && git commit -qm users");
+		"src/db/001.sql && cd src && git add -A && git commit -qm "
+		"users");
 	test_sh("cd src && git checkout -q -b feature && "
 		"printf 'CREATE TABLE users (id bigint);\\n"
 		"ALTER TABLE orders ADD CONSTRAINT f FOREIGN KEY (user_id) "
@@ -375,13 +377,14 @@ Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
 	cr_expect_eq(num(f, "statements"), 2);
 	cr_expect_eq(count(&r, "FK012", "db/001.sql"), 1);
 	cr_expect(test_has(&r.out, "db/001.sql:1:1: warning: [FK012 "
-			      "migration-modified] migration db/001.sql "
-			      "already existed at the merge base"),
+				   "migration-modified] migration db/001.sql "
+				   "already existed at the merge base"),
 		  "%s", buf_str(&r.out));
-	cr_expect(test_has(&r.out, "so environments diverge; which lines it edits "
-			      "could not be decided: its merge-base version "
-			      "could not be read (blob bf04568227e3 is missing "
-			      "or corrupt in the object database"),
+	cr_expect(test_has(&r.out,
+			   "so environments diverge; which lines it edits "
+			   "could not be decided: its merge-base version "
+			   "could not be read (blob bf04568227e3 is missing "
+			   "or corrupt in the object database"),
 		  "%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, "), so FK012 is on line 1\n"), "%s",
 		  buf_str(&r.out));
@@ -392,8 +395,8 @@ Test(robust_git, diff_partial_clone_without_the_merge_base_blob)
 	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
 	cr_expect_eq(count(&r, "FK001", "db/001.sql"), 1, "%s",
 		     buf_str(&r.out));
-	cr_expect(test_has(&r.out, "--changed-lines keeps every statement"), "%s",
-		  buf_str(&r.out));
+	cr_expect(test_has(&r.out, "--changed-lines keeps every statement"),
+		  "%s", buf_str(&r.out));
 	done(&r);
 }
 
@@ -511,15 +514,16 @@ Test(robust_git, history_missing_tree_in_the_migration_folder)
 	drop_object("r", tree);
 	r = audit("r", ARGS("history"));
 	snprintf(text, sizeof(text),
-		 "tree 'db' (%.12s) of commit %.7s is missing or corrupt",
-		 tree, c2);
+		 "tree 'db' (%.12s) of commit %.7s is missing or corrupt", tree,
+		 c2);
 	expect_problem(&r, "db", text);
 	expect_all_audited(&r);
 	/* what commit 2 added is seen in the next commit that can be read */
-	cJSON_ArrayForEach(f, cJSON_GetObjectItem(r.json, "findings"))
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r.json, "findings"))
 		if (strcmp(str(f, "rule"), "FK006") == 0)
 			cr_expect_str_eq(
-				str(cJSON_GetObjectItem(f, "introduced"), "sha"),
+				str(cJSON_GetObjectItem(f, "introduced"),
+				    "sha"),
 				c3);
 	done(&r);
 }
@@ -535,8 +539,8 @@ Test(robust_git, history_missing_root_tree)
 	drop_object("r", tree);
 	r = audit("r", ARGS("history"));
 	snprintf(text, sizeof(text),
-		 "tree '.' (%.12s) of commit %.7s is missing or corrupt",
-		 tree, c2);
+		 "tree '.' (%.12s) of commit %.7s is missing or corrupt", tree,
+		 c2);
 	expect_problem(&r, ".", text);
 	expect_all_audited(&r);
 	done(&r);
@@ -576,7 +580,8 @@ Test(robust_git, history_corrupt_commit)
 	 * libgit2 1.5 loop for ever in inflate(): libgit2 issue 7342, fixed
 	 * upstream by pull request 7346.)
 	 */
-	test_sh("f=r/.git/objects/%.2s/%s; chmod u+w $f; python3 -c 'import sys, "
+	test_sh("f=r/.git/objects/%.2s/%s; chmod u+w $f; python3 -c 'import "
+		"sys, "
 		"zlib; sys.stdout.buffer.write(zlib.compress(b\"commit 9\\0"
 		"garbage!!\"))' > $f",
 		c2, c2 + 2);
@@ -597,10 +602,12 @@ Test(robust_git, history_missing_blob_of_a_renamed_data_file)
 	const cJSON *f;
 
 	three_migrations();
-	test_sh("cd r && mkdir data && seq 1 50 | sed 's/.*/INSERT INTO t VALUES "
+	test_sh("cd r && mkdir data && seq 1 50 | sed 's/.*/INSERT INTO t "
+		"VALUES "
 		"(&);/' > data/rows.sql && git add -A && git commit -qm rows");
 	test_rev_parse("r", "HEAD:data/rows.sql", blob);
-	test_sh("cd r && git mv data/rows.sql data/rows2.sql && echo 'INSERT INTO "
+	test_sh("cd r && git mv data/rows.sql data/rows2.sql && echo 'INSERT "
+		"INTO "
 		"t VALUES (51);' >> data/rows2.sql && git add -A && "
 		"git commit -qm 'more rows'");
 	drop_object("r", blob);
@@ -751,7 +758,8 @@ Test(robust_git, history_loose_blob_longer_than_its_header)
 
 	three_migrations();
 	test_rev_parse("r", "HEAD:db/002_idx.sql", blob);
-	test_sh("f=r/.git/objects/%.2s/%s; chmod u+w $f; python3 -c 'import sys, "
+	test_sh("f=r/.git/objects/%.2s/%s; chmod u+w $f; python3 -c 'import "
+		"sys, "
 		"zlib; sys.stdout.buffer.write(zlib.compress(b\"blob 3\\0"
 		"CREATE INDEX i ON users (id);\\n\"))' > $f",
 		blob, blob + 2);

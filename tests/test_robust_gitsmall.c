@@ -22,8 +22,7 @@ static const char unsafe_fk[] =
 	"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
 	"  FOREIGN KEY (user_id) REFERENCES users (id);\n";
 
-TestSuite(robust_gitsmall, .init = test_git_setup,
-	  .fini = test_dir_teardown);
+TestSuite(robust_gitsmall, .init = test_git_setup, .fini = test_dir_teardown);
 
 static void put(const char *path, const char *content)
 {
@@ -71,9 +70,9 @@ Test(robust_gitsmall, check_lfs_pointer_is_not_audited)
 	cr_expect_eq(r.code, 3, "exit %d: %s%s", r.code, buf_str(&r.out),
 		     buf_str(&r.err));
 	cr_expect(test_has(&r.out, "db/001.sql: error: Git LFS pointer: the "
-			      "migration itself is stored in Git LFS, "
-			      "outside the repository's objects; not "
-			      "audited"),
+				   "migration itself is stored in Git LFS, "
+				   "outside the repository's objects; not "
+				   "audited"),
 		  "%s", buf_str(&r.out));
 	cr_expect(!test_has(&r.out, "FK000"), "%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
@@ -90,7 +89,7 @@ Test(robust_gitsmall, history_of_an_empty_repository)
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
 	cr_expect(test_has(&r.err, "fkaudit history: revision 'HEAD': the "
-			      "repository has no commits yet"),
+				   "repository has no commits yet"),
 		  "%s", buf_str(&r.err));
 	done(&r);
 }
@@ -105,8 +104,8 @@ Test(robust_gitsmall, history_of_a_ref_to_a_missing_commit)
 	test_sh("git init -q r");
 	put("r/db/001.sql", unsafe_fk);
 	test_sh("cd r && git -c gc.auto=0 add -A && "
-	   "git -c gc.auto=0 commit -q -m one && "
-	   "git rev-parse HEAD > ../head");
+		"git -c gc.auto=0 commit -q -m one && "
+		"git rev-parse HEAD > ../head");
 	buf_addf(&path, "%s/head", test_dir);
 	cr_assert_eq(read_file(buf_str(&path), &id), 0);
 	memcpy(sha, buf_str(&id), 40);
@@ -131,11 +130,11 @@ Test(robust_gitsmall, history_of_a_branch_with_no_commits_yet)
 	test_sh("git init -q r");
 	put("r/db/001.sql", unsafe_fk);
 	test_sh("cd r && git add -A && git commit -q -m one && "
-	   "git checkout -q --orphan fresh");
+		"git checkout -q --orphan fresh");
 	r = run_in("r", ARGS("history", "--color=never"));
 	cr_expect_eq(r.code, 3);
 	cr_expect(test_has(&r.err, "fkaudit history: revision 'HEAD': branch "
-			      "'fresh' has no commits yet"),
+				   "'fresh' has no commits yet"),
 		  "%s", buf_str(&r.err));
 	done(&r);
 }
@@ -150,12 +149,14 @@ Test(robust_gitsmall, history_of_a_truncated_pack)
 
 	test_sh("git init -q r");
 	put("r/db/001.sql", unsafe_fk);
-	test_sh("cd r && git add -A && git commit -q -m one && git repack -adq && "
-	   "for p in .git/objects/pack/*.pack; do "
-	   "truncate -s $(($(stat -c %%s $p) / 2)) $p; done");
+	test_sh("cd r && git add -A && git commit -q -m one && git repack -adq "
+		"&& "
+		"for p in .git/objects/pack/*.pack; do "
+		"truncate -s $(($(stat -c %%s $p) / 2)) $p; done");
 	test_sh("cd r && { LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}"
-	   "fast_unwind_on_malloc=0 timeout 20 \"$FKAUDIT\" history --color=never "
-	   "2>../err >/dev/null; echo $? >../code; }");
+		"fast_unwind_on_malloc=0 timeout 20 \"$FKAUDIT\" history "
+		"--color=never "
+		"2>../err >/dev/null; echo $? >../code; }");
 	buf_addf(&path, "%s/code", test_dir);
 	cr_assert_eq(read_file(buf_str(&path), &code), 0);
 	if (strcmp(buf_str(&code), "124\n") == 0)
@@ -167,8 +168,9 @@ Test(robust_gitsmall, history_of_a_truncated_pack)
 	cr_assert_eq(read_file(buf_str(&path), &err), 0);
 	cr_expect(test_has(&err, "fkaudit history: revision 'HEAD': object "),
 		  "%s", buf_str(&err));
-	cr_expect(test_has(&err, ".pack, which is corrupt (it does not match its "
-			    "index: truncated?)"),
+	cr_expect(test_has(&err,
+			   ".pack, which is corrupt (it does not match its "
+			   "index: truncated?)"),
 		  "%s", buf_str(&err));
 	buf_release(&err);
 	buf_release(&code);
@@ -202,21 +204,23 @@ Test(robust_gitsmall, history_blob_over_max_file_size)
 	put("r/db/001.sql", "");
 	put_big("r/db/001.sql", 3 << 20);
 	test_sh("cd r && git add -A && git commit -q -m big && "
-	   "echo 'SELECT 1;' > db/001.sql && git commit -q -am small");
-	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
-			     "none", "--max-file-size", "1M", "HEAD~1"));
+		"echo 'SELECT 1;' > db/001.sql && git commit -q -am small");
+	r = run_in("r", ARGS("history", "--color=never", "--fail-level", "none",
+			     "--max-file-size", "1M", "HEAD~1"));
 	cr_expect_eq(r.code, 3, "%s%s", buf_str(&r.out), buf_str(&r.err));
-	cr_expect(test_has(&r.out, "db/001.sql: error: 3145720 bytes, over "
-			      "--max-file-size (1048576 bytes); not audited"),
+	cr_expect(test_has(&r.out,
+			   "db/001.sql: error: 3145720 bytes, over "
+			   "--max-file-size (1048576 bytes); not audited"),
 		  "%s", buf_str(&r.out));
 	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
-	r = run_in("r", ARGS("history", "--color=never", "--fail-level",
-			     "none", "--max-file-size", "1M"));
+	r = run_in("r", ARGS("history", "--color=never", "--fail-level", "none",
+			     "--max-file-size", "1M"));
 	cr_expect_eq(r.code, 0, "%s%s", buf_str(&r.out), buf_str(&r.err));
 	cr_expect(test_has(&r.out, "db/001.sql"), "%s", buf_str(&r.out));
-	cr_expect(test_has(&r.out, "over --max-file-size"), "%s", buf_str(&r.out));
+	cr_expect(test_has(&r.out, "over --max-file-size"), "%s",
+		  buf_str(&r.out));
 	cr_expect(test_has(&r.out, "db/002.sql:1:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
@@ -263,7 +267,7 @@ Test(robust_gitsmall, history_does_not_read_a_blob_over_the_limit)
 	put("r/db/001.sql", "");
 	put_big("r/db/001.sql", 96 << 20);
 	test_sh("cd r && git -c core.bigFileThreshold=1g add -A && "
-	   "git commit -q -m big");
+		"git commit -q -m big");
 	kib = peak_rss("r", ARGS("history", "--max-file-size", "1M"), &code);
 	cr_expect_eq(code, 3);
 	cr_expect_lt(kib, 48 * 1024,

@@ -27,15 +27,15 @@ TestSuite(robust_perf, .init = test_dir_setup, .fini = test_dir_teardown);
 static const char *const pads[] = {
 	" ",
 	"\t",
-	" /* \xc3\xa9 */ ",		/* é: two bytes */
+	" /* \xc3\xa9 */ ",		     /* é: two bytes */
 	" /* \xe4\xb8\xad\xe6\x96\x87 */\t", /* 中文: three bytes each */
-	" /* \xf0\x9f\x98\x80 */ ",	/* an emoji: four bytes */
-	" /* \xff */ ",			/* never valid */
-	" /* \x80\x80 */ ",		/* stray continuation bytes */
-	" /* \xe4\xb8 */ ",		/* a truncated sequence */
-	" /* \xf0\x9f\x98 */\t",	/* a truncated four-byte one */
-	" /* \xc0\xaf */ ",		/* an overlong '/' */
-	" /* \xed\xa0\x80 */ ",		/* a surrogate */
+	" /* \xf0\x9f\x98\x80 */ ",	     /* an emoji: four bytes */
+	" /* \xff */ ",			     /* never valid */
+	" /* \x80\x80 */ ",		     /* stray continuation bytes */
+	" /* \xe4\xb8 */ ",		     /* a truncated sequence */
+	" /* \xf0\x9f\x98 */\t",	     /* a truncated four-byte one */
+	" /* \xc0\xaf */ ",		     /* an overlong '/' */
+	" /* \xed\xa0\x80 */ ",		     /* a surrogate */
 	" \t /* \t */ \t",
 };
 
@@ -67,8 +67,10 @@ static void add_piece(struct buf *b, unsigned i)
 			 i);
 		break;
 	case 3:
-		buf_addf(b, "ALTER TABLE t ADD COLUMN c%u bigint REFERENCES "
-			    "p (id);", i);
+		buf_addf(b,
+			 "ALTER TABLE t ADD COLUMN c%u bigint REFERENCES "
+			 "p (id);",
+			 i);
 		break;
 	default:
 		buf_adds(b, "SELECT '\xc3\xbc\t\xf0\x9f\x98\x80';");
@@ -104,21 +106,27 @@ static void many_lines(void)
 
 	buf_adds(&b, "-- header \xc3\xa9\r\n");
 	for (i = 0; i < 60; i++) {
-		buf_addf(&b, "CREATE INDEX a%u ON t (a);\tCREATE INDEX "
-			     "\"\xe4\xb8\xad%u\" ON t (a);\r\n", i, i);
-		buf_addf(&b, "ALTER TABLE t\r\n\t ADD FOREIGN KEY (b%u)\r\n"
-			     "\tREFERENCES p (id);%s\r\n",
+		buf_addf(&b,
+			 "CREATE INDEX a%u ON t (a);\tCREATE INDEX "
+			 "\"\xe4\xb8\xad%u\" ON t (a);\r\n",
+			 i, i);
+		buf_addf(&b,
+			 "ALTER TABLE t\r\n\t ADD FOREIGN KEY (b%u)\r\n"
+			 "\tREFERENCES p (id);%s\r\n",
 			 i, pads[i % NPADS]);
 		buf_adds(&b, "-- fkaudit:ignore FK006 known\r\n"
 			     "CREATE INDEX s ON t (a);\r\n"
 			     "-- fkaudit:ignore FK001 nothing to suppress\r\n"
 			     "SELECT 1;\r\n");
-		buf_addf(&b, "/* \xff\xfe */ CREATE INDEX b%u ON t (\r\n"
-			     "\xf0\x9f\x98\x80" "a);\n\r\n",
+		buf_addf(&b,
+			 "/* \xff\xfe */ CREATE INDEX b%u ON t (\r\n"
+			 "\xf0\x9f\x98\x80"
+			 "a);\n\r\n",
 			 i);
-		buf_addf(&b, "SELECT 2;\rCREATE INDEX c%u ON t (a);%s"
-			     "ALTER TABLE t ADD COLUMN d%u int REFERENCES p "
-			     "(id);\r\n",
+		buf_addf(&b,
+			 "SELECT 2;\rCREATE INDEX c%u ON t (a);%s"
+			 "ALTER TABLE t ADD COLUMN d%u int REFERENCES p "
+			 "(id);\r\n",
 			 i, pads[(i + 5) % NPADS], i);
 	}
 	buf_adds(&b, "CREATE INDEX z ON t (a);");
@@ -156,18 +164,21 @@ static void django(void)
 			buf_addf(&b, "CREATE INDEX d%u ON t (a); ", i);
 			break;
 		case 1:
-			buf_addf(&b, "CREATE INDEX \\\"\\u00e9%u\\\" ON t (a);"
-				     "\\t",
+			buf_addf(&b,
+				 "CREATE INDEX \\\"\\u00e9%u\\\" ON t (a);"
+				 "\\t",
 				 i);
 			break;
 		case 2:
-			buf_addf(&b, "/* \xe4\xb8\xad */ ALTER TABLE t ADD "
-				     "FOREIGN KEY (b%u) REFERENCES p (id); ",
+			buf_addf(&b,
+				 "/* \xe4\xb8\xad */ ALTER TABLE t ADD "
+				 "FOREIGN KEY (b%u) REFERENCES p (id); ",
 				 i);
 			break;
 		default:
-			buf_addf(&b, "SELECT '\\U0001F600\xc3\xa9'; CREATE "
-				     "INDEX e%u ON t (a); ",
+			buf_addf(&b,
+				 "SELECT '\\U0001F600\xc3\xa9'; CREATE "
+				 "INDEX e%u ON t (a); ",
 				 i);
 			break;
 		}
@@ -222,8 +233,7 @@ static cJSON *load(const char *name)
 }
 
 /* One line per finding of the JSON report; SARIF must agree with it. */
-static size_t json_lines(struct buf *out, const cJSON *json,
-			 const cJSON *sarif)
+static size_t json_lines(struct buf *out, const cJSON *json, const cJSON *sarif)
 {
 	const cJSON *fs = cJSON_GetObjectItemCaseSensitive(json, "findings");
 	const cJSON *runs = cJSON_GetObjectItemCaseSensitive(sarif, "runs");
@@ -233,7 +243,7 @@ static size_t json_lines(struct buf *out, const cJSON *json,
 	size_t n = 0;
 
 	cr_assert(cJSON_IsArray(fs) && cJSON_IsArray(results));
-	cJSON_ArrayForEach(f, fs) {
+	cJSON_ArrayForEach (f, fs) {
 		const cJSON *loc, *reg;
 		const char *snippet = str(f, "snippet");
 
@@ -256,18 +266,18 @@ static size_t json_lines(struct buf *out, const cJSON *json,
 			"physicalLocation");
 		reg = cJSON_GetObjectItemCaseSensitive(loc, "region");
 		cr_expect(num(reg, "startLine", NULL) ==
-				  num(f, "start", "line") &&
-			  num(reg, "startColumn", NULL) ==
-				  num(f, "start", "column") &&
-			  num(reg, "endLine", NULL) == num(f, "end", "line") &&
-			  num(reg, "endColumn", NULL) ==
-				  num(f, "end", "column"),
+					  num(f, "start", "line") &&
+				  num(reg, "startColumn", NULL) ==
+					  num(f, "start", "column") &&
+				  num(reg, "endLine", NULL) ==
+					  num(f, "end", "line") &&
+				  num(reg, "endColumn", NULL) ==
+					  num(f, "end", "column"),
 			  "SARIF result %zu's region differs from JSON's", n);
-		cr_expect_str_eq(
-			str(cJSON_GetObjectItemCaseSensitive(
-				    r, "partialFingerprints"),
-			    "primaryLocationLineHash"),
-			str(f, "fingerprint"));
+		cr_expect_str_eq(str(cJSON_GetObjectItemCaseSensitive(
+					     r, "partialFingerprints"),
+				     "primaryLocationLineHash"),
+				 str(f, "fingerprint"));
 		r = r->next;
 		n++;
 	}
@@ -306,7 +316,8 @@ static size_t text_lines(struct buf *out, const char *text)
 			for (; c < e && (*c == '^' || *c == '~'); c++)
 				marks++;
 			if (marks)
-				buf_addf(out, "  underline %zu (%zu tabs) %zu\n",
+				buf_addf(out,
+					 "  underline %zu (%zu tabs) %zu\n",
 					 lead, tabs, marks);
 		}
 		p = nl ? nl + 1 : e;
@@ -317,11 +328,15 @@ static size_t text_lines(struct buf *out, const char *text)
 static void check_positions(const char *name, const char *target,
 			    size_t min_findings)
 {
-	const char *const args[] = { "check",	  "--color=never",
-				     "--json",	  "r.json",
-				     "--sarif",	  "r.sarif",
+	const char *const args[] = { "check",
+				     "--color=never",
+				     "--json",
+				     "r.json",
+				     "--sarif",
+				     "r.sarif",
 				     "--include-suppressed",
-				     target,	  NULL };
+				     target,
+				     NULL };
 	char expected[256];
 	struct buf out = BUF_INIT, got = BUF_INIT, want = BUF_INIT;
 	cJSON *json, *sarif;
@@ -335,10 +350,10 @@ static void check_positions(const char *name, const char *target,
 	nj = json_lines(&got, json, sarif);
 	nt = text_lines(&got, buf_str(&out));
 	cr_expect(nj >= min_findings, "%s: only %zu findings", name, nj);
-	cr_expect(nt > 0 && nt <= nj, "%s: %zu in the text, %zu in JSON",
-		  name, nt, nj);
-	snprintf(expected, sizeof(expected),
-		 "testdata/positions/expected.%s", name);
+	cr_expect(nt > 0 && nt <= nj, "%s: %zu in the text, %zu in JSON", name,
+		  nt, nj);
+	snprintf(expected, sizeof(expected), "testdata/positions/expected.%s",
+		 name);
 	if (getenv("FKAUDIT_UPDATE_GOLDEN")) {
 		cr_expect(write_file(expected, got.ptr, got.len) == 0,
 			  "cannot write %s", expected);
@@ -397,8 +412,8 @@ static size_t chars(const char *s)
  */
 Test(robust_perf, snippet_stops_in_a_run_of_invalid_bytes)
 {
-	const char *const args[] = { "check", "--color=never", "--json",
-				     "r.json", "run.sql", NULL };
+	const char *const args[] = { "check",  "--color=never", "--json",
+				     "r.json", "run.sql",	NULL };
 	struct buf b = BUF_INIT, out = BUF_INIT;
 	const cJSON *f;
 	cJSON *json;
@@ -411,8 +426,8 @@ Test(robust_perf, snippet_stops_in_a_run_of_invalid_bytes)
 	put("run.sql", &b);
 	cr_assert_eq(run_test_dir(args, &out), 1, "%s", buf_str(&out));
 	json = load("r.json");
-	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(json,
-								"findings")) {
+	cJSON_ArrayForEach (
+		f, cJSON_GetObjectItemCaseSensitive(json, "findings")) {
 		cr_expect(chars(str(f, "snippet")) <= 246,
 			  "%s at column %d: a snippet of %zu characters",
 			  str(f, "rule"), num(f, "start", "column"),

@@ -79,7 +79,8 @@ Test(robust_reports, output_onto_a_named_input_is_refused)
 			NULL, &err),
 		     2, "%s", buf_str(&err));
 	cr_expect(file_is("001.sql", unsafe));
-	cr_expect(test_has(&err, "--json './sub/../001.sql'"), "%s", buf_str(&err));
+	cr_expect(test_has(&err, "--json './sub/../001.sql'"), "%s",
+		  buf_str(&err));
 	buf_release(&out);
 	buf_release(&err);
 }
@@ -88,18 +89,19 @@ Test(robust_reports, report_onto_a_walked_file_is_refused)
 {
 	struct buf err = BUF_INIT;
 
-	cr_assert(put_test_file("db/001.sql", "CREATE TABLE t (id int);\n") == 0);
+	cr_assert(put_test_file("db/001.sql", "CREATE TABLE t (id int);\n") ==
+		  0);
 	cr_assert(put_test_file("db/002.sql", unsafe) == 0);
 	cr_assert(put_test_file("db/notes.txt", "not a migration\n") == 0);
-	cr_expect_eq(go(ARGS("check", "--sarif", "db/002.sql", "db"), NULL,
-			&err),
-		     2, "%s", buf_str(&err));
+	cr_expect_eq(
+		go(ARGS("check", "--sarif", "db/002.sql", "db"), NULL, &err), 2,
+		"%s", buf_str(&err));
 	cr_expect(file_is("db/002.sql", unsafe));
 	cr_expect(test_has(&err, "--sarif 'db/002.sql'"), "%s", buf_str(&err));
 	/* a file the walk does not audit may be a report */
-	cr_expect_eq(go(ARGS("check", "--json", "db/notes.txt", "db"), NULL,
-			NULL),
-		     1);
+	cr_expect_eq(
+		go(ARGS("check", "--json", "db/notes.txt", "db"), NULL, NULL),
+		1);
 	cr_expect(!file_is("db/notes.txt", "not a migration\n"));
 	buf_release(&err);
 }
@@ -125,12 +127,13 @@ Test(robust_reports, two_reports_onto_one_file_are_refused)
 
 	cr_assert(put_test_file("001.sql", unsafe) == 0);
 	/* the file does not exist yet: compared by resolved path */
-	cr_expect_eq(go(ARGS("check", "--sarif", "r.json", "--json",
-			     "./r.json", "001.sql"),
+	cr_expect_eq(go(ARGS("check", "--sarif", "r.json", "--json", "./r.json",
+			     "001.sql"),
 			NULL, &err),
 		     2, "%s", buf_str(&err));
-	cr_expect(test_has(&err, "--sarif 'r.json' and --json './r.json' name the "
-			    "same file"),
+	cr_expect(test_has(&err,
+			   "--sarif 'r.json' and --json './r.json' name the "
+			   "same file"),
 		  "%s", buf_str(&err));
 	cr_expect(!exists("r.json"), "nothing written");
 	/* it exists, and a link names it: compared by inode */
@@ -141,7 +144,8 @@ Test(robust_reports, two_reports_onto_one_file_are_refused)
 			     "--junit", "d/../r.json", "001.sql"),
 			NULL, &err),
 		     2, "%s", buf_str(&err));
-	cr_expect(test_has(&err, "--output 'link.json' and --junit 'd/../r.json'"),
+	cr_expect(test_has(&err,
+			   "--output 'link.json' and --junit 'd/../r.json'"),
 		  "%s", buf_str(&err));
 	cr_expect(file_is("r.json", "old\n"));
 	/* different files are fine, and so is /dev/null twice */
@@ -159,15 +163,15 @@ Test(robust_reports, history_and_diff_refuse_a_migration_of_the_work_tree)
 	test_sh("git init -q -b main .");
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
 	test_sh("git add db/001.sql && git commit -q -m one");
-	cr_expect_eq(go(ARGS("history", "--json", "db/001.sql"), NULL, &err),
-		     2, "%s", buf_str(&err));
+	cr_expect_eq(go(ARGS("history", "--json", "db/001.sql"), NULL, &err), 2,
+		     "%s", buf_str(&err));
 	cr_expect(file_is("db/001.sql", unsafe));
 	cr_expect(test_has(&err, "--json 'db/001.sql'"), "%s", buf_str(&err));
 	buf_reset(&err);
-	cr_expect_eq(go(ARGS("diff", "--worktree", "--sarif", "db/001.sql",
-			     "main"),
-			NULL, &err),
-		     2, "%s", buf_str(&err));
+	cr_expect_eq(
+		go(ARGS("diff", "--worktree", "--sarif", "db/001.sql", "main"),
+		   NULL, &err),
+		2, "%s", buf_str(&err));
 	cr_expect(file_is("db/001.sql", unsafe));
 	cr_expect_eq(go(ARGS("history", "--json", "history.json"), NULL, NULL),
 		     1);
@@ -262,11 +266,11 @@ Test(robust_reports, closed_stdout_still_writes_every_report)
 	test_sh("git init -q -b main .");
 	many_findings("db/001.sql", 2000);
 	test_sh("git add db && git commit -q -m one");
-	cr_expect_eq(run_closed_stdout(ARGS("history", "--json", "r.json",
-					    "--sarif", "r.sarif", "--junit",
-					    "r.xml"),
-				       &err),
-		     1, "the run's own status: %s", buf_str(&err));
+	cr_expect_eq(
+		run_closed_stdout(ARGS("history", "--json", "r.json", "--sarif",
+				       "r.sarif", "--junit", "r.xml"),
+				  &err),
+		1, "the run's own status: %s", buf_str(&err));
 	cr_expect(json_file_ok("r.json") && json_file_ok("r.sarif") &&
 		  xml_file_ok("r.xml"));
 	cr_expect(!test_has(&err, "write error"), "%s", buf_str(&err));
@@ -307,9 +311,9 @@ static size_t count_tmp(void)
  */
 static int signal_during_write(int sig)
 {
-	const char *argv[] = { "fkaudit", "check", "--sarif", "r.sarif",
-			       "--json", "r.json", "--junit", "r.xml",
-			       "-o", "r.txt", "big.sql", NULL };
+	const char *argv[] = { "fkaudit", "check",  "--sarif", "r.sarif",
+			       "--json",  "r.json", "--junit", "r.xml",
+			       "-o",	  "r.txt",  "big.sql", NULL };
 	struct timespec pause = { 0, 200000 };
 	int status = 0, i;
 	pid_t pid = fork();
@@ -378,8 +382,9 @@ Test(robust_reports, full_file_system_exit_3_other_reports_written)
 			     "r.sarif", "--junit", "full/r.xml", "big.sql"),
 			NULL, &err),
 		     3, "%s", buf_str(&err));
-	cr_expect(test_has(&err, "fkaudit: cannot write 'full/r.json': No space "
-			    "left on device"),
+	cr_expect(test_has(&err,
+			   "fkaudit: cannot write 'full/r.json': No space "
+			   "left on device"),
 		  "%s", buf_str(&err));
 	cr_expect(!exists("full/r.json"), "no partial report at the target");
 	cr_expect(json_file_ok("r.sarif"), "the other reports are written");
@@ -409,10 +414,11 @@ Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
 	cr_expect_eq(go(ARGS("check", "--color=never", "db"), &out, &err), 3,
 		     "%s", buf_str(&err));
 	cr_expect(test_valid_utf8(&out), "%s", buf_str(&out));
-	cr_expect(test_has(&out, "\ndb/new\\nline.sql:1:26: error: [FK001"), "%s",
-		  buf_str(&out));
-	cr_expect(test_has(&out, "\ndb/bad\xef\xbf\xbd.sql:1:26: error: [FK001"),
+	cr_expect(test_has(&out, "\ndb/new\\nline.sql:1:26: error: [FK001"),
 		  "%s", buf_str(&out));
+	cr_expect(
+		test_has(&out, "\ndb/bad\xef\xbf\xbd.sql:1:26: error: [FK001"),
+		"%s", buf_str(&out));
 	cr_expect(test_has(&out, "db/back\\\\slash.sql:1:26: error:"), "%s",
 		  buf_str(&out));
 	cr_expect(test_has(&out, "db/nul\\tname.sql: error: "), "%s",
@@ -420,16 +426,17 @@ Test(robust_reports, odd_file_names_are_escaped_in_the_text_report)
 	cr_expect(!test_has(&out, "new\nline"), "no raw newline in a name");
 	buf_reset(&out);
 	go(ARGS("detect", "db"), &out, NULL);
-	cr_expect(test_valid_utf8(&out) && test_has(&out, "db/new\\nline.sql\n"), "%s",
-		  buf_str(&out));
+	cr_expect(test_valid_utf8(&out) &&
+			  test_has(&out, "db/new\\nline.sql\n"),
+		  "%s", buf_str(&out));
 	/* a message on stderr that names a path */
 	buf_reset(&err);
 	cr_expect_eq(go(ARGS("check", "--json", "no\ndir/\xfe.json", "db"),
 			NULL, &err),
 		     3);
 	cr_expect(test_valid_utf8(&err), "%s", buf_str(&err));
-	cr_expect(test_has(&err, "cannot write 'no\\ndir/\xef\xbf\xbd.json'"), "%s",
-		  buf_str(&err));
+	cr_expect(test_has(&err, "cannot write 'no\\ndir/\xef\xbf\xbd.json'"),
+		  "%s", buf_str(&err));
 	buf_release(&out);
 	buf_release(&err);
 }
@@ -480,8 +487,8 @@ Test(robust_reports, json_and_sarif_take_no_more_memory_than_text,
 	text = peak_rss(ARGS("check", "-o", "r.txt", "many.sql"));
 	json = peak_rss(ARGS("check", "--json", "r.json", "-o", "/dev/null",
 			     "many.sql"));
-	sarif = peak_rss(ARGS("check", "--sarif", "r.sarif", "-o",
-			      "/dev/null", "many.sql"));
+	sarif = peak_rss(ARGS("check", "--sarif", "r.sarif", "-o", "/dev/null",
+			      "many.sql"));
 	/* built whole, they took 4 times as much */
 	cr_expect(json < text * 5 / 4, "JSON %ld KiB, text %ld KiB", json,
 		  text);

@@ -13,8 +13,9 @@
 
 TestSuite(robust_resync, .init = test_dir_setup, .fini = test_dir_teardown);
 
-#define ADD_FK \
-	"ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users (id);\n"
+#define ADD_FK                                                           \
+	"ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users " \
+	"(id);\n"
 #define ADD_INDEX "CREATE INDEX ON orders (user_id);\n"
 
 static int check_dir(struct buf *out)
@@ -41,20 +42,22 @@ Test(robust_resync, unbalanced_open_paren)
 {
 	struct buf out = BUF_INIT;
 
-	cr_assert(put_test_file("001.sql", "SET lock_timeout = '2s';\n"
-					   ADD_FK "SELECT (1;\n" ADD_INDEX
-					   ADD_FK) == 0);
+	cr_assert(put_test_file("001.sql",
+				"SET lock_timeout = '2s';\n" ADD_FK
+				"SELECT (1;\n" ADD_INDEX ADD_FK) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 2, 4);
 	cr_expect(test_has(&out, "001.sql:5:24: error: [FK001 "), "%s",
 		  buf_str(&out));
-	cr_expect(test_has(&out, "001.sql:3:10: warning: [FK000 parse-error] "
-			    "statement rejected by the PostgreSQL 15 grammar: "
-			    "syntax error at or near \";\"; not audited (no "
-			    "DDL that fkaudit checks was recognised in its "
-			    "tokens); the rest of the file is audited"),
+	cr_expect(test_has(&out,
+			   "001.sql:3:10: warning: [FK000 parse-error] "
+			   "statement rejected by the PostgreSQL 15 grammar: "
+			   "syntax error at or near \";\"; not audited (no "
+			   "DDL that fkaudit checks was recognised in its "
+			   "tokens); the rest of the file is audited"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "in 1 file (5 statements)"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "in 1 file (5 statements)"), "%s",
+		  buf_str(&out));
 	buf_release(&out);
 }
 
@@ -63,8 +66,8 @@ Test(robust_resync, unbalanced_open_paren_first)
 {
 	struct buf out = BUF_INIT;
 
-	cr_assert(put_test_file("001.sql",
-				"SELECT (1;\n" ADD_FK ADD_INDEX) == 0);
+	cr_assert(put_test_file("001.sql", "SELECT (1;\n" ADD_FK ADD_INDEX) ==
+		  0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 2, 3);
 	cr_expect(test_has(&out, "001.sql:1:10: warning: [FK000 "), "%s",
@@ -77,13 +80,14 @@ Test(robust_resync, extra_close_paren)
 {
 	struct buf out = BUF_INIT;
 
-	cr_assert(put_test_file("001.sql",
-				"SELECT 1);\n" ADD_FK ADD_INDEX) == 0);
+	cr_assert(put_test_file("001.sql", "SELECT 1);\n" ADD_FK ADD_INDEX) ==
+		  0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 2, 3);
-	cr_expect(test_has(&out, "001.sql:1:9: warning: [FK000 parse-error] "
-			    "statement rejected by the PostgreSQL 15 grammar: "
-			    "syntax error at or near \")\"; not audited"),
+	cr_expect(test_has(&out,
+			   "001.sql:1:9: warning: [FK000 parse-error] "
+			   "statement rejected by the PostgreSQL 15 grammar: "
+			   "syntax error at or near \")\"; not audited"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -94,8 +98,8 @@ Test(robust_resync, extra_close_paren_then_parens)
 	struct buf out = BUF_INIT;
 
 	cr_assert(put_test_file("001.sql", "SELECT 1);\n"
-					   "SELECT (2;\n" ADD_FK "SELECT 3);\n"
-					   ADD_INDEX) == 0);
+					   "SELECT (2;\n" ADD_FK
+					   "SELECT 3);\n" ADD_INDEX) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	expect_both_unsafe(&out, 3, 5);
 	buf_release(&out);
@@ -122,19 +126,20 @@ Test(robust_resync, unterminated_quote_not_audited)
 {
 	struct buf out = BUF_INIT;
 
-	cr_assert(put_test_file("001.sql", ADD_FK "SELECT 1;\n"
-						  "SELECT 'abc;\n" ADD_INDEX) ==
-		  0);
+	cr_assert(put_test_file("001.sql",
+				ADD_FK "SELECT 1;\n"
+				       "SELECT 'abc;\n" ADD_INDEX) == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	cr_expect(test_has(&out, "001.sql:1:24: error: [FK001 "), "%s",
 		  buf_str(&out));
-	cr_expect(test_has(&out, "001.sql:3:8: warning: [FK000 parse-error] "
-			    "statement rejected by the PostgreSQL 15 grammar: "
-			    "unterminated quoted string at or near "
-			    "\"'abc;…\"; not audited (no DDL that fkaudit "
-			    "checks was recognised in its tokens); the rest "
-			    "of the file, from line 3, is inside an "
-			    "unterminated quoted string, and is not audited"),
+	cr_expect(test_has(&out,
+			   "001.sql:3:8: warning: [FK000 parse-error] "
+			   "statement rejected by the PostgreSQL 15 grammar: "
+			   "unterminated quoted string at or near "
+			   "\"'abc;…\"; not audited (no DDL that fkaudit "
+			   "checks was recognised in its tokens); the rest "
+			   "of the file, from line 3, is inside an "
+			   "unterminated quoted string, and is not audited"),
 		  "%s", buf_str(&out));
 	cr_expect(!test_has(&out, "the rest of the file is audited"), "%s",
 		  buf_str(&out));
@@ -148,8 +153,9 @@ Test(robust_resync, unterminated_comment_not_audited)
 	cr_assert(put_test_file("001.sql", "SELECT 1;\n/* note\n" ADD_INDEX) ==
 		  0);
 	cr_expect_eq(check_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "the rest of the file, from line 2, is inside an "
-			    "unterminated /* comment, and is not audited"),
+	cr_expect(test_has(&out,
+			   "the rest of the file, from line 2, is inside an "
+			   "unterminated /* comment, and is not audited"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -167,9 +173,10 @@ Test(robust_resync, unbalanced_paren_then_unterminated_quote)
 	cr_expect(test_has(&out, "001.sql:2:24: error: [FK001 "), "%s",
 		  buf_str(&out));
 	cr_expect(test_has(&out, "001.sql:3:8: warning: [FK000 ") &&
-			  test_has(&out, "the rest of the file, from line 3, is "
-				    "inside an unterminated quoted string, "
-				    "and is not audited"),
+			  test_has(&out,
+				   "the rest of the file, from line 3, is "
+				   "inside an unterminated quoted string, "
+				   "and is not audited"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -178,13 +185,13 @@ Test(robust_resync, extra_close_paren_then_unterminated_dollar_quote)
 {
 	struct buf out = BUF_INIT;
 
-	cr_assert(put_test_file("001.sql", "SELECT 1);\n" ADD_FK
-					   "SELECT $$abc;\n") == 0);
+	cr_assert(put_test_file("001.sql",
+				"SELECT 1);\n" ADD_FK "SELECT $$abc;\n") == 0);
 	cr_expect_eq(check_dir(&out), 1, "%s", buf_str(&out));
 	cr_expect(test_has(&out, "001.sql:2:24: error: [FK001 "), "%s",
 		  buf_str(&out));
 	cr_expect(test_has(&out, "inside an unterminated dollar-quoted string, "
-			    "and is not audited"),
+				 "and is not audited"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }

@@ -51,9 +51,9 @@ static const cJSON *json_file(const cJSON *report, const char *path)
 {
 	const cJSON *f;
 
-	cJSON_ArrayForEach(f, cJSON_GetObjectItem(report, "files"))
-		if (strcmp(cJSON_GetObjectItem(f, "path")->valuestring,
-			   path) == 0)
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(report, "files"))
+		if (strcmp(cJSON_GetObjectItem(f, "path")->valuestring, path) ==
+		    0)
 			return f;
 	return NULL;
 }
@@ -85,8 +85,8 @@ static char *sarif_notes(const cJSON *sarif)
 {
 	const cJSON *runs = cJSON_GetObjectItem(sarif, "runs");
 	const cJSON *run = cJSON_GetArrayItem(runs, 0);
-	const cJSON *inv = cJSON_GetArrayItem(
-		cJSON_GetObjectItem(run, "invocations"), 0);
+	const cJSON *inv =
+		cJSON_GetArrayItem(cJSON_GetObjectItem(run, "invocations"), 0);
 	const cJSON *notes =
 		cJSON_GetObjectItem(inv, "toolExecutionNotifications");
 
@@ -113,10 +113,10 @@ static void expect_junit_skipped(const char *path)
 /* check db with every report; the exit status; text in out, err. */
 static int check_all(const char *dir, struct buf *out, struct buf *err)
 {
-	int code = run_fkaudit(ARGS("check", "--color=never", "--json",
-				    "r.json", "--sarif", "r.sarif", "--junit",
-				    "r.xml", dir),
-			       test_dir, NULL, NULL, out, err);
+	int code =
+		run_fkaudit(ARGS("check", "--color=never", "--json", "r.json",
+				 "--sarif", "r.sarif", "--junit", "r.xml", dir),
+			    test_dir, NULL, NULL, out, err);
 
 	cr_expect(code < 128, "killed by signal %d", code - 128);
 	return code;
@@ -131,8 +131,8 @@ Test(robust_walk, symlinks_are_noted_not_followed)
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
 	cr_assert(put_test_file("db/folder/003.sql", unsafe) == 0);
 	test_sh("ln -s 001.sql db/002_link.sql && ln -s nowhere.sql "
-	   "db/004_broken.sql && ln -s 005_loop.sql db/005_loop.sql && "
-	   "ln -s folder db/006_dirlink && ln -s .. db/folder/up");
+		"db/004_broken.sql && ln -s 005_loop.sql db/005_loop.sql && "
+		"ln -s folder db/006_dirlink && ln -s .. db/folder/up");
 	cr_expect_eq(check_all("db", &out, &err), 1, "%s", err.ptr);
 	j = parse_report("r.json");
 	cr_expect_eq(json_count(j, "findings"), 4, "each file once: 2 x 2");
@@ -144,8 +144,8 @@ Test(robust_walk, symlinks_are_noted_not_followed)
 	expect_file(j, "db/006_dirlink", "skipped", skip_link);
 	expect_file(j, "db/folder/up", "skipped", skip_link);
 	cr_expect_eq(json_count(j, "files"), 7);
-	cr_expect(strstr(out.ptr, "db/002_link.sql: note: symbolic link"),
-		  "%s", out.ptr);
+	cr_expect(strstr(out.ptr, "db/002_link.sql: note: symbolic link"), "%s",
+		  out.ptr);
 	s = parse_report("r.sarif");
 	notes = sarif_notes(s);
 	cr_expect(strstr(notes, "db/005_loop.sql"), "%s", notes);
@@ -231,15 +231,16 @@ Test(robust_walk, git_submodule_is_noted_not_walked)
 	cr_assert(put_test_file("lib/001.sql", unsafe) == 0);
 	test_sh("cd lib && git init -q && git add . && git commit -qm lib");
 	test_sh("mkdir app && cd app && git init -q && mkdir db && "
-	   "cp ../lib/001.sql db/001.sql && git add . && git commit -qm a && "
-	   "git -c protocol.file.allow=always submodule -q add ../lib "
-	   "db/lib && git commit -qm sub");
+		"cp ../lib/001.sql db/001.sql && git add . && git commit -qm a "
+		"&& "
+		"git -c protocol.file.allow=always submodule -q add ../lib "
+		"db/lib && git commit -qm sub");
 	snprintf(app, sizeof(app), "%s/app", test_dir);
-	cr_expect_eq(run_fkaudit(ARGS("check", "--color=never", "--json",
-				      "../r.json", "--sarif", "../r.sarif",
-				      "db"),
-				 app, NULL, NULL, &out, &err),
-		     1, "%s", err.ptr);
+	cr_expect_eq(
+		run_fkaudit(ARGS("check", "--color=never", "--json",
+				 "../r.json", "--sarif", "../r.sarif", "db"),
+			    app, NULL, NULL, &out, &err),
+		1, "%s", err.ptr);
 	j = parse_report("r.json");
 	expect_file(j, "db/001.sql", "audited", NULL);
 	expect_file(j, "db/lib", "skipped", skip_sub);
@@ -265,8 +266,9 @@ Test(robust_walk, gitlink_in_the_index_is_a_submodule)
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
 	cr_assert(put_test_file("db/ext/002.sql", unsafe) == 0);
 	test_sh("git init -q && git add db/001.sql && git update-index --add "
-	   "--cacheinfo 160000,1111111111111111111111111111111111111111,db/ext "
-	   "&& git commit -qm gitlink");
+		"--cacheinfo "
+		"160000,1111111111111111111111111111111111111111,db/ext "
+		"&& git commit -qm gitlink");
 	cr_expect_eq(check_all("db", &out, &err), 1, "%s", err.ptr);
 	j = parse_report("r.json");
 	expect_file(j, "db/001.sql", "audited", NULL);
@@ -326,8 +328,7 @@ Test(robust_walk, deep_folder_tree)
 	cr_expect_eq(check_all("db", &out, &err), 3, "%s", err.ptr);
 	j = parse_report("r.json");
 	expect_file(j, "db/001.sql", "audited", NULL);
-	cJSON_ArrayForEach(f, cJSON_GetObjectItem(j, "files"))
-	{
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(j, "files")) {
 		const cJSON *p = cJSON_GetObjectItem(f, "problem");
 
 		if (cJSON_IsString(p) && strstr(p->valuestring, "64 levels")) {
@@ -351,8 +352,8 @@ Test(robust_walk, detect_missing_path)
 	cJSON *j;
 
 	cr_assert(put_test_file("db/001.sql", unsafe) == 0);
-	cr_expect_eq(run_fkaudit(ARGS("detect", "missing.sql", "db"),
-				 test_dir, NULL, NULL, &out, &err),
+	cr_expect_eq(run_fkaudit(ARGS("detect", "missing.sql", "db"), test_dir,
+				 NULL, NULL, &out, &err),
 		     2, "%s", out.ptr);
 	cr_expect(strstr(out.ptr, "db/001.sql"), "db still detected: %s",
 		  out.ptr);
@@ -364,7 +365,8 @@ Test(robust_walk, detect_missing_path)
 				      "missing.sql", "db"),
 				 test_dir, NULL, NULL, &out, &err),
 		     2, "%s", out.ptr);
-	cr_expect(err.ptr && strstr(err.ptr, "missing.sql: error: no such file"),
+	cr_expect(err.ptr &&
+			  strstr(err.ptr, "missing.sql: error: no such file"),
 		  "%s", err.ptr);
 	j = cJSON_Parse(out.ptr);
 	cr_expect_eq(cJSON_GetArraySize(j), 1, "db/001.sql: %s", out.ptr);
@@ -441,8 +443,7 @@ Test(robust_walk, long_multibyte_column_list)
 	j = parse_report("r.json");
 	cr_assert_eq(json_count(j, "findings"), 1);
 	f = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "findings"), 0);
-	cr_expect_str_eq(cJSON_GetObjectItem(f, "rule")->valuestring,
-			 "FK005");
+	cr_expect_str_eq(cJSON_GetObjectItem(f, "rule")->valuestring, "FK005");
 	cr_expect(!strstr(cJSON_GetObjectItem(f, "message")->valuestring,
 			  "\xef\xbf\xbd"),
 		  "a character cut: %s",

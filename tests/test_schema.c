@@ -38,20 +38,23 @@ Test(schema, fk005_fires_when_no_later_file_indexes_the_key)
 	put("003_orders_status.sql",
 	    "CREATE INDEX CONCURRENTLY orders_id_user_id_idx ON orders (id, "
 	    "user_id);\n");
-	cr_expect_eq(check_test_dir(&out), 0, "warnings only: %s", buf_str(&out));
-	cr_expect(test_has(&out, "002_orders.sql:3:29: warning: [FK005 "
-			    "fk-index-missing] foreign key "
-			    "\"orders_user_id_fkey\" on \"orders\" "
-			    "(\"user_id\") has no index on \"orders\" that "
-			    "starts with its columns, after every migration "
-			    "audited: each DELETE from \"users\""),
+	cr_expect_eq(check_test_dir(&out), 0, "warnings only: %s",
+		     buf_str(&out));
+	cr_expect(test_has(&out,
+			   "002_orders.sql:3:29: warning: [FK005 "
+			   "fk-index-missing] foreign key "
+			   "\"orders_user_id_fkey\" on \"orders\" "
+			   "(\"user_id\") has no index on \"orders\" that "
+			   "starts with its columns, after every migration "
+			   "audited: each DELETE from \"users\""),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "ON DELETE CASCADE then deletes the rows it "
-			    "finds"));
+				 "finds"));
 	cr_expect(test_has(&out, "help: index the referencing columns in a "
-			    "migration of its own") ||
-			  test_has(&out, "CREATE INDEX orders_user_id_idx ON orders "
-				    "(user_id)"),
+				 "migration of its own") ||
+			  test_has(&out,
+				   "CREATE INDEX orders_user_id_idx ON orders "
+				   "(user_id)"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -75,7 +78,8 @@ Test(schema, fk005_settled_by_an_index_in_a_later_file)
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
 	cr_expect(!test_has(&out, "FK005"), "%s", buf_str(&out));
 	cr_expect(!test_has(&out, "FK009"), "%s", buf_str(&out));
-	cr_expect(test_has(&out, "no findings in 5 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 5 files"), "%s",
+		  buf_str(&out));
 	buf_release(&out);
 }
 
@@ -115,15 +119,17 @@ Test(schema, fk009_fires_when_nothing_validates_the_key)
 	put("004_other.sql", "ALTER TABLE orders VALIDATE CONSTRAINT "
 			     "orders_other_fkey;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "003_orders_fk.sql:2:24: warning: [FK009 "
-			    "fk-never-validated] foreign key "
-			    "\"orders_user_id_fkey\" on \"orders\" is added "
-			    "NOT VALID and no migration audited after it "
-			    "validates it: the rows \"orders\" held before "
-			    "were never checked against \"users\""),
+	cr_expect(test_has(&out,
+			   "003_orders_fk.sql:2:24: warning: [FK009 "
+			   "fk-never-validated] foreign key "
+			   "\"orders_user_id_fkey\" on \"orders\" is added "
+			   "NOT VALID and no migration audited after it "
+			   "validates it: the rows \"orders\" held before "
+			   "were never checked against \"users\""),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "help: add a migration that runs ALTER TABLE "
-			    "orders VALIDATE CONSTRAINT orders_user_id_fkey"),
+	cr_expect(test_has(&out,
+			   "help: add a migration that runs ALTER TABLE "
+			   "orders VALIDATE CONSTRAINT orders_user_id_fkey"),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "LEFT JOIN users p ON p.id = c.user_id"), "%s",
 		  buf_str(&out));
@@ -174,19 +180,21 @@ Test(schema, fk010_partitioned_in_an_earlier_file)
 	put("003_events_idx.sql", "CREATE INDEX CONCURRENTLY events_user_idx "
 				  "ON events (user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "002_events_fk.sql:2:24: error: [FK010 "
-			    "partitioned-unsupported] \"events\" is "
-			    "partitioned, and PostgreSQL (15 to 17) refuses "
-			    "NOT VALID there: \"cannot add NOT VALID foreign "
-			    "key on partitioned table \"events\" referencing "
-			    "relation \"users\"\""),
+	cr_expect(test_has(&out,
+			   "002_events_fk.sql:2:24: error: [FK010 "
+			   "partitioned-unsupported] \"events\" is "
+			   "partitioned, and PostgreSQL (15 to 17) refuses "
+			   "NOT VALID there: \"cannot add NOT VALID foreign "
+			   "key on partitioned table \"events\" referencing "
+			   "relation \"users\"\""),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "003_events_idx.sql:1:1: error: [FK010 "
-			    "partitioned-unsupported] \"events\" is "
-			    "partitioned, and PostgreSQL (15 to 17) refuses "
-			    "CREATE INDEX CONCURRENTLY on it: \"cannot create "
-			    "index on partitioned table \"events\" "
-			    "concurrently\""),
+	cr_expect(test_has(&out,
+			   "003_events_idx.sql:1:1: error: [FK010 "
+			   "partitioned-unsupported] \"events\" is "
+			   "partitioned, and PostgreSQL (15 to 17) refuses "
+			   "CREATE INDEX CONCURRENTLY on it: \"cannot create "
+			   "index on partitioned table \"events\" "
+			   "concurrently\""),
 		  "%s", buf_str(&out));
 	/* PostgreSQL refuses the key: nothing to validate, nothing to index */
 	cr_expect(!test_has(&out, "FK009") && !test_has(&out, "FK005"), "%s",
@@ -219,7 +227,8 @@ Test(schema, fk010_not_on_a_leaf_partition_or_a_plain_table)
 	    "CREATE INDEX CONCURRENTLY visits_user_id_idx ON visits "
 	    "(user_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 3 files"), "%s",
+		  buf_str(&out));
 	buf_release(&out);
 }
 
@@ -236,17 +245,19 @@ Test(schema, fk008_integer_key_then_bigint_column)
 	    ");\n"
 	    "CREATE INDEX members_team_id_idx ON members (team_id);\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "002_members.sql:3:29: warning: [FK008 "
-			    "fk-type-mismatch] foreign key "
-			    "\"members_team_id_fkey\" joins "
-			    "\"members\".\"team_id\" (bigint) to "
-			    "\"teams\".\"id\" (integer): the integer side "
-			    "overflows at 2147483647 while the bigint side "
-			    "does not"),
+	cr_expect(test_has(&out,
+			   "002_members.sql:3:29: warning: [FK008 "
+			   "fk-type-mismatch] foreign key "
+			   "\"members_team_id_fkey\" joins "
+			   "\"members\".\"team_id\" (bigint) to "
+			   "\"teams\".\"id\" (integer): the integer side "
+			   "overflows at 2147483647 while the bigint side "
+			   "does not"),
 		  "%s", buf_str(&out));
-	cr_expect(test_has(&out, "help: declare both columns with the same type: "
-			    "bigint for \"members\".\"team_id\" and "
-			    "\"teams\".\"id\""),
+	cr_expect(test_has(&out,
+			   "help: declare both columns with the same type: "
+			   "bigint for \"members\".\"team_id\" and "
+			   "\"teams\".\"id\""),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -270,7 +281,8 @@ Test(schema, fk008_same_types_spelt_differently)
 	    "ALTER TABLE members VALIDATE CONSTRAINT members_team_id_fkey;\n"
 	    "ALTER TABLE members VALIDATE CONSTRAINT members_code_fkey;\n");
 	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "no findings in 3 files"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "no findings in 3 files"), "%s",
+		  buf_str(&out));
 	buf_release(&out);
 }
 
@@ -286,20 +298,22 @@ Test(schema, fk011_type_change_in_a_later_file)
 	put("003_widen.sql", "ALTER TABLE orders\n"
 			     "    ALTER COLUMN user_id TYPE bigint;\n");
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
-	cr_expect(test_has(&out, "003_widen.sql:2:5: error: [FK011 "
-			    "fk-column-type-change] changing the type of "
-			    "\"orders\".\"user_id\" from integer to bigint, a "
-			    "column of foreign key \"orders_user_fk\" "
-			    "(\"orders\" → \"users\"), takes ACCESS EXCLUSIVE "
-			    "on both \"orders\" and \"users\" (reads wait "
-			    "too), rewrites \"orders\""),
+	cr_expect(test_has(&out,
+			   "003_widen.sql:2:5: error: [FK011 "
+			   "fk-column-type-change] changing the type of "
+			   "\"orders\".\"user_id\" from integer to bigint, a "
+			   "column of foreign key \"orders_user_fk\" "
+			   "(\"orders\" → \"users\"), takes ACCESS EXCLUSIVE "
+			   "on both \"orders\" and \"users\" (reads wait "
+			   "too), rewrites \"orders\""),
 		  "%s", buf_str(&out));
 	/* FK004: the tables come from earlier files, no lock_timeout */
-	cr_expect(test_has(&out, "003_widen.sql:2:5: warning: [FK004 "
-			    "fk-lock-timeout-missing] no lock_timeout is set: "
-			    "ALTER COLUMN … TYPE of column \"user_id\", part "
-			    "of foreign key \"orders_user_fk\", queues for "
-			    "ACCESS EXCLUSIVE on \"orders\" and \"users\""),
+	cr_expect(test_has(&out,
+			   "003_widen.sql:2:5: warning: [FK004 "
+			   "fk-lock-timeout-missing] no lock_timeout is set: "
+			   "ALTER COLUMN … TYPE of column \"user_id\", part "
+			   "of foreign key \"orders_user_fk\", queues for "
+			   "ACCESS EXCLUSIVE on \"orders\" and \"users\""),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }

@@ -42,7 +42,8 @@ Test(utf8, clean_by_flags)
 	cr_expect_str_eq(xml, "a\tb\n\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
 	cr_expect_str_eq(term, "a\tb\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
 			       "\xef\xbf\xbe");
-	cr_expect_str_eq(line, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd"
+	cr_expect_str_eq(line, "a\xef\xbf\xbd"
+			       "b\xef\xbf\xbd\xef\xbf\xbd"
 			       "\xef\xbf\xbd\xef\xbf\xbe");
 	free(json);
 	free(xml);
@@ -51,8 +52,7 @@ Test(utf8, clean_by_flags)
 }
 
 /* snprintf() of a text the compiler does not see, then utf8_fit(). */
-static __attribute__((noinline)) void fit(char *b, size_t size,
-					  const char *s)
+static __attribute__((noinline)) void fit(char *b, size_t size, const char *s)
 {
 	utf8_fit(b, size, snprintf(b, size, "%s", s));
 }
@@ -168,8 +168,9 @@ Test(split, resumes_after_other_scanner_errors)
 
 Test(split, begin_atomic_body_is_one_statement)
 {
-	static const char sql[] = "CREATE FUNCTION f() RETURNS int LANGUAGE sql "
-				  "BEGIN ATOMIC SELECT 1; SELECT 2; END; COMMIT;";
+	static const char sql[] =
+		"CREATE FUNCTION f() RETURNS int LANGUAGE sql "
+		"BEGIN ATOMIC SELECT 1; SELECT 2; END; COMMIT;";
 	struct span_list l;
 
 	split(sql, &l);
@@ -185,12 +186,11 @@ static void build(const char *sql, struct statements *out)
 
 Test(statements, spans_comments_and_marks)
 {
-	static const char sql[] =
-		"-- lead\n"
-		"SELECT 1; -- fkaudit:ignore FK001 trailing\n"
-		"/* fkaudit:ignore FK006 */\n"
-		"CREATE INDEX i ON t (a);\n"
-		"-- fkaudit:ignore-file FK004 at the end\n";
+	static const char sql[] = "-- lead\n"
+				  "SELECT 1; -- fkaudit:ignore FK001 trailing\n"
+				  "/* fkaudit:ignore FK006 */\n"
+				  "CREATE INDEX i ON t (a);\n"
+				  "-- fkaudit:ignore-file FK004 at the end\n";
 	struct statements s;
 
 	build(sql, &s);
@@ -338,8 +338,7 @@ static void expect_same(const char *sql, const struct stmt *a,
 		if (x->has_key && y->has_key)
 			expect_same_key(sql, &x->key, &y->key);
 	}
-	cr_expect_eq(a->concurrently, b->concurrently, "%s: CONCURRENTLY",
-		     sql);
+	cr_expect_eq(a->concurrently, b->concurrently, "%s: CONCURRENTLY", sql);
 	cr_expect_eq(a->unique, b->unique, "%s: UNIQUE", sql);
 	cr_expect(same_str(a->index_name, b->index_name), "%s: index", sql);
 	cr_expect_eq(a->nindex_cols, b->nindex_cols, "%s: index cols", sql);
@@ -372,9 +371,17 @@ Test(statements, column_types)
 		"varchar(255), f timestamp(3) with time zone, g numeric(10,2), "
 		"h text[], i uuid, j my.dom, k smallserial, l character)";
 	static const char *const want[] = {
-		"integer", "integer", "bigint", "bigint",
-		"character varying(255)", "timestamp(3) with time zone",
-		"numeric(10,2)", "text[]", "uuid", NULL, "smallint",
+		"integer",
+		"integer",
+		"bigint",
+		"bigint",
+		"character varying(255)",
+		"timestamp(3) with time zone",
+		"numeric(10,2)",
+		"text[]",
+		"uuid",
+		NULL,
+		"smallint",
 		"character(1)",
 	};
 	struct statements s;
@@ -407,7 +414,8 @@ Test(statements, tokens_agree_with_tree)
 		"DEFAULT 1 REFERENCES p (id)",
 		"ALTER TABLE t ADD k int DEFAULT NULL CONSTRAINT kfk "
 		"REFERENCES p",
-		"ALTER TABLE t ADD COLUMN k bigint, ADD CONSTRAINT u UNIQUE (k)",
+		"ALTER TABLE t ADD COLUMN k bigint, ADD CONSTRAINT u UNIQUE "
+		"(k)",
 		"ALTER TABLE t ALTER COLUMN u TYPE bigint, DROP COLUMN w",
 		"ALTER TABLE t ALTER u SET DATA TYPE bigint USING (u + 0)",
 		"ALTER TABLE t VALIDATE CONSTRAINT \"Fk\"",
@@ -582,16 +590,20 @@ Test(replay, default_index_names_as_postgresql)
 		  "t_a_expr1_lower_lower1_idx" },
 		{ "CREATE INDEX ON t (lower(name), a, a, a1)",
 		  "t_lower_a_a1_a11_idx" },
-		{ "CREATE INDEX ON t (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		  "aaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		{ "CREATE INDEX ON t "
+		  "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaaaaaaaaaaaaaaaaaaa, "
+		  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 		  "aaaaaaaaaaaaaaaaaaaaaaaa)",
 		  "t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_"
 		  "idx" },
-		{ "CREATE INDEX ON t (bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		{ "CREATE INDEX ON t "
+		  "(bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 		  "bbbbbbbbbbbb, c, a, b)",
 		  "t_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb_c__"
 		  "idx" },
-		{ "CREATE INDEX ON t (c, a, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		{ "CREATE INDEX ON t (c, a, "
+		  "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 		  "bbbbbbbbbbbbbbbbbb, b)",
 		  "t_c_a_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb_"
 		  "idx" },
@@ -634,12 +646,14 @@ Test(replay, default_names_cut_at_a_character)
 Test(vcs, remote_urls_lose_credentials)
 {
 	static const char *const cases[][2] = {
-		{ "git@github.com:acme/shop.git", "https://github.com/acme/shop" },
+		{ "git@github.com:acme/shop.git",
+		  "https://github.com/acme/shop" },
 		{ "https://x-access-token:s3cr3t@github.com/acme/shop.git",
 		  "https://github.com/acme/shop" },
 		{ "ssh://git@gitlab.example.com:2222/g/p.git",
 		  "https://gitlab.example.com/g/p" },
-		{ "https://github.com/acme/shop/", "https://github.com/acme/shop" },
+		{ "https://github.com/acme/shop/",
+		  "https://github.com/acme/shop" },
 	};
 	size_t i;
 

@@ -17,7 +17,8 @@ static const char *recognised(const struct stmt *st)
 				return st->cmds[k].kind == ALTER_ADD_COLUMN
 					       ? "ALTER TABLE … ADD COLUMN … "
 						 "REFERENCES"
-					       : "ALTER TABLE … ADD FOREIGN KEY";
+					       : "ALTER TABLE … ADD FOREIGN "
+						 "KEY";
 		for (k = 0; k < st->ncmds; k++)
 			if (st->cmds[k].kind == ALTER_VALIDATE)
 				return "ALTER TABLE … VALIDATE CONSTRAINT";
@@ -86,7 +87,8 @@ const struct rule rule_fk000_parse_error = {
 	       "suppress this finding with -- fkaudit:ignore FK000 <reason>",
 	.unsafe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
 		      "  FOREIGN KEY (user_id) REFERENCS users (id);\n",
-	.safe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
-		    "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
+	.safe_sql =
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
 	.check = check,
 };

@@ -41,8 +41,8 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
 	const char *p = rule_table(ctx, ref);
 	bool self = rule_same_table(ctx, &ctx->stmt->table, ref);
 	const char *held =
-		self ? arena_printf(ctx->scratch,
-				    "lock that ADD took on %s is", t)
+		self ? arena_printf(ctx->scratch, "lock that ADD took on %s is",
+				    t)
 		     : arena_printf(ctx->scratch,
 				    "locks that ADD took on %s and %s are", t,
 				    p);
@@ -105,26 +105,28 @@ const struct rule rule_fk003_fk_validate_same_transaction = {
 	.level = LEVEL_ERROR,
 	.summary = "VALIDATE CONSTRAINT in the same transaction as the ADD "
 		   "... NOT VALID of that constraint.",
-	.facts = "ADD FOREIGN KEY ... NOT VALID takes SHARE ROW EXCLUSIVE on "
-		 "both tables, and a lock is held until its transaction "
-		 "ends. A VALIDATE CONSTRAINT in the same transaction therefore "
-		 "scans the table while those locks are still held: INSERT, "
-		 "UPDATE and DELETE on both tables wait for the whole scan, "
-		 "exactly as with a one-step ADD FOREIGN KEY (verified with "
-		 "pg_locks on PostgreSQL 15). The transaction may be explicit "
-		 "(BEGIN ... COMMIT) or made by the migration runner, which "
-		 "wraps a whole migration in one transaction "
-		 "(--assume-transaction). Matched by table and constraint "
-		 "name.",
+	.facts =
+		"ADD FOREIGN KEY ... NOT VALID takes SHARE ROW EXCLUSIVE on "
+		"both tables, and a lock is held until its transaction "
+		"ends. A VALIDATE CONSTRAINT in the same transaction therefore "
+		"scans the table while those locks are still held: INSERT, "
+		"UPDATE and DELETE on both tables wait for the whole scan, "
+		"exactly as with a one-step ADD FOREIGN KEY (verified with "
+		"pg_locks on PostgreSQL 15). The transaction may be explicit "
+		"(BEGIN ... COMMIT) or made by the migration runner, which "
+		"wraps a whole migration in one transaction "
+		"(--assume-transaction). Matched by table and constraint "
+		"name.",
 	.fix = "commit between the two; when the runner wraps each "
 	       "migration in a transaction, put VALIDATE in the next "
 	       "migration",
-	.unsafe_sql = "BEGIN;\n"
-		      "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
-		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
-		      "ALTER TABLE orders VALIDATE CONSTRAINT "
-		      "orders_user_id_fkey;\n"
-		      "COMMIT;\n",
+	.unsafe_sql =
+		"BEGIN;\n"
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
+		"ALTER TABLE orders VALIDATE CONSTRAINT "
+		"orders_user_id_fkey;\n"
+		"COMMIT;\n",
 	.safe_sql = "BEGIN;\n"
 		    "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
 		    "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"

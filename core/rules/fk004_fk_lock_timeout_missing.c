@@ -71,7 +71,8 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 				tn, tn);
 		return arena_printf(
 			ctx->scratch,
-			"ADD COLUMN … REFERENCES queues for ACCESS EXCLUSIVE on "
+			"ADD COLUMN … REFERENCES queues for ACCESS EXCLUSIVE "
+			"on "
 			"%s and SHARE ROW EXCLUSIVE on %s; while it waits, "
 			"every later statement on %s, reads included, and "
 			"every later INSERT, UPDATE and DELETE on %s queue "
@@ -93,8 +94,9 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 							 : "both tables");
 	case ALTER_COLUMN_TYPE:
 		f = replay_next_fk_of_column(ctx->state, t, ac->name, NULL);
-		if (!f || (!existing(ctx, &(struct qname){ f->schema, f->table }) &&
-			   !existing(ctx, &f->ref)))
+		if (!f ||
+		    (!existing(ctx, &(struct qname){ f->schema, f->table }) &&
+		     !existing(ctx, &f->ref)))
 			return NULL;
 		shown = (struct qname){ NULL, f->table };
 		self_fk = rule_same_table(
@@ -105,8 +107,7 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 			"key \"%s\", queues for ACCESS EXCLUSIVE on %s; "
 			"while it waits, every later statement on %s, reads "
 			"included, queues behind it",
-			ac->name, f->name,
-			pair(ctx, &shown, &f->ref, self_fk),
+			ac->name, f->name, pair(ctx, &shown, &f->ref, self_fk),
 			self_fk ? "the table" : "both tables");
 	default:
 		return NULL;
@@ -159,7 +160,8 @@ const struct rule rule_fk004_fk_lock_timeout_missing = {
 		 "ACCESS EXCLUSIVE on the table; DROP CONSTRAINT of a foreign "
 		 "key, and ALTER COLUMN ... TYPE of a foreign-key column (on "
 		 "either side), for ACCESS EXCLUSIVE on both tables, even "
-		 "behind a plain SELECT. While it waits, it blocks every later statement that "
+		 "behind a plain SELECT. While it waits, it blocks every later "
+		 "statement that "
 		 "conflicts with the lock it wants: every later writer (for "
 		 "ACCESS EXCLUSIVE, every later reader too) queues behind it, "
 		 "so one long transaction turns a millisecond of DDL into an "
@@ -168,10 +170,12 @@ const struct rule rule_fk004_fk_lock_timeout_missing = {
 		 "transaction block it does nothing (also flagged).",
 	.fix = "SET lock_timeout = '2s' before it (or SET LOCAL inside its "
 	       "transaction), and retry the migration when it times out",
-	.unsafe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
-		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
-	.safe_sql = "SET lock_timeout = '2s';\n"
-		    "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
-		    "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
+	.unsafe_sql =
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
+	.safe_sql =
+		"SET lock_timeout = '2s';\n"
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
 	.check = check,
 };

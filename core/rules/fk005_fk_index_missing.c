@@ -71,8 +71,7 @@ static int report(struct rule_ctx *ctx, const struct fk_def *fk)
 	bool is_new = st->kind == STMT_CREATE_TABLE ||
 		      replay_table_is_new(ctx->state, &st->table);
 	const char *help = arena_printf(
-		ctx->scratch,
-		"%s: CREATE INDEX %s%s ON %s (%s)%s",
+		ctx->scratch, "%s: CREATE INDEX %s%s ON %s (%s)%s",
 		is_new ? "index the referencing columns in the same migration"
 		       : "index the referencing columns in a migration of its "
 			 "own, outside any transaction, before VALIDATE",
@@ -146,12 +145,14 @@ const struct rule rule_fk005_fk_index_missing = {
 		 "tables are not known.",
 	.fix = "CREATE INDEX CONCURRENTLY on the referencing columns, in a "
 	       "migration outside any transaction, before VALIDATE",
-	.unsafe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
-		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
-	.safe_sql = "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
-		    "(user_id);\n"
-		    "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
-		    "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
+	.unsafe_sql =
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
+	.safe_sql =
+		"CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
+		"(user_id);\n"
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n",
 	.check = check,
 	.still_holds = still_holds,
 };

@@ -102,7 +102,8 @@ static int report(struct rule_ctx *ctx, const struct fk_def *fk,
 
 	return rule_report(
 		ctx, ctx->rule->level, fk->span, help,
-		"foreign key \"%s\" joins %s.\"%s\" (%s) to %s.\"%s\" (%s): %s, "
+		"foreign key \"%s\" joins %s.\"%s\" (%s) to %s.\"%s\" (%s): "
+		"%s, "
 		"and aligning the types later is an ALTER COLUMN TYPE that "
 		"takes ACCESS EXCLUSIVE on both tables and rewrites one of "
 		"them (FK011)",
@@ -145,17 +146,18 @@ const struct rule rule_fk008_fk_type_mismatch = {
 	.level = LEVEL_WARNING,
 	.summary = "A foreign-key column whose type differs from the column "
 		   "it references.",
-	.facts = "PostgreSQL accepts a foreign key between columns of "
-		 "different but comparable types, such as integer referencing "
-		 "bigint. The narrower side limits the keys: an integer column "
-		 "overflows at 2,147,483,647 while the bigint key it "
-		 "references goes on. Aligning the types later is an ALTER "
-		 "COLUMN ... TYPE, which takes ACCESS EXCLUSIVE on both tables, "
-		 "rewrites the table and re-validates the key (FK011). Types "
-		 "are compared as PostgreSQL names them (serial is integer, "
-		 "varchar(255) is character varying(255)); referenced columns "
-		 "left out mean the primary key. Only types fkaudit knows are "
-		 "compared: built-in ones, not domains or enums.",
+	.facts =
+		"PostgreSQL accepts a foreign key between columns of "
+		"different but comparable types, such as integer referencing "
+		"bigint. The narrower side limits the keys: an integer column "
+		"overflows at 2,147,483,647 while the bigint key it "
+		"references goes on. Aligning the types later is an ALTER "
+		"COLUMN ... TYPE, which takes ACCESS EXCLUSIVE on both tables, "
+		"rewrites the table and re-validates the key (FK011). Types "
+		"are compared as PostgreSQL names them (serial is integer, "
+		"varchar(255) is character varying(255)); referenced columns "
+		"left out mean the primary key. Only types fkaudit knows are "
+		"compared: built-in ones, not domains or enums.",
 	.fix = "declare both sides with the same type",
 	.unsafe_sql = "CREATE TABLE users (id bigint PRIMARY KEY);\n"
 		      "CREATE TABLE orders (\n"

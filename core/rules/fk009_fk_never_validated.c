@@ -97,9 +97,10 @@ const struct rule rule_fk009_fk_never_validated = {
 	       "UPDATE EXCLUSIVE on the table and ROW SHARE on the referenced "
 	       "one: no INSERT, UPDATE or DELETE waits), after checking for "
 	       "orphans with an anti-join",
-	.unsafe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
-		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
-		      "-- and no migration validates it\n",
+	.unsafe_sql =
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
+		"-- and no migration validates it\n",
 	.safe_sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey\n"
 		    "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
 		    "-- next migration, after checking for orphans:\n"

@@ -40,8 +40,8 @@ static int report_cic(struct rule_ctx *ctx, const struct table_state *t)
 {
 	const struct stmt *st = ctx->stmt;
 	const char *tn = rule_table(ctx, &st->table);
-	const char *cols = rule_cols(ctx, st->index_cols, st->nindex_cols,
-				     true);
+	const char *cols =
+		rule_cols(ctx, st->index_cols, st->nindex_cols, true);
 	const char *help = arena_printf(
 		ctx->scratch,
 		"CREATE INDEX %s ON ONLY %s (%s) (the parent's index starts "
@@ -89,25 +89,27 @@ const struct rule rule_fk010_partitioned_unsupported = {
 	.level = LEVEL_ERROR,
 	.summary = "NOT VALID foreign keys and CREATE INDEX CONCURRENTLY on a "
 		   "partitioned table: PostgreSQL refuses both.",
-	.facts = "On a partitioned table (one created with PARTITION BY), "
-		 "PostgreSQL 15 to 17 refuse ALTER TABLE ... ADD FOREIGN KEY "
-		 "... NOT VALID (\"cannot add NOT VALID foreign key on "
-		 "partitioned table ...\"; it fails only after taking SHARE ROW "
-		 "EXCLUSIVE on both tables) and CREATE INDEX CONCURRENTLY "
-		 "(\"cannot create index on partitioned table ... "
-		 "concurrently\"), so the safe recipes of FK001 and FK006 do "
-		 "not apply there: the migration fails. Both are allowed on "
-		 "the individual partitions, and NOT VALID is allowed when "
-		 "only the referenced table is partitioned.",
+	.facts =
+		"On a partitioned table (one created with PARTITION BY), "
+		"PostgreSQL 15 to 17 refuse ALTER TABLE ... ADD FOREIGN KEY "
+		"... NOT VALID (\"cannot add NOT VALID foreign key on "
+		"partitioned table ...\"; it fails only after taking SHARE ROW "
+		"EXCLUSIVE on both tables) and CREATE INDEX CONCURRENTLY "
+		"(\"cannot create index on partitioned table ... "
+		"concurrently\"), so the safe recipes of FK001 and FK006 do "
+		"not apply there: the migration fails. Both are allowed on "
+		"the individual partitions, and NOT VALID is allowed when "
+		"only the referenced table is partitioned.",
 	.fix = "add the foreign key NOT VALID and VALIDATE it on each "
 	       "partition, then add it on the parent (which adopts the "
 	       "validated keys without a scan); build indexes with CREATE "
 	       "INDEX ON ONLY the parent, CONCURRENTLY on each partition, then "
 	       "ALTER INDEX ... ATTACH PARTITION",
-	.unsafe_sql = "ALTER TABLE events ADD CONSTRAINT events_user_id_fkey\n"
-		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
-		      "CREATE INDEX CONCURRENTLY events_user_id_idx ON events "
-		      "(user_id);\n",
+	.unsafe_sql =
+		"ALTER TABLE events ADD CONSTRAINT events_user_id_fkey\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
+		"CREATE INDEX CONCURRENTLY events_user_id_idx ON events "
+		"(user_id);\n",
 	.safe_sql = "ALTER TABLE events_2024 ADD CONSTRAINT "
 		    "events_user_id_fkey\n"
 		    "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"

@@ -36,8 +36,7 @@ static int report(struct rule_ctx *ctx, const struct alter_cmd *ac,
 						 others, others > 1 ? "s" : "")
 				  : "";
 	const char *both =
-		rule_same_table(ctx,
-				&(struct qname){ f->schema, f->table },
+		rule_same_table(ctx, &(struct qname){ f->schema, f->table },
 				&(struct qname){ f->ref_schema, f->ref.name })
 			? from
 			: arena_printf(ctx->scratch, "both %s and %s", from,
@@ -100,14 +99,15 @@ const struct rule rule_fk011_fk_column_type_change = {
 	       "swap it in with a NOT VALID foreign key and VALIDATE; or "
 	       "accept a maintenance window",
 	.unsafe_sql = "ALTER TABLE orders ALTER COLUMN user_id TYPE bigint;\n",
-	.safe_sql = "ALTER TABLE orders ADD COLUMN user_id_new bigint;\n"
-		    "-- backfill user_id_new in batches, keep it in sync with "
-		    "a trigger, then:\n"
-		    "ALTER TABLE orders ADD CONSTRAINT orders_user_id_new_fkey\n"
-		    "  FOREIGN KEY (user_id_new) REFERENCES users (id) NOT "
-		    "VALID;\n"
-		    "-- next migration:\n"
-		    "ALTER TABLE orders VALIDATE CONSTRAINT "
-		    "orders_user_id_new_fkey;\n",
+	.safe_sql =
+		"ALTER TABLE orders ADD COLUMN user_id_new bigint;\n"
+		"-- backfill user_id_new in batches, keep it in sync with "
+		"a trigger, then:\n"
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_id_new_fkey\n"
+		"  FOREIGN KEY (user_id_new) REFERENCES users (id) NOT "
+		"VALID;\n"
+		"-- next migration:\n"
+		"ALTER TABLE orders VALIDATE CONSTRAINT "
+		"orders_user_id_new_fkey;\n",
 	.check = check,
 };

@@ -24,12 +24,13 @@ const struct rule rule_fk013_reverse_mismatch = {
 		 "_key, _idx) to the tables it names.",
 	.fix = "use the name the forward migration creates (name constraints "
 	       "and indexes explicitly in both directions)",
-	.unsafe_sql = "-- 000002_orders_user_fk.up.sql\n"
-		      "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
-		      "  FOREIGN KEY (user_id) REFERENCES users (id) NOT "
-		      "VALID;\n"
-		      "-- 000002_orders_user_fk.down.sql\n"
-		      "ALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey;\n",
+	.unsafe_sql =
+		"-- 000002_orders_user_fk.up.sql\n"
+		"ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+		"  FOREIGN KEY (user_id) REFERENCES users (id) NOT "
+		"VALID;\n"
+		"-- 000002_orders_user_fk.down.sql\n"
+		"ALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey;\n",
 	.safe_sql = "-- 000002_orders_user_fk.down.sql\n"
 		    "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n",
 	.check = NULL,
