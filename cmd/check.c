@@ -102,7 +102,7 @@ static int seed_from_config(struct result *res, const struct audit_opts *opts,
 		if (path.failed)
 			r = FK_ENOMEM;
 		else if ((r = fs_read_small(buf_str(&path), max_size, &data)) ==
-				 1 &&
+				 FK_FOUND &&
 			 buf_addc(&data, '\0') == 0)
 			r = audit_text(res, cfg->seed[i], data.ptr,
 				       data.len - 1, opts);
@@ -130,7 +130,7 @@ static int audit_all(struct fs_source *src, struct result *res,
 		replay_release(&schema);
 		return r;
 	}
-	while ((r = fs_source_next(src, &item)) == 1) {
+	while ((r = fs_source_next(src, &item)) == FK_ITEM) {
 		struct near_reader near = { fs_near_read, item.path };
 
 		opts.near = item.is_stdin ? NULL : &near;

@@ -181,7 +181,7 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 	struct source_item item;
 	int r;
 
-	while ((r = fs_source_next(src, &item)) == 1) {
+	while ((r = fs_source_next(src, &item)) == FK_ITEM) {
 		struct near_reader near = { fs_near_read, item.path };
 		struct migration_info info = { 0 };
 		char *path = shown_path(vcs, item.path);
@@ -196,7 +196,7 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 			r = describe_django(path, &item, &info);
 		if (r == 0 && info.failed)
 			r = FK_ENOMEM;
-		if (r == 1) { /* left out by the configuration */
+		if (r == FK_LEFT_OUT) {
 			migration_info_reset(&info);
 			info.role = ROLE_SKIP;
 			snprintf(info.why, sizeof(info.why),

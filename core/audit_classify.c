@@ -68,7 +68,7 @@ int audit_classify(const char *path, const char *text, size_t len,
 	memset(info, 0, sizeof(*info));
 	if (cfg && !opts->config_walked && !is_seed(cfg, path) &&
 	    config_leaves_out(cfg, path))
-		return 1; /* not a migration, says the configuration */
+		return FK_LEFT_OUT; /* not a migration, says the configuration */
 	if (cfg && !forced) {
 		forced = config_framework_of(cfg, path);
 		if (strcmp(forced, "auto") == 0)

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "error.h"
 #include "result.h"
 
 /*
@@ -32,8 +33,6 @@
  * the JSON path ("$.migrations[1].framework") and what was expected.
  * A loaded configuration is read-only; the queries below never fail.
  */
-
-#define FK_ECONFIG (-4) /* a bad configuration; the message is in `err` */
 
 /* How a migration's statements are grouped into transactions. */
 enum config_tx {

@@ -89,7 +89,7 @@ static int audit_change(struct git_source *g, const struct diff_opts *o,
 			      o->max_size, &data, &len, &status, &err);
 	if (rc == 0)
 		rc = result_add_problem(res, c->path, status, buf_str(&err));
-	if (rc != 1)
+	if (rc != FK_FOUND)
 		goto done;
 	if (existed && strcmp(c->oid, c->old_oid) != 0) {
 		rc = git_source_changed_lines(g, c->old_oid, data, len, &lines,

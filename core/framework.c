@@ -30,7 +30,7 @@ struct detector {
 	bool (*detect)(struct probe *p, struct migration_info *out);
 };
 
-/* Reads a file near the migration into p->scratch: 1, 0 or an error. */
+/* Reads a file near the migration into p->scratch: true when it is there. */
 static int near_read(struct probe *p, const char *rel)
 {
 	int rc;
@@ -41,7 +41,7 @@ static int near_read(struct probe *p, const char *rel)
 	rc = p->near->read(p->near->ctx, rel, &p->scratch);
 	if (rc < 0)
 		p->err = rc;
-	return rc == 1;
+	return rc == FK_FOUND;
 }
 
 /* "<digits>_<rest>" ending in `suffix` (any case); `sep` the separator. */

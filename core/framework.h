@@ -126,8 +126,8 @@ void migration_why_addf(struct migration_info *info, const char *fmt, ...)
 
 /*
  * Reads a file next to the migration: `rel` is relative to the
- * migration's folder ("metadata.toml", "../sqitch.plan"). Returns 1
- * with its content in `out`, 0 when there is no such file, or
+ * migration's folder ("metadata.toml", "../sqitch.plan"). Returns
+ * FK_FOUND with its content in `out`, 0 when there is no such file, or
  * FK_ENOMEM. A NULL reader knows no file.
  */
 struct near_reader {

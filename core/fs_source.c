@@ -204,7 +204,7 @@ int fs_read_small(const char *path, size_t max_size, struct buf *out)
 		return 0;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    (size_t)sb.st_size <= max_size) {
-		rc = 1;
+		rc = FK_FOUND;
 		while ((got = read(fd, chunk, sizeof(chunk))) > 0)
 			buf_add(out, chunk, (size_t)got);
 		if (got < 0)
@@ -472,7 +472,7 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 	else if (!err && item->data &&
 		 discover_is_lfs_pointer(item->data, item->len))
 		err = lfs_problem(item);
-	return err < 0 ? err : 1;
+	return err < 0 ? err : FK_ITEM;
 }
 
 void source_item_release(struct source_item *item)

@@ -43,7 +43,7 @@ struct buf;
 int fs_near_read(void *ctx, const char *rel, struct buf *out);
 
 /*
- * Appends the regular file `path` to `out`: 1; 0 when it cannot be read,
+ * Appends the regular file `path` to `out`: FK_FOUND; 0 when it cannot be read,
  * is not a regular file or is over `max_size` bytes; FK_ENOMEM.
  */
 int fs_read_small(const char *path, size_t max_size, struct buf *out);
@@ -76,7 +76,7 @@ int fs_source_open(struct fs_source *src, const char *const *args, size_t nargs,
 		   size_t max_size, const char *stdin_name, FILE *stdin_file,
 		   const struct fs_filter *filter);
 
-/* Reads the next file: 1 with `item` filled, 0 at the end, FK_ENOMEM. */
+/* Reads the next file: FK_ITEM with `item` filled, 0 at the end, FK_ENOMEM. */
 int fs_source_next(struct fs_source *src, struct source_item *item);
 
 void source_item_release(struct source_item *item);

@@ -22,7 +22,7 @@ int git_content_read(struct git_source *g, const char *oid,
 	if (rc < 0 && rc != FK_EGIT)
 		return rc;
 	*status = FILE_UNREADABLE; /* the message is in `why` */
-	if (rc == 1) {
+	if (rc == FK_TOO_LARGE) {
 		*status = FILE_TOO_LARGE;
 		buf_addf(why,
 			 "%zu bytes, over --max-file-size (%zu bytes); not "
@@ -31,7 +31,7 @@ int git_content_read(struct git_source *g, const char *oid,
 	} else if (rc == 0 && discover_is_lfs_pointer(*data, *len)) {
 		buf_adds(why, discover_lfs_problem());
 	} else if (rc == 0) {
-		return 1;
+		return FK_FOUND;
 	}
 	free(*data);
 	*data = NULL;

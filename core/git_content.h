@@ -13,7 +13,7 @@
  * diff and history, so that both say the same about a file they cannot
  * audit.
  *
- * Returns 1 with *data (malloc'd, one spare byte after it; the caller
+ * Returns FK_FOUND with *data (malloc'd, one spare byte after it; the caller
  * frees it) and *len; 0 when the file cannot be audited, with *status
  * and the reason in `why` (over `max_size`, a missing or corrupt object,
  * a Git LFS pointer); or FK_ENOMEM.

@@ -519,7 +519,7 @@ int git_source_blob(struct git_source *g, const char *oid_hex, size_t max_size,
 		return git_fail(err, "bad object id '%s'", oid_hex);
 	if (header_size(g, &oid, &size) && size > max_size) {
 		*len = (size_t)size;
-		return 1;
+		return FK_TOO_LARGE;
 	}
 	if (git_blob_lookup(&blob, g->repo, &oid) < 0)
 		return git_fail(err,
@@ -530,7 +530,7 @@ int git_source_blob(struct git_source *g, const char *oid_hex, size_t max_size,
 	if (size > max_size) {
 		git_blob_free(blob);
 		*len = (size_t)size;
-		return 1;
+		return FK_TOO_LARGE;
 	}
 	*data = malloc((size_t)size + 1);
 	if (!*data) {

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "error.h"
 #include "result.h"
 #include "vcs.h"
 
@@ -23,8 +24,6 @@
  * user in `err` (a sentence without the "fkaudit CMD: " prefix).
  */
 struct git_source;
-
-#define FK_EGIT (-3) /* a repository error; the message is in `err` */
 
 /* Which paths are migrations: the discover stage's answer. */
 typedef bool (*git_path_filter)(const char *path);
@@ -134,7 +133,7 @@ int git_source_tree_files(struct git_source *g, const char *sha,
 
 /*
  * Appends the file at `path` in commit `sha`'s tree (NULL: the work
- * tree) to `out`: 1; 0 when there is no such file, or it is larger
+ * tree) to `out`: FK_FOUND; 0 when there is no such file, or it is larger
  * than `max_size` or not a regular file; FK_ENOMEM.
  */
 int git_source_path_read(struct git_source *g, const char *sha,
@@ -166,7 +165,7 @@ int git_source_changed_lines(struct git_source *g, const char *old_oid,
 
 /*
  * A blob's bytes (malloc'd, one spare byte after them), or the work tree
- * file's when `c->worktree`. Returns 0; 1 when it is larger than
+ * file's when `c->worktree`. Returns 0; FK_TOO_LARGE when it is larger than
  * `max_size` (nothing read); FK_EGIT when the object is missing or
  * corrupt.
  */
@@ -229,7 +228,7 @@ const char *git_walk_rev(const struct git_walk *w);
 size_t git_walk_total(const struct git_walk *w);
 
 /*
- * 1 with `out` filled, 0 at the end, or an error (FK_ENOMEM; FK_EGIT
+ * FK_ITEM with `out` filled, 0 at the end, or an error (FK_ENOMEM; FK_EGIT
  * when the commit itself, which the walk read before, cannot be read
  * again). A missing or corrupt tree, parent or blob of a renamed file is
  * no error: it is listed in out->problems and the walk goes on.

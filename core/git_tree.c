@@ -90,7 +90,7 @@ int git_source_path_read(struct git_source *g, const char *sha,
 					      &ignored);
 		buf_release(&ignored);
 		if (rc == 0 && data)
-			rc = buf_add(out, data, len) < 0 ? FK_ENOMEM : 1;
+			rc = buf_add(out, data, len) < 0 ? FK_ENOMEM : FK_FOUND;
 		else
 			rc = rc == FK_ENOMEM ? rc : 0;
 		free(data);
@@ -116,7 +116,7 @@ int git_source_path_read(struct git_source *g, const char *sha,
 	rc = buf_add(out, git_blob_rawcontent(blob),
 		     (size_t)git_blob_rawsize(blob)) < 0
 		     ? FK_ENOMEM
-		     : 1;
+		     : FK_FOUND;
 done:
 	buf_release(&ignored);
 	git_blob_free(blob);

@@ -206,7 +206,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 			      &status, &why);
 	if (rc == 0)
 		rc = note_problem(h, path, oid, status, buf_str(&why));
-	if (rc != 1)
+	if (rc != FK_FOUND)
 		goto done;
 	if (edited_from && fk012) {
 		rc = git_source_changed_lines(h->g, edited_from, data, len,
@@ -611,7 +611,7 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	 * One schema state through the walk: each commit's new migrations
 	 * are a deploy, on the tables of the commits before it.
 	 */
-	while ((rc = git_walk_next(w, &c, err)) == 1) {
+	while ((rc = git_walk_next(w, &c, err)) == FK_ITEM) {
 		stats->commits++;
 		h.cur = &c.info;
 		h.cur_index = NO_COMMIT;

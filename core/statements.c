@@ -125,7 +125,7 @@ static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
 		st->parsed = true;
 		err = stmt_from_tree(st, &out->arena, r.parse_tree, out->text,
 				     &b->toks, base);
-		if (err == 1) /* unreadable tree: read the tokens instead */
+		if (err == FK_FALLBACK) /* unreadable tree: read the tokens */
 			err = stmt_from_tokens(st, &out->arena, out->text,
 					       &b->toks);
 	} else {

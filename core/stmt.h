@@ -192,7 +192,7 @@ struct stmt {
 /*
  * Fills `st` (kind and facts) from libpg_query's JSON parse tree of the
  * statement text that starts at file offset `base`. `src` is the file.
- * Returns 0, FK_ENOMEM, or 1 when the tree could not be read (too deeply
+ * Returns 0, FK_ENOMEM, or FK_FALLBACK when the tree could not be read (too deeply
  * nested for the JSON reader): the caller then falls back to tokens.
  */
 int stmt_from_tree(struct stmt *st, struct arena *arena, const char *json,

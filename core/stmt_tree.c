@@ -779,7 +779,7 @@ int stmt_from_tree(struct stmt *st, struct arena *arena, const char *json,
 		return 0; /* not a kind the rules look at: skip the JSON */
 	root = cJSON_Parse(json);
 	if (!root)
-		return 1;
+		return FK_FALLBACK;
 	stmts = jget(root, "stmts");
 	node = jget(cJSON_GetArrayItem(stmts, 0), "stmt");
 	if (cJSON_GetArraySize(stmts) == 1 && node)
