@@ -58,7 +58,7 @@ static int parse_own(void *ctx, int code, const char *arg)
 }
 
 /* Resolves BASE, HEAD and their merge base; says which on stderr. */
-static int resolve(struct git_source *g, int argc, char **argv, bool quiet,
+static int resolve(struct repo *g, int argc, char **argv, bool quiet,
 		   char head[41], char base[41], struct buf *err)
 {
 	struct buf name = BUF_INIT, why = BUF_INIT;
@@ -66,15 +66,15 @@ static int resolve(struct git_source *g, int argc, char **argv, bool quiet,
 	char base_tip[41];
 	int rc;
 
-	if ((rc = git_source_resolve(g, head_rev, head, err)) < 0)
+	if ((rc = repo_resolve(g, head_rev, head, err)) < 0)
 		goto done;
 	if (argc > 0) {
 		buf_adds(&name, argv[0]);
-	} else if ((rc = git_source_default_base(g, &name, &why, err)) < 0) {
+	} else if ((rc = repo_default_base(g, &name, &why, err)) < 0) {
 		goto done;
 	}
-	if ((rc = git_source_resolve(g, buf_str(&name), base_tip, err)) < 0 ||
-	    (rc = git_source_merge_base(g, base_tip, head, base, err)) < 0)
+	if ((rc = repo_resolve(g, buf_str(&name), base_tip, err)) < 0 ||
+	    (rc = repo_merge_base(g, base_tip, head, base, err)) < 0)
 		goto done;
 	if (!quiet) {
 		fprintf(stderr, "fkaudit diff: comparing %s (%.7s)", head_rev,
@@ -101,7 +101,7 @@ int cmd_diff(int argc, char **argv)
 	struct run_opts o = RUN_OPTS_INIT;
 	struct diff_flags flags = { false, false };
 	struct diff_opts d;
-	struct git_source *g = NULL;
+	struct repo *g = NULL;
 	struct vcs_info vcs = { 0 };
 	struct result res;
 	struct buf err = BUF_INIT;
@@ -128,11 +128,11 @@ int cmd_diff(int argc, char **argv)
 	d.head = flags.worktree ? NULL : head;
 	d.changed_lines = flags.changed_lines;
 	d.max_size = o.max_size;
-	r = git_source_open(&g, ".", &err);
-	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g) : NULL)))
+	r = repo_open(&g, ".", &err);
+	if ((code = run_config_load(&o, r == 0 ? repo_workdir(g) : NULL)))
 		goto done;
 	if (r == 0 &&
-	    (code = report_paths_check_repo(&o, "diff", git_source_workdir(g))))
+	    (code = report_paths_check_repo(&o, "diff", repo_workdir(g))))
 		goto done;
 	d.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0)
@@ -140,11 +140,11 @@ int cmd_diff(int argc, char **argv)
 	if (r == 0)
 		r = diff_audit(g, &d, &res, &err);
 	if (r == 0)
-		r = git_source_describe(g, head, &vcs);
+		r = repo_describe(g, head, &vcs);
 	code = run_finish("diff", r, buf_str(&err), &res, &o, &vcs);
 done:
 	vcs_info_release(&vcs);
-	git_source_free(g);
+	repo_free(g);
 	result_release(&res);
 	buf_release(&err);
 	run_opts_release(&o);

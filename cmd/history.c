@@ -90,7 +90,7 @@ static int parse_date(const char *s, int64_t *out)
 
 static int parse_own(void *ctx, int code, const char *arg)
 {
-	struct git_walk_opts *w = ctx;
+	struct walk_opts *w = ctx;
 	char *end;
 	unsigned long long n;
 
@@ -201,7 +201,7 @@ int cmd_history(int argc, char **argv)
 				  NULL,	 NULL };
 	struct history_stats stats;
 	struct progress prog = { 0 };
-	struct git_source *g = NULL;
+	struct repo *g = NULL;
 	struct vcs_info vcs = { 0 };
 	struct result res;
 	struct buf err = BUF_INIT;
@@ -227,11 +227,11 @@ int cmd_history(int argc, char **argv)
 	h.problem = show_problem;
 	h.problem_ctx = &prog;
 	result_init(&res);
-	r = git_source_open(&g, ".", &err);
-	if ((code = run_config_load(&o, r == 0 ? git_source_workdir(g) : NULL)))
+	r = repo_open(&g, ".", &err);
+	if ((code = run_config_load(&o, r == 0 ? repo_workdir(g) : NULL)))
 		goto done;
-	if (r == 0 && (code = report_paths_check_repo(&o, "history",
-						      git_source_workdir(g))))
+	if (r == 0 &&
+	    (code = report_paths_check_repo(&o, "history", repo_workdir(g))))
 		goto done;
 	h.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0) {
@@ -239,11 +239,11 @@ int cmd_history(int argc, char **argv)
 		end_progress(&prog);
 	}
 	if (r == 0)
-		r = git_source_describe(g, stats.rev, &vcs);
+		r = repo_describe(g, stats.rev, &vcs);
 	code = run_finish("history", r, buf_str(&err), &res, &o, &vcs);
 done:
 	vcs_info_release(&vcs);
-	git_source_free(g);
+	repo_free(g);
 	result_release(&res);
 	buf_release(&err);
 	run_opts_release(&o);

@@ -33,7 +33,7 @@ static void keep_changed(struct result *res, size_t first,
  * *line to the line FK012 goes on.
  */
 static void edit_message(struct buf *msg, const struct diff_opts *o,
-			 const struct git_change *c,
+			 const struct change *c,
 			 const struct line_ranges *lines, const char *unread,
 			 uint32_t *line)
 {
@@ -67,33 +67,32 @@ static void edit_message(struct buf *msg, const struct diff_opts *o,
 					  : "");
 }
 
-static int audit_change(struct git_source *g, const struct diff_opts *o,
-			const struct git_change *c, struct replay *deploy,
+static int audit_change(struct repo *g, const struct diff_opts *o,
+			const struct change *c, struct replay *deploy,
 			struct result *res)
 {
 	struct audit_opts ao = o->audit;
-	struct git_near near;
-	struct near_reader near_reader = { git_near_read, &near };
+	struct repo_near near;
+	struct near_reader near_reader = { repo_near_read, &near };
 	struct line_ranges lines = { 0 };
 	struct buf err = BUF_INIT, msg = BUF_INIT;
 	char *data = NULL;
 	size_t len = 0, first = res->nfindings;
 	enum file_status status;
-	bool existed = c->kind != GIT_CHANGE_ADDED, unread = false;
+	bool existed = c->kind != CHANGE_ADDED, unread = false;
 	int rc;
 
-	if (c->entry != GIT_ENTRY_FILE)
+	if (c->entry != ENTRY_FILE)
 		return result_add_problem(res, c->path, FILE_SKIPPED,
-					  git_content_skip_reason(c->entry));
-	rc = git_content_read(g, c->oid, c->worktree ? c->path : NULL,
-			      o->max_size, &data, &len, &status, &err);
+					  repo_content_skip_reason(c->entry));
+	rc = repo_content_read(g, c->oid, c->worktree ? c->path : NULL,
+			       o->max_size, &data, &len, &status, &err);
 	if (rc == 0)
 		rc = result_add_problem(res, c->path, status, buf_str(&err));
 	if (rc != FK_FOUND)
 		goto done;
 	if (existed && strcmp(c->oid, c->old_oid) != 0) {
-		rc = git_source_changed_lines(g, c->old_oid, data, len, &lines,
-					      &err);
+		rc = repo_changed_lines(g, c->old_oid, data, len, &lines, &err);
 		/* the new version is still audited; FK012 says what is not known */
 		unread = rc == FK_EGIT;
 		if (rc < 0 && !unread)
@@ -142,22 +141,21 @@ done:
  * the schema the change's migrations will meet. Their findings are not
  * the change's, and a file that cannot be read is left out.
  */
-static int seed_base(struct git_source *g, const struct diff_opts *o,
+static int seed_base(struct repo *g, const struct diff_opts *o,
 		     struct replay *state, struct buf *err)
 {
-	struct git_changes files;
+	struct changes files;
 	struct result scratch;
 	struct audit_opts ao = o->audit;
-	struct git_near near = { g, o->base, NULL };
-	struct near_reader reader = { git_near_read, &near };
+	struct repo_near near = { g, o->base, NULL };
+	struct near_reader reader = { repo_near_read, &near };
 	size_t i;
 	int rc;
 
-	rc = git_source_tree_files(g, o->base, discover_is_migration, &files,
-				   err);
+	rc = repo_tree_files(g, o->base, discover_is_migration, &files, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = git_changes_sort_migrations(&files, g, o->base)) < 0)
+	if ((rc = changes_sort_migrations(&files, g, o->base)) < 0)
 		goto done;
 	result_init(&scratch);
 	ao.schema = state;
@@ -167,10 +165,10 @@ static int seed_base(struct git_source *g, const struct diff_opts *o,
 		char *data = NULL;
 		size_t len = 0;
 
-		if (files.v[i].entry != GIT_ENTRY_FILE)
+		if (files.v[i].entry != ENTRY_FILE)
 			continue;
-		rc = git_source_blob(g, files.v[i].oid, o->max_size, &data,
-				     &len, err);
+		rc = repo_blob(g, files.v[i].oid, o->max_size, &data, &len,
+			       err);
 		if (rc == 0 && data) {
 			near.path = files.v[i].path;
 			replay_begin_deploy(state);
@@ -183,21 +181,21 @@ static int seed_base(struct git_source *g, const struct diff_opts *o,
 	}
 	result_release(&scratch);
 done:
-	git_changes_release(&files);
+	changes_release(&files);
 	buf_reset(err);
 	return rc;
 }
 
-int diff_audit(struct git_source *g, const struct diff_opts *o,
-	       struct result *res, struct buf *err)
+int diff_audit(struct repo *g, const struct diff_opts *o, struct result *res,
+	       struct buf *err)
 {
-	struct git_changes changes;
+	struct changes changes;
 	struct replay deploy;
 	size_t i;
 	int rc;
 
-	rc = git_source_diff(g, o->base, o->head, discover_is_migration,
-			     &changes, err);
+	rc = repo_diff(g, o->base, o->head, discover_is_migration, &changes,
+		       err);
 	if (rc < 0)
 		return rc;
 	res->no_files =
@@ -206,7 +204,7 @@ int diff_audit(struct git_source *g, const struct diff_opts *o,
 			: "no migration file added or changed since the "
 			  "merge base, in commits or in the work tree";
 	replay_init(&deploy);
-	rc = git_changes_sort_migrations(&changes, g, o->head);
+	rc = changes_sort_migrations(&changes, g, o->head);
 	if (rc == 0)
 		rc = seed_base(g, o, &deploy, err);
 	/* the base's own findings were not kept: nor are their links */
@@ -214,12 +212,12 @@ int diff_audit(struct git_source *g, const struct diff_opts *o,
 	/* the change's migrations: one deploy, in the order they will run */
 	replay_begin_deploy(&deploy);
 	for (i = 0; i < changes.n && rc == 0; i++)
-		if (changes.v[i].kind != GIT_CHANGE_DELETED)
+		if (changes.v[i].kind != CHANGE_DELETED)
 			rc = audit_change(g, o, &changes.v[i], &deploy, res);
 	/* FK005, FK009: what holds once the whole change has run */
 	if (rc == 0)
 		audit_settle(res, &deploy);
 	replay_release(&deploy);
-	git_changes_release(&changes);
+	changes_release(&changes);
 	return rc;
 }

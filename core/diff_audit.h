@@ -29,7 +29,7 @@ struct diff_opts {
  * error (FK_EGIT with a message in `err`) when the diff itself cannot
  * be made; a file that cannot be read is recorded, and the rest go on.
  */
-int diff_audit(struct git_source *g, const struct diff_opts *o,
-	       struct result *res, struct buf *err);
+int diff_audit(struct repo *g, const struct diff_opts *o, struct result *res,
+	       struct buf *err);
 
 #endif

@@ -7,18 +7,18 @@
 #include "error.h"
 #include "framework.h"
 
-int git_content_read(struct git_source *g, const char *oid,
-		     const char *worktree_path, size_t max_size, char **data,
-		     size_t *len, enum file_status *status, struct buf *why)
+int repo_content_read(struct repo *g, const char *oid,
+		      const char *worktree_path, size_t max_size, char **data,
+		      size_t *len, enum file_status *status, struct buf *why)
 {
 	int rc;
 
 	buf_reset(why);
 	if (worktree_path)
-		rc = git_source_worktree_file(g, worktree_path, max_size, data,
-					      len, why);
+		rc = repo_worktree_file(g, worktree_path, max_size, data, len,
+					why);
 	else
-		rc = git_source_blob(g, oid, max_size, data, len, why);
+		rc = repo_blob(g, oid, max_size, data, len, why);
 	if (rc < 0 && rc != FK_EGIT)
 		return rc;
 	*status = FILE_UNREADABLE; /* the message is in `why` */
@@ -38,21 +38,21 @@ int git_content_read(struct git_source *g, const char *oid,
 	return why->failed ? FK_ENOMEM : 0;
 }
 
-const char *git_content_skip_reason(enum git_entry_kind kind)
+const char *repo_content_skip_reason(enum entry_kind kind)
 {
 	switch (kind) {
-	case GIT_ENTRY_SUBMODULE:
+	case ENTRY_SUBMODULE:
 		return result_skip_reason(SKIP_SUBMODULE);
-	case GIT_ENTRY_SYMLINK:
+	case ENTRY_SYMLINK:
 		return result_skip_reason(SKIP_SYMLINK);
 	default:
 		return NULL;
 	}
 }
 
-int git_near_read(void *ctx, const char *rel, struct buf *out)
+int repo_near_read(void *ctx, const char *rel, struct buf *out)
 {
-	const struct git_near *n = ctx;
+	const struct repo_near *n = ctx;
 	struct buf path = BUF_INIT;
 	int rc;
 
@@ -61,7 +61,7 @@ int git_near_read(void *ctx, const char *rel, struct buf *out)
 		buf_release(&path);
 		return rc;
 	}
-	rc = git_source_path_read(n->g, n->sha, buf_str(&path), NEAR_MAX, out);
+	rc = repo_path_read(n->g, n->sha, buf_str(&path), NEAR_MAX, out);
 	buf_release(&path);
 	return rc;
 }
@@ -70,19 +70,18 @@ int git_near_read(void *ctx, const char *rel, struct buf *out)
 static const char *changed(void *ctx, const void *elem,
 			   struct near_reader *near)
 {
-	struct git_near *gn = ctx;
-	const struct git_change *c = elem;
+	struct repo_near *gn = ctx;
+	const struct change *c = elem;
 
 	gn->path = c->path;
-	near->read = git_near_read;
+	near->read = repo_near_read;
 	near->ctx = gn;
 	return c->path;
 }
 
-int git_changes_sort_migrations(struct git_changes *c, struct git_source *g,
-				const char *sha)
+int changes_sort_migrations(struct changes *c, struct repo *g, const char *sha)
 {
-	struct git_near gn = { g, sha, NULL };
+	struct repo_near gn = { g, sha, NULL };
 
 	return framework_sort(c->v, c->n, sizeof(*c->v), changed, &gn);
 }

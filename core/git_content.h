@@ -18,35 +18,34 @@
  * and the reason in `why` (over `max_size`, a missing or corrupt object,
  * a Git LFS pointer); or FK_ENOMEM.
  */
-int git_content_read(struct git_source *g, const char *oid,
-		     const char *worktree_path, size_t max_size, char **data,
-		     size_t *len, enum file_status *status, struct buf *why);
+int repo_content_read(struct repo *g, const char *oid,
+		      const char *worktree_path, size_t max_size, char **data,
+		      size_t *len, enum file_status *status, struct buf *why);
 
 /*
  * Why an entry that is not a file is not audited (a symbolic link, a
  * submodule), or NULL for a file.
  */
-const char *git_content_skip_reason(enum git_entry_kind kind);
+const char *repo_content_skip_reason(enum entry_kind kind);
 
 /*
- * A near_reader (framework.h) on a revision: pass a struct git_near as
+ * A near_reader (framework.h) on a revision: pass a struct repo_near as
  * its context. The files next to migration `path` are read from commit
  * `sha`'s tree, or from the work tree when `sha` is NULL.
  */
-struct git_near {
-	struct git_source *g;
+struct repo_near {
+	struct repo *g;
 	const char *sha;
 	const char *path;
 };
 
-int git_near_read(void *ctx, const char *rel, struct buf *out);
+int repo_near_read(void *ctx, const char *rel, struct buf *out);
 
 /*
  * Puts changes in the order their frameworks apply them
  * (framework_order_key(); sqitch.plan is read from commit `sha`, or the
  * work tree when NULL). Returns 0 or FK_ENOMEM.
  */
-int git_changes_sort_migrations(struct git_changes *c, struct git_source *g,
-				const char *sha);
+int changes_sort_migrations(struct changes *c, struct repo *g, const char *sha);
 
 #endif

@@ -7,75 +7,73 @@
 #include "array.h"
 #include "error.h"
 
-static int tree_of(struct git_source *g, const char *sha, git_tree **out,
+static int tree_of(struct repo *g, const char *sha, git_tree **out,
 		   struct buf *err)
 {
 	git_commit *c = NULL;
 	int rc;
 
-	if ((rc = git_commit_of(g, sha, &c, err)) < 0)
+	if ((rc = repo_commit_of(g, sha, &c, err)) < 0)
 		return rc;
 	rc = git_commit_tree(out, c);
 	git_commit_free(c);
 	if (rc < 0)
-		return git_fail(err,
-				"the tree of commit %.12s is missing or "
-				"corrupt",
-				sha);
+		return repo_fail(err,
+				 "the tree of commit %.12s is missing or "
+				 "corrupt",
+				 sha);
 	return 0;
 }
 
-static enum git_change_kind kind_of(git_delta_t status)
+static enum change_kind kind_of(git_delta_t status)
 {
 	switch (status) {
 	case GIT_DELTA_DELETED:
-		return GIT_CHANGE_DELETED;
+		return CHANGE_DELETED;
 	case GIT_DELTA_RENAMED:
-		return GIT_CHANGE_RENAMED;
+		return CHANGE_RENAMED;
 	case GIT_DELTA_MODIFIED:
 	case GIT_DELTA_TYPECHANGE:
-		return GIT_CHANGE_MODIFIED;
+		return CHANGE_MODIFIED;
 	default: /* added, copied, untracked */
-		return GIT_CHANGE_ADDED;
+		return CHANGE_ADDED;
 	}
 }
 
-static int add_delta(struct git_changes *out, const git_diff_delta *d,
-		     git_path_filter filter, bool worktree)
+static int add_delta(struct changes *out, const git_diff_delta *d,
+		     path_filter filter, bool worktree)
 {
-	enum git_change_kind kind = kind_of(d->status);
+	enum change_kind kind = kind_of(d->status);
 	const git_diff_file *nf = &d->new_file, *of = &d->old_file;
-	const git_diff_file *f = kind == GIT_CHANGE_DELETED ? of : nf;
-	int entry = git_entry_kind_of((git_filemode_t)f->mode);
+	const git_diff_file *f = kind == CHANGE_DELETED ? of : nf;
+	int entry = repo_entry_kind_of((git_filemode_t)f->mode);
 	const git_oid *new_id = NULL, *old_id = NULL;
 	bool relevant;
 	int rc;
 
 	if (entry < 0)
 		return 0;
-	relevant = entry == GIT_ENTRY_SUBMODULE || filter(f->path) ||
-		   (kind == GIT_CHANGE_RENAMED && filter(of->path));
+	relevant = entry == ENTRY_SUBMODULE || filter(f->path) ||
+		   (kind == CHANGE_RENAMED && filter(of->path));
 	if (!relevant)
 		return 0;
-	if (kind != GIT_CHANGE_DELETED && !git_oid_is_zero(&nf->id))
+	if (kind != CHANGE_DELETED && !git_oid_is_zero(&nf->id))
 		new_id = &nf->id;
-	if (kind != GIT_CHANGE_ADDED)
+	if (kind != CHANGE_ADDED)
 		old_id = &of->id;
-	rc = git_changes_add(out, kind, (enum git_entry_kind)entry, f->path,
-			     kind == GIT_CHANGE_RENAMED ||
-					     kind == GIT_CHANGE_MODIFIED
-				     ? of->path
-				     : NULL,
-			     new_id, old_id);
+	rc = changes_add(out, kind, (enum entry_kind)entry, f->path,
+			 kind == CHANGE_RENAMED || kind == CHANGE_MODIFIED
+				 ? of->path
+				 : NULL,
+			 new_id, old_id);
 	if (rc == 0)
 		out->v[out->n - 1].worktree =
-			worktree && kind != GIT_CHANGE_DELETED;
+			worktree && kind != CHANGE_DELETED;
 	return rc;
 }
 
-int git_source_diff(struct git_source *g, const char *base, const char *head,
-		    git_path_filter filter, struct git_changes *out,
-		    struct buf *err)
+int repo_diff(struct repo *g, const char *base, const char *head,
+	      path_filter filter, struct changes *out, struct buf *err)
 {
 	git_diff_options opts;
 	git_diff_find_options find;
@@ -107,24 +105,24 @@ int git_source_diff(struct git_source *g, const char *base, const char *head,
 							 old_tree, &opts);
 	}
 	if (rc < 0) {
-		rc = git_fail(err, "cannot compare %.12s with %s", base,
-			      head ? head : "the work tree");
+		rc = repo_fail(err, "cannot compare %.12s with %s", base,
+			       head ? head : "the work tree");
 		goto done;
 	}
 	find.flags = GIT_DIFF_FIND_RENAMES |
 		     (head ? 0 : GIT_DIFF_FIND_FOR_UNTRACKED);
 	if (git_diff_find_similar(diff, &find) < 0) {
-		rc = git_fail(err, "cannot look for renamed files");
+		rc = repo_fail(err, "cannot look for renamed files");
 		goto done;
 	}
 	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = add_delta(out, git_diff_get_delta(diff, i), filter, !head);
 	if (rc == 0)
-		git_changes_sort(out);
+		changes_sort(out);
 done:
 	if (rc < 0)
-		git_changes_release(out);
+		changes_release(out);
 	git_diff_free(diff);
 	git_tree_free(old_tree);
 	git_tree_free(new_tree);
@@ -150,9 +148,8 @@ static int on_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk,
 	return 0;
 }
 
-int git_source_changed_lines(struct git_source *g, const char *old_oid,
-			     const char *data, size_t len,
-			     struct line_ranges *out, struct buf *err)
+int repo_changed_lines(struct repo *g, const char *old_oid, const char *data,
+		       size_t len, struct line_ranges *out, struct buf *err)
 {
 	git_diff_options opts;
 	git_blob *old = NULL;
@@ -163,10 +160,10 @@ int git_source_changed_lines(struct git_source *g, const char *old_oid,
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	if (git_oid_fromstr(&oid, old_oid) < 0 ||
 	    git_blob_lookup(&old, g->repo, &oid) < 0)
-		return git_fail(err,
-				"blob %.12s is missing or corrupt in the "
-				"object database",
-				old_oid);
+		return repo_fail(err,
+				 "blob %.12s is missing or corrupt in the "
+				 "object database",
+				 old_oid);
 	opts.context_lines = 0;
 	opts.interhunk_lines = 0;
 	opts.flags |= GIT_DIFF_FORCE_TEXT;
@@ -177,7 +174,7 @@ int git_source_changed_lines(struct git_source *g, const char *old_oid,
 		line_ranges_release(out);
 		if (rc == -1 && !git_error_last())
 			return FK_ENOMEM;
-		return git_fail(err, "cannot compare two versions of a file");
+		return repo_fail(err, "cannot compare two versions of a file");
 	}
 	return 0;
 }

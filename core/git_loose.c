@@ -347,7 +347,7 @@ static void guard_free(git_odb_backend *backend)
 	free(g);
 }
 
-int git_loose_guard(git_repository *repo)
+int loose_guard(git_repository *repo)
 {
 	git_buf dir = { 0 };
 	struct guard *g = NULL;

@@ -17,6 +17,6 @@
  * backends. The backend belongs to the object database from then on.
  * 0, or a negative libgit2 error code with libgit2's error set.
  */
-int git_loose_guard(git_repository *repo);
+int loose_guard(git_repository *repo);
 
 #endif

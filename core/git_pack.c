@@ -120,8 +120,7 @@ static bool idx_blames_pack(const char *idx_path,
 	return broken;
 }
 
-bool git_pack_find_broken(const char *objects_dir, const char *hex,
-			  struct buf *out)
+bool pack_find_broken(const char *objects_dir, const char *hex, struct buf *out)
 {
 	unsigned char raw[OID_RAW];
 	struct buf path = BUF_INIT;

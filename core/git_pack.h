@@ -16,7 +16,7 @@ struct buf;
  * true. False when no such pack holds it (or on a read error: then the
  * object is simply missing). `out` is the caller's.
  */
-bool git_pack_find_broken(const char *objects_dir, const char *hex,
-			  struct buf *out);
+bool pack_find_broken(const char *objects_dir, const char *hex,
+		      struct buf *out);
 
 #endif

@@ -16,7 +16,7 @@
 #include "strmap.h"
 #include "utf8.h"
 
-int git_fail(struct buf *err, const char *fmt, ...)
+int repo_fail(struct buf *err, const char *fmt, ...)
 {
 	const git_error *e = git_error_last();
 	va_list ap;
@@ -35,7 +35,7 @@ int git_fail(struct buf *err, const char *fmt, ...)
 	return FK_EGIT;
 }
 
-void git_reason_take(char *out, size_t size)
+void repo_reason_take(char *out, size_t size)
 {
 	const git_error *e = git_error_last();
 	int n = 0;
@@ -49,28 +49,28 @@ void git_reason_take(char *out, size_t size)
 	git_error_clear();
 }
 
-void git_hex(const git_oid *oid, char out[41])
+void repo_hex(const git_oid *oid, char out[41])
 {
 	git_oid_tostr(out, 41, oid);
 }
 
-int git_entry_kind_of(git_filemode_t mode)
+int repo_entry_kind_of(git_filemode_t mode)
 {
 	switch (mode) {
 	case GIT_FILEMODE_TREE:
 		return -1;
 	case GIT_FILEMODE_LINK:
-		return GIT_ENTRY_SYMLINK;
+		return ENTRY_SYMLINK;
 	case GIT_FILEMODE_COMMIT:
-		return GIT_ENTRY_SUBMODULE;
+		return ENTRY_SUBMODULE;
 	default:
-		return GIT_ENTRY_FILE;
+		return ENTRY_FILE;
 	}
 }
 
-int git_source_open(struct git_source **out, const char *dir, struct buf *err)
+int repo_open(struct repo **out, const char *dir, struct buf *err)
 {
-	struct git_source *g;
+	struct repo *g;
 	char real[PATH_MAX];
 	const char *wd;
 	int rc;
@@ -92,30 +92,30 @@ int git_source_open(struct git_source **out, const char *dir, struct buf *err)
 		buf_reset(err);
 		buf_addf(err, "not a git repository (or any parent folder): %s",
 			 real);
-		git_source_free(g);
+		repo_free(g);
 		return FK_EGIT;
 	}
-	if (git_loose_guard(g->repo) < 0) {
-		rc = git_fail(err, "cannot read the objects of %s", real);
-		git_source_free(g);
+	if (loose_guard(g->repo) < 0) {
+		rc = repo_fail(err, "cannot read the objects of %s", real);
+		repo_free(g);
 		return rc;
 	}
 	g->bare = git_repository_is_bare(g->repo);
 	wd = git_repository_workdir(g->repo);
 	if (wd && !(g->workdir = strdup(wd))) {
-		git_source_free(g);
+		repo_free(g);
 		return FK_ENOMEM;
 	}
 	*out = g;
 	return 0;
 }
 
-const char *git_source_workdir(const struct git_source *g)
+const char *repo_workdir(const struct repo *g)
 {
 	return g->workdir;
 }
 
-void git_source_free(struct git_source *g)
+void repo_free(struct repo *g)
 {
 	if (!g)
 		return;
@@ -132,7 +132,7 @@ void git_source_free(struct git_source *g)
  * points to is missing (or in a pack that is corrupt), or nothing has
  * that name. Sets `err`; FK_EGIT, or FK_ENOMEM.
  */
-static int not_found(struct git_source *g, const char *rev, struct buf *err)
+static int not_found(struct repo *g, const char *rev, struct buf *err)
 {
 	git_reference *ref = NULL, *target = NULL;
 	git_buf objects = { 0 };
@@ -158,11 +158,11 @@ static int not_found(struct git_source *g, const char *rev, struct buf *err)
 		buf_addf(err, "revision '%s': branch '%s' has no commits yet",
 			 rev, name ? name : rev);
 	} else {
-		git_hex(git_reference_target(target), hex);
+		repo_hex(git_reference_target(target), hex);
 		if (git_repository_item_path(&objects, g->repo,
 					     GIT_REPOSITORY_ITEM_OBJECTS) ==
 			    0 &&
-		    git_pack_find_broken(objects.ptr, hex, &pack))
+		    pack_find_broken(objects.ptr, hex, &pack))
 			buf_addf(err,
 				 "revision '%s': object %s is in pack %s, "
 				 "which is corrupt (it does not match its "
@@ -182,8 +182,7 @@ static int not_found(struct git_source *g, const char *rev, struct buf *err)
 	return err->failed || pack.failed ? FK_ENOMEM : FK_EGIT;
 }
 
-int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
-		       struct buf *err)
+int repo_resolve(struct repo *g, const char *rev, char sha[41], struct buf *err)
 {
 	git_object *obj = NULL, *commit = NULL;
 	int rc = git_revparse_single(&obj, g->repo, rev);
@@ -197,19 +196,19 @@ int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
 	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
 		return not_found(g, rev, err);
 	if (rc < 0)
-		return git_fail(err, "cannot read revision '%s'", rev);
+		return repo_fail(err, "cannot read revision '%s'", rev);
 	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
 	git_object_free(obj);
 	if (rc < 0)
-		return git_fail(err, "revision '%s' does not name a commit",
-				rev);
-	git_hex(git_object_id(commit), sha);
+		return repo_fail(err, "revision '%s' does not name a commit",
+				 rev);
+	repo_hex(git_object_id(commit), sha);
 	git_object_free(commit);
 	return 0;
 }
 
 /* Whether `rev` resolves, without leaving an error behind. */
-static bool exists(struct git_source *g, const char *rev)
+static bool exists(struct repo *g, const char *rev)
 {
 	git_object *obj = NULL;
 	bool ok = git_revparse_single(&obj, g->repo, rev) == 0;
@@ -219,8 +218,7 @@ static bool exists(struct git_source *g, const char *rev)
 	return ok;
 }
 
-static int upstream_of_head(struct git_source *g, struct buf *name,
-			    struct buf *why)
+static int upstream_of_head(struct repo *g, struct buf *name, struct buf *why)
 {
 	git_reference *head = NULL, *up = NULL;
 	int found = 0;
@@ -239,7 +237,7 @@ static int upstream_of_head(struct git_source *g, struct buf *name,
 	return found;
 }
 
-static int origin_head(struct git_source *g, struct buf *name, struct buf *why)
+static int origin_head(struct repo *g, struct buf *name, struct buf *why)
 {
 	git_reference *ref = NULL, *resolved = NULL;
 	int found = 0;
@@ -257,8 +255,8 @@ static int origin_head(struct git_source *g, struct buf *name, struct buf *why)
 	return found;
 }
 
-int git_source_default_base(struct git_source *g, struct buf *name,
-			    struct buf *why, struct buf *err)
+int repo_default_base(struct repo *g, struct buf *name, struct buf *why,
+		      struct buf *err)
 {
 	static const char *const fallbacks[] = { "main", "origin/main",
 						 "master", "origin/master" };
@@ -292,7 +290,7 @@ static int queue_push(struct oid_queue *q, struct strmap *seen, struct arena *a,
 {
 	char hex[41], *key;
 
-	git_hex(oid, hex);
+	repo_hex(oid, hex);
 	if (strmap_get(seen, hex))
 		return 0;
 	if (!(key = arena_strdup(a, hex)) || strmap_put(seen, key, key) < 0 ||
@@ -308,7 +306,7 @@ static int queue_push(struct oid_queue *q, struct strmap *seen, struct arena *a,
  * `out`). A parent that is not in the object database (the edge of a
  * shallow clone) ends that line.
  */
-static int walk_ancestors(struct git_source *g, const git_oid *start,
+static int walk_ancestors(struct repo *g, const git_oid *start,
 			  struct strmap *seen, struct arena *a,
 			  const struct strmap *stop, git_oid *out)
 {
@@ -325,7 +323,7 @@ static int walk_ancestors(struct git_source *g, const git_oid *start,
 			git_error_clear(); /* beyond the shallow edge */
 			continue;
 		}
-		git_hex(&oid, hex);
+		repo_hex(&oid, hex);
 		if (stop && strmap_get(stop, hex)) {
 			git_commit_free(c);
 			*out = oid;
@@ -347,7 +345,7 @@ static int walk_ancestors(struct git_source *g, const git_oid *start,
  * (and leaks). This walks what is there: the nearest commit, breadth
  * first from `b`, that `a` also reaches. 1 when found, 0 when not.
  */
-static int shallow_merge_base(struct git_source *g, const git_oid *oa,
+static int shallow_merge_base(struct repo *g, const git_oid *oa,
 			      const git_oid *ob, git_oid *out)
 {
 	struct strmap from_a = STRMAP_INIT, from_b = STRMAP_INIT;
@@ -362,14 +360,14 @@ static int shallow_merge_base(struct git_source *g, const git_oid *oa,
 	return rc;
 }
 
-int git_source_merge_base(struct git_source *g, const char *a, const char *b,
-			  char out[41], struct buf *err)
+int repo_merge_base(struct repo *g, const char *a, const char *b, char out[41],
+		    struct buf *err)
 {
 	git_oid oa, ob, base;
 	int rc;
 
 	if (git_oid_fromstr(&oa, a) < 0 || git_oid_fromstr(&ob, b) < 0)
-		return git_fail(err, "bad object id");
+		return repo_fail(err, "bad object id");
 	if (git_repository_is_shallow(g->repo) == 1) {
 		rc = shallow_merge_base(g, &oa, &ob, &base);
 		if (rc < 0)
@@ -398,39 +396,38 @@ int git_source_merge_base(struct git_source *g, const char *a, const char *b,
 		return FK_EGIT;
 	}
 	if (rc < 0)
-		return git_fail(err,
-				"cannot find the merge base of %.7s and "
-				"%.7s",
-				a, b);
-	git_hex(&base, out);
+		return repo_fail(err,
+				 "cannot find the merge base of %.7s and "
+				 "%.7s",
+				 a, b);
+	repo_hex(&base, out);
 	return 0;
 }
 
-int git_commit_of(struct git_source *g, const char *sha, git_commit **out,
-		  struct buf *err)
+int repo_commit_of(struct repo *g, const char *sha, git_commit **out,
+		   struct buf *err)
 {
 	git_oid oid;
 
 	if (git_oid_fromstr(&oid, sha) < 0)
-		return git_fail(err, "bad object id '%s'", sha);
+		return repo_fail(err, "bad object id '%s'", sha);
 	if (git_commit_lookup(out, g->repo, &oid) < 0)
-		return git_fail(err,
-				"commit %s is missing or corrupt in the "
-				"object database",
-				sha);
+		return repo_fail(err,
+				 "commit %s is missing or corrupt in the "
+				 "object database",
+				 sha);
 	return 0;
 }
 
-int git_source_commit(struct git_source *g, const char *sha,
-		      struct commit_info *out, struct arena *arena,
-		      struct buf *err)
+int repo_commit(struct repo *g, const char *sha, struct commit_info *out,
+		struct arena *arena, struct buf *err)
 {
 	git_commit *c = NULL;
 	const git_signature *a;
 	const char *summary;
 	int rc;
 
-	if ((rc = git_commit_of(g, sha, &c, err)) < 0)
+	if ((rc = repo_commit_of(g, sha, &c, err)) < 0)
 		return rc;
 	memset(out, 0, sizeof(*out));
 	memcpy(out->sha, sha, 41);
@@ -447,8 +444,7 @@ int git_source_commit(struct git_source *g, const char *sha,
 	return 0;
 }
 
-int git_source_describe(struct git_source *g, const char *sha,
-			struct vcs_info *out)
+int repo_describe(struct repo *g, const char *sha, struct vcs_info *out)
 {
 	git_reference *head = NULL;
 	git_remote *remote = NULL;
@@ -463,7 +459,7 @@ int git_source_describe(struct git_source *g, const char *sha,
 		return FK_ENOMEM;
 	if (git_repository_head(&head, g->repo) == 0) {
 		if (!sha && git_reference_target(head)) {
-			git_hex(git_reference_target(head), hex);
+			repo_hex(git_reference_target(head), hex);
 			sha = hex;
 		}
 		if (git_reference_is_branch(head) &&
@@ -489,7 +485,7 @@ oom:
  * content (git_blob_lookup() reads all of it): false when the header
  * cannot be read, and then the lookup says why.
  */
-static bool header_size(struct git_source *g, const git_oid *oid,
+static bool header_size(struct repo *g, const git_oid *oid,
 			git_object_size_t *size)
 {
 	git_odb *odb = NULL;
@@ -506,8 +502,8 @@ static bool header_size(struct git_source *g, const git_oid *oid,
 	return ok;
 }
 
-int git_source_blob(struct git_source *g, const char *oid_hex, size_t max_size,
-		    char **data, size_t *len, struct buf *err)
+int repo_blob(struct repo *g, const char *oid_hex, size_t max_size, char **data,
+	      size_t *len, struct buf *err)
 {
 	git_blob *blob = NULL;
 	git_oid oid;
@@ -516,16 +512,16 @@ int git_source_blob(struct git_source *g, const char *oid_hex, size_t max_size,
 	*data = NULL;
 	*len = 0;
 	if (git_oid_fromstr(&oid, oid_hex) < 0)
-		return git_fail(err, "bad object id '%s'", oid_hex);
+		return repo_fail(err, "bad object id '%s'", oid_hex);
 	if (header_size(g, &oid, &size) && size > max_size) {
 		*len = (size_t)size;
 		return FK_TOO_LARGE;
 	}
 	if (git_blob_lookup(&blob, g->repo, &oid) < 0)
-		return git_fail(err,
-				"blob %.12s is missing or corrupt in the "
-				"object database",
-				oid_hex);
+		return repo_fail(err,
+				 "blob %.12s is missing or corrupt in the "
+				 "object database",
+				 oid_hex);
 	size = git_blob_rawsize(blob);
 	if (size > max_size) {
 		git_blob_free(blob);
@@ -544,9 +540,8 @@ int git_source_blob(struct git_source *g, const char *oid_hex, size_t max_size,
 	return 0;
 }
 
-int git_source_worktree_file(struct git_source *g, const char *path,
-			     size_t max_size, char **data, size_t *len,
-			     struct buf *err)
+int repo_worktree_file(struct repo *g, const char *path, size_t max_size,
+		       char **data, size_t *len, struct buf *err)
 {
 	struct buf full = BUF_INIT;
 	struct stat st;
@@ -590,12 +585,11 @@ done:
 	return rc;
 }
 
-int git_changes_add(struct git_changes *c, enum git_change_kind kind,
-		    enum git_entry_kind entry, const char *path,
-		    const char *old_path, const git_oid *oid,
-		    const git_oid *old_oid)
+int changes_add(struct changes *c, enum change_kind kind, enum entry_kind entry,
+		const char *path, const char *old_path, const git_oid *oid,
+		const git_oid *old_oid)
 {
-	struct git_change *ch;
+	struct change *ch;
 
 	if (array_grow((void **)&c->v, &c->cap, c->n, sizeof(*ch)) < 0)
 		return FK_ENOMEM;
@@ -606,9 +600,9 @@ int git_changes_add(struct git_changes *c, enum git_change_kind kind,
 	ch->path = strdup(path);
 	ch->old_path = old_path ? strdup(old_path) : NULL;
 	if (oid)
-		git_hex(oid, ch->oid);
+		repo_hex(oid, ch->oid);
 	if (old_oid)
-		git_hex(old_oid, ch->old_oid);
+		repo_hex(old_oid, ch->old_oid);
 	if (!ch->path || (old_path && !ch->old_path)) {
 		free(ch->path);
 		free(ch->old_path);
@@ -618,7 +612,7 @@ int git_changes_add(struct git_changes *c, enum git_change_kind kind,
 	return 0;
 }
 
-void git_changes_release(struct git_changes *c)
+void changes_release(struct changes *c)
 {
 	size_t i;
 
@@ -632,12 +626,12 @@ void git_changes_release(struct git_changes *c)
 
 static int change_cmp(const void *pa, const void *pb)
 {
-	const struct git_change *a = pa, *b = pb;
+	const struct change *a = pa, *b = pb;
 
 	return strcmp(a->path, b->path);
 }
 
-void git_changes_sort(struct git_changes *c)
+void changes_sort(struct changes *c)
 {
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof(*c->v), change_cmp);

@@ -23,8 +23,8 @@ struct frame {
 
 struct revs {
 	git_repository *repo;
-	const struct git_walk_opts *o;
-	struct git_revs *out;
+	const struct walk_opts *o;
+	struct rev_list *out;
 	struct frame *stack;
 	size_t depth, cap;
 	struct strmap seen;
@@ -61,8 +61,8 @@ static int push(struct revs *r, const git_oid *id, const git_oid *child)
 			return rc;
 		r->out->missing[r->out->nmissing].id = *id;
 		r->out->missing[r->out->nmissing].child = child ? *child : *id;
-		git_reason_take(r->out->missing[r->out->nmissing].why,
-				sizeof(r->out->missing[0].why));
+		repo_reason_take(r->out->missing[r->out->nmissing].why,
+				 sizeof(r->out->missing[0].why));
 		r->out->nmissing++;
 		return 0;
 	}
@@ -97,7 +97,7 @@ static int pop(struct revs *r)
 }
 
 /* Keeps the newest `max` commits (the last ones: parents come first). */
-static void keep_newest(struct git_revs *out, size_t max)
+static void keep_newest(struct rev_list *out, size_t max)
 {
 	if (!max || out->n <= max)
 		return;
@@ -105,8 +105,8 @@ static void keep_newest(struct git_revs *out, size_t max)
 	out->n = max;
 }
 
-int git_revs_readable(struct git_revs *out, git_repository *repo,
-		      const git_oid *start, const struct git_walk_opts *o)
+int rev_list_readable(struct rev_list *out, git_repository *repo,
+		      const git_oid *start, const struct walk_opts *o)
 {
 	struct revs r = { repo, o, out, NULL, 0, 0, STRMAP_INIT, ARENA_INIT };
 	int rc;
@@ -134,14 +134,14 @@ int git_revs_readable(struct git_revs *out, git_repository *repo,
 	strmap_release(&r.seen);
 	arena_release(&r.arena);
 	if (rc < 0) {
-		git_revs_release(out);
+		rev_list_release(out);
 		return rc;
 	}
 	keep_newest(out, o->max_commits);
 	return 0;
 }
 
-void git_revs_release(struct git_revs *r)
+void rev_list_release(struct rev_list *r)
 {
 	free(r->v);
 	free(r->missing);

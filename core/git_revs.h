@@ -7,17 +7,17 @@
 #include "git_source.h"
 
 /* A commit that could not be read, and the commit that names it. */
-struct git_rev_missing {
+struct rev_missing {
 	git_oid id;
 	git_oid child; /* `id` itself when it is the start */
 	char why[160]; /* libgit2's reason, " (…)", or empty */
 };
 
 /* The commits, oldest first (parents before children). */
-struct git_revs {
+struct rev_list {
 	git_oid *v;
 	size_t n, cap;
-	struct git_rev_missing *missing;
+	struct rev_missing *missing;
 	size_t nmissing, missing_cap;
 };
 
@@ -27,10 +27,10 @@ struct git_revs {
  * is listed in out->missing and left out, with the history behind it
  * that no other commit reaches. Honours `o`'s first_parent, since and
  * max_commits (the newest N, by position). Returns 0 or FK_ENOMEM;
- * release with git_revs_release().
+ * release with rev_list_release().
  */
-int git_revs_readable(struct git_revs *out, git_repository *repo,
-		      const git_oid *start, const struct git_walk_opts *o);
-void git_revs_release(struct git_revs *r);
+int rev_list_readable(struct rev_list *out, git_repository *repo,
+		      const git_oid *start, const struct walk_opts *o);
+void rev_list_release(struct rev_list *r);
 
 #endif

@@ -23,28 +23,28 @@
  * negative fk_error on failure; FK_EGIT comes with a message for the
  * user in `err` (a sentence without the "fkaudit CMD: " prefix).
  */
-struct git_source;
+struct repo;
 
 /* Which paths are migrations: the discover stage's answer. */
-typedef bool (*git_path_filter)(const char *path);
+typedef bool (*path_filter)(const char *path);
 
 /*
  * Opens the repository that holds folder `dir` (a work tree, any folder
  * below its root, or a bare repository), honouring
- * GIT_CEILING_DIRECTORIES. Free with git_source_free().
+ * GIT_CEILING_DIRECTORIES. Free with repo_free().
  */
-int git_source_open(struct git_source **out, const char *dir, struct buf *err);
-void git_source_free(struct git_source *g);
+int repo_open(struct repo **out, const char *dir, struct buf *err);
+void repo_free(struct repo *g);
 
 /*
  * The repository's work tree, absolute with a trailing '/' (where
  * .fkaudit.json is looked for); NULL for a bare repository. Borrowed.
  */
-const char *git_source_workdir(const struct git_source *g);
+const char *repo_workdir(const struct repo *g);
 
 /* The commit a revision names ("HEAD", "origin/main", a sha, …). */
-int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
-		       struct buf *err);
+int repo_resolve(struct repo *g, const char *rev, char sha[41],
+		 struct buf *err);
 
 /*
  * The base a pull request is compared with when none is given: the
@@ -52,49 +52,47 @@ int git_source_resolve(struct git_source *g, const char *rev, char sha[41],
  * (local branches, then origin's). `name` gets the revision, `why` how
  * it was chosen ("the upstream of feature").
  */
-int git_source_default_base(struct git_source *g, struct buf *name,
-			    struct buf *why, struct buf *err);
+int repo_default_base(struct repo *g, struct buf *name, struct buf *why,
+		      struct buf *err);
 
 /*
  * The best common ancestor of two commits. When there is none and the
  * repository is a shallow clone, the message says how to deepen it.
  */
-int git_source_merge_base(struct git_source *g, const char *a, const char *b,
-			  char out[41], struct buf *err);
+int repo_merge_base(struct repo *g, const char *a, const char *b, char out[41],
+		    struct buf *err);
 
 /*
  * The facts of commit `sha`, strings in `arena`: author, date, the
  * first line of its message.
  */
-int git_source_commit(struct git_source *g, const char *sha,
-		      struct commit_info *out, struct arena *arena,
-		      struct buf *err);
+int repo_commit(struct repo *g, const char *sha, struct commit_info *out,
+		struct arena *arena, struct buf *err);
 
 /*
  * For reports: the repository (origin's URL), the revision `sha` (NULL:
  * HEAD) and the current branch. Paths of git sources are already
  * relative to the root, so `prefix` is "".
  */
-int git_source_describe(struct git_source *g, const char *sha,
-			struct vcs_info *out);
+int repo_describe(struct repo *g, const char *sha, struct vcs_info *out);
 
-enum git_change_kind {
-	GIT_CHANGE_ADDED,
-	GIT_CHANGE_MODIFIED,
-	GIT_CHANGE_RENAMED, /* old_path → path, content may differ too */
-	GIT_CHANGE_DELETED,
+enum change_kind {
+	CHANGE_ADDED,
+	CHANGE_MODIFIED,
+	CHANGE_RENAMED, /* old_path → path, content may differ too */
+	CHANGE_DELETED,
 };
 
-enum git_entry_kind {
-	GIT_ENTRY_FILE,
-	GIT_ENTRY_SYMLINK,
-	GIT_ENTRY_SUBMODULE,
+enum entry_kind {
+	ENTRY_FILE,
+	ENTRY_SYMLINK,
+	ENTRY_SUBMODULE,
 };
 
 /* One changed path. Strings are owned by the list. */
-struct git_change {
-	enum git_change_kind kind;
-	enum git_entry_kind entry;
+struct change {
+	enum change_kind kind;
+	enum entry_kind entry;
 	char *path;	/* the new path (the old one when deleted) */
 	char *old_path; /* the old path, or NULL when added */
 	char oid[41];	/* the new blob; "" when read from the work tree */
@@ -102,42 +100,40 @@ struct git_change {
 	bool worktree; /* the new content is the work tree's file */
 };
 
-struct git_changes {
-	struct git_change *v;
+struct changes {
+	struct change *v;
 	size_t n;
 	size_t cap;
 };
 
-void git_changes_release(struct git_changes *c);
+void changes_release(struct changes *c);
 
 /* Sorts changes by path. */
-void git_changes_sort(struct git_changes *c);
+void changes_sort(struct changes *c);
 
 /*
  * The files that `filter` accepts which changed between the trees of
  * commits `base` and `head`; `head` NULL means the work tree (with the
  * index, and files not yet added). Renames are followed; sorted by path.
- * Submodules whose path changed are listed too, as GIT_ENTRY_SUBMODULE.
+ * Submodules whose path changed are listed too, as ENTRY_SUBMODULE.
  */
-int git_source_diff(struct git_source *g, const char *base, const char *head,
-		    git_path_filter filter, struct git_changes *out,
-		    struct buf *err);
+int repo_diff(struct repo *g, const char *base, const char *head,
+	      path_filter filter, struct changes *out, struct buf *err);
 
 /*
  * The files that `filter` accepts in the tree of commit `sha` (40 hex),
- * as GIT_CHANGE_ADDED changes sorted by path.
+ * as CHANGE_ADDED changes sorted by path.
  */
-int git_source_tree_files(struct git_source *g, const char *sha,
-			  git_path_filter filter, struct git_changes *out,
-			  struct buf *err);
+int repo_tree_files(struct repo *g, const char *sha, path_filter filter,
+		    struct changes *out, struct buf *err);
 
 /*
  * Appends the file at `path` in commit `sha`'s tree (NULL: the work
  * tree) to `out`: FK_FOUND; 0 when there is no such file, or it is larger
  * than `max_size` or not a regular file; FK_ENOMEM.
  */
-int git_source_path_read(struct git_source *g, const char *sha,
-			 const char *path, size_t max_size, struct buf *out);
+int repo_path_read(struct repo *g, const char *sha, const char *path,
+		   size_t max_size, struct buf *out);
 
 /* 1-based inclusive line ranges of a file's new version. */
 struct line_range {
@@ -159,9 +155,8 @@ bool line_ranges_touch(const struct line_ranges *r, uint32_t first,
  * in its old version, blob `old_oid`; a deletion marks the line after
  * it.
  */
-int git_source_changed_lines(struct git_source *g, const char *old_oid,
-			     const char *data, size_t len,
-			     struct line_ranges *out, struct buf *err);
+int repo_changed_lines(struct repo *g, const char *old_oid, const char *data,
+		       size_t len, struct line_ranges *out, struct buf *err);
 
 /*
  * A blob's bytes (malloc'd, one spare byte after them), or the work tree
@@ -169,11 +164,10 @@ int git_source_changed_lines(struct git_source *g, const char *old_oid,
  * `max_size` (nothing read); FK_EGIT when the object is missing or
  * corrupt.
  */
-int git_source_blob(struct git_source *g, const char *oid, size_t max_size,
-		    char **data, size_t *len, struct buf *err);
-int git_source_worktree_file(struct git_source *g, const char *path,
-			     size_t max_size, char **data, size_t *len,
-			     struct buf *err);
+int repo_blob(struct repo *g, const char *oid, size_t max_size, char **data,
+	      size_t *len, struct buf *err);
+int repo_worktree_file(struct repo *g, const char *path, size_t max_size,
+		       char **data, size_t *len, struct buf *err);
 
 /*
  * A walk over the commits reachable from a revision, oldest first
@@ -182,30 +176,30 @@ int git_source_worktree_file(struct git_source *g, const char *path,
  * of their own unless `first_parent` is set, where a merge carries the
  * whole merged branch.
  */
-struct git_walk_opts {
+struct walk_opts {
 	const char *rev; /* default "HEAD" */
 	bool first_parent;
 	size_t max_commits; /* the newest N; 0: all */
 	int64_t since;	    /* commits older than this are left out; 0 */
-	git_path_filter filter;
+	path_filter filter;
 };
 
-struct git_walk;
+struct walk;
 
 /*
  * A part of the history the walk went past: a tree or a commit that is
  * missing or corrupt. `path` is the tree's folder ("." for a commit's
  * root tree or for a commit itself).
  */
-struct git_walk_problem {
+struct walk_problem {
 	const char *path;
 	const char *message;
 };
 
-struct git_walk_commit {
+struct walk_commit {
 	struct commit_info info; /* strings valid until the next call */
 	bool merge;
-	struct git_changes changes;
+	struct changes changes;
 	/*
 	 * What could not be read at this commit (valid until the next
 	 * call). A folder whose tree is missing brings no changes here;
@@ -213,19 +207,19 @@ struct git_walk_commit {
 	 * version read before it, so its changes are seen there. A
 	 * missing parent makes this commit a root: it adds every file.
 	 */
-	const struct git_walk_problem *problems;
+	const struct walk_problem *problems;
 	size_t nproblems;
 };
 
-int git_walk_open(struct git_walk **out, struct git_source *g,
-		  const struct git_walk_opts *opts, struct buf *err);
-void git_walk_free(struct git_walk *w);
+int walk_open(struct walk **out, struct repo *g, const struct walk_opts *opts,
+	      struct buf *err);
+void walk_free(struct walk *w);
 
 /* The revision walked, as 40 hex digits. */
-const char *git_walk_rev(const struct git_walk *w);
+const char *walk_rev(const struct walk *w);
 
 /* How many commits the walk will visit. */
-size_t git_walk_total(const struct git_walk *w);
+size_t walk_total(const struct walk *w);
 
 /*
  * FK_ITEM with `out` filled, 0 at the end, or an error (FK_ENOMEM; FK_EGIT
@@ -233,14 +227,13 @@ size_t git_walk_total(const struct git_walk *w);
  * again). A missing or corrupt tree, parent or blob of a renamed file is
  * no error: it is listed in out->problems and the walk goes on.
  */
-int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
-		  struct buf *err);
+int walk_next(struct walk *w, struct walk_commit *out, struct buf *err);
 
 /*
  * The blob at `path` in the walked revision's tree: 1 and `oid` filled,
  * or 0 when the path is not there.
  */
-int git_walk_rev_blob(struct git_walk *w, const char *path, char oid[41],
-		      enum git_entry_kind *kind);
+int walk_rev_blob(struct walk *w, const char *path, char oid[41],
+		  enum entry_kind *kind);
 
 #endif

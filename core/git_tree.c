@@ -8,8 +8,8 @@
 #include "git_internal.h"
 
 struct tree_walk {
-	git_path_filter filter;
-	struct git_changes *out;
+	path_filter filter;
+	struct changes *out;
 	struct buf path;
 	int err;
 };
@@ -17,7 +17,7 @@ struct tree_walk {
 static int tree_visit(const char *root, const git_tree_entry *e, void *ctx)
 {
 	struct tree_walk *w = ctx;
-	int kind = git_entry_kind_of(git_tree_entry_filemode(e));
+	int kind = repo_entry_kind_of(git_tree_entry_filemode(e));
 
 	if (kind < 0)
 		return 0; /* a folder: go in */
@@ -30,18 +30,17 @@ static int tree_visit(const char *root, const git_tree_entry *e, void *ctx)
 	}
 	if (!w->filter(buf_str(&w->path)))
 		return 0;
-	if (git_changes_add(w->out, GIT_CHANGE_ADDED, (enum git_entry_kind)kind,
-			    buf_str(&w->path), NULL, git_tree_entry_id(e),
-			    NULL) < 0) {
+	if (changes_add(w->out, CHANGE_ADDED, (enum entry_kind)kind,
+			buf_str(&w->path), NULL, git_tree_entry_id(e),
+			NULL) < 0) {
 		w->err = FK_ENOMEM;
 		return -1;
 	}
 	return 0;
 }
 
-int git_source_tree_files(struct git_source *g, const char *sha,
-			  git_path_filter filter, struct git_changes *out,
-			  struct buf *err)
+int repo_tree_files(struct repo *g, const char *sha, path_filter filter,
+		    struct changes *out, struct buf *err)
 {
 	struct tree_walk w = { filter, out, BUF_INIT, 0 };
 	git_commit *commit = NULL;
@@ -49,29 +48,31 @@ int git_source_tree_files(struct git_source *g, const char *sha,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = git_commit_of(g, sha, &commit, err)) < 0)
+	if ((rc = repo_commit_of(g, sha, &commit, err)) < 0)
 		return rc;
 	if (git_commit_tree(&tree, commit) < 0) {
-		rc = git_fail(err, "cannot read the tree of commit %.12s", sha);
+		rc = repo_fail(err, "cannot read the tree of commit %.12s",
+			       sha);
 		goto done;
 	}
 	if (git_tree_walk(tree, GIT_TREEWALK_PRE, tree_visit, &w) < 0 && !w.err)
-		rc = git_fail(err, "cannot walk the tree of commit %.12s", sha);
+		rc = repo_fail(err, "cannot walk the tree of commit %.12s",
+			       sha);
 	else
 		rc = w.err;
 	if (rc == 0)
-		git_changes_sort(out);
+		changes_sort(out);
 done:
 	buf_release(&w.path);
 	git_tree_free(tree);
 	git_commit_free(commit);
 	if (rc < 0)
-		git_changes_release(out);
+		changes_release(out);
 	return rc;
 }
 
-int git_source_path_read(struct git_source *g, const char *sha,
-			 const char *path, size_t max_size, struct buf *out)
+int repo_path_read(struct repo *g, const char *sha, const char *path,
+		   size_t max_size, struct buf *out)
 {
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
@@ -86,8 +87,8 @@ int git_source_path_read(struct git_source *g, const char *sha,
 
 		if (!g->workdir)
 			return 0;
-		rc = git_source_worktree_file(g, path, max_size, &data, &len,
-					      &ignored);
+		rc = repo_worktree_file(g, path, max_size, &data, &len,
+					&ignored);
 		buf_release(&ignored);
 		if (rc == 0 && data)
 			rc = buf_add(out, data, len) < 0 ? FK_ENOMEM : FK_FOUND;
@@ -100,7 +101,7 @@ int git_source_path_read(struct git_source *g, const char *sha,
 	if (!g->tree || strcmp(g->tree_sha, sha) != 0) {
 		git_tree_free(g->tree);
 		g->tree = NULL;
-		if (git_commit_of(g, sha, &commit, &ignored) < 0 ||
+		if (repo_commit_of(g, sha, &commit, &ignored) < 0 ||
 		    git_commit_tree(&tree, commit) < 0)
 			goto done;
 		g->tree = tree;
@@ -108,8 +109,7 @@ int git_source_path_read(struct git_source *g, const char *sha,
 		snprintf(g->tree_sha, sizeof(g->tree_sha), "%s", sha);
 	}
 	if (git_tree_entry_bypath(&entry, g->tree, path) < 0 ||
-	    git_entry_kind_of(git_tree_entry_filemode(entry)) !=
-		    GIT_ENTRY_FILE ||
+	    repo_entry_kind_of(git_tree_entry_filemode(entry)) != ENTRY_FILE ||
 	    git_blob_lookup(&blob, g->repo, git_tree_entry_id(entry)) < 0 ||
 	    git_blob_rawsize(blob) > max_size)
 		goto done;

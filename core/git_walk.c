@@ -15,19 +15,19 @@
 #include "error.h"
 #include "git_revs.h"
 
-struct git_walk {
-	struct git_source *g;
+struct walk {
+	struct repo *g;
 	git_oid *commits; /* oldest first */
 	size_t n, cap, next;
 	char rev[41];
 	git_tree *rev_tree;
 	bool first_parent;
-	git_path_filter filter;
+	path_filter filter;
 	git_commit *current;
-	struct git_changes changes;
+	struct changes changes;
 	struct arena arena; /* the current commit's strings */
 	struct buf path;
-	struct buf *err; /* during git_walk_next() */
+	struct buf *err; /* during walk_next() */
 	/*
 	 * The trees read for this commit and for the one before: a
 	 * folder's new tree in one commit is its old tree in the next.
@@ -42,15 +42,15 @@ struct git_walk {
 		} * v;
 		size_t n, cap;
 	} cur, prev;
-	/* git_walk_rev_blob()'s last folder */
+	/* walk_rev_blob()'s last folder */
 	char *rev_dir;
 	size_t rev_dir_len;
 	git_tree *rev_dir_tree;
 	/* the commits that could not be read, each with its child */
-	struct git_rev_missing *missing;
+	struct rev_missing *missing;
 	size_t nmissing;
 	/* the current commit's problems (strings in `arena`) */
-	struct git_walk_problem *problems;
+	struct walk_problem *problems;
 	size_t nproblems, problems_cap;
 	char sha[41], parent_sha[41]; /* the commit compared and its parent */
 	char why[160]; /* why the tree looked up last could not be read */
@@ -71,17 +71,17 @@ struct git_walk {
 static void held_release(struct held_trees *h);
 
 /*
- * The commits read one by one (git_revs_readable()), when libgit2's walk
+ * The commits read one by one (rev_list_readable()), when libgit2's walk
  * stops at one it cannot read.
  */
-static int collect_readable(struct git_walk *w, const git_oid *start,
-			    const struct git_walk_opts *o)
+static int collect_readable(struct walk *w, const git_oid *start,
+			    const struct walk_opts *o)
 {
-	struct git_revs revs;
+	struct rev_list revs;
 	int rc;
 
 	git_error_clear();
-	if ((rc = git_revs_readable(&revs, w->g->repo, start, o)) < 0)
+	if ((rc = rev_list_readable(&revs, w->g->repo, start, o)) < 0)
 		return rc;
 	free(w->commits);
 	w->commits = revs.v;
@@ -92,8 +92,8 @@ static int collect_readable(struct git_walk *w, const git_oid *start,
 	return 0;
 }
 
-static int collect(struct git_walk *w, const git_oid *start,
-		   const struct git_walk_opts *o, struct buf *err)
+static int collect(struct walk *w, const git_oid *start,
+		   const struct walk_opts *o, struct buf *err)
 {
 	git_revwalk *rw = NULL;
 	git_oid oid;
@@ -101,12 +101,12 @@ static int collect(struct git_walk *w, const git_oid *start,
 	int rc;
 
 	if (git_revwalk_new(&rw, w->g->repo) < 0)
-		return git_fail(err, "cannot walk the history");
+		return repo_fail(err, "cannot walk the history");
 	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL);
 	if (o->first_parent)
 		git_revwalk_simplify_first_parent(rw);
 	if (git_revwalk_push(rw, start) < 0) {
-		rc = git_fail(err, "cannot walk the history of %.12s", w->rev);
+		rc = repo_fail(err, "cannot walk the history of %.12s", w->rev);
 		goto done;
 	}
 	while ((rc = git_revwalk_next(&oid, rw)) == 0) {
@@ -150,10 +150,10 @@ done:
 	return rc;
 }
 
-int git_walk_open(struct git_walk **out, struct git_source *g,
-		  const struct git_walk_opts *o, struct buf *err)
+int walk_open(struct walk **out, struct repo *g, const struct walk_opts *o,
+	      struct buf *err)
 {
-	struct git_walk *w = calloc(1, sizeof(*w));
+	struct walk *w = calloc(1, sizeof(*w));
 	git_commit *c = NULL;
 	git_oid oid;
 	int rc;
@@ -188,17 +188,16 @@ int git_walk_open(struct git_walk **out, struct git_source *g,
 	w->g = g;
 	w->first_parent = o->first_parent;
 	w->filter = o->filter;
-	if ((rc = git_source_resolve(g, o->rev ? o->rev : "HEAD", w->rev,
-				     err)) < 0)
+	if ((rc = repo_resolve(g, o->rev ? o->rev : "HEAD", w->rev, err)) < 0)
 		goto fail;
 	git_oid_fromstr(&oid, w->rev);
-	if ((rc = git_commit_of(g, w->rev, &c, err)) < 0)
+	if ((rc = repo_commit_of(g, w->rev, &c, err)) < 0)
 		goto fail;
 	rc = git_commit_tree(&w->rev_tree, c);
 	git_commit_free(c);
 	if (rc < 0) {
-		rc = git_fail(err, "the tree of %.12s is missing or corrupt",
-			      w->rev);
+		rc = repo_fail(err, "the tree of %.12s is missing or corrupt",
+			       w->rev);
 		goto fail;
 	}
 	if ((rc = collect(w, &oid, o, err)) < 0)
@@ -206,11 +205,11 @@ int git_walk_open(struct git_walk **out, struct git_source *g,
 	*out = w;
 	return 0;
 fail:
-	git_walk_free(w);
+	walk_free(w);
 	return rc;
 }
 
-void git_walk_free(struct git_walk *w)
+void walk_free(struct walk *w)
 {
 	if (!w)
 		return;
@@ -225,44 +224,43 @@ void git_walk_free(struct git_walk *w)
 	free(w->missing);
 	free(w->problems);
 	free(w->stand_ins);
-	git_changes_release(&w->changes);
+	changes_release(&w->changes);
 	arena_release(&w->arena);
 	buf_release(&w->path);
 	free(w->commits);
 	free(w);
 }
 
-const char *git_walk_rev(const struct git_walk *w)
+const char *walk_rev(const struct walk *w)
 {
 	return w->rev;
 }
 
-size_t git_walk_total(const struct git_walk *w)
+size_t walk_total(const struct walk *w)
 {
 	return w->n;
 }
 
 /* Records one changed non-tree entry at w->path, if it matters. */
-static int record(struct git_walk *w, const git_tree_entry *now,
+static int record(struct walk *w, const git_tree_entry *now,
 		  const git_tree_entry *before)
 {
 	const git_tree_entry *e = now ? now : before;
-	int kind = git_entry_kind_of(git_tree_entry_filemode(e));
+	int kind = repo_entry_kind_of(git_tree_entry_filemode(e));
 	const char *path = buf_str(&w->path);
 
 	if (kind < 0)
 		return 0;
-	if (kind != GIT_ENTRY_SUBMODULE && !w->filter(path))
+	if (kind != ENTRY_SUBMODULE && !w->filter(path))
 		return 0;
 	if (!now)
-		return git_changes_add(&w->changes, GIT_CHANGE_DELETED,
-				       (enum git_entry_kind)kind, path, NULL,
-				       NULL, git_tree_entry_id(before));
-	return git_changes_add(&w->changes,
-			       before ? GIT_CHANGE_MODIFIED : GIT_CHANGE_ADDED,
-			       (enum git_entry_kind)kind, path,
-			       before ? path : NULL, git_tree_entry_id(now),
-			       before ? git_tree_entry_id(before) : NULL);
+		return changes_add(&w->changes, CHANGE_DELETED,
+				   (enum entry_kind)kind, path, NULL, NULL,
+				   git_tree_entry_id(before));
+	return changes_add(&w->changes, before ? CHANGE_MODIFIED : CHANGE_ADDED,
+			   (enum entry_kind)kind, path, before ? path : NULL,
+			   git_tree_entry_id(now),
+			   before ? git_tree_entry_id(before) : NULL);
 }
 
 static bool is_tree(const git_tree_entry *e)
@@ -293,7 +291,7 @@ static git_tree *held_find(const struct held_trees *h, const git_oid *id)
  * Tree `id`, borrowed from the walk until the commit after next: 0, 1
  * with *out NULL when it is missing or corrupt, or FK_ENOMEM.
  */
-static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
+static int tree_by_id(struct walk *w, const git_oid *id, git_tree **out)
 {
 	struct held_tree *t;
 
@@ -303,7 +301,7 @@ static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 	    0)
 		return FK_ENOMEM;
 	if (git_tree_lookup(out, w->g->repo, id) < 0) {
-		git_reason_take(w->why, sizeof(w->why));
+		repo_reason_take(w->why, sizeof(w->why));
 		*out = NULL;
 		return 1;
 	}
@@ -314,13 +312,12 @@ static int tree_by_id(struct git_walk *w, const git_oid *id, git_tree **out)
 }
 
 /* Adds a problem at `path` to the current commit's. */
-static int add_problem(struct git_walk *w, const char *path, const char *fmt,
-		       ...) __attribute__((format(printf, 3, 4)));
+static int add_problem(struct walk *w, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-static int add_problem(struct git_walk *w, const char *path, const char *fmt,
-		       ...)
+static int add_problem(struct walk *w, const char *path, const char *fmt, ...)
 {
-	struct git_walk_problem *p;
+	struct walk_problem *p;
 	char msg[512];
 	va_list ap;
 
@@ -340,12 +337,12 @@ static int add_problem(struct git_walk *w, const char *path, const char *fmt,
 }
 
 /* Notes that tree `id` at w->path of commit `sha` cannot be read. */
-static int tree_missing(struct git_walk *w, const git_oid *id, const char *sha)
+static int tree_missing(struct walk *w, const git_oid *id, const char *sha)
 {
 	const char *path = w->path.len ? buf_str(&w->path) : ".";
 	char hex[41];
 
-	git_hex(id, hex);
+	repo_hex(id, hex);
 	return add_problem(w, path,
 			   "tree '%s' (%.12s) of commit %.7s is missing or "
 			   "corrupt; what changed in it at that commit is "
@@ -353,7 +350,7 @@ static int tree_missing(struct git_walk *w, const git_oid *id, const char *sha)
 			   path, hex, sha, w->why);
 }
 
-static const struct stand_in *stand_in_of(const struct git_walk *w,
+static const struct stand_in *stand_in_of(const struct walk *w,
 					  const git_oid *id)
 {
 	size_t i;
@@ -369,7 +366,7 @@ static const struct stand_in *stand_in_of(const struct git_walk *w,
  * a tree that could not be read (noted when the parent was compared), or
  * NULL (the folder compares as added). 0 or FK_ENOMEM.
  */
-static int before_tree(struct git_walk *w, const git_oid *id, git_tree **out)
+static int before_tree(struct walk *w, const git_oid *id, git_tree **out)
 {
 	const struct stand_in *s;
 	int rc = tree_by_id(w, id, out);
@@ -387,8 +384,8 @@ static int before_tree(struct git_walk *w, const git_oid *id, git_tree **out)
  * The new tree `id` at w->path: 0 with *out, 1 when it cannot be read
  * (noted; `before` is its stand-in from now on), or FK_ENOMEM.
  */
-static int now_tree(struct git_walk *w, const git_oid *id,
-		    const git_tree *before, git_tree **out)
+static int now_tree(struct walk *w, const git_oid *id, const git_tree *before,
+		    git_tree **out)
 {
 	struct stand_in *s;
 	int rc = tree_by_id(w, id, out);
@@ -418,11 +415,10 @@ static void path_truncate(struct buf *b, size_t len)
 	}
 }
 
-static int compare(struct git_walk *w, const git_tree *before,
-		   const git_tree *now);
+static int compare(struct walk *w, const git_tree *before, const git_tree *now);
 
 /* Compares what two entries at w->path hold; either may be NULL. */
-static int compare_entries(struct git_walk *w, const git_tree_entry *before,
+static int compare_entries(struct walk *w, const git_tree_entry *before,
 			   const git_tree_entry *now)
 {
 	bool tb = before && is_tree(before), tn = now && is_tree(now);
@@ -468,7 +464,7 @@ static int entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
 }
 
 /* Compares the entry or entries at one name under w->path. */
-static int compare_at(struct git_walk *w, const git_tree_entry *before,
+static int compare_at(struct walk *w, const git_tree_entry *before,
 		      const git_tree_entry *now)
 {
 	size_t len = w->path.len;
@@ -486,8 +482,7 @@ static int compare_at(struct git_walk *w, const git_tree_entry *before,
  * holds. A name that changed from file to folder (or back) sorts apart
  * and is seen as a deletion and an addition.
  */
-static int compare(struct git_walk *w, const git_tree *before,
-		   const git_tree *now)
+static int compare(struct walk *w, const git_tree *before, const git_tree *now)
 {
 	size_t n = now ? git_tree_entrycount(now) : 0;
 	size_t m = before ? git_tree_entrycount(before) : 0;
@@ -521,7 +516,7 @@ static int compare(struct git_walk *w, const git_tree *before,
 }
 
 /* Drops the changes whose path was taken by a rename. */
-static void compact(struct git_changes *c)
+static void compact(struct changes *c)
 {
 	size_t i, n = 0;
 
@@ -538,24 +533,23 @@ static void compact(struct git_changes *c)
  * Turns a deletion and an addition of the same content in one commit
  * into a rename.
  */
-static void pair_exact_renames(struct git_changes *c)
+static void pair_exact_renames(struct changes *c)
 {
 	size_t i, j;
 
 	for (i = 0; i < c->n; i++) {
-		struct git_change *add = &c->v[i];
+		struct change *add = &c->v[i];
 
-		if (add->kind != GIT_CHANGE_ADDED ||
-		    add->entry != GIT_ENTRY_FILE)
+		if (add->kind != CHANGE_ADDED || add->entry != ENTRY_FILE)
 			continue;
 		for (j = 0; j < c->n; j++) {
-			struct git_change *del = &c->v[j];
+			struct change *del = &c->v[j];
 
-			if (del->kind != GIT_CHANGE_DELETED || !del->path ||
-			    del->entry != GIT_ENTRY_FILE ||
+			if (del->kind != CHANGE_DELETED || !del->path ||
+			    del->entry != ENTRY_FILE ||
 			    strcmp(del->old_oid, add->oid) != 0)
 				continue;
-			add->kind = GIT_CHANGE_RENAMED;
+			add->kind = CHANGE_RENAMED;
 			add->old_path = del->path;
 			del->path = NULL;
 			memcpy(add->old_oid, del->old_oid, 41);
@@ -566,16 +560,16 @@ static void pair_exact_renames(struct git_changes *c)
 }
 
 /* An added or deleted file whose blob is there to compare. */
-static bool rename_candidate(git_odb *odb, const struct git_change *c)
+static bool rename_candidate(git_odb *odb, const struct change *c)
 {
 	git_oid id;
 
-	if ((c->kind != GIT_CHANGE_ADDED && c->kind != GIT_CHANGE_DELETED) ||
-	    c->entry != GIT_ENTRY_FILE)
+	if ((c->kind != CHANGE_ADDED && c->kind != CHANGE_DELETED) ||
+	    c->entry != ENTRY_FILE)
 		return false;
-	return git_oid_fromstr(&id, c->kind == GIT_CHANGE_ADDED
-					    ? c->oid
-					    : c->old_oid) == 0 &&
+	return git_oid_fromstr(&id,
+			       c->kind == CHANGE_ADDED ? c->oid : c->old_oid) ==
+		       0 &&
 	       git_odb_exists(odb, &id) == 1;
 }
 
@@ -586,12 +580,11 @@ static bool rename_candidate(git_odb *odb, const struct git_change *c)
  * is left out: its file stays a deletion or an addition. When libgit2
  * still fails, the files stay unpaired.
  */
-static int pair_similar_renames(struct git_walk *w, git_tree *before,
-				git_tree *now)
+static int pair_similar_renames(struct walk *w, git_tree *before, git_tree *now)
 {
 	git_diff_options opts;
 	git_diff_find_options find;
-	struct git_changes *c = &w->changes;
+	struct changes *c = &w->changes;
 	git_diff *diff = NULL;
 	git_odb *odb = NULL;
 	char **paths = NULL;
@@ -599,10 +592,10 @@ static int pair_similar_renames(struct git_walk *w, git_tree *before,
 	int rc = 0;
 
 	for (i = 0; i < c->n; i++) {
-		nadd += c->v[i].kind == GIT_CHANGE_ADDED &&
-			c->v[i].entry == GIT_ENTRY_FILE;
-		ndel += c->v[i].kind == GIT_CHANGE_DELETED &&
-			c->v[i].entry == GIT_ENTRY_FILE;
+		nadd += c->v[i].kind == CHANGE_ADDED &&
+			c->v[i].entry == ENTRY_FILE;
+		ndel += c->v[i].kind == CHANGE_DELETED &&
+			c->v[i].entry == ENTRY_FILE;
 	}
 	if (!nadd || !ndel)
 		return 0;
@@ -619,8 +612,8 @@ static int pair_similar_renames(struct git_walk *w, git_tree *before,
 		if (!rename_candidate(odb, &c->v[i]))
 			continue;
 		paths[np++] = c->v[i].path;
-		nadd += c->v[i].kind == GIT_CHANGE_ADDED;
-		ndel += c->v[i].kind == GIT_CHANGE_DELETED;
+		nadd += c->v[i].kind == CHANGE_ADDED;
+		ndel += c->v[i].kind == CHANGE_DELETED;
 	}
 	if (!nadd || !ndel)
 		goto done;
@@ -640,16 +633,16 @@ static int pair_similar_renames(struct git_walk *w, git_tree *before,
 		for (j = 0; j < c->n; j++) {
 			if (!c->v[j].path)
 				continue;
-			if (c->v[j].kind == GIT_CHANGE_ADDED &&
+			if (c->v[j].kind == CHANGE_ADDED &&
 			    !strcmp(c->v[j].path, d->new_file.path))
 				add = j;
-			if (c->v[j].kind == GIT_CHANGE_DELETED &&
+			if (c->v[j].kind == CHANGE_DELETED &&
 			    !strcmp(c->v[j].path, d->old_file.path))
 				del = j;
 		}
 		if (add == SIZE_MAX || del == SIZE_MAX)
 			continue;
-		c->v[add].kind = GIT_CHANGE_RENAMED;
+		c->v[add].kind = CHANGE_RENAMED;
 		c->v[add].old_path = c->v[del].path;
 		c->v[del].path = NULL;
 		memcpy(c->v[add].old_oid, c->v[del].old_oid, 41);
@@ -664,12 +657,12 @@ done:
 }
 
 /* `why`: libgit2's reason, " (…)", or empty */
-static int parent_problem(struct git_walk *w, const git_oid *parent,
+static int parent_problem(struct walk *w, const git_oid *parent,
 			  const char *why)
 {
 	char hex[41];
 
-	git_hex(parent, hex);
+	repo_hex(parent, hex);
 	return add_problem(w, ".",
 			   "commit %s, a parent of commit %.7s, is missing or "
 			   "corrupt; the history behind it that no other "
@@ -678,7 +671,7 @@ static int parent_problem(struct git_walk *w, const git_oid *parent,
 }
 
 /* Notes the parents of commit `id` that the walk could not read. */
-static int missing_parents(struct git_walk *w, const git_oid *id)
+static int missing_parents(struct walk *w, const git_oid *id)
 {
 	size_t i;
 	int rc = 0;
@@ -691,12 +684,12 @@ static int missing_parents(struct git_walk *w, const git_oid *id)
 }
 
 /* The first parent cannot be read: noted unless missing_parents() did. */
-static int parent_missing(struct git_walk *w, const git_oid *parent)
+static int parent_missing(struct walk *w, const git_oid *parent)
 {
 	char why[160];
 	size_t i;
 
-	git_reason_take(why, sizeof(why));
+	repo_reason_take(why, sizeof(why));
 	for (i = 0; i < w->nmissing; i++)
 		if (git_oid_equal(&w->missing[i].id, parent) &&
 		    git_oid_equal(&w->missing[i].child,
@@ -705,8 +698,7 @@ static int parent_missing(struct git_walk *w, const git_oid *parent)
 	return parent_problem(w, parent, why);
 }
 
-int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
-		  struct buf *err)
+int walk_next(struct walk *w, struct walk_commit *out, struct buf *err)
 {
 	git_commit *parent = NULL;
 	git_tree *before = NULL, *now = NULL;
@@ -719,14 +711,14 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 	w->err = err;
 	git_commit_free(w->current);
 	w->current = NULL;
-	git_changes_release(&w->changes);
+	changes_release(&w->changes);
 	arena_release(&w->arena);
 	w->nproblems = 0;
-	git_hex(&w->commits[w->next], sha);
+	repo_hex(&w->commits[w->next], sha);
 	memcpy(w->sha, sha, sizeof(w->sha));
-	if ((rc = git_source_commit(w->g, sha, &out->info, &w->arena, err)) < 0)
+	if ((rc = repo_commit(w->g, sha, &out->info, &w->arena, err)) < 0)
 		return rc;
-	if ((rc = git_commit_of(w->g, sha, &w->current, err)) < 0)
+	if ((rc = repo_commit_of(w->g, sha, &w->current, err)) < 0)
 		return rc;
 	if ((rc = missing_parents(w, &w->commits[w->next++])) < 0)
 		return rc;
@@ -747,7 +739,7 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 	if (git_commit_parentcount(w->current) > 0) {
 		const git_oid *pid = git_commit_parent_id(w->current, 0);
 
-		git_hex(pid, w->parent_sha);
+		repo_hex(pid, w->parent_sha);
 		if (git_commit_parent(&parent, w->current, 0) < 0)
 			rc = parent_missing(w, pid); /* compared as a root */
 		else
@@ -768,7 +760,7 @@ int git_walk_next(struct git_walk *w, struct git_walk_commit *out,
 		if (rc == 0 && before)
 			rc = pair_similar_renames(w, before, now);
 		if (rc == 0)
-			git_changes_sort(&w->changes);
+			changes_sort(&w->changes);
 	}
 	out->changes = w->changes;
 	rc = rc < 0 ? rc : 1;
@@ -783,8 +775,7 @@ done:
  * The folder `dir` of the revision's tree, kept for the next call: the
  * files are asked for folder by folder. NULL when there is none.
  */
-static const git_tree *rev_folder(struct git_walk *w, const char *dir,
-				  size_t len)
+static const git_tree *rev_folder(struct walk *w, const char *dir, size_t len)
 {
 	git_tree_entry *e = NULL;
 
@@ -809,8 +800,8 @@ static const git_tree *rev_folder(struct git_walk *w, const char *dir,
 	return w->rev_dir_tree;
 }
 
-int git_walk_rev_blob(struct git_walk *w, const char *path, char oid[41],
-		      enum git_entry_kind *kind)
+int walk_rev_blob(struct walk *w, const char *path, char oid[41],
+		  enum entry_kind *kind)
 {
 	const char *slash = strrchr(path, '/');
 	const git_tree *dir =
@@ -820,10 +811,10 @@ int git_walk_rev_blob(struct git_walk *w, const char *path, char oid[41],
 
 	if (!dir || !(e = git_tree_entry_byname(dir, slash ? slash + 1 : path)))
 		return 0;
-	k = git_entry_kind_of(git_tree_entry_filemode(e));
+	k = repo_entry_kind_of(git_tree_entry_filemode(e));
 	if (k < 0)
 		return 0;
-	git_hex(git_tree_entry_id(e), oid);
-	*kind = (enum git_entry_kind)k;
+	repo_hex(git_tree_entry_id(e), oid);
+	*kind = (enum entry_kind)k;
 	return 1;
 }

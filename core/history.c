@@ -64,7 +64,7 @@ struct problem {
 };
 
 struct history {
-	struct git_source *g;
+	struct repo *g;
 	const struct history_opts *o;
 	struct result *out;
 	struct history_stats *stats;
@@ -137,12 +137,11 @@ static int note_problem(struct history *h, const char *path, const char *oid,
 }
 
 /*
- * A part of the history the walk went past (git_walk_problem): an
+ * A part of the history the walk went past (walk_problem): an
  * unreadable entry at its folder, noted once per folder. It is never
  * "gone": the run fails, since what it held was not audited.
  */
-static int note_walk_problem(struct history *h,
-			     const struct git_walk_problem *p)
+static int note_walk_problem(struct history *h, const struct walk_problem *p)
 {
 	char *key;
 
@@ -188,8 +187,8 @@ static struct analysis *analyse(struct history *h, const char *oid,
 {
 	struct analysis *a = strmap_get(&h->blobs, oid);
 	struct audit_opts ao = h->o->audit;
-	struct git_near near;
-	struct near_reader reader = { git_near_read, &near };
+	struct repo_near near;
+	struct near_reader reader = { repo_near_read, &near };
 	struct line_ranges lines = { 0 };
 	struct buf why = BUF_INIT;
 	char *data = NULL, *key;
@@ -202,15 +201,15 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		h->stats->reused++;
 		return a;
 	}
-	rc = git_content_read(h->g, oid, NULL, h->o->max_size, &data, &len,
-			      &status, &why);
+	rc = repo_content_read(h->g, oid, NULL, h->o->max_size, &data, &len,
+			       &status, &why);
 	if (rc == 0)
 		rc = note_problem(h, path, oid, status, buf_str(&why));
 	if (rc != FK_FOUND)
 		goto done;
 	if (edited_from && fk012) {
-		rc = git_source_changed_lines(h->g, edited_from, data, len,
-					      &lines, &why);
+		rc = repo_changed_lines(h->g, edited_from, data, len, &lines,
+					&why);
 		if (rc < 0 && rc != FK_EGIT)
 			goto done;
 		ao.modified_line = lines.n ? lines.v[0].first : 1;
@@ -387,7 +386,7 @@ static const char *edit_message(struct history *h, const struct lineage *l,
 	return s;
 }
 
-static int apply_change(struct history *h, const struct git_change *c,
+static int apply_change(struct history *h, const struct change *c,
 			struct replay *deploy)
 {
 	struct lineage *l;
@@ -395,33 +394,33 @@ static int apply_change(struct history *h, const struct git_change *c,
 	const char *msg = NULL;
 	int err = 0;
 
-	if (c->entry != GIT_ENTRY_FILE) {
-		if (c->kind == GIT_CHANGE_DELETED)
+	if (c->entry != ENTRY_FILE) {
+		if (c->kind == CHANGE_DELETED)
 			return 0;
 		return note_problem(h, c->path, c->oid, FILE_SKIPPED,
-				    git_content_skip_reason(c->entry));
+				    repo_content_skip_reason(c->entry));
 	}
 	l = strmap_get(&h->paths, c->old_path ? c->old_path : c->path);
-	if (c->kind == GIT_CHANGE_DELETED) {
+	if (c->kind == CHANGE_DELETED) {
 		if (!l)
 			return 0;
 		strmap_put(&h->paths, l->path, NULL);
 		l->gone = true;
 		return close_records(h, l, NULL, FINDING_DELETED);
 	}
-	if (c->kind == GIT_CHANGE_ADDED || !l) {
+	if (c->kind == CHANGE_ADDED || !l) {
 		if (l) /* added over a path we still follow: a new file */
 			l->gone = true;
-		if (!(l = lineage_new(h, c->path, c->kind == GIT_CHANGE_ADDED)))
+		if (!(l = lineage_new(h, c->path, c->kind == CHANGE_ADDED)))
 			return FK_ENOMEM;
 	}
-	if (c->kind == GIT_CHANGE_RENAMED) {
+	if (c->kind == CHANGE_RENAMED) {
 		strmap_put(&h->paths, l->path, NULL);
 		if (!(l->path = arena_strdup(&h->arena, c->path)) ||
 		    strmap_put(&h->paths, l->path, l) < 0)
 			return FK_ENOMEM;
 	}
-	if (c->kind != GIT_CHANGE_ADDED) {
+	if (c->kind != CHANGE_ADDED) {
 		before = analyse(h, c->old_oid, c->old_path, NULL, NULL, NULL,
 				 &err);
 		if (err < 0)
@@ -431,9 +430,9 @@ static int apply_change(struct history *h, const struct git_change *c,
 		if (!(msg = edit_message(h, l, c->old_path)))
 			return FK_ENOMEM;
 	}
-	now = analyse(
-		h, c->oid, c->path, c->kind == GIT_CHANGE_ADDED ? deploy : NULL,
-		c->kind == GIT_CHANGE_ADDED ? NULL : c->old_oid, msg, &err);
+	now = analyse(h, c->oid, c->path,
+		      c->kind == CHANGE_ADDED ? deploy : NULL,
+		      c->kind == CHANGE_ADDED ? NULL : c->old_oid, msg, &err);
 	if (err < 0 || !now)
 		return err;
 	return compare(h, l, before, now);
@@ -496,7 +495,7 @@ static int end_open(struct history *h, struct lineage *l, enum finding_state st)
  * walk through merged branches may disagree with) and copies the files
  * and findings into the result.
  */
-static int finish(struct history *h, struct git_walk *w)
+static int finish(struct history *h, struct walk *w)
 {
 	size_t i, k, file;
 	int err = 0;
@@ -504,11 +503,11 @@ static int finish(struct history *h, struct git_walk *w)
 	for (i = 0; i < h->nlineages && !err; i++) {
 		struct lineage *l = h->lineages[i];
 		const struct analysis *a = NULL;
-		enum git_entry_kind kind;
+		enum entry_kind kind;
 		char oid[41];
 		bool there = !l->gone &&
-			     git_walk_rev_blob(w, l->path, oid, &kind) == 1 &&
-			     kind == GIT_ENTRY_FILE;
+			     walk_rev_blob(w, l->path, oid, &kind) == 1 &&
+			     kind == ENTRY_FILE;
 
 		if (there) {
 			a = analyse(h, oid, l->path, NULL, NULL, NULL, &err);
@@ -560,10 +559,10 @@ static int finish(struct history *h, struct git_walk *w)
 	/* a version that could not be audited matters if it is the last */
 	for (i = 0; i < h->nproblems; i++) {
 		struct file_result *fr = &h->out->files[h->problems[i].file];
-		enum git_entry_kind kind;
+		enum entry_kind kind;
 		char oid[41];
 
-		fr->gone = git_walk_rev_blob(w, fr->path, oid, &kind) != 1 ||
+		fr->gone = walk_rev_blob(w, fr->path, oid, &kind) != 1 ||
 			   strcmp(oid, h->problems[i].oid) != 0;
 	}
 	return err;
@@ -586,13 +585,13 @@ static void history_release(struct history *h)
 	arena_release(&h->arena);
 }
 
-int history_audit(struct git_source *g, const struct history_opts *o,
+int history_audit(struct repo *g, const struct history_opts *o,
 		  struct result *out, struct history_stats *stats,
 		  struct buf *err)
 {
 	struct history h = { 0 };
-	struct git_walk *w = NULL;
-	struct git_walk_commit c;
+	struct walk *w = NULL;
+	struct walk_commit c;
 	struct replay schema;
 	size_t i;
 	int rc;
@@ -604,14 +603,14 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	h.out = out;
 	h.stats = stats;
 	result_init(&h.store);
-	if ((rc = git_walk_open(&w, g, &o->walk, err)) < 0)
+	if ((rc = walk_open(&w, g, &o->walk, err)) < 0)
 		goto done;
-	memcpy(stats->rev, git_walk_rev(w), 41);
+	memcpy(stats->rev, walk_rev(w), 41);
 	/*
 	 * One schema state through the walk: each commit's new migrations
 	 * are a deploy, on the tables of the commits before it.
 	 */
-	while ((rc = git_walk_next(w, &c, err)) == FK_ITEM) {
+	while ((rc = walk_next(w, &c, err)) == FK_ITEM) {
 		stats->commits++;
 		h.cur = &c.info;
 		h.cur_index = NO_COMMIT;
@@ -621,15 +620,14 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 		for (i = 0; i < c.nproblems && rc == 0; i++)
 			rc = note_walk_problem(&h, &c.problems[i]);
 		if (rc == 0)
-			rc = git_changes_sort_migrations(&c.changes, g,
-							 c.info.sha);
+			rc = changes_sort_migrations(&c.changes, g, c.info.sha);
 		for (i = 0; i < c.changes.n && rc == 0; i++)
 			rc = apply_change(&h, &c.changes.v[i], &schema);
 		if (rc < 0)
 			goto done;
 		if (o->progress)
 			o->progress(o->progress_ctx, stats->commits,
-				    git_walk_total(w));
+				    walk_total(w));
 	}
 	if (rc < 0)
 		goto done;
@@ -641,7 +639,7 @@ int history_audit(struct git_source *g, const struct history_opts *o,
 	out->history_blobs = stats->blobs;
 done:
 	replay_release(&schema);
-	git_walk_free(w);
+	walk_free(w);
 	history_release(&h);
 	return rc;
 }

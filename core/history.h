@@ -23,7 +23,7 @@
  * (file_result.gone); findings carry their state and commits.
  */
 struct history_opts {
-	struct git_walk_opts walk;
+	struct walk_opts walk;
 	size_t max_size;
 	struct audit_opts audit;
 	/* called after each commit, when set */
@@ -54,7 +54,7 @@ struct history_stats {
  * commit that cannot be read (out->files gets an unreadable entry at its
  * folder, which fails the run: what it held was not audited).
  */
-int history_audit(struct git_source *g, const struct history_opts *o,
+int history_audit(struct repo *g, const struct history_opts *o,
 		  struct result *out, struct history_stats *stats,
 		  struct buf *err);
 
