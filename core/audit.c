@@ -176,38 +176,21 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 	return err;
 }
 
-static int report_plain(struct result *res, struct audit_file *file,
-			const struct rule *rule, size_t stmt, struct span span,
-			const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-static int report_plain(struct result *res, struct audit_file *file,
-			const struct rule *rule, size_t stmt, struct span span,
-			const char *fmt, ...)
-{
-	va_list ap;
-	int err;
-
-	va_start(ap, fmt);
-	err = rule_report_v(res, file, rule, rule->level, stmt, span, NULL, fmt,
-			    ap);
-	va_end(ap);
-	return err;
-}
-
-/* FK012 on the first changed line, as a finding of its statement. */
+/*
+ * An edit of a committed migration, for the rules' check_edit hooks: on
+ * its first changed line, as a finding of that line's statement.
+ */
 static int report_modified(struct result *res, struct audit_file *file)
 {
-	const struct audit_opts *o = file->opts;
+	const struct rule_edit *edit = file->opts->edit;
 	const struct srcmap *origin;
-	size_t start, end, stmt = SIZE_MAX, i;
+	size_t start, end, stmt = SIZE_MAX, i, r;
 	uint32_t last = (uint32_t)file->lines.nlines;
+	uint32_t line = edit->first_line ? edit->first_line : 1;
 	struct span span;
-	int err;
+	int err = 0;
 
-	linemap_line(&file->lines,
-		     o->modified_line < last ? o->modified_line : last, &start,
-		     &end);
+	linemap_line(&file->lines, line < last ? line : last, &start, &end);
 	for (i = 0; i < file->stmts.n; i++) {
 		const struct span *sp = &file->stmts.v[i].span;
 		size_t s, e;
@@ -228,8 +211,13 @@ static int report_modified(struct result *res, struct audit_file *file)
 	file->lines.origin = NULL;
 	if (origin)
 		stmt = SIZE_MAX;
-	err = report_plain(res, file, &rule_fk012_migration_modified, stmt,
-			   span, "%s", o->modified_msg);
+	for (r = 0; r < rule_count && !err; r++) {
+		struct rule_file_ctx ctx = { rule_registry[r], file, res };
+
+		if (rule_registry[r]->check_edit)
+			err = rule_registry[r]->check_edit(&ctx, edit, stmt,
+							   span);
+	}
 	file->lines.origin = origin;
 	return err;
 }
@@ -443,7 +431,7 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		settle_from(res, first, &own);
 		replay_release(&own);
 	}
-	if (err == 0 && file->opts->modified_line)
+	if (err == 0 && file->opts->edit)
 		err = report_modified(res, file);
 	if (err < 0 || (err = suppress_apply(res, file, first)) < 0 ||
 	    (fwd && (err = reverse_names_add(fwd, &file->stmts)) < 0))
@@ -537,8 +525,8 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 	}
 	file.lines.origin = dj ? &dj->reverse_map : NULL;
 	for (i = 0, err = 0; i < n && !err; i++) {
-		const char *table = file.stmts.v[miss[i].stmt].table.name;
 		char forward[300];
+		size_t r;
 
 		if (dj)
 			snprintf(forward, sizeof(forward),
@@ -549,25 +537,14 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 			snprintf(forward, sizeof(forward),
 				 "its forward migration %s",
 				 path_base(info->up_rel));
-		if (miss[i].index)
-			err = report_plain(
-				res, &file, &rule_fk013_reverse_mismatch,
-				miss[i].stmt, miss[i].span,
-				"the rollback drops index \"%s\", which %s "
-				"never creates: it fails (index \"%s\" does "
-				"not exist) at the moment it is needed",
-				miss[i].name, forward, miss[i].name);
-		else
-			err = report_plain(
-				res, &file, &rule_fk013_reverse_mismatch,
-				miss[i].stmt, miss[i].span,
-				"the rollback drops constraint \"%s\", which "
-				"%s "
-				"never creates: it fails (constraint \"%s\" of "
-				"relation \"%s\" does not exist) at the moment "
-				"it is needed",
-				miss[i].name, forward, miss[i].name,
-				table ? table : "?");
+		for (r = 0; r < rule_count && !err; r++) {
+			struct rule_file_ctx ctx = { rule_registry[r], &file,
+						     res };
+
+			if (rule_registry[r]->check_reverse)
+				err = rule_registry[r]->check_reverse(
+					&ctx, &miss[i], forward);
+		}
 	}
 	if (!err)
 		err = suppress_apply(res, &file, first);

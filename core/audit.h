@@ -13,6 +13,8 @@
  * Audits SQL texts: statements → transaction plan → replayed state →
  * rules → suppressions, adding each file and its findings to a result.
  */
+struct rule_edit;
+
 struct audit_opts {
 	enum tx_mode tx_mode;
 	/*
@@ -30,12 +32,17 @@ struct audit_opts {
 	 */
 	struct replay *schema;
 	/*
-	 * FK012, from a git source: the file changed after it was
-	 * committed. The finding goes on line `modified_line` (clamped to
-	 * the file; 0: none) with this message, before suppressions apply.
+	 * From a git source: the file changed after it was committed (NULL:
+	 * it did not, or the source cannot tell). The rules' check_edit
+	 * hooks (FK012) report it on its first changed line (line 1 when
+	 * not known), before suppressions apply. Borrowed.
 	 */
-	uint32_t modified_line;
-	const char *modified_msg;
+	const struct rule_edit *edit;
+	/*
+	 * The source knows whether each file was edited (diff): a
+	 * suppression of FK012 that matches nothing is then unused.
+	 */
+	bool edits_known;
 	/*
 	 * Framework discovery: the files next to the migration (Flyway's
 	 * .sql.conf, diesel's metadata.toml, sqitch.plan, …), and the
@@ -53,10 +60,9 @@ struct audit_opts {
 	bool config_walked;
 };
 
-#define AUDIT_OPTS_INIT                                                    \
-	{                                                                  \
-		TX_MODE_AUTOCOMMIT, NULL, NULL, NULL, 0, NULL, NULL, NULL, \
-			NULL, false                                        \
+#define AUDIT_OPTS_INIT                       \
+	{                                     \
+		.tx_mode = TX_MODE_AUTOCOMMIT \
 	}
 
 /*

@@ -26,47 +26,6 @@ static void keep_changed(struct result *res, size_t first,
 	res->nfindings = n;
 }
 
-/*
- * The FK012 message of a migration that existed at the merge base and
- * changed: its changed `lines`, or, when its merge-base version could
- * not be read (`unread`: why; else NULL), that they are not known. Sets
- * *line to the line FK012 goes on.
- */
-static void edit_message(struct buf *msg, const struct diff_opts *o,
-			 const struct change *c,
-			 const struct line_ranges *lines, const char *unread,
-			 uint32_t *line)
-{
-	const char *path = c->old_path && strcmp(c->old_path, c->path)
-				   ? c->old_path
-				   : c->path;
-
-	buf_addf(msg,
-		 "migration %s already existed at the merge base (%.7s) and "
-		 "this change edits it",
-		 path, o->base);
-	*line = 1;
-	if (!unread) {
-		*line = lines->v[0].first;
-		if (lines->v[0].first == lines->v[lines->n - 1].last)
-			buf_addf(msg, " (line %u)", lines->v[0].first);
-		else
-			buf_addf(msg, " (lines %u-%u)", lines->v[0].first,
-				 lines->v[lines->n - 1].last);
-	}
-	buf_adds(msg, ": databases that already ran it never see the edit, "
-		      "so environments diverge");
-	if (unread)
-		buf_addf(msg,
-			 "; which lines it edits could not be decided: its "
-			 "merge-base version could not be read (%s), so FK012 "
-			 "is on line 1%s",
-			 unread,
-			 o->changed_lines ? " and --changed-lines keeps every "
-					    "statement"
-					  : "");
-}
-
 static int audit_change(struct repo *g, const struct diff_opts *o,
 			const struct change *c, struct replay *deploy,
 			struct result *res)
@@ -75,7 +34,8 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 	struct repo_near near;
 	struct near_reader near_reader = { repo_near_read, &near };
 	struct line_ranges lines = { 0 };
-	struct buf err = BUF_INIT, msg = BUF_INIT;
+	struct buf err = BUF_INIT;
+	struct rule_edit edit = { 0 };
 	char *data = NULL;
 	size_t len = 0, first = res->nfindings;
 	enum file_status status;
@@ -98,24 +58,23 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 		if (rc < 0 && !unread)
 			goto done;
 	}
+	edit.path = c->path;
+	if (c->old_path && strcmp(c->old_path, c->path) != 0)
+		edit.renamed_from = c->old_path;
+	edit.base = o->base;
 	if (unread || lines.n) {
-		edit_message(&msg, o, c, &lines, unread ? buf_str(&err) : NULL,
-			     &ao.modified_line);
-	} else if (existed && c->old_path &&
-		   strcmp(c->old_path, c->path) != 0) {
-		buf_addf(&msg,
-			 "migration %s was renamed from %s, which already "
-			 "existed at the merge base (%.7s): runners that "
-			 "record migrations by file name or version will run "
-			 "it again on databases that already ran it",
-			 c->path, c->old_path, o->base);
-		ao.modified_line = 1;
+		edit.unread = unread ? buf_str(&err) : NULL;
+		edit.changed_lines = o->changed_lines;
+		if (!unread) {
+			edit.first_line = lines.v[0].first;
+			edit.last_line = lines.v[lines.n - 1].last;
+		}
+		ao.edit = &edit;
+	} else if (existed && edit.renamed_from) {
+		edit.renamed_only = true;
+		ao.edit = &edit;
 	}
-	if (msg.failed) {
-		rc = FK_ENOMEM;
-		goto done;
-	}
-	ao.modified_msg = buf_str(&msg);
+	ao.edits_known = true;
 	/*
 	 * Tables that an added migration creates are new for the migrations
 	 * after it; an edited one ran long ago, and its tables are not.
@@ -132,7 +91,6 @@ done:
 	free(data);
 	line_ranges_release(&lines);
 	buf_release(&err);
-	buf_release(&msg);
 	return rc;
 }
 
@@ -160,7 +118,7 @@ static int seed_base(struct repo *g, const struct diff_opts *o,
 	result_init(&scratch);
 	ao.schema = state;
 	ao.near = &reader;
-	ao.modified_line = 0;
+	ao.edit = NULL;
 	for (i = 0; i < files.n && rc == 0; i++) {
 		char *data = NULL;
 		size_t len = 0;

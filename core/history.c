@@ -175,16 +175,17 @@ static int count_occurrences(struct history *h, struct analysis *a)
 
 /*
  * The audit of blob `oid` (met at `path`), from the cache or made now.
- * `deploy` is the schema state of the commit's added migrations; FK012
- * is reported on the first line that differs from `edited_from` with
- * message `fk012`. NULL with *err_out = 0 when the blob could not be
+ * `deploy` is the schema state of the commit's added migrations; `edit`
+ * (FK012) is reported on the first line that differs from `edited_from`.
+ * NULL with *err_out = 0 when the blob could not be
  * audited (noted as a problem).
  */
 static struct analysis *analyse(struct history *h, const char *oid,
 				const char *path, struct replay *deploy,
-				const char *edited_from, const char *fk012,
-				int *err_out)
+				const char *edited_from,
+				const struct rule_edit *edit, int *err_out)
 {
+	struct rule_edit e;
 	struct analysis *a = strmap_get(&h->blobs, oid);
 	struct audit_opts ao = h->o->audit;
 	struct repo_near near;
@@ -207,13 +208,14 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		rc = note_problem(h, path, oid, status, buf_str(&why));
 	if (rc != FK_FOUND)
 		goto done;
-	if (edited_from && fk012) {
+	if (edited_from && edit) {
 		rc = repo_changed_lines(h->g, edited_from, data, len, &lines,
 					&why);
 		if (rc < 0 && rc != FK_EGIT)
 			goto done;
-		ao.modified_line = lines.n ? lines.v[0].first : 1;
-		ao.modified_msg = fk012;
+		e = *edit;
+		e.first_line = lines.n ? lines.v[0].first : 1;
+		ao.edit = &e;
 	}
 	ao.schema = deploy;
 	near.g = h->g;
@@ -358,32 +360,28 @@ static int compare(struct history *h, struct lineage *l,
 	return 0;
 }
 
-/* The FK012 message of an edit of `l` by the current commit. */
-static const char *edit_message(struct history *h, const struct lineage *l,
-				const char *old_path)
+/* What FK012 says of an edit of `l` by the current commit, in `e`. */
+static int edit_of(struct history *h, const struct lineage *l,
+		   const char *old_path, struct rule_edit *e)
 {
 	char now[16], first[16];
-	struct buf b = BUF_INIT;
-	const char *s;
 
+	memset(e, 0, sizeof(*e));
 	commit_date(now, sizeof(now), h->cur->time, h->cur->offset, false);
-	buf_addf(&b, "migration %s was edited by commit %.7s (%s)", l->path,
-		 h->cur->sha, now);
+	e->path = l->path;
 	if (old_path && strcmp(old_path, l->path) != 0)
-		buf_addf(&b, ", which also renamed it from %s,", old_path);
+		e->renamed_from = old_path;
+	e->commit = h->cur->sha;
+	if (!(e->commit_date = arena_strdup(&h->arena, now)))
+		return FK_ENOMEM;
 	if (l->first_sha[0]) {
 		commit_date(first, sizeof(first), l->first_time,
 			    l->first_offset, false);
-		buf_addf(&b, " after commit %.7s (%s) had committed it",
-			 l->first_sha, first);
-	} else {
-		buf_adds(&b, " after it had been committed");
+		e->first_commit = l->first_sha;
+		if (!(e->first_date = arena_strdup(&h->arena, first)))
+			return FK_ENOMEM;
 	}
-	buf_adds(&b, ": databases that already ran it never see the edit, "
-		     "so environments diverge");
-	s = b.failed ? NULL : arena_strdup(&h->arena, buf_str(&b));
-	buf_release(&b);
-	return s;
+	return 0;
 }
 
 static int apply_change(struct history *h, const struct change *c,
@@ -391,7 +389,7 @@ static int apply_change(struct history *h, const struct change *c,
 {
 	struct lineage *l;
 	const struct analysis *before = NULL, *now;
-	const char *msg = NULL;
+	struct rule_edit edit, *msg = NULL;
 	int err = 0;
 
 	if (c->entry != ENTRY_FILE) {
@@ -427,8 +425,9 @@ static int apply_change(struct history *h, const struct change *c,
 			return err;
 		if (strcmp(c->oid, c->old_oid) == 0)
 			return 0; /* renamed as it was */
-		if (!(msg = edit_message(h, l, c->old_path)))
-			return FK_ENOMEM;
+		if ((err = edit_of(h, l, c->old_path, &edit)) < 0)
+			return err;
+		msg = &edit;
 	}
 	now = analyse(h, c->oid, c->path,
 		      c->kind == CHANGE_ADDED ? deploy : NULL,

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "audit.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -101,6 +100,19 @@ static uint64_t finding_key(const struct audit_file *file,
 			     false);
 	}
 	return h;
+}
+
+int rule_file_report(struct rule_file_ctx *ctx, size_t stmt, struct span span,
+		     const char *help, const char *fmt, ...)
+{
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	err = rule_report_v(ctx->result, ctx->file, ctx->rule, ctx->rule->level,
+			    stmt, span, help, fmt, ap);
+	va_end(ap);
+	return err;
 }
 
 int rule_report_v(struct result *res, const struct audit_file *file,
@@ -232,8 +244,7 @@ unsigned rule_line(const struct rule_ctx *ctx, uint32_t off)
 
 const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 {
-	const struct audit_opts *o = ctx->file->opts;
-	const char *runner = tx->runner ? tx->runner : o ? o->tx_runner : NULL;
+	const char *runner = tx->runner;
 	const char *s = NULL;
 
 	switch (tx->source) {
@@ -272,10 +283,7 @@ const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 
 const char *rule_tx_opt_out(struct rule_ctx *ctx, const struct tx *tx)
 {
-	const struct audit_opts *o = ctx->file->opts;
-	const char *opt_out = tx->opt_out ? tx->opt_out
-			      : o	  ? o->tx_opt_out
-					  : NULL;
+	const char *opt_out = tx->opt_out;
 
 	switch (tx->source) {
 	case TX_EXPLICIT:

@@ -21,7 +21,12 @@
  * tests/test_registry.c checks that ids are unique, sorted and
  * documented. A check never prints and never reads files: it reads its
  * statement, the statement's transaction and the replayed state before
- * it, and reports through rule_report().
+ * it, and reports through rule_report(). A rule that no statement decides
+ * (an edit of a committed file, a rollback's names, a suppression)
+ * implements a hook of struct rule instead, which the stage that finds
+ * the case calls for every rule that has one; nothing outside core/rules/
+ * builds a rule's message. No rule reads the run's options (audit_opts):
+ * what a message says of a transaction travels with the transaction.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -35,6 +40,10 @@
 
 struct audit_opts;
 struct rule_ctx;
+struct rule_file_ctx;
+struct rule_edit;
+struct rule_suppression;
+struct reverse_miss;
 
 struct rule {
 	const char *id;	     /* "FK001": stable, never reused */
@@ -45,8 +54,26 @@ struct rule {
 	const char *fix;     /* what to do instead */
 	const char *unsafe_sql;
 	const char *safe_sql;
-	/* NULL for rules reported by the pipeline itself (FK014) */
+	/* per statement; NULL for the rules of the hooks below */
 	int (*check)(struct rule_ctx *ctx);
+	/*
+	 * Hooks for what no single statement decides, called by the stage
+	 * that finds it, for every rule that has one (NULL for the others).
+	 * Each builds its message and reports with rule_file_report().
+	 *
+	 * check_edit: a git source saw that the file changed after it was
+	 * committed (FK012); the stage gives the span and statement of the
+	 * first changed line.
+	 */
+	int (*check_edit)(struct rule_file_ctx *ctx, const struct rule_edit *e,
+			  size_t stmt, struct span span);
+	/* a rollback drops a name its forward migration never gives (FK013) */
+	int (*check_reverse)(struct rule_file_ctx *ctx,
+			     const struct reverse_miss *miss,
+			     const char *forward);
+	/* a fkaudit comment that suppresses nothing (FK014) */
+	int (*check_suppression)(struct rule_file_ctx *ctx,
+				 const struct rule_suppression *s);
 	/*
 	 * Rules that hold "after all migrations" (FK005, FK009): they report
 	 * on the clause that adds a foreign key, as usual, and the pipeline
@@ -95,6 +122,59 @@ struct rule_ctx {
 	struct result *result;
 	struct arena *scratch; /* freed with the file */
 };
+
+/* The file-level hooks' context: the rule, its file and the result. */
+struct rule_file_ctx {
+	const struct rule *rule;
+	const struct audit_file *file;
+	struct result *result;
+};
+
+/*
+ * An edit of a migration that was already committed, as a git source saw
+ * it: `diff` (at the merge base `base`) or `history` (by `commit`).
+ */
+struct rule_edit {
+	const char *path;
+	const char *renamed_from; /* its old path, or NULL */
+	/* diff: the merge base (hex), the file only renamed, lines unknown */
+	const char *base;
+	bool renamed_only;
+	const char *unread; /* why the merge-base version is unreadable */
+	bool changed_lines; /* --changed-lines keeps every statement then */
+	/* history: the editing commit and the one that committed it first */
+	const char *commit, *commit_date;
+	const char *first_commit, *first_date; /* NULL: not known */
+	/* the lines it edits, 1-based; 0: not known */
+	uint32_t first_line, last_line;
+};
+
+/* What a suppression comment does wrong, for check_suppression. */
+enum suppression_problem {
+	SUPPRESSION_UNKNOWN_DIRECTIVE, /* fkaudit:<word> not ignore[-file] */
+	SUPPRESSION_NO_RULE,	       /* names no rule */
+	SUPPRESSION_UNKNOWN_RULE,      /* names `word`, which is no rule */
+	SUPPRESSION_UNUSED_FILE_WIDE,  /* ignore-file `word`: no finding */
+	SUPPRESSION_NO_STATEMENT,      /* ignore `word` before no statement */
+	SUPPRESSION_UNUSED,	       /* ignore `word`: no finding there */
+};
+
+struct rule_suppression {
+	enum suppression_problem problem;
+	const char *word; /* the rule id it names */
+	size_t stmt;	  /* its statement (SIZE_MAX: none) */
+	struct span span; /* the comment */
+	bool trails;	  /* after its statement, on the same line */
+};
+
+/*
+ * Reports a finding of ctx->rule at its level on `span` of statement
+ * `stmt` (SIZE_MAX: of the file), with a formatted message and a fix
+ * (`help`, copied; NULL for the rule's generic fix). 0 or FK_ENOMEM.
+ */
+int rule_file_report(struct rule_file_ctx *ctx, size_t stmt, struct span span,
+		     const char *help, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /*
  * Reports a finding of ctx->rule on `span` at `level`, with a formatted

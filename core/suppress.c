@@ -22,20 +22,27 @@ struct suppression {
 	char reason[200];
 };
 
-static int note(struct result *res, const struct audit_file *file,
-		const struct mark *m, const char *help, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static int note(struct result *res, const struct audit_file *file,
-		const struct mark *m, const char *help, const char *fmt, ...)
+/*
+ * Hands a suppression comment that suppresses nothing (`problem`, about
+ * rule id `word`) to every rule that checks suppressions.
+ */
+static int unused(struct result *res, const struct audit_file *file,
+		  const struct mark *m, enum suppression_problem problem,
+		  const char *word)
 {
-	va_list ap;
-	int err;
+	struct rule_suppression s = { problem, word, m->stmt, m->span, false };
+	size_t r;
+	int err = 0;
 
-	va_start(ap, fmt);
-	err = rule_report_v(res, file, &rule_fk014_unused_suppression,
-			    LEVEL_NOTE, m->stmt, m->span, help, fmt, ap);
-	va_end(ap);
+	/* the mark sits after its statement ("…; -- fkaudit:ignore") */
+	s.trails = m->stmt < file->stmts.n &&
+		   m->span.start > file->stmts.v[m->stmt].span.start;
+	for (r = 0; r < rule_count && !err; r++) {
+		struct rule_file_ctx ctx = { rule_registry[r], file, res };
+
+		if (rule_registry[r]->check_suppression)
+			err = rule_registry[r]->check_suppression(&ctx, &s);
+	}
 	return err;
 }
 
@@ -89,11 +96,8 @@ static int read_rules(struct result *res, const struct audit_file *file,
 		expect_more = false;
 		if (!r) {
 			s->nunknown++;
-			if ((err = note(
-				     res, file, s->mark,
-				     "name a rule that `fkaudit rules` lists",
-				     "suppression names unknown rule \"%s\"",
-				     word)) < 0)
+			if ((err = unused(res, file, s->mark,
+					  SUPPRESSION_UNKNOWN_RULE, word)) < 0)
 				return err;
 			continue;
 		}
@@ -132,20 +136,13 @@ static int parse(struct result *res, const struct audit_file *file,
 		   !is_word_char(p[6])) {
 		p += 6;
 	} else {
-		return note(res, file, s->mark,
-			    "write -- fkaudit:ignore RULE reason, or -- "
-			    "fkaudit:ignore-file RULE reason",
-			    "unknown fkaudit directive: only fkaudit:ignore "
-			    "and fkaudit:ignore-file are understood");
+		return unused(res, file, s->mark, SUPPRESSION_UNKNOWN_DIRECTIVE,
+			      NULL);
 	}
 	if ((err = read_rules(res, file, s, p, end)) < 0)
 		return err;
 	if (s->nrules == 0 && s->nunknown == 0)
-		return note(res, file, s->mark,
-			    "name the rules to suppress, e.g. -- "
-			    "fkaudit:ignore FK001 reason",
-			    "suppression names no rule, so it suppresses "
-			    "nothing");
+		return unused(res, file, s->mark, SUPPRESSION_NO_RULE, NULL);
 	*ok = true;
 	return 0;
 }
@@ -332,12 +329,6 @@ done:
 	return err;
 }
 
-/* Whether the mark sits after its statement ("…; -- fkaudit:ignore"). */
-static bool trails(const struct audit_file *file, const struct mark *m)
-{
-	return m->span.start > file->stmts.v[m->stmt].span.start;
-}
-
 static int report_unused(struct result *res, const struct audit_file *file,
 			 const struct suppression *s)
 {
@@ -346,30 +337,18 @@ static int report_unused(struct result *res, const struct audit_file *file,
 
 	for (k = 0; k < s->nrules; k++) {
 		/*
-		 * FK012 is about the file's past, not its text: only a git
-		 * source that saw an edit can tell whether it would fire.
+		 * An edit is about the file's past, not its text: only a git
+		 * source that saw one can tell whether its rule would fire.
 		 */
 		if (s->used[k] ||
-		    (s->rules[k] == &rule_fk012_migration_modified &&
-		     !file->opts->modified_msg))
+		    (s->rules[k]->check_edit && !file->opts->edits_known))
 			continue;
-		if (s->file_wide)
-			err = note(res, file, s->mark, NULL,
-				   "file-wide suppression of %s matches no "
-				   "finding in this file",
-				   s->rules[k]->id);
-		else if (s->mark->stmt == SIZE_MAX)
-			err = note(res, file, s->mark, NULL,
-				   "suppression of %s is followed by no "
-				   "statement",
-				   s->rules[k]->id);
-		else
-			err = note(res, file, s->mark, NULL,
-				   "suppression of %s matches no finding of "
-				   "the statement it %s",
-				   s->rules[k]->id,
-				   trails(file, s->mark) ? "follows on its line"
-							 : "precedes");
+		err = unused(res, file, s->mark,
+			     s->file_wide ? SUPPRESSION_UNUSED_FILE_WIDE
+			     : s->mark->stmt == SIZE_MAX
+				     ? SUPPRESSION_NO_STATEMENT
+				     : SUPPRESSION_UNUSED,
+			     s->rules[k]->id);
 		if (err < 0)
 			return err;
 	}
@@ -397,7 +376,7 @@ int suppress_apply(struct result *res, const struct audit_file *file,
 		if (!ok)
 			sup[i].nrules = 0;
 	}
-	/* the rules' findings only: FK014 notes are never suppressed */
+	/* the rules' findings only: the notes of unused() never are */
 	if (!err)
 		err = match(res, file, first, end, sup);
 	for (i = 0; i < st->nmarks && !err; i++)

@@ -175,6 +175,7 @@ static void check_findings(const struct result *res, size_t file,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct audit_opts opts = AUDIT_OPTS_INIT;
+	struct rule_edit edit = { 0 };
 	struct django_sql dj = DJANGO_SQL_INIT;
 	struct result res;
 	struct replay schema;
@@ -196,8 +197,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.schema = &schema;
 	opts.framework = "django";
 	if (data[0] >> 2) {
-		opts.modified_line = data[0] >> 2;
-		opts.modified_msg = "the migration was modified";
+		edit.path = PY_PATH;
+		edit.base = "0123456789abcdef";
+		edit.first_line = edit.last_line = data[0] >> 2;
+		opts.edit = &edit;
+		opts.edits_known = true;
 	}
 	if (earlier)
 		audit_one(&res, PY_EARLIER, earlier, earlier_len, &opts);

@@ -16,6 +16,7 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "rule.h"
 #include "props.h"
 
 struct shape {
@@ -89,8 +90,9 @@ static void audit_one(struct result *res, const char *path, const char *text,
 	orig->built_len = 0;
 }
 
-/* The audit options byte 0 and byte 1 ask for. */
-static void set_opts(struct audit_opts *opts, const uint8_t *data)
+/* The audit options byte 0 and byte 1 ask for (`edit`: FK012's edit). */
+static void set_opts(struct audit_opts *opts, struct rule_edit *edit,
+		     const uint8_t *data)
 {
 	static const enum tx_mode modes[] = { TX_MODE_AUTOCOMMIT,
 					      TX_MODE_WRAPPED, TX_MODE_IMPLICIT,
@@ -103,14 +105,18 @@ static void set_opts(struct audit_opts *opts, const uint8_t *data)
 	}
 	opts->framework = shapes[(data[0] >> 2) % NSHAPES].framework;
 	if (data[1] >> 2) {
-		opts->modified_line = data[1] >> 2;
-		opts->modified_msg = "the migration was modified";
+		edit->path = "001.sql";
+		edit->base = "0123456789abcdef";
+		edit->first_line = edit->last_line = data[1] >> 2;
+		opts->edit = edit;
+		opts->edits_known = true;
 	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct audit_opts opts = AUDIT_OPTS_INIT;
+	struct rule_edit edit = { 0 };
 	struct fuzz_file files[2];
 	struct near_text near_text = { NULL, 0 };
 	struct near_reader near = { near_read, &near_text };
@@ -125,7 +131,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	len = size - 2;
 	nul = memchr(text, '\0', len);
 	first_len = nul ? (size_t)(nul - text) : len;
-	set_opts(&opts, data);
+	set_opts(&opts, &edit, data);
 	opts.near = &near;
 	if (nul && !(data[1] & 1)) {
 		near_text.text = nul + 1;

@@ -1,9 +1,79 @@
 #include "rules.h"
 
+#include "buf.h"
+#include "error.h"
+
+static const char diverge[] = ": databases that already ran it never see "
+			      "the edit, so environments diverge";
+
+/* diff: the file existed at the merge base and this change edits it. */
+static void diff_message(struct buf *m, const struct rule_edit *e)
+{
+	buf_addf(m,
+		 "migration %s already existed at the merge base (%.7s) and "
+		 "this change edits it",
+		 e->renamed_from ? e->renamed_from : e->path, e->base);
+	if (e->first_line && e->first_line == e->last_line)
+		buf_addf(m, " (line %u)", e->first_line);
+	else if (e->first_line)
+		buf_addf(m, " (lines %u-%u)", e->first_line, e->last_line);
+	buf_adds(m, diverge);
+	if (e->unread)
+		buf_addf(m,
+			 "; which lines it edits could not be decided: its "
+			 "merge-base version could not be read (%s), so FK012 "
+			 "is on line 1%s",
+			 e->unread,
+			 e->changed_lines ? " and --changed-lines keeps every "
+					    "statement"
+					  : "");
+}
+
+/* history: commit e->commit edits what an earlier one committed. */
+static void history_message(struct buf *m, const struct rule_edit *e)
+{
+	buf_addf(m, "migration %s was edited by commit %.7s (%s)", e->path,
+		 e->commit, e->commit_date);
+	if (e->renamed_from)
+		buf_addf(m, ", which also renamed it from %s,",
+			 e->renamed_from);
+	if (e->first_commit)
+		buf_addf(m, " after commit %.7s (%s) had committed it",
+			 e->first_commit, e->first_date);
+	else
+		buf_adds(m, " after it had been committed");
+	buf_adds(m, diverge);
+}
+
 /*
- * Reported by the git sources (core/diff_audit.c, core/history.c), which
- * alone know that a file existed before: a statement cannot tell.
+ * Called by the git sources (core/diff_audit.c, core/history.c through
+ * core/audit.c), which alone know that a file existed before: a
+ * statement cannot tell.
  */
+static int check_edit(struct rule_file_ctx *ctx, const struct rule_edit *e,
+		      size_t stmt, struct span span)
+{
+	struct buf m = BUF_INIT;
+	int err;
+
+	if (e->commit)
+		history_message(&m, e);
+	else if (e->renamed_only)
+		buf_addf(&m,
+			 "migration %s was renamed from %s, which already "
+			 "existed at the merge base (%.7s): runners that "
+			 "record migrations by file name or version will run "
+			 "it again on databases that already ran it",
+			 e->path, e->renamed_from, e->base);
+	else
+		diff_message(&m, e);
+	err = m.failed ? FK_ENOMEM
+		       : rule_file_report(ctx, stmt, span, NULL, "%s",
+					  buf_str(&m));
+	buf_release(&m);
+	return err;
+}
+
 const struct rule rule_fk012_migration_modified = {
 	.id = "FK012",
 	.name = "migration-modified",
@@ -30,5 +100,5 @@ const struct rule rule_fk012_migration_modified = {
 		    "-- 002_validate_orders_user.sql:\n"
 		    "ALTER TABLE orders VALIDATE CONSTRAINT "
 		    "orders_user_id_fkey;\n",
-	.check = NULL,
+	.check_edit = check_edit,
 };

@@ -1,9 +1,32 @@
 #include "rules.h"
 
+#include "reverse.h"
+
 /*
- * Reported by the pipeline (core/audit.c), which alone sees a down
- * migration next to its forward one: core/reverse.c compares them.
+ * Called by the pipeline (core/audit.c), which alone sees a down
+ * migration next to its forward one (core/reverse.c compares them), for
+ * each name the rollback drops that `forward` never gives.
  */
+static int check_reverse(struct rule_file_ctx *ctx,
+			 const struct reverse_miss *miss, const char *forward)
+{
+	const char *table = ctx->file->stmts.v[miss->stmt].table.name;
+
+	if (miss->index)
+		return rule_file_report(
+			ctx, miss->stmt, miss->span, NULL,
+			"the rollback drops index \"%s\", which %s never "
+			"creates: it fails (index \"%s\" does not exist) at "
+			"the moment it is needed",
+			miss->name, forward, miss->name);
+	return rule_file_report(
+		ctx, miss->stmt, miss->span, NULL,
+		"the rollback drops constraint \"%s\", which %s never "
+		"creates: it fails (constraint \"%s\" of relation \"%s\" "
+		"does not exist) at the moment it is needed",
+		miss->name, forward, miss->name, table ? table : "?");
+}
+
 const struct rule rule_fk013_reverse_mismatch = {
 	.id = "FK013",
 	.name = "reverse-mismatch",
@@ -33,5 +56,5 @@ const struct rule rule_fk013_reverse_mismatch = {
 		"ALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey;\n",
 	.safe_sql = "-- 000002_orders_user_fk.down.sql\n"
 		    "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n",
-	.check = NULL,
+	.check_reverse = check_reverse,
 };

@@ -1,6 +1,52 @@
 #include "rules.h"
 
-/* Reported by the suppression stage (core/suppress.c), not per statement. */
+#include <stdint.h>
+
+/* Called by the suppression stage (core/suppress.c) for each comment. */
+static int check_suppression(struct rule_file_ctx *ctx,
+			     const struct rule_suppression *s)
+{
+	switch (s->problem) {
+	case SUPPRESSION_UNKNOWN_DIRECTIVE:
+		return rule_file_report(
+			ctx, s->stmt, s->span,
+			"write -- fkaudit:ignore RULE reason, or -- "
+			"fkaudit:ignore-file RULE reason",
+			"unknown fkaudit directive: only fkaudit:ignore and "
+			"fkaudit:ignore-file are understood");
+	case SUPPRESSION_NO_RULE:
+		return rule_file_report(ctx, s->stmt, s->span,
+					"name the rules to suppress, e.g. -- "
+					"fkaudit:ignore FK001 reason",
+					"suppression names no rule, so it "
+					"suppresses nothing");
+	case SUPPRESSION_UNKNOWN_RULE:
+		return rule_file_report(ctx, s->stmt, s->span,
+					"name a rule that `fkaudit rules` "
+					"lists",
+					"suppression names unknown rule \"%s\"",
+					s->word);
+	case SUPPRESSION_UNUSED_FILE_WIDE:
+		return rule_file_report(ctx, s->stmt, s->span, NULL,
+					"file-wide suppression of %s matches "
+					"no finding in this file",
+					s->word);
+	case SUPPRESSION_NO_STATEMENT:
+		return rule_file_report(ctx, s->stmt, s->span, NULL,
+					"suppression of %s is followed by no "
+					"statement",
+					s->word);
+	case SUPPRESSION_UNUSED:
+		return rule_file_report(ctx, s->stmt, s->span, NULL,
+					"suppression of %s matches no finding "
+					"of the statement it %s",
+					s->word,
+					s->trails ? "follows on its line"
+						  : "precedes");
+	}
+	return 0;
+}
+
 const struct rule rule_fk014_unused_suppression = {
 	.id = "FK014",
 	.name = "unused-suppression",
@@ -21,5 +67,5 @@ const struct rule rule_fk014_unused_suppression = {
 		      "(user_id);\n",
 	.safe_sql = "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
 		    "(user_id);\n",
-	.check = NULL,
+	.check_suppression = check_suppression,
 };
