@@ -151,12 +151,12 @@ static char *shown_path(const struct vcs_info *vcs, const char *path)
 static int describe_django(const char *path, const struct source_item *item,
 			   struct migration_info *info)
 {
-	struct django_sql d;
+	struct extracted d;
 	int r = django_extract(&d, path, item->data, item->len, NULL);
 
 	if (r == 0) {
-		django_describe(&d, info);
-		django_sql_release(&d);
+		framework_describe(&d, info);
+		extracted_release(&d);
 	}
 	return r;
 }

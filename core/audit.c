@@ -334,7 +334,7 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
  * Per statement, the Django operation it belongs to (file->groups), from
  * the byte ranges of the built SQL.
  */
-static int set_groups(struct audit_file *file, const struct django_sql *dj)
+static int set_groups(struct audit_file *file, const struct extracted *dj)
 {
 	size_t i, r = 0;
 
@@ -348,7 +348,7 @@ static int set_groups(struct audit_file *file, const struct django_sql *dj)
 		while (r < dj->nranges && dj->ranges[r].end <= at)
 			r++;
 		if (r < dj->nranges && dj->ranges[r].start <= at)
-			file->groups[i] = dj->ranges[r].op;
+			file->groups[i] = dj->ranges[r].group;
 	}
 	return 0;
 }
@@ -362,8 +362,7 @@ static int set_groups(struct audit_file *file, const struct django_sql *dj)
 static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr,
 			  const struct migration_info *info,
-			  const struct django_sql *dj,
-			  struct reverse_names *fwd)
+			  const struct extracted *dj, struct reverse_names *fwd)
 {
 	size_t first = res->nfindings, i;
 	struct replay own, *state = &own;
@@ -481,7 +480,7 @@ static int seed_schema(struct replay *state, char *text, size_t len)
  */
 static int audit_reverse(struct result *res, const char *path, char *text,
 			 size_t len, const struct migration_info *info,
-			 const struct django_sql *dj,
+			 const struct extracted *dj,
 			 const struct reverse_names *fwd, size_t index,
 			 const struct audit_opts *opts)
 {
@@ -588,7 +587,7 @@ static int audit_classified(struct result *res, const char *path, char *text,
 {
 	struct audit_file file = { 0 };
 	struct reverse_names fwd = { ARENA_INIT, { 0 } };
-	struct django_sql dj = DJANGO_SQL_INIT, *djp = NULL;
+	struct extracted dj = EXTRACTED_INIT, *djp = NULL;
 	struct file_result *fr;
 	char problem[160];
 	bool reverse;
@@ -614,7 +613,7 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	}
 	reverse = djp ? dj.reverse.len > 0 : info->ndowns > 0;
 	if (!(fr = result_add_file(res, path))) {
-		django_sql_release(&dj);
+		extracted_release(&dj);
 		return FK_ENOMEM;
 	}
 	file.path = fr->path;
@@ -629,7 +628,7 @@ static int audit_classified(struct result *res, const char *path, char *text,
 		err = audit_reverse(res, file.path, text, len, info, djp, &fwd,
 				    file.index, opts);
 	reverse_names_release(&fwd);
-	django_sql_release(&dj);
+	extracted_release(&dj);
 	return err;
 }
 

@@ -96,19 +96,18 @@ const char *django_printf(struct django_builder *b, const char *fmt, ...)
 void django_skip(struct django_builder *b, const struct py_node *n,
 		 const char *what)
 {
-	struct django_sql *o = b->out;
-	size_t used = strlen(o->skipped);
+	size_t used = strlen(b->skipped);
 	unsigned line = 1;
 	uint32_t i;
 
-	o->nskipped++;
-	if (o->nskipped > 3 || !n)
+	b->nskipped++;
+	if (b->nskipped > 3 || !n)
 		return;
 	for (i = 0; i < n->span.start && i < b->mod_len; i++)
 		line += b->src[i] == '\n';
-	utf8_fit(o->skipped, sizeof(o->skipped),
-		 (int)used + snprintf(o->skipped + used,
-				      sizeof(o->skipped) - used,
+	utf8_fit(b->skipped, sizeof(b->skipped),
+		 (int)used + snprintf(b->skipped + used,
+				      sizeof(b->skipped) - used,
 				      "%s%s (line %u)", used ? "; " : "", what,
 				      line));
 }
@@ -116,7 +115,7 @@ void django_skip(struct django_builder *b, const struct py_node *n,
 static void add_unit(struct django_builder *b, uint32_t start,
 		     enum tx_mode mode, const char *runner, const char *opt_out)
 {
-	struct django_sql *o = b->out;
+	struct extracted *o = b->out;
 	struct tx_unit *u;
 
 	if (array_grow((void **)&o->units, &o->units_cap, o->nunits,
@@ -133,8 +132,8 @@ static void add_unit(struct django_builder *b, uint32_t start,
 
 static void add_range(struct django_builder *b, uint32_t start, uint32_t end)
 {
-	struct django_sql *o = b->out;
-	struct django_range *r;
+	struct extracted *o = b->out;
+	struct extract_range *r;
 
 	if (array_grow((void **)&o->ranges, &o->ranges_cap, o->nranges,
 		       sizeof(*o->ranges)) < 0) {
@@ -144,7 +143,7 @@ static void add_range(struct django_builder *b, uint32_t start, uint32_t end)
 	r = &o->ranges[o->nranges++];
 	r->start = start;
 	r->end = end;
-	r->op = b->op;
+	r->group = b->op;
 }
 
 /* Appends bytes to `sql` (forward or reverse) and maps them in `map`. */
@@ -212,7 +211,7 @@ static uint32_t begin_execute(struct django_builder *b, uint32_t src_start,
 			      enum tx_mode mode)
 {
 	flush_comments(b, src_start);
-	if (!b->out->atomic)
+	if (!b->atomic)
 		add_unit(b, (uint32_t)b->out->sql.len, mode,
 			 mode == TX_MODE_IMPLICIT ? item_runner : NULL,
 			 mode == TX_MODE_IMPLICIT ? item_opt_out : NULL);
@@ -346,7 +345,7 @@ static void run_sql_one(struct django_builder *b, const struct py_node *s,
 static void reverse_one(struct django_builder *b, const struct py_node *s,
 			bool params)
 {
-	struct django_sql *o = b->out;
+	struct extracted *o = b->out;
 
 	if (b->err)
 		return;
@@ -460,7 +459,7 @@ static void flush_deferred(struct django_builder *b)
 	}
 }
 
-int django_extract(struct django_sql *out, const char *path, const char *src,
+int django_extract(struct extracted *out, const char *path, const char *src,
 		   size_t len, struct replay *state)
 {
 	struct django_builder b = { 0 };
@@ -468,7 +467,7 @@ int django_extract(struct django_sql *out, const char *path, const char *src,
 	const struct py_node *atomic;
 	int err;
 
-	*out = (struct django_sql)DJANGO_SQL_INIT;
+	*out = (struct extracted)EXTRACTED_INIT;
 	if ((err = py_module_read(&mod, src, len)) < 0)
 		return err;
 	b.out = out;
@@ -480,13 +479,13 @@ int django_extract(struct django_sql *out, const char *path, const char *src,
 	b.cls = py_module_class(&mod, "Migration");
 	atomic = b.cls ? resolve(&b, py_module_lookup(&mod, b.cls, "atomic"))
 		       : NULL;
-	out->atomic = !(atomic && atomic->kind == PY_CONST &&
-			strcmp(atomic->name, "False") == 0);
+	b.atomic = !(atomic && atomic->kind == PY_CONST &&
+		     strcmp(atomic->name, "False") == 0);
 	if (atomic && atomic->kind != PY_CONST)
 		django_skip(&b, atomic,
 			    "an atomic attribute that is not True "
 			    "or False (taken as True)");
-	if (out->atomic)
+	if (b.atomic)
 		add_unit(&b, 0, TX_MODE_WRAPPED, atomic_runner, atomic_opt_out);
 	if (b.cls)
 		operations(&b, py_module_lookup(&mod, b.cls, "operations"));
@@ -500,39 +499,18 @@ int django_extract(struct django_sql *out, const char *path, const char *src,
 	free(b.models);
 	arena_release(&b.arena);
 	py_module_release(&mod);
-	if (b.err)
-		django_sql_release(out);
-	return b.err;
-}
+	if (!b.atomic)
+		snprintf(out->notes, sizeof(out->notes), "; atomic = False");
+	if (b.nskipped) {
+		size_t used = strlen(out->notes);
 
-void django_sql_release(struct django_sql *d)
-{
-	buf_release(&d->sql);
-	buf_release(&d->reverse);
-	srcmap_release(&d->map);
-	srcmap_release(&d->reverse_map);
-	free(d->units);
-	free(d->ranges);
-	*d = (struct django_sql)DJANGO_SQL_INIT;
-}
-
-void django_describe(const struct django_sql *d, struct migration_info *info)
-{
-	size_t i;
-
-	info->nunits = 0;
-	for (i = 0;
-	     i < d->nunits &&
-	     migration_info_grow(info, (void **)&info->units, &info->units_cap,
-				 i, sizeof(*info->units));
-	     i++) {
-		info->units[i] = d->units[i];
-		info->units[i].start = srcmap_start(&d->map, d->units[i].start);
-		info->nunits = i + 1;
+		utf8_fit(out->notes, sizeof(out->notes),
+			 (int)used + snprintf(out->notes + used,
+					      sizeof(out->notes) - used,
+					      "; left out: %s%s", b.skipped,
+					      b.nskipped > 3 ? "; …" : ""));
 	}
-	if (!d->atomic)
-		migration_why_addf(info, "; atomic = False");
-	if (d->nskipped)
-		migration_why_addf(info, "; left out: %s%s", d->skipped,
-				   d->nskipped > 3 ? "; …" : "");
+	if (b.err)
+		extracted_release(out);
+	return b.err;
 }

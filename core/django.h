@@ -33,45 +33,6 @@
  */
 
 /*
- * The SQL of one migration. Each execute ends with ";\n"; a `#
- * fkaudit:` comment of the Python source comes just before the SQL of
- * the operation it precedes, as a `--` comment.
- */
-struct django_sql {
-	struct buf sql;	       /* forward */
-	struct srcmap map;     /* sql offsets → .py offsets */
-	struct tx_unit *units; /* in sql offsets, in order; owned */
-	size_t nunits, units_cap;
-	/*
-	 * For suppressions: the operation each byte range of `sql` belongs
-	 * to (a deferred index belongs to the operation that asked for it).
-	 */
-	struct django_range *ranges; /* owned */
-	size_t nranges, ranges_cap;
-	struct buf reverse; /* the reverse_sql of the RunSQL operations */
-	struct srcmap reverse_map;
-	bool atomic;
-	/*
-	 * What was not understood and left out (an f-string given to
-	 * RunSQL, an operation of an unknown class with SQL in it), for
-	 * `fkaudit detect`; the first few, "; "-separated.
-	 */
-	char skipped[400];
-	size_t nskipped;
-};
-
-struct django_range {
-	uint32_t start, end; /* in sql */
-	uint32_t op;	     /* 1-based operation number */
-};
-
-#define DJANGO_SQL_INIT                                                  \
-	{                                                                \
-		BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, BUF_INIT, \
-			SRCMAP_INIT, true, "", 0                         \
-	}
-
-/*
  * Whether `path` names a module Django would load as a migration: a .py
  * file in a folder named "migrations" whose name starts with neither '_'
  * nor '~'.
@@ -89,16 +50,8 @@ bool django_has_migration_class(const char *text, size_t len);
  * 0 or FK_ENOMEM; source it does not understand is left out. The
  * models it creates are recorded in `state` (their tables' names).
  */
-int django_extract(struct django_sql *out, const char *path, const char *src,
+int django_extract(struct extracted *out, const char *path, const char *src,
 		   size_t len, struct replay *state);
-void django_sql_release(struct django_sql *d);
-
-/*
- * For `fkaudit detect`: the migration's transaction units, at the .py
- * offsets their SQL came from, into info->units, and what was left out
- * appended to info->why (info->failed when memory ran out).
- */
-void django_describe(const struct django_sql *d, struct migration_info *info);
 
 /*
  * The migrations `src` depends on: calls `fn` for each ("app", "name")

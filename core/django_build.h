@@ -26,7 +26,15 @@ struct django_model {
 };
 
 struct django_builder {
-	struct django_sql *out;
+	struct extracted *out;
+	bool atomic; /* the migration is one transaction */
+	/*
+	 * What was not understood and left out (an f-string given to
+	 * RunSQL, an operation of an unknown class with SQL in it), for
+	 * `fkaudit detect`; the first few, "; "-separated.
+	 */
+	char skipped[400];
+	size_t nskipped;
 	const struct py_module *mod;
 	const struct py_class *cls;
 	const char *src; /* the module's source */

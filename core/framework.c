@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -94,6 +95,35 @@ bool migration_info_grow(struct migration_info *info, void **v, size_t *cap,
 	*v = p;
 	*cap = ncap;
 	return true;
+}
+
+void extracted_release(struct extracted *x)
+{
+	buf_release(&x->sql);
+	buf_release(&x->reverse);
+	srcmap_release(&x->map);
+	srcmap_release(&x->reverse_map);
+	free(x->units);
+	free(x->ranges);
+	*x = (struct extracted)EXTRACTED_INIT;
+}
+
+void framework_describe(const struct extracted *x, struct migration_info *info)
+{
+	size_t i;
+
+	info->nunits = 0;
+	for (i = 0;
+	     i < x->nunits &&
+	     migration_info_grow(info, (void **)&info->units, &info->units_cap,
+				 i, sizeof(*info->units));
+	     i++) {
+		info->units[i] = x->units[i];
+		info->units[i].start = srcmap_start(&x->map, x->units[i].start);
+		info->nunits = i + 1;
+	}
+	if (x->notes[0])
+		migration_why_addf(info, "%s", x->notes);
 }
 
 void migration_why_addf(struct migration_info *info, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "plan.h"
 #include "split.h"
+#include "srcmap.h"
 
 /*
  * Framework discovery: which migration framework a SQL file belongs to,
@@ -116,6 +117,50 @@ void migration_info_reset(struct migration_info *info);
  */
 bool migration_info_grow(struct migration_info *info, void **v, size_t *cap,
 			 size_t n, size_t size);
+
+/*
+ * What the reader of a framework whose migrations are not SQL (Django's
+ * Python modules) makes of one: the SQL it sends, mapped back to the
+ * file, its transaction units, and its reverse (rollback) SQL. Each
+ * execute ends with ";\n"; a suppression comment of the source comes just
+ * before the SQL of what it precedes, as a `--` comment.
+ */
+struct extracted {
+	struct buf sql;	       /* forward */
+	struct srcmap map;     /* sql offsets → file offsets */
+	struct tx_unit *units; /* in sql offsets, in order; owned */
+	size_t nunits, units_cap;
+	/*
+	 * For suppressions: the group each byte range of `sql` belongs to
+	 * (a Django operation, with the index Django defers for it).
+	 */
+	struct extract_range *ranges; /* owned */
+	size_t nranges, ranges_cap;
+	struct buf reverse; /* the rollback SQL */
+	struct srcmap reverse_map;
+	/* for `fkaudit detect`: "; atomic = False; left out: …", or "" */
+	char notes[512];
+};
+
+struct extract_range {
+	uint32_t start, end; /* in sql */
+	uint32_t group;	     /* 1-based */
+};
+
+#define EXTRACTED_INIT                                                   \
+	{                                                                \
+		BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, BUF_INIT, \
+			SRCMAP_INIT, ""                                  \
+	}
+
+void extracted_release(struct extracted *x);
+
+/*
+ * For `fkaudit detect`: the units of `x`, at the file offsets their SQL
+ * came from, into info->units, and x->notes appended to info->why
+ * (info->failed when memory ran out).
+ */
+void framework_describe(const struct extracted *x, struct migration_info *info);
 
 /*
  * Appends printf-style text to info->why; what does not fit is cut at a

@@ -125,7 +125,7 @@ static void audit_one(struct result *res, const char *path, const char *src,
  * The SQL audit_text() builds for the module, on a schema state that
  * saw what the audit's saw (the earlier migration).
  */
-static void build_sql(struct django_sql *dj, const char *src, size_t len,
+static void build_sql(struct extracted *dj, const char *src, size_t len,
 		      const char *earlier, size_t earlier_len)
 {
 	struct audit_opts opts = AUDIT_OPTS_INIT;
@@ -150,7 +150,7 @@ static void build_sql(struct django_sql *dj, const char *src, size_t len,
  * through the reverse map, the others through the forward map.
  */
 static void check_findings(const struct result *res, size_t file,
-			   const struct django_sql *dj, const char *src,
+			   const struct extracted *dj, const char *src,
 			   size_t len)
 {
 	struct fuzz_file fwd = { src, len, &dj->map, dj->sql.len };
@@ -176,7 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct audit_opts opts = AUDIT_OPTS_INIT;
 	struct rule_edit edit = { 0 };
-	struct django_sql dj = DJANGO_SQL_INIT;
+	struct extracted dj = EXTRACTED_INIT;
 	struct result res;
 	struct replay schema;
 	const char *src, *nul, *earlier = NULL;
@@ -212,7 +212,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!memchr(src, '\0', len)) {
 		build_sql(&dj, src, len, earlier, earlier_len);
 		check_findings(&res, first, &dj, src, len);
-		django_sql_release(&dj);
+		extracted_release(&dj);
 	}
 	result_sort(&res);
 	fuzz_check_reports(&res, data[0] & 2);
