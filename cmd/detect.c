@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "django.h"
 #include "error.h"
 #include "framework.h"
 #include "fs_source.h"
@@ -147,16 +146,17 @@ static char *shown_path(const struct vcs_info *vcs, const char *path)
 	return b.ptr;
 }
 
-/* A Django migration's transactions come from the SQL it runs. */
-static int describe_django(const char *path, const struct source_item *item,
-			   struct migration_info *info)
+/* A migration that is not SQL: its transactions come from the SQL it runs. */
+static int describe_extracted(const struct framework *fw, const char *path,
+			      const struct source_item *item,
+			      struct migration_info *info)
 {
-	struct extracted d;
-	int r = django_extract(&d, path, item->data, item->len, NULL);
+	struct extracted x;
+	int r = fw->extract(&x, path, item->data, item->len, NULL);
 
 	if (r == 0) {
-		framework_describe(&d, info);
-		extracted_release(&d);
+		framework_describe(&x, info);
+		extracted_release(&x);
 	}
 	return r;
 }
@@ -184,6 +184,7 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 	while ((r = fs_source_next(src, &item)) == FK_ITEM) {
 		struct near_reader near = { fs_near_read, item.path };
 		struct migration_info info = { 0 };
+		const struct framework *fw;
 		char *path = shown_path(vcs, item.path);
 
 		opts.near = &near;
@@ -191,9 +192,11 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 		if (r == 0 && item.data)
 			r = audit_classify(path, item.data, item.len, &opts,
 					   &info);
-		if (r == 0 && item.data && info.role == ROLE_UP &&
-		    info.framework && strcmp(info.framework, "django") == 0)
-			r = describe_django(path, &item, &info);
+		fw = r == 0 && item.data && info.role == ROLE_UP
+			     ? framework_find(info.framework)
+			     : NULL;
+		if (fw && fw->extract)
+			r = describe_extracted(fw, path, &item, &info);
 		if (r == 0 && info.failed)
 			r = FK_ENOMEM;
 		if (r == FK_LEFT_OUT) {

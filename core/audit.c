@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "django.h"
 #include "framework.h"
 #include "framework_text.h"
 #include "error.h"
@@ -331,7 +330,7 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
  * sections.
  */
 /*
- * Per statement, the Django operation it belongs to (file->groups), from
+ * Per statement, the group it belongs to (file->groups), from
  * the byte ranges of the built SQL.
  */
 static int set_groups(struct audit_file *file, const struct extracted *dj)
@@ -356,8 +355,9 @@ static int set_groups(struct audit_file *file, const struct extracted *dj)
 /*
  * Audits one migration that runs forward; when `fwd` is not NULL, it
  * also gets the names the statements give, for FK013 on its down
- * sections. `dj`: the SQL built from a Django migration (file->text is
- * then that SQL, and file->lines maps it to the .py file).
+ * sections. `dj`: the SQL a framework reader built from a migration that
+ * is not SQL (file->text is then that SQL, and file->lines maps it to
+ * the file).
  */
 static int audit_file_run(struct result *res, struct audit_file *file,
 			  struct file_result *fr,
@@ -494,7 +494,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		return FK_ENOMEM;
 	memcpy(down, dj ? dj->reverse.ptr : text, dlen);
 	down[dlen] = '\0';
-	if (!dj) { /* Django's reverse_sql comes out of its strings as is */
+	if (!dj) { /* a reader's rollback SQL comes as it is */
 		if (info->role == ROLE_UP)
 			framework_keep_downs(info, down, len);
 		framework_blank_placeholders(down, len);
@@ -588,6 +588,7 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	struct audit_file file = { 0 };
 	struct reverse_names fwd = { ARENA_INIT, { 0 } };
 	struct extracted dj = EXTRACTED_INIT, *djp = NULL;
+	const struct framework *fw;
 	struct file_result *fr;
 	char problem[160];
 	bool reverse;
@@ -606,8 +607,9 @@ static int audit_classified(struct result *res, const char *path, char *text,
 		return audit_down(res, path, text, len, info, opts);
 	if (info->role != ROLE_UP)
 		return 0;
-	if (info->framework && strcmp(info->framework, "django") == 0) {
-		if ((err = django_extract(&dj, path, text, len, opts->schema)))
+	fw = framework_find(info->framework);
+	if (fw && fw->extract) {
+		if ((err = fw->extract(&dj, path, text, len, opts->schema)))
 			return err;
 		djp = &dj;
 	}

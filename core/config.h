@@ -54,7 +54,7 @@ struct config_dir {
 	 * "./", "..", doubled or trailing '/'; "" is the root itself.
 	 */
 	const char *path;
-	/* NULL: not given; else "auto" or an entry of framework_names[] */
+	/* NULL: not given; else "auto" or the name of a framework_registry[] entry */
 	const char *framework;
 	enum config_tx transaction;
 };

@@ -306,13 +306,14 @@ static int framework(struct parser *p, const cJSON *v, const char **out)
 		*out = "auto";
 		return 0;
 	}
-	for (i = 0; i < framework_count; i++)
-		if (strcmp(v->valuestring, framework_names[i]) == 0) {
-			*out = framework_names[i];
+	for (i = 0; i < framework_registry_count; i++)
+		if (strcmp(v->valuestring, framework_registry[i]->name) == 0) {
+			*out = framework_registry[i]->name;
 			return 0;
 		}
 	buf_adds(&list, "auto");
-	join_names(&list, framework_names, framework_count);
+	for (i = 0; i < framework_registry_count; i++)
+		buf_addf(&list, ", %s", framework_registry[i]->name);
 	rc = bad(p, "unknown framework %s (expected one of: %s)",
 		 quoted(p, v->valuestring), buf_str(&list));
 	buf_release(&list);

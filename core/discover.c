@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "django.h"
+#include "framework.h"
 
 bool discover_is_sql_name(const char *name)
 {
@@ -25,7 +25,7 @@ bool discover_is_migration(const char *path)
 			break;
 		base = ++p;
 	}
-	return discover_is_sql_name(base) || django_is_migration_path(path);
+	return discover_is_sql_name(base) || framework_owner(path) != NULL;
 }
 
 bool discover_is_lfs_pointer(const char *data, size_t len)

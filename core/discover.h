@@ -15,7 +15,8 @@ bool discover_is_sql_name(const char *name);
 
 /*
  * Whether a repository-relative path ("db/migrations/001.sql") is a
- * migration: a SQL file name or a Django migration module
+ * migration: a SQL file name, or a migration of a framework whose
+ * migrations are not SQL (framework_owner())
  * ("app/migrations/0001_initial.py"), and no part of the path hidden
  * (".git", ".github").
  */

@@ -115,19 +115,8 @@ void django_skip(struct django_builder *b, const struct py_node *n,
 static void add_unit(struct django_builder *b, uint32_t start,
 		     enum tx_mode mode, const char *runner, const char *opt_out)
 {
-	struct extracted *o = b->out;
-	struct tx_unit *u;
-
-	if (array_grow((void **)&o->units, &o->units_cap, o->nunits,
-		       sizeof(*o->units)) < 0) {
+	if (extracted_add_unit(b->out, start, mode, runner, opt_out) < 0)
 		b->err = FK_ENOMEM;
-		return;
-	}
-	u = &o->units[o->nunits++];
-	u->start = start;
-	u->mode = mode;
-	u->runner = runner;
-	u->opt_out = opt_out;
 }
 
 static void add_range(struct django_builder *b, uint32_t start, uint32_t end)

@@ -32,6 +32,9 @@
  * class attribute `atomic = False`, each statement is sent on its own.
  */
 
+/* Django in the framework registry (core/django_fw.c). */
+extern const struct framework framework_django;
+
 /*
  * Whether `path` names a module Django would load as a migration: a .py
  * file in a folder named "migrations" whose name starts with neither '_'

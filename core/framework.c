@@ -6,30 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "django.h"
+#include "array.h"
 #include "error.h"
 #include "framework_markers.h"
+#include "framework_probe.h"
 #include "framework_text.h"
 #include "utf8.h"
-
-/* What a detector sees of one file. */
-struct probe {
-	const char *path;
-	const char *base; /* file name */
-	char dir[256];	  /* the folder that holds it */
-	char dir2[256];	  /* the folder above */
-	const char *text;
-	size_t len;
-	const struct near_reader *near;
-	bool forced; /* the configuration names this framework */
-	struct buf scratch;
-	int err;
-};
-
-struct detector {
-	const char *name;
-	bool (*detect)(struct probe *p, struct migration_info *out);
-};
 
 /* Reads a file near the migration into p->scratch: true when it is there. */
 static int near_read(struct probe *p, const char *rel)
@@ -108,6 +90,22 @@ void extracted_release(struct extracted *x)
 	*x = (struct extracted)EXTRACTED_INIT;
 }
 
+int extracted_add_unit(struct extracted *x, uint32_t start, enum tx_mode mode,
+		       const char *runner, const char *opt_out)
+{
+	struct tx_unit *u;
+
+	if (array_grow((void **)&x->units, &x->units_cap, x->nunits,
+		       sizeof(*x->units)) < 0)
+		return FK_ENOMEM;
+	u = &x->units[x->nunits++];
+	u->start = start;
+	u->mode = mode;
+	u->runner = runner;
+	u->opt_out = opt_out;
+	return 0;
+}
+
 void framework_describe(const struct extracted *x, struct migration_info *info)
 {
 	size_t i;
@@ -138,8 +136,8 @@ void migration_why_addf(struct migration_info *info, const char *fmt, ...)
 	utf8_fit(info->why, sizeof(info->why), k < 0 ? k : (int)n + k);
 }
 
-static void set(struct migration_info *out, const char *name,
-		enum migration_role role, const char *why)
+void framework_set(struct migration_info *out, const char *name,
+		   enum migration_role role, const char *why)
 {
 	out->framework = name;
 	out->role = role;
@@ -201,7 +199,7 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
 	if (!framework_is_dump(p->path))
 		return false;
 	if (!path_has_dirs(p->path, "full_schemas/")) {
-		set(out, "schema dump", ROLE_SEED, "");
+		framework_set(out, "schema dump", ROLE_SEED, "");
 		migration_why_addf(
 			out,
 			"%s is a schema dump (pg_dump output): it seeds the "
@@ -209,9 +207,10 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
 			p->base);
 		return true;
 	}
-	set(out, "synapse", ROLE_SEED,
-	    "a synapse full_schemas baseline: it seeds the schema state and "
-	    "is not audited");
+	framework_set(out, "synapse", ROLE_SEED,
+		      "a synapse full_schemas baseline: it seeds the schema "
+		      "state and "
+		      "is not audited");
 	return true;
 }
 
@@ -221,9 +220,10 @@ static bool detect_liquibase(struct probe *p, struct migration_info *out)
 {
 	if (!markers_is_liquibase(p->text, p->len) && !p->forced)
 		return false;
-	set(out, "liquibase", ROLE_UP,
-	    "first line \"--liquibase formatted sql\": one transaction per "
-	    "--changeset unless runInTransaction:false");
+	framework_set(
+		out, "liquibase", ROLE_UP,
+		"first line \"--liquibase formatted sql\": one transaction per "
+		"--changeset unless runInTransaction:false");
 	markers_liquibase(p->text, p->len, out);
 	if (!out->nunits)
 		one_unit(out, TX_MODE_WRAPPED,
@@ -243,12 +243,13 @@ static bool detect_goose(struct probe *p, struct migration_info *out)
 		migration_info_reset(out);
 		return false;
 	}
-	set(out, "goose", ROLE_UP,
-	    out->units[0].mode == TX_MODE_WRAPPED
-		    ? "<version>_<name>.sql with a -- +goose Up marker: one "
-		      "transaction per file"
-		    : "<version>_<name>.sql with -- +goose Up and NO "
-		      "TRANSACTION: each statement on its own");
+	framework_set(out, "goose", ROLE_UP,
+		      out->units[0].mode == TX_MODE_WRAPPED
+			      ? "<version>_<name>.sql with a -- +goose Up "
+				"marker: one "
+				"transaction per file"
+			      : "<version>_<name>.sql with -- +goose Up and NO "
+				"TRANSACTION: each statement on its own");
 	return true;
 }
 
@@ -262,9 +263,10 @@ static bool detect_dbmate(struct probe *p, struct migration_info *out)
 		migration_info_reset(out);
 		return false;
 	}
-	set(out, "dbmate", ROLE_UP,
-	    "<version>*.sql with a -- migrate:up marker: one transaction per "
-	    "up section unless transaction:false");
+	framework_set(out, "dbmate", ROLE_UP,
+		      "<version>*.sql with a -- migrate:up marker: one "
+		      "transaction per "
+		      "up section unless transaction:false");
 	if (!out->nunits)
 		one_unit(out, TX_MODE_WRAPPED,
 			 "dbmate puts around the up section",
@@ -283,9 +285,9 @@ static bool detect_node_pg(struct probe *p, struct migration_info *out)
 		migration_info_reset(out);
 		return false;
 	}
-	set(out, "node-pg-migrate", ROLE_UP,
-	    "<prefix>_<name>.sql with -- Up Migration: all pending "
-	    "migrations in one transaction (singleTransaction)");
+	framework_set(out, "node-pg-migrate", ROLE_UP,
+		      "<prefix>_<name>.sql with -- Up Migration: all pending "
+		      "migrations in one transaction (singleTransaction)");
 	out->deploy_tx = true;
 	one_unit(out, TX_MODE_WRAPPED,
 		 "node-pg-migrate puts around all pending migrations "
@@ -312,9 +314,10 @@ static bool detect_graphile(struct probe *p, struct migration_info *out)
 
 	if (!committed && !current && !p->forced)
 		return false;
-	set(out, "graphile-migrate", ROLE_UP,
-	    "migrations/committed/<NNNNNN>.sql or migrations/current: one "
-	    "transaction per migration unless --! no-transaction");
+	framework_set(
+		out, "graphile-migrate", ROLE_UP,
+		"migrations/committed/<NNNNNN>.sql or migrations/current: one "
+		"transaction per migration unless --! no-transaction");
 	if (markers_graphile_no_tx(p->text, p->len))
 		one_unit(
 			out, TX_MODE_IMPLICIT,
@@ -366,20 +369,22 @@ static bool detect_sqitch(struct probe *p, struct migration_info *out)
 		path_up_rel(dir, deploy, out->up_rel, sizeof(out->up_rel));
 	}
 	if (kind[0] == 'd' && strchr(p->base, '@')) {
-		set(out, "sqitch", ROLE_SKIP,
-		    "a reworked sqitch change's earlier deploy script: not run "
-		    "again");
+		framework_set(out, "sqitch", ROLE_SKIP,
+			      "a reworked sqitch change's earlier deploy "
+			      "script: not run "
+			      "again");
 		return true;
 	}
-	set(out, "sqitch",
-	    kind[0] == 'd'   ? ROLE_UP
-	    : kind[0] == 'r' ? ROLE_DOWN
-			     : ROLE_SKIP,
-	    kind[0] == 'd'   ? "deploy/ script of a sqitch.plan: psql runs "
-			       "it, in the transactions the script opens"
-	    : kind[0] == 'r' ? "revert/ script of a sqitch.plan"
-			     : "verify/ script of a sqitch.plan: not a "
-			       "migration");
+	framework_set(
+		out, "sqitch",
+		kind[0] == 'd'	 ? ROLE_UP
+		: kind[0] == 'r' ? ROLE_DOWN
+				 : ROLE_SKIP,
+		kind[0] == 'd'	 ? "deploy/ script of a sqitch.plan: psql runs "
+				   "it, in the transactions the script opens"
+		: kind[0] == 'r' ? "revert/ script of a sqitch.plan"
+				 : "verify/ script of a sqitch.plan: not a "
+				   "migration");
 	one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	return true;
 }
@@ -419,10 +424,11 @@ static bool detect_hasura(struct probe *p, struct migration_info *out)
 		pair_with(out, p->base, "down.sql", "up.sql");
 	else if (ends_with(p->base, ".down.sql"))
 		pair_with(out, p->base, ".down.sql", ".up.sql");
-	set(out, "hasura",
-	    down || ends_with(p->base, ".down.sql") ? ROLE_DOWN : ROLE_UP,
-	    "migrations/<database>/<version>_<name>/up.sql: the Hasura "
-	    "CLI sends all pending migrations in one transaction");
+	framework_set(
+		out, "hasura",
+		down || ends_with(p->base, ".down.sql") ? ROLE_DOWN : ROLE_UP,
+		"migrations/<database>/<version>_<name>/up.sql: the Hasura "
+		"CLI sends all pending migrations in one transaction");
 	out->deploy_tx = true;
 	one_unit(
 		out, TX_MODE_WRAPPED,
@@ -453,12 +459,15 @@ static bool detect_diesel(struct probe *p, struct migration_info *out)
 	}
 	if (down)
 		pair_with(out, p->base, "down.sql", "up.sql");
-	set(out, "diesel", down ? ROLE_DOWN : ROLE_UP,
-	    no_tx == 1 ? "migrations/<version>_<name>/up.sql, metadata.toml "
-			 "without run_in_transaction = true: no transaction of "
-			 "diesel's, the file is sent as one string"
-		       : "migrations/<version>_<name>/up.sql: one transaction "
-			 "per migration");
+	framework_set(
+		out, "diesel", down ? ROLE_DOWN : ROLE_UP,
+		no_tx == 1
+			? "migrations/<version>_<name>/up.sql, metadata.toml "
+			  "without run_in_transaction = true: no transaction "
+			  "of "
+			  "diesel's, the file is sent as one string"
+			: "migrations/<version>_<name>/up.sql: one transaction "
+			  "per migration");
 	if (no_tx == 1)
 		one_unit(out, TX_MODE_IMPLICIT,
 			 "diesel sends up.sql as one string (batch_execute)",
@@ -493,9 +502,10 @@ static bool detect_prisma_drizzle(struct probe *p, struct migration_info *out)
 		 near_read(p, "../migration_lock.toml") ||
 		 !near_read(p, "snapshot.json");
 	if (prisma) {
-		set(out, "prisma", ROLE_UP,
-		    "migrations/<timestamp>_<name>/migration.sql: Prisma sends "
-		    "the file as one string (up to Prisma 7.3)");
+		framework_set(out, "prisma", ROLE_UP,
+			      "migrations/<timestamp>_<name>/migration.sql: "
+			      "Prisma sends "
+			      "the file as one string (up to Prisma 7.3)");
 		one_unit(
 			out, TX_MODE_IMPLICIT,
 			"Prisma Migrate sends migration.sql as one string (up "
@@ -505,9 +515,10 @@ static bool detect_prisma_drizzle(struct probe *p, struct migration_info *out)
 			"Prisma 7.4 or later");
 		return true;
 	}
-	set(out, "drizzle", ROLE_UP,
-	    "<timestamp>_<name>/migration.sql with snapshot.json: all pending "
-	    "migrations in one transaction");
+	framework_set(out, "drizzle", ROLE_UP,
+		      "<timestamp>_<name>/migration.sql with snapshot.json: "
+		      "all pending "
+		      "migrations in one transaction");
 	out->deploy_tx = true;
 	one_unit(out, TX_MODE_WRAPPED, drizzle_runner, drizzle_opt_out);
 	return true;
@@ -520,9 +531,9 @@ static bool detect_drizzle(struct probe *p, struct migration_info *out)
 	if (!markers_drizzle(p->text, p->len) &&
 	    !near_read(p, "meta/_journal.json") && !p->forced)
 		return false;
-	set(out, "drizzle", ROLE_UP,
-	    "<NNNN>_<name>.sql with meta/_journal.json or statement "
-	    "breakpoints: all pending migrations in one transaction");
+	framework_set(out, "drizzle", ROLE_UP,
+		      "<NNNN>_<name>.sql with meta/_journal.json or statement "
+		      "breakpoints: all pending migrations in one transaction");
 	out->deploy_tx = true;
 	one_unit(out, TX_MODE_WRAPPED, drizzle_runner, drizzle_opt_out);
 	return true;
@@ -537,11 +548,13 @@ static bool detect_atlas(struct probe *p, struct migration_info *out)
 	if (!ends_with(p->base, ".sql") ||
 	    (!p->forced && !directives && !near_read(p, "atlas.sum")))
 		return false;
-	set(out, "atlas", ROLE_UP,
-	    none ? "a migration folder with atlas.sum; -- atlas:txmode none: "
-		   "each statement on its own"
-		 : "a migration folder with atlas.sum: one transaction per "
-		   "file (--tx-mode file)");
+	framework_set(
+		out, "atlas", ROLE_UP,
+		none ? "a migration folder with atlas.sum; -- atlas:txmode "
+		       "none: "
+		       "each statement on its own"
+		     : "a migration folder with atlas.sum: one transaction per "
+		       "file (--tx-mode file)");
 	if (none)
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	else
@@ -559,9 +572,10 @@ static bool detect_supabase(struct probe *p, struct migration_info *out)
 	if (!p->forced && (!path_has_dirs(p->path, "supabase/migrations/") ||
 			   !versioned(p->base, '_', ".sql")))
 		return false;
-	set(out, "supabase", ROLE_UP,
-	    "supabase/migrations/<version>_<name>.sql: the CLI sends a file's "
-	    "statements as one pipeline (an implicit transaction)");
+	framework_set(out, "supabase", ROLE_UP,
+		      "supabase/migrations/<version>_<name>.sql: the CLI sends "
+		      "a file's "
+		      "statements as one pipeline (an implicit transaction)");
 	out->concurrent_alone = true;
 	one_unit(out, TX_MODE_IMPLICIT,
 		 "the Supabase CLI sends the file's statements as one pipeline",
@@ -586,11 +600,12 @@ static bool detect_sqlx(struct probe *p, struct migration_info *out)
 		return false;
 	if (down)
 		pair_with(out, p->base, ".down.sql", ".up.sql");
-	set(out, "sqlx", down ? ROLE_DOWN : ROLE_UP,
-	    no_tx ? "<version>_<name>.sql starting with -- no-transaction: "
-		    "the file is sent as one string"
-		  : "<version>_<name>.sql of a crate using sqlx: one "
-		    "transaction per file");
+	framework_set(
+		out, "sqlx", down ? ROLE_DOWN : ROLE_UP,
+		no_tx ? "<version>_<name>.sql starting with -- no-transaction: "
+			"the file is sent as one string"
+		      : "<version>_<name>.sql of a crate using sqlx: one "
+			"transaction per file");
 	if (no_tx)
 		one_unit(out, TX_MODE_IMPLICIT,
 			 "sqlx sends the file as one string",
@@ -613,9 +628,10 @@ static bool detect_golang_migrate(struct probe *p, struct migration_info *out)
 		return false;
 	if (down)
 		pair_with(out, p->base, ".down.sql", ".up.sql");
-	set(out, "golang-migrate", down ? ROLE_DOWN : ROLE_UP,
-	    "<version>_<name>.up.sql / .down.sql: the file is sent as one "
-	    "string (an implicit transaction)");
+	framework_set(
+		out, "golang-migrate", down ? ROLE_DOWN : ROLE_UP,
+		"<version>_<name>.up.sql / .down.sql: the file is sent as one "
+		"string (an implicit transaction)");
 	one_unit(out, TX_MODE_IMPLICIT,
 		 "golang-migrate sends the whole file as one string",
 		 "put it alone in a migration file of its own (golang-migrate "
@@ -648,15 +664,16 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 		return false;
 	if (b[0] == 'U' && flyway_version(b + 1)) {
 		snprintf(out->up_rel, sizeof(out->up_rel), "V%s", b + 1);
-		set(out, "flyway", ROLE_DOWN,
-		    "U<version>__<name>.sql: a "
-		    "Flyway undo migration");
+		framework_set(out, "flyway", ROLE_DOWN,
+			      "U<version>__<name>.sql: a "
+			      "Flyway undo migration");
 		return true;
 	}
 	if (b[0] == 'B' && flyway_version(b + 1)) {
-		set(out, "flyway", ROLE_SEED,
-		    "B<version>__<name>.sql: a Flyway baseline migration; it "
-		    "seeds the schema state and is not audited");
+		framework_set(out, "flyway", ROLE_SEED,
+			      "B<version>__<name>.sql: a Flyway baseline "
+			      "migration; it "
+			      "seeds the schema state and is not audited");
 		return true;
 	}
 	if (!((b[0] == 'V' && flyway_version(b + 1)) ||
@@ -667,11 +684,12 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 	if (near_read(p, conf))
 		no_tx = markers_config_false(p->scratch.ptr, p->scratch.len,
 					     "executeInTransaction");
-	set(out, "flyway", ROLE_UP,
-	    no_tx == 1
-		    ? "V<version>__<name>.sql with executeInTransaction=false "
-		      "in its .sql.conf: each statement on its own"
-		    : "V<version>__<name>.sql: one transaction per migration");
+	framework_set(out, "flyway", ROLE_UP,
+		      no_tx == 1 ? "V<version>__<name>.sql with "
+				   "executeInTransaction=false "
+				   "in its .sql.conf: each statement on its own"
+				 : "V<version>__<name>.sql: one transaction "
+				   "per migration");
 	if (no_tx == 1) {
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	} else {
@@ -695,9 +713,10 @@ static bool detect_synapse(struct probe *p, struct migration_info *out)
 		return false;
 	if (!p->forced && !strstr(p->path, "storage/schema/"))
 		return false;
-	set(out, "synapse", ROLE_UP,
-	    "a synapse schema delta: run after COMMIT; BEGIN TRANSACTION, in "
-	    "a transaction of its own");
+	framework_set(out, "synapse", ROLE_UP,
+		      "a synapse schema delta: run after COMMIT; BEGIN "
+		      "TRANSACTION, in "
+		      "a transaction of its own");
 	one_unit(out, TX_MODE_WRAPPED,
 		 "synapse opens (COMMIT; BEGIN TRANSACTION) before the delta",
 		 "register a background update instead "
@@ -706,74 +725,129 @@ static bool detect_synapse(struct probe *p, struct migration_info *out)
 	return true;
 }
 
-/* ---- Django ---------------------------------------------------------- */
+/* ---- the registry ---------------------------------------------------- */
 
 /*
- * A Python module: a Django migration, or nothing to audit. Its SQL and
- * transactions come from django_extract() (django.h).
+ * The registry, in the order messages list the frameworks; `try_order`
+ * is the order detection tries them in: content markers before folder
+ * shapes, specific shapes before general ones.
  */
-static void detect_django(struct probe *p, struct migration_info *out)
+#define SQL_FRAMEWORK(var, fname, fn, order)                 \
+	static const struct framework var = { .name = fname, \
+					      .detect = fn,  \
+					      .try_order = order }
+
+SQL_FRAMEWORK(fw_golang_migrate, "golang-migrate", detect_golang_migrate, 14);
+SQL_FRAMEWORK(fw_goose, "goose", detect_goose, 2);
+SQL_FRAMEWORK(fw_flyway, "flyway", detect_flyway, 15);
+SQL_FRAMEWORK(fw_liquibase, "liquibase", detect_liquibase, 1);
+SQL_FRAMEWORK(fw_dbmate, "dbmate", detect_dbmate, 3);
+SQL_FRAMEWORK(fw_sqitch, "sqitch", detect_sqitch, 6);
+SQL_FRAMEWORK(fw_diesel, "diesel", detect_diesel, 8);
+SQL_FRAMEWORK(fw_sqlx, "sqlx", detect_sqlx, 13);
+SQL_FRAMEWORK(fw_prisma, "prisma", detect_prisma_drizzle, 9);
+SQL_FRAMEWORK(fw_drizzle, "drizzle", detect_drizzle, 10);
+SQL_FRAMEWORK(fw_atlas, "atlas", detect_atlas, 11);
+SQL_FRAMEWORK(fw_supabase, "supabase", detect_supabase, 12);
+SQL_FRAMEWORK(fw_node_pg, "node-pg-migrate", detect_node_pg, 4);
+SQL_FRAMEWORK(fw_graphile, "graphile-migrate", detect_graphile, 5);
+SQL_FRAMEWORK(fw_hasura, "hasura", detect_hasura, 7);
+SQL_FRAMEWORK(fw_synapse, "synapse", detect_synapse, 16);
+static const struct framework fw_plain = { .name = "plain" };
+/* the frameworks whose migrations are not SQL, each in a file of its own */
+extern const struct framework framework_django; /* core/django_fw.c */
+#ifdef FKAUDIT_TOY_FRAMEWORK
+extern const struct framework framework_toy; /* tests/toy_fw.c */
+#endif
+
+const struct framework *const framework_registry[] = {
+	&fw_golang_migrate, &fw_goose,	  &fw_flyway, &fw_liquibase,
+	&fw_dbmate,	    &fw_sqitch,	  &fw_diesel, &fw_sqlx,
+	&fw_prisma,	    &fw_drizzle,  &fw_atlas,  &fw_supabase,
+	&fw_node_pg,	    &fw_graphile, &fw_hasura, &fw_synapse,
+	&framework_django,
+#ifdef FKAUDIT_TOY_FRAMEWORK
+	&framework_toy, /* the template of tests/test_toy.c */
+#endif
+	&fw_plain,
+};
+const size_t framework_registry_count =
+	sizeof(framework_registry) / sizeof(framework_registry[0]);
+#define FRAMEWORKS_MAX 32 /* sql_frameworks()'s room */
+_Static_assert(sizeof(framework_registry) / sizeof(framework_registry[0]) <=
+		       FRAMEWORKS_MAX,
+	       "FRAMEWORKS_MAX is too small for the registry");
+
+const struct framework *framework_find(const char *name)
 {
-	if (!django_has_migration_class(p->text, p->len)) {
-		set(out, "django", ROLE_SKIP,
-		    "a Python module that defines no Migration class: not a "
-		    "Django migration, not audited");
-		return;
+	size_t i;
+
+	for (i = 0; name && i < framework_registry_count; i++)
+		if (strcmp(framework_registry[i]->name, name) == 0)
+			return framework_registry[i];
+	return NULL;
+}
+
+const struct framework *framework_owner(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < framework_registry_count; i++)
+		if (framework_registry[i]->owns_path &&
+		    framework_registry[i]->owns_path(path))
+			return framework_registry[i];
+	return NULL;
+}
+
+/* The .sql frameworks, in the order detection tries them. */
+static size_t sql_frameworks(const struct framework **out, size_t cap)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < framework_registry_count && n < cap; i++) {
+		const struct framework *f = framework_registry[i];
+
+		if (!f->detect || f->suffix)
+			continue;
+		for (k = n; k > 0 && out[k - 1]->try_order > f->try_order; k--)
+			out[k] = out[k - 1];
+		out[k] = f;
+		n++;
 	}
-	if (!django_is_migration_path(p->path) && !p->forced) {
-		set(out, "django", ROLE_SKIP,
-		    "a Python module outside a migrations package: not a "
-		    "Django migration, not audited");
-		return;
-	}
-	set(out, "django", ROLE_UP,
-	    "<app>/migrations/<name>.py with class Migration: a Django "
-	    "migration, its SQL read from RunSQL and the schema operations");
+	return n;
 }
 
 /*
- * In the order they are tried: content markers before folder shapes,
- * specific shapes before general ones.
+ * A migration that is not a .sql file: the framework whose suffix its
+ * name has detects it alone. False when no framework has that suffix.
  */
-static const struct detector detectors[] = {
-	{ "liquibase", detect_liquibase },
-	{ "goose", detect_goose },
-	{ "dbmate", detect_dbmate },
-	{ "node-pg-migrate", detect_node_pg },
-	{ "graphile-migrate", detect_graphile },
-	{ "sqitch", detect_sqitch },
-	{ "hasura", detect_hasura },
-	{ "diesel", detect_diesel },
-	{ "prisma", detect_prisma_drizzle },
-	{ "drizzle", detect_drizzle },
-	{ "atlas", detect_atlas },
-	{ "supabase", detect_supabase },
-	{ "sqlx", detect_sqlx },
-	{ "golang-migrate", detect_golang_migrate },
-	{ "flyway", detect_flyway },
-	{ "synapse", detect_synapse },
-};
+static bool detect_by_suffix(struct probe *p, const char *forced,
+			     struct migration_info *out)
+{
+	size_t i;
 
-const char *const framework_names[] = {
-	"golang-migrate",  "goose",
-	"flyway",	   "liquibase",
-	"dbmate",	   "sqitch",
-	"diesel",	   "sqlx",
-	"prisma",	   "drizzle",
-	"atlas",	   "supabase",
-	"node-pg-migrate", "graphile-migrate",
-	"hasura",	   "synapse",
-	"django",	   "plain",
-};
-const size_t framework_count =
-	sizeof(framework_names) / sizeof(framework_names[0]);
+	for (i = 0; i < framework_registry_count; i++) {
+		const struct framework *f = framework_registry[i];
+
+		if (!f->suffix || !ends_with(p->base, f->suffix))
+			continue;
+		p->forced = forced && strcmp(forced, f->name) == 0;
+		f->detect(p, out);
+		if (p->forced && out->framework)
+			migration_why_addf(out, " (framework set by the "
+						"configuration)");
+		return true;
+	}
+	return false;
+}
 
 int framework_detect(const char *path, const char *text, size_t len,
 		     const struct near_reader *near, const char *forced,
 		     struct migration_info *out)
 {
+	const struct framework *sql[FRAMEWORKS_MAX];
 	struct probe p = { 0 };
-	size_t i;
+	size_t i, nsql;
 	bool found = false;
 
 	memset(out, 0, sizeof(*out));
@@ -784,14 +858,8 @@ int framework_detect(const char *path, const char *text, size_t len,
 	p.text = text;
 	p.len = len;
 	p.near = near;
-	if (ends_with(p.base, ".py")) {
-		p.forced = forced && strcmp(forced, "django") == 0;
-		detect_django(&p, out);
-		if (p.forced && out->framework)
-			migration_why_addf(out, " (framework set by the "
-						"configuration)");
+	if (detect_by_suffix(&p, forced, out))
 		goto done;
-	}
 	if (forced && strcmp(forced, "plain") == 0) {
 		snprintf(out->why, sizeof(out->why),
 			 "plain SQL, each statement on its own (set by the "
@@ -800,13 +868,12 @@ int framework_detect(const char *path, const char *text, size_t len,
 	}
 	if (!forced)
 		found = detect_dump(&p, out);
-	for (i = 0;
-	     !found && !p.err && i < sizeof(detectors) / sizeof(detectors[0]);
-	     i++) {
-		if (forced && strcmp(forced, detectors[i].name) != 0)
+	nsql = sql_frameworks(sql, sizeof(sql) / sizeof(sql[0]));
+	for (i = 0; !found && !p.err && i < nsql; i++) {
+		if (forced && strcmp(forced, sql[i]->name) != 0)
 			continue;
 		p.forced = forced != NULL;
-		found = detectors[i].detect(&p, out);
+		found = sql[i]->detect(&p, out);
 	}
 	if (found && forced)
 		migration_why_addf(out, " (framework set by the "

@@ -119,8 +119,8 @@ bool migration_info_grow(struct migration_info *info, void **v, size_t *cap,
 			 size_t n, size_t size);
 
 /*
- * What the reader of a framework whose migrations are not SQL (Django's
- * Python modules) makes of one: the SQL it sends, mapped back to the
+ * What the reader of a framework whose migrations are not SQL makes of
+ * one: the SQL it sends, mapped back to the
  * file, its transaction units, and its reverse (rollback) SQL. Each
  * execute ends with ";\n"; a suppression comment of the source comes just
  * before the SQL of what it precedes, as a `--` comment.
@@ -132,7 +132,7 @@ struct extracted {
 	size_t nunits, units_cap;
 	/*
 	 * For suppressions: the group each byte range of `sql` belongs to
-	 * (a Django operation, with the index Django defers for it).
+	 * (one operation, with what the framework defers for it).
 	 */
 	struct extract_range *ranges; /* owned */
 	size_t nranges, ranges_cap;
@@ -154,6 +154,10 @@ struct extract_range {
 	}
 
 void extracted_release(struct extracted *x);
+
+/* Appends a transaction unit at sql offset `start`: 0 or FK_ENOMEM. */
+int extracted_add_unit(struct extracted *x, uint32_t start, enum tx_mode mode,
+		       const char *runner, const char *opt_out);
 
 /*
  * For `fkaudit detect`: the units of `x`, at the file offsets their SQL
@@ -189,9 +193,70 @@ struct near_reader {
  */
 bool framework_near_path(const char *path, const char *rel, struct buf *out);
 
-/* The frameworks fkaudit knows, by the names config and detect use. */
-extern const char *const framework_names[];
-extern const size_t framework_count;
+struct probe;
+struct replay;
+
+/*
+ * A migration framework: how fkaudit recognises its files and reads
+ * them. To add one:
+ *
+ *   1. write its detector: a static function of core/framework.c for a
+ *      framework of .sql files; for one whose migrations are not SQL, a
+ *      file of its own that defines its struct framework (detect,
+ *      suffix, owns_path, extract; tests/toy_fw.c is the template);
+ *   2. add one line to the registry in core/framework.c, where the list
+ *      order is the order `fkaudit detect`'s and the configuration's
+ *      messages name them in, and `try_order` the order detection tries
+ *      them in (content markers before folder shapes, specific before
+ *      general);
+ *   3. add its file shapes to tests/test_frameworks.c and a project of
+ *      its own under testdata/frameworks/, and list it in README.md.
+ *
+ * Nothing else names a framework: discovery, ordering, the audit and
+ * `fkaudit detect` ask the registry.
+ */
+struct framework {
+	const char *name; /* "goose": in the configuration and reports */
+	/*
+	 * Fills `out` and returns true when the file is one of its
+	 * migrations (p->forced: the configuration says it is, and path
+	 * patterns are not required). NULL: never detected ("plain").
+	 */
+	bool (*detect)(struct probe *p, struct migration_info *out);
+	int try_order;
+	/*
+	 * Migrations that are not .sql files: their name's suffix (".py"),
+	 * tried with this framework alone, and which paths are its
+	 * migrations (for discovery). NULL for .sql frameworks.
+	 */
+	const char *suffix;
+	bool (*owns_path)(const char *path);
+	/* The SQL of a migration that is not SQL (see struct extracted). */
+	int (*extract)(struct extracted *out, const char *path,
+		       const char *text, size_t len, struct replay *schema);
+	/*
+	 * Migrations that name the ones they run after (dependencies): the node of one (read through `near`), the order
+	 * of `n` nodes given in file order (indexes into `nodes`), and its
+	 * release. NULL: the file order alone.
+	 */
+	int (*node_read)(void **node, const char *path,
+			 const struct near_reader *near);
+	int (*node_order)(void *const *nodes, size_t n, size_t *order);
+	void (*node_free)(void *node);
+};
+
+/* The frameworks fkaudit knows, in the order messages list them. */
+extern const struct framework *const framework_registry[];
+extern const size_t framework_registry_count;
+
+/* The framework named `name`, or NULL. */
+const struct framework *framework_find(const char *name);
+
+/*
+ * The framework whose migrations that are not .sql files include `path`
+ * (a module of a framework reader), or NULL.
+ */
+const struct framework *framework_owner(const char *path);
 
 /*
  * Recognises the migration at repository-relative `path` from its path,

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "django.h"
 #include "error.h"
 #include "framework_text.h"
 
@@ -154,7 +153,9 @@ struct order_entry {
 	size_t index;
 	const char *path;
 	char *key;
-	struct django_node *django; /* a Django migration's dependencies */
+	/* a migration that names the ones it runs after: its node */
+	const struct framework *fw;
+	void *node;
 };
 
 static int entry_cmp(const void *a, const void *b)
@@ -166,18 +167,19 @@ static int entry_cmp(const void *a, const void *b)
 }
 
 /*
- * Django migrations run after the ones they depend on: they keep the
- * places they sorted to, in django_order()'s order.
+ * The migrations of framework `fw` that name the ones they run after
+ * keep the places they sorted to, in fw->node_order()'s order.
  */
-static int order_django(struct order_entry *v, size_t n)
+static int order_nodes(struct order_entry *v, size_t n,
+		       const struct framework *fw)
 {
-	struct django_node *nodes = NULL;
+	void **nodes = NULL;
 	struct order_entry *was = NULL;
 	size_t *slot = NULL, *order = NULL, m = 0, i;
 	int err = FK_ENOMEM;
 
 	for (i = 0; i < n; i++)
-		m += v[i].django != NULL;
+		m += v[i].fw == fw;
 	if (m < 2)
 		return 0;
 	if (!(nodes = calloc(m, sizeof(*nodes))) ||
@@ -186,12 +188,12 @@ static int order_django(struct order_entry *v, size_t n)
 	    !(was = calloc(m, sizeof(*was))))
 		goto done;
 	for (i = 0, m = 0; i < n; i++)
-		if (v[i].django) {
-			nodes[m] = *v[i].django; /* borrowed: not released */
+		if (v[i].fw == fw) {
+			nodes[m] = v[i].node;
 			was[m] = v[i];
 			slot[m++] = i;
 		}
-	if ((err = django_order(nodes, m, order)) < 0)
+	if ((err = fw->node_order(nodes, m, order)) < 0)
 		goto done;
 	for (i = 0; i < m; i++)
 		v[slot[i]] = was[order[i]];
@@ -226,17 +228,22 @@ int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 		v[i].path = path ? path : "";
 		if (path && (err = framework_order_key(path, &near, &key)) < 0)
 			break;
-		if (!(v[i].key = strdup(path ? buf_str(&key) : "")))
+		if (!(v[i].key = strdup(path ? buf_str(&key) : ""))) {
 			err = FK_ENOMEM;
-		else if (path && django_is_migration_path(path) &&
-			 (!(v[i].django = malloc(sizeof(*v[i].django))) ||
-			  (err = django_node_read(v[i].django, path, &near)) <
-				  0))
-			err = FK_ENOMEM;
+			break;
+		}
+		v[i].fw = path ? framework_owner(path) : NULL;
+		if (v[i].fw && !v[i].fw->node_read)
+			v[i].fw = NULL;
+		if (v[i].fw &&
+		    (err = v[i].fw->node_read(&v[i].node, path, &near)) < 0)
+			v[i].fw = NULL;
 	}
 	if (!err) {
 		qsort(v, n, sizeof(*v), entry_cmp);
-		err = order_django(v, n);
+		for (i = 0; i < framework_registry_count && !err; i++)
+			if (framework_registry[i]->node_order)
+				err = order_nodes(v, n, framework_registry[i]);
 	}
 	if (!err) {
 		memcpy(copy, base, n * size);
@@ -246,9 +253,8 @@ int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 	}
 	for (i = 0; i < n; i++) {
 		free(v[i].key);
-		if (v[i].django)
-			django_node_release(v[i].django);
-		free(v[i].django);
+		if (v[i].fw)
+			v[i].fw->node_free(v[i].node);
 	}
 	free(v);
 	free(copy);

@@ -13,7 +13,6 @@
 #include "array.h"
 #include "buf.h"
 #include "discover.h"
-#include "django.h"
 #include "error.h"
 #include "framework.h"
 
@@ -110,7 +109,7 @@ static bool is_submodule(const char *dir, const struct fs_filter *filter)
 
 static bool is_migration_name(const char *name, const char *path)
 {
-	return discover_is_sql_name(name) || django_is_migration_path(path);
+	return discover_is_sql_name(name) || framework_owner(path) != NULL;
 }
 
 /*

@@ -40,7 +40,7 @@ struct linemap {
 	size_t nstops;
 	/*
 	 * When the offsets given to linemap_locate() are those of a text
-	 * built from this one (the SQL of a Django migration), where its
+	 * built from this one (the SQL a framework reader built), where its
 	 * bytes came from (borrowed; NULL: the offsets are this text's).
 	 * linemap_line() speaks of this text's own offsets.
 	 */

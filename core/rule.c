@@ -30,7 +30,7 @@ static bool is_continuation(const char *text, size_t off)
 static int set_snippet(struct result *res, const struct audit_file *file,
 		       struct finding *f)
 {
-	const char *text = file->lines.text; /* the source, for Django */
+	const char *text = file->lines.text; /* the source, for a built text */
 	size_t ls, le, s, e, k, start, end;
 
 	linemap_source_span(&file->lines, f->span.start, f->span.end, &start,

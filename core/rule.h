@@ -95,7 +95,7 @@ struct audit_file {
 	const char *path;
 	/*
 	 * The SQL the statements are in: the file itself, or the SQL built
-	 * from it (a Django migration; `lines` then maps it to the file).
+	 * from it by a framework reader (`lines` then maps it to the file).
 	 */
 	const char *text;
 	size_t len;
@@ -103,8 +103,8 @@ struct audit_file {
 	struct tx *txs;	      /* one per statement */
 	struct linemap lines; /* over the file as it is */
 	/*
-	 * Per statement, the group it belongs to (a Django operation: its
-	 * statements, and the index Django defers for it); a suppression
+	 * Per statement, the group it belongs to (one operation of a
+	 * framework reader: its statements, and what it defers); a suppression
 	 * before one statement of a group covers them all. NULL: none.
 	 */
 	uint32_t *groups;

@@ -7,8 +7,9 @@
 
 /*
  * Where the bytes of a built text came from in its source: the SQL that
- * a Django migration runs, taken out of Python string literals or
- * written for its schema operations, against the .py file.
+ * a framework reader builds from a migration that is not SQL (taken out
+ * of string literals, or written for its schema operations), against
+ * that file.
  *
  * A segment maps text bytes [off, off + len) to source bytes [src, src +
  * src_len). An exact segment was copied byte for byte (len == src_len);

@@ -353,11 +353,11 @@ Test(config, every_framework_and_mode_is_accepted)
 	char json[200];
 	size_t i;
 
-	for (i = 0; i < framework_count; i++) {
+	for (i = 0; i < framework_registry_count; i++) {
 		snprintf(json, sizeof(json), "{\"framework\": \"%s\"}",
-			 framework_names[i]);
+			 framework_registry[i]->name);
 		parse_ok(&cfg, json);
-		cr_expect_eq(cfg.framework, framework_names[i]);
+		cr_expect_eq(cfg.framework, framework_registry[i]->name);
 		config_release(&cfg);
 	}
 	for (i = CONFIG_TX_AUTO; i <= CONFIG_TX_DEPLOY; i++) {
