@@ -237,20 +237,6 @@ static bool is_concurrent(const struct stmt *st)
 }
 
 /*
- * Flyway's own detection: a script of only CONCURRENTLY statements runs
- * without a transaction; one that mixes them with others is refused
- * (unless mixed=true, and then nothing of it runs in a transaction).
- */
-static const char flyway_mixed[] =
-	"Flyway puts around the migration (Flyway refuses a script that mixes "
-	"it with other statements: \"Detected both transactional and "
-	"non-transactional statements within the same migration\"; with "
-	"mixed=true the whole script runs without a transaction)";
-static const char flyway_mixed_opt_out[] =
-	"put it alone in a migration of its own (Flyway then runs it without "
-	"a transaction), or set executeInTransaction=false in its .sql.conf";
-
-/*
  * The statements of each transaction unit (`tus`: the framework's, in the
  * offsets of file->text), and the deploy's transaction.
  */
@@ -291,11 +277,11 @@ static int plan_file(struct audit_file *file, const struct migration_info *info,
 			u->runner = o->tx_runner;
 			u->opt_out = o->tx_opt_out;
 		}
-		if (info->flyway_detect && nconc && !nother)
+		if (info->mixed_runner && nconc && !nother)
 			u->mode = TX_MODE_AUTOCOMMIT;
-		else if (info->flyway_detect && nconc) {
-			u->runner = flyway_mixed;
-			u->opt_out = flyway_mixed_opt_out;
+		else if (info->mixed_runner && nconc) {
+			u->runner = info->mixed_runner;
+			u->opt_out = info->mixed_opt_out;
 		}
 		if (info->deploy_tx && u->mode == TX_MODE_WRAPPED &&
 		    o->schema) {

@@ -40,7 +40,7 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 	if (tx == CONFIG_TX_UNSET || tx == CONFIG_TX_AUTO || !info->nunits)
 		return;
 	info->nunits = 1;
-	info->flyway_detect = false;
+	info->mixed_runner = info->mixed_opt_out = NULL;
 	info->deploy_tx = tx == CONFIG_TX_DEPLOY;
 	u->start = 0;
 	u->mode = tx == CONFIG_TX_NONE	     ? TX_MODE_AUTOCOMMIT

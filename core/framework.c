@@ -642,6 +642,20 @@ static bool detect_golang_migrate(struct probe *p, struct migration_info *out)
 
 /* ---- Flyway ---------------------------------------------------------- */
 
+/*
+ * Flyway's own detection: a script of only CONCURRENTLY statements runs
+ * without a transaction; one that mixes them with others is refused
+ * (unless mixed=true, and then nothing of it runs in a transaction).
+ */
+static const char flyway_mixed[] =
+	"Flyway puts around the migration (Flyway refuses a script that mixes "
+	"it with other statements: \"Detected both transactional and "
+	"non-transactional statements within the same migration\"; with "
+	"mixed=true the whole script runs without a transaction)";
+static const char flyway_mixed_opt_out[] =
+	"put it alone in a migration of its own (Flyway then runs it without "
+	"a transaction), or set executeInTransaction=false in its .sql.conf";
+
 /* V1__x.sql, V1_2__x.sql, V1.2__x.sql after the prefix letter. */
 static bool flyway_version(const char *s)
 {
@@ -693,7 +707,10 @@ static bool detect_flyway(struct probe *p, struct migration_info *out)
 	if (no_tx == 1) {
 		one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	} else {
-		out->flyway_detect = no_tx < 0;
+		if (no_tx < 0) {
+			out->mixed_runner = flyway_mixed;
+			out->mixed_opt_out = flyway_mixed_opt_out;
+		}
 		one_unit(out, TX_MODE_WRAPPED,
 			 "Flyway puts around the migration",
 			 "put it in a migration of its own with "

@@ -74,11 +74,13 @@ struct migration_info {
 	 */
 	bool concurrent_alone;
 	/*
-	 * Flyway: a script mixing CONCURRENTLY with other statements is
-	 * refused unless mixed=true; one of only such statements runs
-	 * without a transaction.
+	 * The runner decides by the script's statements (Flyway): a script
+	 * of only CONCURRENTLY statements runs without a transaction; in one
+	 * that mixes them with others, the transaction is described with
+	 * these words (NULL: the runner does not decide so).
 	 */
-	bool flyway_detect;
+	const char *mixed_runner;
+	const char *mixed_opt_out;
 	/*
 	 * Byte ranges that do not run forward (goose and dbmate down
 	 * sections, the lines before the first up marker); they are
