@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_audit.h"
 #include "cmd.h"
 #include "error.h"
 #include "framework.h"
@@ -239,6 +240,7 @@ int cmd_detect(int argc, char **argv)
 	};
 	static const char *const here[] = { "." };
 	struct fs_source src = { 0 };
+	struct fs_filter walk;
 	struct vcs_info vcs = { 0 };
 	struct run_opts o = RUN_OPTS_INIT;
 	cJSON *list = NULL;
@@ -275,14 +277,15 @@ int cmd_detect(int argc, char **argv)
 		return c;
 	}
 	o.audit.config_walked = false; /* detect shows what it leaves out */
+	check_walk_filter(&walk);
 	if (r == 0)
 		r = optind < argc
 			    ? fs_source_open(
 				      &src, (const char *const *)argv + optind,
 				      (size_t)(argc - optind), NEAR_MAX * 16,
-				      "<stdin>", stdin, NULL)
+				      "<stdin>", stdin, &walk)
 			    : fs_source_open(&src, here, 1, NEAR_MAX * 16,
-					     "<stdin>", stdin, NULL);
+					     "<stdin>", stdin, &walk);
 	if (r == 0 && json && !(list = cJSON_CreateArray()))
 		r = FK_ENOMEM;
 	if (r == 0)

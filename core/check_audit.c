@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "discover.h"
 #include "error.h"
+#include "framework.h"
 
 /*
  * The path reports show: relative to the repository root when the file
@@ -144,9 +146,17 @@ static bool gitlinked(void *ctx, const char *path)
 	return yes;
 }
 
+void check_walk_filter(struct fs_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->is_migration = discover_is_migration_file;
+	f->sort = framework_sort;
+}
+
 void check_filter_init(struct check_filter *f, const struct config *cfg,
 		       const struct vcs_info *vcs)
 {
+	check_walk_filter(&f->fs);
 	f->cfg = cfg;
 	f->vcs = vcs;
 	f->fs.skip = cfg->nexclude || cfg->has_dirs ? excluded : NULL;

@@ -45,4 +45,11 @@ struct check_filter {
 void check_filter_init(struct check_filter *f, const struct config *cfg,
 		       const struct vcs_info *vcs);
 
+/*
+ * The walk alone, without the configuration: the migrations of a folder
+ * (discover_is_migration_file()), in the order their frameworks run them
+ * (framework_sort()). check_filter_init() starts from it.
+ */
+void check_walk_filter(struct fs_filter *f);
+
 #endif

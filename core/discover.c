@@ -28,6 +28,11 @@ bool discover_is_migration(const char *path)
 	return discover_is_sql_name(base) || framework_owner(path) != NULL;
 }
 
+bool discover_is_migration_file(const char *name, const char *path)
+{
+	return discover_is_sql_name(name) || framework_owner(path) != NULL;
+}
+
 bool discover_is_lfs_pointer(const char *data, size_t len)
 {
 	static const char magic[] = "version https://git-lfs.github.com/spec/";

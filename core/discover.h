@@ -23,6 +23,12 @@ bool discover_is_sql_name(const char *name);
 bool discover_is_migration(const char *path);
 
 /*
+ * Whether a file a folder walk finds is a migration: `name` is its file
+ * name, `path` the path walked (hidden entries are not walked).
+ */
+bool discover_is_migration_file(const char *name, const char *path);
+
+/*
  * Whether a file's content is a Git LFS pointer (the migration itself is
  * stored outside the repository).
  */

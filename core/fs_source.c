@@ -107,9 +107,11 @@ static bool is_submodule(const char *dir, const struct fs_filter *filter)
 		       filter->is_submodule(filter->ctx, dir));
 }
 
-static bool is_migration_name(const char *name, const char *path)
+static bool is_migration_name(const struct fs_filter *filter, const char *name,
+			      const char *path)
 {
-	return discover_is_sql_name(name) || framework_owner(path) != NULL;
+	return filter && filter->is_migration &&
+	       filter->is_migration(name, path);
 }
 
 /*
@@ -123,7 +125,7 @@ static int walk_link(struct fs_source *src, size_t *cap, const char *name,
 	struct stat sb;
 	bool is_dir = stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 
-	if ((!is_dir && !is_migration_name(name, path)) ||
+	if ((!is_dir && !is_migration_name(filter, name, path)) ||
 	    skipped(filter, path, is_dir))
 		return 0;
 	return push_marked(src, cap, MARK_SYMLINK, path);
@@ -149,7 +151,7 @@ static int walk_entry(struct fs_source *src, size_t *cap, const char *dir,
 		err = is_submodule(path, filter)
 			      ? push_marked(src, cap, MARK_SUBMODULE, path)
 			      : walk(src, cap, path, depth + 1, filter);
-	else if (S_ISREG(sb.st_mode) && is_migration_name(name, path) &&
+	else if (S_ISREG(sb.st_mode) && is_migration_name(filter, name, path) &&
 		 !skipped(filter, path, false)) {
 		err = push(src, cap, path);
 		path = NULL; /* owned by src */
@@ -259,8 +261,8 @@ int fs_source_open(struct fs_source *src, const char *const *args, size_t nargs,
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0 &&
 		    S_ISDIR(sb.st_mode)) {
 			err = walk(src, &cap, args[i], 0, filter);
-			if (!err)
-				err = framework_sort(
+			if (!err && filter && filter->sort)
+				err = filter->sort(
 					src->paths + from, src->n - from,
 					sizeof(*src->paths), walked, NULL);
 		} else

@@ -55,7 +55,20 @@ int fs_read_small(const char *path, size_t max_size, struct buf *out);
  * repository-relative ("db/legacy/001.sql"), `is_dir` for a folder. A
  * path named on the command line is never asked about.
  */
+struct near_reader;
+
 struct fs_filter {
+	/*
+	 * Which files a folder's walk yields: `name` is the file's, `path`
+	 * the walked path (NULL: none), and the order of a folder's files
+	 * (framework_sort()'s signature; NULL: walk order). The driver
+	 * decides both: the source only finds and reads files.
+	 */
+	bool (*is_migration)(const char *name, const char *path);
+	int (*sort)(void *base, size_t n, size_t size,
+		    const char *(*item)(void *ctx, const void *elem,
+					struct near_reader *near),
+		    void *ctx);
 	bool (*skip)(void *ctx, const char *path, bool is_dir);
 	/*
 	 * NULL, or whether a folder found is a submodule although it holds
