@@ -555,7 +555,7 @@ static int audit_down(struct result *res, const char *path, char *text,
 	if (!info->up_rel[0] || !opts->near || !opts->near->read)
 		return 0;
 	rc = opts->near->read(opts->near->ctx, info->up_rel, &text_up);
-	if (rc == FK_FOUND && !memchr(text_up.ptr, '\0', text_up.len) &&
+	if (rc == FK_FOUND && !memchr(buf_str(&text_up), '\0', text_up.len) &&
 	    (rc = statements_build(&up, buf_str(&text_up), text_up.len)) == 0 &&
 	    (rc = reverse_names_add(&fwd, &up)) == 0)
 		rc = audit_reverse(res, path, text, len, info, NULL, &fwd,

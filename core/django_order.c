@@ -69,7 +69,7 @@ int django_node_read(struct django_node *n, const char *path,
 	django_path_key(path, n->app, sizeof(n->app), n->name, sizeof(n->name));
 	if (near && near->read)
 		rc = near->read(near->ctx, path_base(path), &text);
-	if (rc == FK_FOUND && !memchr(text.ptr, '\0', text.len))
+	if (rc == FK_FOUND && !memchr(buf_str(&text), '\0', text.len))
 		rc = django_dependencies(text.ptr, text.len, add_dep, n);
 	buf_release(&text);
 	return rc < 0 ? rc : 0;

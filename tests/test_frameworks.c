@@ -309,3 +309,27 @@ Test(frameworks, two_hundred_goose_down_sections)
 	buf_release(&sql);
 	buf_release(&out);
 }
+
+/*
+ * An empty forward migration next to its rollback, and an empty Django
+ * migration module among others: read as empty texts (UBSan: memchr()
+ * was handed the NULL of an empty buffer).
+ */
+Test(frameworks, empty_forward_migration_and_empty_django_module)
+{
+	struct buf out = BUF_INIT;
+
+	put("db/000001_a.up.sql", "");
+	put("db/000001_a.down.sql", "DROP INDEX i;\n");
+	put("app/migrations/__init__.py", "");
+	put("app/migrations/0001_initial.py", "");
+	put("app/migrations/0002_more.py",
+	    "from django.db import migrations\n\n"
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('app', '0001_initial')]\n"
+	    "    operations = []\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(test_has(&out, "db/000001_a.down.sql:1:1: warning: [FK013 "),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
