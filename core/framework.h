@@ -202,10 +202,13 @@ struct replay;
  * A migration framework: how fkaudit recognises its files and reads
  * them. To add one:
  *
- *   1. write its detector: a static function of core/framework.c for a
- *      framework of .sql files; for one whose migrations are not SQL, a
- *      file of its own that defines its struct framework (detect,
- *      suffix, owns_path, extract; tests/toy_fw.c is the template);
+ *   1. write its file: core/frameworks/<name>.c for a framework of .sql
+ *      files (its detector and its struct framework, declared in
+ *      core/frameworks/frameworks.h; the helpers are in
+ *      framework_probe.h); for one whose migrations are not SQL, a file
+ *      that also gives suffix, owns_path and extract (tests/toy_fw.c is
+ *      the template, core/django_fw.c the real one), and add the file to
+ *      core/meson.build;
  *   2. add one line to the registry in core/framework.c, where the list
  *      order is the order `fkaudit detect`'s and the configuration's
  *      messages name them in, and `try_order` the order detection tries

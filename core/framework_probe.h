@@ -26,4 +26,24 @@ struct probe {
 void framework_set(struct migration_info *out, const char *name,
 		   enum migration_role role, const char *why);
 
+/*
+ * Reads the file `rel` near the migration (relative to its folder) into
+ * p->scratch: true when it is there; p->err is set when reading failed.
+ */
+bool framework_near_read(struct probe *p, const char *rel);
+
+/* "<digits><sep><rest>" ending in `suffix` (any case). */
+bool framework_versioned(const char *name, char sep, const char *suffix);
+
+/* Whether `s` ends in `suffix`, in any case. */
+bool framework_ends_with(const char *s, const char *suffix);
+
+/* One transaction unit for the whole file. */
+void framework_one_unit(struct migration_info *out, enum tx_mode mode,
+			const char *runner, const char *opt_out);
+
+/* out->up_rel: the file name `base` with its ending `from` made `to`. */
+void framework_pair_with(struct migration_info *out, const char *base,
+			 const char *from, const char *to);
+
 #endif
