@@ -26,7 +26,7 @@ void fuzz_fail(const char *fmt, ...)
 bool fuzz_utf8_valid(const char *s, size_t n);
 
 /*
- * The 1-based line and column of byte `off` of `text`, as core/linemap.h
+ * The 1-based line and column of byte `off` of `text`, as core/statements/linemap.h
  * defines them: lines end at "\n"; columns count Unicode code points,
  * one per byte that is not part of a well-formed sequence, a tab one;
  * a "\r" just before "\n" is no column; a UTF-8 byte order mark at the

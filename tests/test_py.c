@@ -1,5 +1,5 @@
 /*
- * The Python module reader (core/py.h): string literals and the pieces
+ * The Python module reader (core/frameworks/django/py.h): string literals and the pieces
  * that map their values to the source, expressions, statements, a
  * realistic Django migration, and input that is not Python at all.
  */

@@ -627,7 +627,7 @@ Test(robust_git, history_missing_blob_of_a_renamed_data_file)
 
 /*
  * Cuts the loose object `oid` of test_dir/r to half its length. libgit2
- * 1.5 alone loops for ever reading one (its issue 7342): core/git_loose.c
+ * 1.5 alone loops for ever reading one (its issue 7342): core/source/git_loose.c
  * reads loose objects first.
  */
 static void truncate_object(const char *oid)

@@ -2,7 +2,7 @@
  * A toy framework, the template for a reader of migrations that are not
  * SQL: a file named *.toy holds one SQL statement per line, without the
  * ";", and each runs on its own (no transaction). It is one file and one
- * registry line (core/framework.c, under FKAUDIT_TOY_FRAMEWORK): the
+ * registry line (core/frameworks/framework.c, under FKAUDIT_TOY_FRAMEWORK): the
  * fkaudit-toy binary that tests/test_toy.c runs is fkaudit with it.
  */
 #include <string.h>

@@ -1,4 +1,4 @@
-/* diesel and Hasura (a folder per migration): its detector, for the framework registry (core/framework.c). */
+/* diesel and Hasura (a folder per migration): its detector, for the framework registry (core/frameworks/framework.c). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

@@ -1,4 +1,4 @@
-/* Flyway: its detector, for the framework registry (core/framework.c). */
+/* Flyway: its detector, for the framework registry (core/frameworks/framework.c). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

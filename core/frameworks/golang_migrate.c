@@ -1,4 +1,4 @@
-/* golang-migrate: its detector, for the framework registry (core/framework.c). */
+/* golang-migrate: its detector, for the framework registry (core/frameworks/framework.c). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

@@ -1,4 +1,4 @@
-/* Graphile Migrate: its detector, for the framework registry (core/framework.c). */
+/* Graphile Migrate: its detector, for the framework registry (core/frameworks/framework.c). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

@@ -1,4 +1,4 @@
-/* Prisma and Drizzle: its detector, for the framework registry (core/framework.c). */
+/* Prisma and Drizzle: its detector, for the framework registry (core/frameworks/framework.c). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

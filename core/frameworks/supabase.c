@@ -1,4 +1,4 @@
-/* Supabase: its detector, for the framework registry (core/framework.c). */
+/* Supabase: its detector, for the framework registry (core/frameworks/framework.c). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

@@ -46,8 +46,8 @@ static void history_message(struct buf *m, const struct rule_edit *e)
 }
 
 /*
- * Called by the git sources (core/diff_audit.c, core/history.c through
- * core/audit.c), which alone know that a file existed before: a
+ * Called by the git sources (core/audit/diff_audit.c, core/audit/history.c through
+ * core/audit/audit.c), which alone know that a file existed before: a
  * statement cannot tell.
  */
 static int check_edit(struct rule_file_ctx *ctx, const struct rule_edit *e,

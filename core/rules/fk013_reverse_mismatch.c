@@ -3,8 +3,8 @@
 #include "reverse.h"
 
 /*
- * Called by the pipeline (core/audit.c), which alone sees a down
- * migration next to its forward one (core/reverse.c compares them), for
+ * Called by the pipeline (core/audit/audit.c), which alone sees a down
+ * migration next to its forward one (core/plan/reverse.c compares them), for
  * each name the rollback drops that `forward` never gives.
  */
 static int check_reverse(struct rule_file_ctx *ctx,

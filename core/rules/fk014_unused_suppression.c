@@ -2,7 +2,7 @@
 
 #include <stdint.h>
 
-/* Called by the suppression stage (core/suppress.c) for each comment. */
+/* Called by the suppression stage (core/rules/suppress.c) for each comment. */
 static int check_suppression(struct rule_file_ctx *ctx,
 			     const struct rule_suppression *s)
 {

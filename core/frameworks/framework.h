@@ -207,9 +207,9 @@ struct replay;
  *      core/frameworks/frameworks.h; the helpers are in
  *      framework_probe.h); for one whose migrations are not SQL, a file
  *      that also gives suffix, owns_path and extract (tests/toy_fw.c is
- *      the template, core/django_fw.c the real one), and add the file to
+ *      the template, core/frameworks/django/django_fw.c the real one), and add the file to
  *      core/meson.build;
- *   2. add one line to the registry in core/framework.c, where the list
+ *   2. add one line to the registry in core/frameworks/framework.c, where the list
  *      order is the order `fkaudit detect`'s and the configuration's
  *      messages name them in, and `try_order` the order detection tries
  *      them in (content markers before folder shapes, specific before

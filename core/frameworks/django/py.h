@@ -64,7 +64,7 @@ struct py_node {
 	 * change SQL; the span is the whole expression). `bytes`: a b''
 	 * literal; bytes beside str is a PY_OTHER.
 	 *
-	 * Escapes are decoded as Python does (core/py_lex.h has the list),
+	 * Escapes are decoded as Python does (core/frameworks/django/py_lex.h has the list),
 	 * but \N{name} is '?', and a NUL (\0, \x00, a NUL byte) is a space.
 	 * Python reads \r\n and \r as \n: a non-exact piece of the value's
 	 * one \n. Quotes, prefixes and what lies between literals give no

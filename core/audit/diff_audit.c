@@ -8,7 +8,7 @@
 #include "error.h"
 #include "framework.h"
 #include "replay.h"
-#include "rules/rules.h"
+#include "rules.h"
 
 /* Drops the findings from `first` on whose statement no changed line is. */
 static void keep_changed(struct result *res, size_t first,

@@ -15,7 +15,7 @@
 #include "linemap.h"
 #include "replay.h"
 #include "rule.h"
-#include "rules/rules.h"
+#include "rules.h"
 #include "statements.h"
 #include "suppress.h"
 

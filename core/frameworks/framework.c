@@ -10,7 +10,7 @@
 #include "error.h"
 #include "framework_markers.h"
 #include "framework_probe.h"
-#include "frameworks/frameworks.h"
+#include "frameworks.h"
 #include "framework_text.h"
 #include "utf8.h"
 
@@ -224,7 +224,8 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
  */
 static const struct framework fw_plain = { .name = "plain" };
 /* the frameworks whose migrations are not SQL, each in a file of its own */
-extern const struct framework framework_django; /* core/django_fw.c */
+extern const struct framework
+	framework_django; /* core/frameworks/django/django_fw.c */
 #ifdef FKAUDIT_TOY_FRAMEWORK
 extern const struct framework framework_toy; /* tests/toy_fw.c */
 #endif

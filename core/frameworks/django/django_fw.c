@@ -1,4 +1,4 @@
-/* Django as a framework of the registry (core/framework.c). */
+/* Django as a framework of the registry (core/frameworks/framework.c). */
 #include <stdlib.h>
 
 #include "django.h"

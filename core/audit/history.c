@@ -9,7 +9,7 @@
 #include "git_content.h"
 #include "error.h"
 #include "replay.h"
-#include "rules/rules.h"
+#include "rules.h"
 #include "strmap.h"
 
 /*

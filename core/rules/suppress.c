@@ -8,7 +8,7 @@
 
 #include "audit.h"
 #include "error.h"
-#include "rules/rules.h"
+#include "rules.h"
 
 #define MAX_SUPPRESSED_RULES 16
 

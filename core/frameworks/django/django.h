@@ -32,7 +32,7 @@
  * class attribute `atomic = False`, each statement is sent on its own.
  */
 
-/* Django in the framework registry (core/django_fw.c). */
+/* Django in the framework registry (core/frameworks/django/django_fw.c). */
 extern const struct framework framework_django;
 
 /*
