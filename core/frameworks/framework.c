@@ -223,9 +223,11 @@ static bool detect_dump(struct probe *p, struct migration_info *out)
  * shapes, specific shapes before general ones.
  */
 static const struct framework fw_plain = { .name = "plain" };
-/* the frameworks whose migrations are not SQL, each in a file of its own */
-extern const struct framework
-	framework_django; /* core/frameworks/django/django_fw.c */
+/*
+ * The frameworks whose migrations are not SQL, each in a file of its own:
+ * core/frameworks/django/django_fw.c.
+ */
+extern const struct framework framework_django;
 #ifdef FKAUDIT_TOY_FRAMEWORK
 extern const struct framework framework_toy; /* tests/toy_fw.c */
 #endif
