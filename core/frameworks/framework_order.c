@@ -97,7 +97,7 @@ static int add_sqitch(struct buf *out, const char *path,
 	clen -= 4;
 	path_up_rel(d, "sqitch.plan", rel, sizeof(rel));
 	rc = near->read(near->ctx, rel, &plan);
-	if (rc != 1) {
+	if (rc != FK_FOUND) {
 		buf_release(&plan);
 		return rc < 0 ? rc : 0;
 	}
