@@ -8,6 +8,7 @@
 
 #include "framework.h"
 #include "framework_text.h"
+#include "discover.h"
 #include "error.h"
 #include "utf8.h"
 #include "fingerprint.h"
@@ -589,6 +590,9 @@ static int audit_classified(struct result *res, const char *path, char *text,
 		blank_bom(text, len);
 		return seed_schema(opts->schema, text, len);
 	}
+	if (discover_is_lfs_pointer(text, len))
+		return result_add_problem(res, path, FILE_UNREADABLE,
+					  discover_lfs_problem());
 	if (info->role == ROLE_DOWN)
 		return audit_down(res, path, text, len, info, opts);
 	if (info->role != ROLE_UP)

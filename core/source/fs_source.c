@@ -12,7 +12,6 @@
 
 #include "array.h"
 #include "buf.h"
-#include "discover.h"
 #include "error.h"
 #include "framework.h"
 
@@ -394,17 +393,6 @@ static int read_file(struct fs_source *src, const char *path,
 	return err;
 }
 
-/* A Git LFS pointer is not the migration: as in diff and history. */
-static int lfs_problem(struct source_item *item)
-{
-	free(item->data);
-	item->data = NULL;
-	item->len = 0;
-	item->status = FILE_UNREADABLE;
-	item->problem = strdup(discover_lfs_problem());
-	return item->problem ? 0 : FK_ENOMEM;
-}
-
 static int too_large_problem(struct fs_source *src, struct source_item *item)
 {
 	char buf[160];
@@ -470,9 +458,6 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 	}
 	if (!err && item->status == FILE_TOO_LARGE)
 		err = too_large_problem(src, item);
-	else if (!err && item->data &&
-		 discover_is_lfs_pointer(item->data, item->len))
-		err = lfs_problem(item);
 	return err < 0 ? err : FK_ITEM;
 }
 

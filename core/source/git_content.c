@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "discover.h"
 #include "error.h"
 #include "framework.h"
 
@@ -28,8 +27,6 @@ int repo_content_read(struct repo *g, const char *oid,
 			 "%zu bytes, over --max-file-size (%zu bytes); not "
 			 "audited",
 			 *len, max_size);
-	} else if (rc == 0 && discover_is_lfs_pointer(*data, *len)) {
-		buf_adds(why, discover_lfs_problem());
 	} else if (rc == 0) {
 		return FK_FOUND;
 	}

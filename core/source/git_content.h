@@ -15,8 +15,9 @@
  *
  * Returns FK_FOUND with *data (malloc'd, one spare byte after it; the caller
  * frees it) and *len; 0 when the file cannot be audited, with *status
- * and the reason in `why` (over `max_size`, a missing or corrupt object,
- * a Git LFS pointer); or FK_ENOMEM.
+ * and the reason in `why` (over `max_size`, a missing or corrupt
+ * object); or FK_ENOMEM. (A Git LFS pointer is bytes like any other:
+ * audit_text() says it is not the migration.)
  */
 int repo_content_read(struct repo *g, const char *oid,
 		      const char *worktree_path, size_t max_size, char **data,
