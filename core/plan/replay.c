@@ -32,13 +32,33 @@ void replay_begin_file(struct replay *r)
 	r->any_tx = false;
 }
 
+void *replay_reader_state(struct replay *r, const void *key,
+			  void *(*make)(void), void (*free_state)(void *))
+{
+	struct replay_reader *x;
+
+	for (x = r->readers; x; x = x->next)
+		if (x->key == key)
+			return x->state;
+	if (!(x = arena_alloc(&r->arena, sizeof(*x))))
+		return NULL;
+	if (!(x->state = make()))
+		return NULL;
+	x->key = key;
+	x->free_state = free_state;
+	x->next = r->readers;
+	r->readers = x;
+	return x->state;
+}
+
 void replay_release(struct replay *r)
 {
 	strmap_release(&r->tables);
 	strmap_release(&r->fks);
 	strmap_release(&r->indexes);
 	strmap_release(&r->pending);
-	strmap_release(&r->models);
+	for (; r->readers; r->readers = r->readers->next)
+		r->readers->free_state(r->readers->state);
 	arena_release(&r->arena);
 	memset(r, 0, sizeof(*r));
 }

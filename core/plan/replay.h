@@ -92,10 +92,11 @@ struct replay {
 	/* audit_settle()'s links: findings waiting for the end of the run */
 	struct strmap pending;
 	/*
-	 * Django's models: "app\x1fmodel" (lower case) -> the name of its
-	 * table (db_table, or app_model), as its migrations create them.
+	 * What framework readers keep with this schema state (the names
+	 * they give tables, say), each under the reader's own key, freed
+	 * with the replay: see replay_reader_state().
 	 */
-	struct strmap models;
+	struct replay_reader *readers;
 	const char **search_path;
 	size_t nsearch_path;
 
@@ -120,6 +121,22 @@ struct replay {
 	const char *cur_path;
 	const struct linemap *cur_lines;
 };
+
+/* A framework reader's state kept with a replay (in its arena). */
+struct replay_reader {
+	const void *key;
+	void *state;
+	void (*free_state)(void *state);
+	struct replay_reader *next;
+};
+
+/*
+ * The state that the reader of `key` keeps with `r`: made by `make` the
+ * first time it is asked for, freed by `free_state` with the replay.
+ * NULL when out of memory. The replay never looks inside it.
+ */
+void *replay_reader_state(struct replay *r, const void *key,
+			  void *(*make)(void), void (*free_state)(void *));
 
 void replay_init(struct replay *r);
 void replay_release(struct replay *r);

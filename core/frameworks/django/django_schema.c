@@ -158,16 +158,47 @@ static const struct django_model *local_model(const struct django_builder *b,
 	return NULL;
 }
 
+/*
+ * Django's models as its migrations create them, kept with the schema
+ * state: "app\x1fmodel" (lower case) -> the name of its table (db_table,
+ * or app_model).
+ */
+static void *models_make(void)
+{
+	return calloc(1, sizeof(struct strmap));
+}
+
+static void models_free(void *models)
+{
+	strmap_release(models);
+	free(models);
+}
+
+/* NULL without a schema state, or when out of memory (b->err set). */
+static struct strmap *models_of(struct django_builder *b)
+{
+	struct strmap *m;
+
+	if (!b->state)
+		return NULL;
+	m = replay_reader_state(b->state, &framework_django, models_make,
+				models_free);
+	if (!m)
+		b->err = FK_ENOMEM;
+	return m;
+}
+
 /* The table of model `model` of app `app` (db_table, or app_model). */
 static const char *model_table(struct django_builder *b, const char *app,
 			       const char *model)
 {
+	struct strmap *models;
 	char key[300];
 	const char *t;
 
 	snprintf(key, sizeof(key), "%s\x1f%s", app, model);
 	lower(key);
-	if (b->state && (t = strmap_get(&b->state->models, key)))
+	if ((models = models_of(b)) && (t = strmap_get(models, key)))
 		return t;
 	snprintf(key, sizeof(key), "%s_%s", app, model);
 	lower(key);
@@ -177,16 +208,17 @@ static const char *model_table(struct django_builder *b, const char *app,
 static void record_model(struct django_builder *b, const char *app,
 			 const char *model, const char *table)
 {
+	struct strmap *models = models_of(b);
 	char key[300];
 	const char *k, *t;
 
-	if (!b->state)
+	if (!models)
 		return;
 	snprintf(key, sizeof(key), "%s\x1f%s", app, model);
 	lower(key);
 	k = arena_strdup(&b->state->arena, key);
 	t = arena_strdup(&b->state->arena, table);
-	if (!k || !t || strmap_put(&b->state->models, k, (void *)t) < 0)
+	if (!k || !t || strmap_put(models, k, (void *)t) < 0)
 		b->err = FK_ENOMEM;
 }
 
