@@ -249,6 +249,18 @@ bool test_has(const struct buf *b, const char *s)
 	return strstr(buf_str(b), s) != NULL;
 }
 
+size_t test_count(const struct buf *b, const char *s)
+{
+	const char *p = buf_str(b);
+	size_t n = 0;
+
+	while ((p = strstr(p, s))) {
+		n++;
+		p += strlen(s);
+	}
+	return n;
+}
+
 bool test_valid_utf8(const struct buf *b)
 {
 	size_t i = 0, n;

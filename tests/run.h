@@ -41,6 +41,9 @@ char *test_path(const char *name);
 /* Whether `b`'s text contains `s`. */
 bool test_has(const struct buf *b, const char *s);
 
+/* How many times `s` occurs in `b` (without overlaps). */
+size_t test_count(const struct buf *b, const char *s);
+
 /* Whether `b` is valid UTF-8 throughout. */
 bool test_valid_utf8(const struct buf *b);
 

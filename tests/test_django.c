@@ -19,18 +19,6 @@ static void put(const char *name, const char *text)
 	cr_assert_eq(put_test_file(name, text), 0, "cannot write %s", name);
 }
 
-static size_t count(const struct buf *b, const char *s)
-{
-	const char *p = buf_str(b);
-	size_t n = 0;
-
-	while ((p = strstr(p, s))) {
-		n++;
-		p += strlen(s);
-	}
-	return n;
-}
-
 #define HEADER                                       \
 	"from django.db import migrations, models\n" \
 	"import django.db.models.deletion\n\n\n"
@@ -171,7 +159,7 @@ Test(django, separate_database_and_state_in_an_atomic_migration)
 			   "the migration's forward SQL never creates"),
 		  "%s", buf_str(&out));
 	/* the other reverse drops a name it creates: no FK013 */
-	cr_expect_eq(count(&out, "FK013"), 1, "%s", buf_str(&out));
+	cr_expect_eq(test_count(&out, "FK013"), 1, "%s", buf_str(&out));
 	/* SET lock_timeout before the ADD, VALIDATE in the next migration */
 	cr_expect(!test_has(&out, "FK004") && !test_has(&out, "FK003") &&
 			  !test_has(&out, "FK009"),

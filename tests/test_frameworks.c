@@ -219,19 +219,6 @@ Test(frameworks, configuration_drives_discovery)
 	buf_release(&out);
 }
 
-/* Occurrences of `s` in `b`. */
-static size_t count_of(const struct buf *b, const char *s)
-{
-	const char *p = buf_str(b);
-	size_t n = 0;
-
-	while ((p = strstr(p, s))) {
-		n++;
-		p += strlen(s);
-	}
-	return n;
-}
-
 /*
  * No silent limit on a file's transaction units, delimiters and masked
  * sections (they were fixed arrays of 64: from the 65th on, units took
@@ -255,7 +242,7 @@ Test(frameworks, two_hundred_liquibase_changesets)
 	put("db/changelog.sql", buf_str(&sql));
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* the even changesets run in a transaction: CONCURRENTLY fails */
-	cr_expect_eq(count_of(&out, "[FK007 "), 100, "%s", buf_str(&out));
+	cr_expect_eq(test_count(&out, "[FK007 "), 100, "%s", buf_str(&out));
 	snprintf(last, sizeof(last), "db/changelog.sql:%d:1: error: [FK007 ",
 		 3 + 199 * 4);
 	cr_expect(test_has(&out, last), "%s", buf_str(&out));
@@ -282,7 +269,7 @@ Test(frameworks, two_hundred_goose_statement_blocks)
 	put("migrations/20240101000000_many.sql", buf_str(&sql));
 	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
 	/* inside a block, one string: an implicit transaction; not after */
-	cr_expect_eq(count_of(&out, "[FK007 "), 200, "%s", buf_str(&out));
+	cr_expect_eq(test_count(&out, "[FK007 "), 200, "%s", buf_str(&out));
 	cr_expect(test_has(&out, "20240101000000_many.sql:1000:1: error: "
 				 "[FK007 "),
 		  "%s", buf_str(&out));
