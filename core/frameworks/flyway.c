@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "error.h"
 #include "frameworks.h"
 #include "framework_markers.h"
 #include "framework_probe.h"
@@ -32,6 +33,52 @@ static bool flyway_version(const char *s)
 	while (s[d] == '.' || (s[d] == '_' && s[d + 1] != '_'))
 		d += 1 + text_digits(s + d + 1);
 	return s[d] == '_' && s[d + 1] == '_';
+}
+
+/* Flyway: V<parts>__desc → "1" parts " " desc; R__desc → "2" desc. */
+static bool add_flyway(struct buf *out, const char *base)
+{
+	const char *p = base + 1;
+	size_t d;
+
+	if (strncmp(base, "R__", 3) == 0) {
+		buf_addc(out, '2');
+		buf_adds(out, base + 3);
+		return true;
+	}
+	if ((base[0] != 'V' && base[0] != 'U' && base[0] != 'B') ||
+	    !(d = text_digits(p)))
+		return false;
+	buf_addc(out, base[0] == 'B' ? '0' : '1');
+	for (;;) {
+		framework_key_number(out, p, d);
+		p += d;
+		if ((*p == '.' || *p == '_') && (d = text_digits(p + 1))) {
+			buf_addc(out, '.');
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (strncmp(p, "__", 2) != 0)
+		return false;
+	buf_addc(out, ' ');
+	buf_adds(out, p + 2);
+	return true;
+}
+
+/* The directory's natural order, then Flyway's order of versions. */
+static int order_key(const char *path, const struct near_reader *near,
+		     struct buf *out)
+{
+	const char *base = path_base(path);
+	size_t at = out->len;
+
+	framework_key_natural(out, path, (size_t)(base - path));
+	if (add_flyway(out, base))
+		return FK_FOUND;
+	buf_truncate(out, at);
+	return 0;
 }
 
 static bool detect_flyway(struct probe *p, struct migration_info *out)
@@ -90,4 +137,5 @@ const struct framework framework_flyway = {
 	.name = "flyway",
 	.detect = detect_flyway,
 	.try_order = 15,
+	.order_key = order_key,
 };

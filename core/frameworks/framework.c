@@ -257,7 +257,6 @@ const struct framework *const framework_registry[] = {
 };
 const size_t framework_registry_count =
 	sizeof(framework_registry) / sizeof(framework_registry[0]);
-#define FRAMEWORKS_MAX 32 /* sql_frameworks()'s room */
 _Static_assert(sizeof(framework_registry) / sizeof(framework_registry[0]) <=
 		       FRAMEWORKS_MAX,
 	       "FRAMEWORKS_MAX is too small for the registry");
@@ -283,8 +282,7 @@ const struct framework *framework_owner(const char *path)
 	return NULL;
 }
 
-/* The .sql frameworks, in the order detection tries them. */
-static size_t sql_frameworks(const struct framework **out, size_t cap)
+size_t framework_by_try_order(const struct framework **out, size_t cap)
 {
 	size_t i, k, n = 0;
 
@@ -352,7 +350,7 @@ int framework_detect(const char *path, const char *text, size_t len,
 	}
 	if (!forced)
 		found = detect_dump(&p, out);
-	nsql = sql_frameworks(sql, sizeof(sql) / sizeof(sql[0]));
+	nsql = framework_by_try_order(sql, sizeof(sql) / sizeof(sql[0]));
 	for (i = 0; !found && !p.err && i < nsql; i++) {
 		if (forced && strcmp(forced, sql[i]->name) != 0)
 			continue;

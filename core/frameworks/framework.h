@@ -236,6 +236,14 @@ struct framework {
 	 */
 	const char *suffix;
 	bool (*owns_path)(const char *path);
+	/*
+	 * The key that sorts its migrations in the order it runs them
+	 * (framework_order_key() compares keys as bytes): FK_FOUND when
+	 * `path` has its shape and the key is appended to `out`, 0 when it
+	 * has not, or FK_ENOMEM. NULL: the path's natural order.
+	 */
+	int (*order_key)(const char *path, const struct near_reader *near,
+			 struct buf *out);
 	/* The SQL of a migration that is not SQL (see struct extracted). */
 	int (*extract)(struct extracted *out, const char *path,
 		       const char *text, size_t len, struct replay *schema);
@@ -253,6 +261,15 @@ struct framework {
 /* The frameworks fkaudit knows, in the order messages list them. */
 extern const struct framework *const framework_registry[];
 extern const size_t framework_registry_count;
+
+/* Room for every framework of the registry (a static assertion checks). */
+#define FRAMEWORKS_MAX 32
+
+/*
+ * The frameworks of .sql files, in the order detection tries them, into
+ * out[0 … cap); returns how many.
+ */
+size_t framework_by_try_order(const struct framework **out, size_t cap);
 
 /* The framework named `name`, or NULL. */
 const struct framework *framework_find(const char *name);

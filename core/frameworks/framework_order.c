@@ -6,13 +6,14 @@
 #include <string.h>
 
 #include "error.h"
+#include "framework_probe.h"
 #include "framework_text.h"
 
 /*
  * Appends a digit run so that keys compare as numbers: its length in two
  * digits, then the digits without leading zeros.
  */
-static void add_number(struct buf *out, const char *s, size_t n)
+void framework_key_number(struct buf *out, const char *s, size_t n)
 {
 	while (n > 1 && *s == '0') {
 		s++;
@@ -22,8 +23,8 @@ static void add_number(struct buf *out, const char *s, size_t n)
 	buf_add(out, s, n);
 }
 
-/* Appends `s` (n bytes) with every digit run encoded by add_number(). */
-static void add_natural(struct buf *out, const char *s, size_t n)
+/* Appends `s` (n bytes) with every digit run encoded by framework_key_number(). */
+void framework_key_natural(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -33,7 +34,7 @@ static void add_natural(struct buf *out, const char *s, size_t n)
 		while (i + d < n && s[i + d] >= '0' && s[i + d] <= '9')
 			d++;
 		if (d) {
-			add_number(out, s + i, d);
+			framework_key_number(out, s + i, d);
 			i += d;
 		} else {
 			buf_addc(out, s[i++]);
@@ -41,110 +42,29 @@ static void add_natural(struct buf *out, const char *s, size_t n)
 	}
 }
 
-/* Flyway: V<parts>__desc → "1" parts " " desc; R__desc → "2" desc. */
-static bool add_flyway(struct buf *out, const char *base)
-{
-	const char *p = base + 1;
-	size_t d;
-
-	if (strncmp(base, "R__", 3) == 0) {
-		buf_addc(out, '2');
-		buf_adds(out, base + 3);
-		return true;
-	}
-	if ((base[0] != 'V' && base[0] != 'U' && base[0] != 'B') ||
-	    !(d = text_digits(p)))
-		return false;
-	buf_addc(out, base[0] == 'B' ? '0' : '1');
-	for (;;) {
-		add_number(out, p, d);
-		p += d;
-		if ((*p == '.' || *p == '_') && (d = text_digits(p + 1))) {
-			buf_addc(out, '.');
-			p++;
-			continue;
-		}
-		break;
-	}
-	if (strncmp(p, "__", 2) != 0)
-		return false;
-	buf_addc(out, ' ');
-	buf_adds(out, p + 2);
-	return true;
-}
-
-/*
- * sqitch: the change's line number in sqitch.plan, found from the path
- * after "deploy/"; false when there is no plan or the change is not in
- * it.
- */
-static int add_sqitch(struct buf *out, const char *path,
-		      const struct near_reader *near, bool *done)
-{
-	const char *d = path_last_dir(path, "deploy/"), *change, *p, *end;
-	struct buf plan = BUF_INIT;
-	char rel[300];
-	size_t clen, line = 0;
-	int rc;
-
-	*done = false;
-	if (!d || !near || !near->read)
-		return 0;
-	change = d + 7;
-	clen = strlen(change);
-	if (clen < 5 || strcmp(change + clen - 4, ".sql") != 0)
-		return 0;
-	clen -= 4;
-	path_up_rel(d, "sqitch.plan", rel, sizeof(rel));
-	rc = near->read(near->ctx, rel, &plan);
-	if (rc != FK_FOUND) {
-		buf_release(&plan);
-		return rc < 0 ? rc : 0;
-	}
-	p = plan.ptr ? plan.ptr : "";
-	end = p + plan.len;
-	for (; p < end; p = text_line_at(p, end).next) {
-		struct text_line l = text_line_at(p, end);
-
-		line++;
-		if ((size_t)(l.end - l.start) > clen &&
-		    memcmp(l.start, change, clen) == 0 &&
-		    (l.start[clen] == ' ' || l.start[clen] == '\t')) {
-			char num[24];
-
-			add_natural(out, path, (size_t)(d - path));
-			snprintf(num, sizeof(num), "%zu", line);
-			buf_adds(out, "deploy/");
-			add_number(out, num, strlen(num));
-			*done = true;
-			break;
-		}
-	}
-	buf_release(&plan);
-	return 0;
-}
-
 int framework_order_key(const char *path, const struct near_reader *near,
 			struct buf *out)
 {
+	const struct framework *sql[FRAMEWORKS_MAX];
 	const char *base = path_base(path);
-	bool done;
-	int rc;
+	size_t i, n;
+	int rc = 0;
 
 	buf_reset(out);
 	/* schema dumps first: they seed the state the migrations start from */
 	buf_addc(out, framework_is_dump(path) ? '0' : '1');
-	if ((rc = add_sqitch(out, path, near, &done)) < 0)
+	n = framework_by_try_order(sql, FRAMEWORKS_MAX);
+	for (i = 0; i < n && rc == 0; i++)
+		if (sql[i]->order_key)
+			rc = sql[i]->order_key(path, near, out);
+	if (rc < 0)
 		return rc;
-	if (!done) {
-		add_natural(out, path, (size_t)(base - path));
-		if (!add_flyway(out, base)) {
-			buf_reset(out);
-			buf_addc(out, '1');
-			add_natural(out, path, (size_t)(base - path));
-			buf_addc(out, '1');
-			add_natural(out, base, strlen(base));
-		}
+	if (rc == 0) {
+		buf_reset(out);
+		buf_addc(out, '1');
+		framework_key_natural(out, path, (size_t)(base - path));
+		buf_addc(out, '1');
+		framework_key_natural(out, base, strlen(base));
 	}
 	return out->failed ? FK_ENOMEM : 0;
 }

@@ -42,6 +42,14 @@ bool framework_ends_with(const char *s, const char *suffix);
 void framework_one_unit(struct migration_info *out, enum tx_mode mode,
 			const char *runner, const char *opt_out);
 
+/*
+ * For order keys (struct framework's order_key): appends a digit run so
+ * that keys compare as numbers (its length in two digits, then the
+ * digits without leading zeros), or `s` with every digit run so.
+ */
+void framework_key_number(struct buf *out, const char *s, size_t n);
+void framework_key_natural(struct buf *out, const char *s, size_t n);
+
 /* out->up_rel: the file name `base` with its ending `from` made `to`. */
 void framework_pair_with(struct migration_info *out, const char *base,
 			 const char *from, const char *to);

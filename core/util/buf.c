@@ -70,6 +70,14 @@ const char *buf_str(const struct buf *buf)
 	return buf->ptr ? buf->ptr : "";
 }
 
+void buf_truncate(struct buf *buf, size_t len)
+{
+	if (buf->ptr && len <= buf->len) {
+		buf->len = len;
+		buf->ptr[len] = '\0';
+	}
+}
+
 void buf_reset(struct buf *buf)
 {
 	buf->len = 0;

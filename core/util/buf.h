@@ -32,6 +32,9 @@ int buf_addf(struct buf *buf, const char *fmt, ...)
 const char *buf_str(const struct buf *buf);
 
 void buf_reset(struct buf *buf);
+
+/* Cuts the text back to its first `len` bytes (len <= buf->len). */
+void buf_truncate(struct buf *buf, size_t len);
 void buf_release(struct buf *buf);
 
 #endif
