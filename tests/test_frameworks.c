@@ -320,3 +320,45 @@ Test(frameworks, empty_forward_migration_and_empty_django_module)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * diesel 2 names folders YYYY-MM-DD-HHMMSS-NNNN_name, and runs them in
+ * the byte order of their versions without the dashes: 20140924113530
+ * before 2021-04-24-115720. (Both were missed: the folder was plain SQL,
+ * its down.sql audited as forward, and the dashed folders ran first.)
+ */
+Test(frameworks, diesel_folder_names_and_their_order)
+{
+	struct buf out = BUF_INIT;
+
+	put("migrations/20140924113530_create/up.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+	    "CREATE TABLE t (id bigint, user_id bigint REFERENCES users);\n");
+	put("migrations/20140924113530_create/down.sql",
+	    "DROP TABLE t;\nDROP TABLE users;\n");
+	put("migrations/2021-04-24-115720_drop_t/up.sql", "DROP TABLE t;\n");
+	put("migrations/2021-04-24-115720_drop_t/down.sql",
+	    "CREATE TABLE t (id bigint);\n");
+	put("migrations/2024-01-31-101500-0000_orders/up.sql",
+	    "CREATE INDEX CONCURRENTLY users_idx ON users (id);\n");
+	put("migrations/2024-01-31-101500-0000_orders/metadata.toml",
+	    "run_in_transaction = false\n");
+	put("migrations/2024-01-31-101500-0000_orders/down.sql",
+	    "ALTER TABLE users ADD CONSTRAINT users_self_fk FOREIGN KEY (id) "
+	    "REFERENCES users (id);\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	/* the table is gone after the last migration: no FK005 */
+	cr_expect(!test_has(&out, "[FK005 "), "%s", buf_str(&out));
+	/* the rollback is not run forward */
+	cr_expect(!test_has(&out, "down.sql:"), "%s", buf_str(&out));
+	buf_release(&out);
+	cr_expect_eq(run_test_dir(ARGS("detect", "migrations"), &out), 0);
+	cr_expect(test_has(&out,
+			   "migrations/2024-01-31-101500-0000_orders/up.sql"
+			   "\n  diesel, runs forward"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "migrations/2024-01-31-101500-0000_orders/"
+				 "down.sql\n  diesel, a rollback"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}

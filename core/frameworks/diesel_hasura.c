@@ -3,18 +3,72 @@
 #include <string.h>
 #include <strings.h>
 
+#include "error.h"
 #include "frameworks.h"
 #include "framework_markers.h"
 #include "framework_probe.h"
 #include "framework_text.h"
 
+/*
+ * The length of diesel's version at the start of a folder name, up to
+ * its "_": 2024-01-31-101500_name, 2024-01-31-101500-0000_name (diesel 2
+ * adds a dash and four digits), or 00000000000000_name; 0 for another
+ * name. (diesel's version is the text before the first "_" without its
+ * dashes, and it runs migrations in the byte order of their versions.)
+ */
+static size_t diesel_version_len(const char *dir)
+{
+	size_t n;
+
+	if (text_digits(dir) == 14 && dir[14] == '_')
+		return 14;
+	if (text_digits(dir) != 4 || dir[4] != '-' ||
+	    text_digits(dir + 5) != 2 || dir[7] != '-' ||
+	    text_digits(dir + 8) != 2 || dir[10] != '-' ||
+	    text_digits(dir + 11) != 6)
+		return 0;
+	n = 17;
+	while (dir[n] == '-' && text_digits(dir + n + 1))
+		n += 1 + text_digits(dir + n + 1);
+	return dir[n] == '_' ? n : 0;
+}
+
 static bool diesel_version(const char *dir)
 {
-	/* 2024-01-31-101500_name, or 00000000000000_name */
-	return (strlen(dir) > 18 && text_digits(dir) == 4 && dir[4] == '-' &&
-		dir[7] == '-' && dir[10] == '-' && text_digits(dir + 11) == 6 &&
-		dir[17] == '_') ||
-	       (text_digits(dir) == 14 && dir[14] == '_');
+	return diesel_version_len(dir) > 0;
+}
+
+/*
+ * up.sql and down.sql of a folder named by a diesel version: the order
+ * of the folders above, then the version without its dashes, compared
+ * as bytes as diesel compares them (so 20140924113530 runs before
+ * 2017-08-31-230457, and 2026-05-27-120000 before 2026-05-27-120000-0000).
+ */
+static int diesel_order_key(const char *path, const struct near_reader *near,
+			    struct buf *out)
+{
+	const char *base = path_base(path), *dir;
+	char name[256];
+	size_t n, i;
+
+	if (strcmp(base, "up.sql") != 0 && strcmp(base, "down.sql") != 0)
+		return 0;
+	path_dir_name(path, 0, name, sizeof(name));
+	if (!(n = diesel_version_len(name)) ||
+	    (size_t)(base - path) < strlen(name) + 1)
+		return 0;
+	dir = base - 1 - strlen(name); /* the version folder in `path` */
+	if (strncmp(dir, name, strlen(name)) != 0)
+		return 0; /* a name cut to fit `name` */
+	framework_key_natural(out, path, (size_t)(dir - path));
+	buf_addc(out, '\x01');
+	for (i = 0; i < n; i++)
+		if (name[i] != '-')
+			buf_addc(out, name[i]);
+	buf_adds(out, name + n);
+	buf_addc(out, '/');
+	buf_adds(out, base);
+	return FK_FOUND;
 }
 
 static bool detect_hasura(struct probe *p, struct migration_info *out)
@@ -113,4 +167,5 @@ const struct framework framework_diesel = {
 	.name = "diesel",
 	.detect = detect_diesel,
 	.try_order = 8,
+	.order_key = diesel_order_key,
 };
