@@ -362,3 +362,40 @@ Test(frameworks, diesel_folder_names_and_their_order)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * A file name that says up or down decides before markers and near
+ * files: golang-migrate's layout beside an atlas.sum (Atlas writes it),
+ * and a rollback whose first comment reads like node-pg-migrate's marker.
+ */
+Test(frameworks, up_and_down_names_decide_before_atlas_sum_and_comments)
+{
+	struct buf out = BUF_INIT;
+
+	put("db/atlas.sum", "h1:abc=\n000001_users.up.sql h1:def=\n");
+	put("db/000001_users.up.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+	put("db/000001_users.down.sql",
+	    "ALTER TABLE users ADD CONSTRAINT users_fk FOREIGN KEY (id) "
+	    "REFERENCES users (id);\nDROP TABLE users;\n");
+	put("db/000002_noop.up.sql", "SELECT 1;\n");
+	put("db/000002_noop.down.sql",
+	    "-- Down migration is a no-op\n"
+	    "ALTER TABLE users ADD CONSTRAINT users_fk2 FOREIGN KEY (id) "
+	    "REFERENCES users (id);\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "down.sql:"), "%s", buf_str(&out));
+	buf_release(&out);
+	cr_expect_eq(run_test_dir(ARGS("detect", "db"), &out), 0);
+	cr_expect(test_has(&out,
+			   "db/000001_users.down.sql\n  golang-migrate, a "
+			   "rollback"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "db/000002_noop.down.sql\n  golang-migrate, a "
+				 "rollback"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "db/000001_users.up.sql\n  golang-migrate, "
+				 "runs forward"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}

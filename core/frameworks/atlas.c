@@ -12,8 +12,14 @@ static bool detect_atlas(struct probe *p, struct migration_info *out)
 {
 	bool none, directives = markers_atlas(p->text, p->len, &none);
 
+	/*
+	 * Atlas can write golang-migrate's layout beside its atlas.sum: the
+	 * names NAME.up.sql and NAME.down.sql then decide (golang-migrate).
+	 */
 	if (!framework_ends_with(p->base, ".sql") ||
-	    (!p->forced && !directives && !framework_near_read(p, "atlas.sum")))
+	    (!p->forced &&
+	     (framework_names_direction(p->base) ||
+	      (!directives && !framework_near_read(p, "atlas.sum")))))
 		return false;
 	framework_set(
 		out, "atlas", ROLE_UP,

@@ -37,6 +37,12 @@ bool framework_versioned(const char *name, char sep, const char *suffix)
 	       strcasecmp(name + n - ns, suffix) == 0;
 }
 
+bool framework_names_direction(const char *base)
+{
+	return framework_ends_with(base, ".up.sql") ||
+	       framework_ends_with(base, ".down.sql");
+}
+
 bool framework_ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);

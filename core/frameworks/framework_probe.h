@@ -35,6 +35,14 @@ bool framework_near_read(struct probe *p, const char *rel);
 /* "<digits><sep><rest>" ending in `suffix` (any case). */
 bool framework_versioned(const char *name, char sep, const char *suffix);
 
+/*
+ * Whether the file name says up or down itself (NAME.up.sql,
+ * NAME.down.sql): such a name decides before markers and near files, so
+ * a rollback is never taken for a forward migration of another
+ * framework (golang-migrate, sqlx and Hasura name their files so).
+ */
+bool framework_names_direction(const char *base);
+
 /* Whether `s` ends in `suffix`, in any case. */
 bool framework_ends_with(const char *s, const char *suffix);
 

@@ -10,7 +10,9 @@
 
 static bool detect_node_pg(struct probe *p, struct migration_info *out)
 {
-	if (!text_digits(p->base) && !p->forced)
+	/* its files are <prefix>_<name>.sql; a comment's words do not decide */
+	if ((!text_digits(p->base) || framework_names_direction(p->base)) &&
+	    !p->forced)
 		return false;
 	if (!markers_node_pg(p->text, p->len, out) && !p->forced) {
 		migration_info_reset(out);
