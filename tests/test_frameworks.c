@@ -399,3 +399,22 @@ Test(frameworks, up_and_down_names_decide_before_atlas_sum_and_comments)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/* Every rollback drop that misses gets its FK013 (they stopped at 32). */
+Test(frameworks, forty_rollback_drops_that_miss)
+{
+	struct buf sql = BUF_INIT, out = BUF_INIT;
+	int k;
+
+	for (k = 1; k <= 40; k++)
+		buf_addf(&sql, "DROP INDEX i%d;\n", k);
+	cr_assert(!sql.failed);
+	put("db/000001_a.up.sql", "SELECT 1;\n");
+	put("db/000001_a.down.sql", buf_str(&sql));
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect_eq(test_count(&out, "[FK013 "), 40, "%s", buf_str(&out));
+	cr_expect(test_has(&out, "db/000001_a.down.sql:40:1: warning: [FK013 "),
+		  "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}

@@ -471,11 +471,12 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 			 const struct reverse_names *fwd, size_t index,
 			 const struct audit_opts *opts)
 {
-	struct reverse_miss miss[REVERSE_MAX_MISSES];
+	struct reverse_misses miss = { 0 };
 	struct audit_file file = { 0 };
 	size_t first = res->nfindings, dlen = dj ? dj->reverse.len : len;
 	char *down;
-	int n, i, err = 0;
+	size_t i;
+	int err = 0;
 
 	if (!(down = malloc(dlen + 1)))
 		return FK_ENOMEM;
@@ -487,7 +488,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		framework_blank_placeholders(down, len);
 	}
 	if ((err = statements_build(&file.stmts, down, dlen)) < 0 ||
-	    (n = reverse_misses(fwd, &file.stmts, miss)) == 0)
+	    (err = reverse_misses(fwd, &file.stmts, &miss)) < 0 || miss.n == 0)
 		goto done;
 	if (index == SIZE_MAX) {
 		struct file_result *fr = result_add_file(res, path);
@@ -510,7 +511,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		goto done;
 	}
 	file.lines.origin = dj ? &dj->reverse_map : NULL;
-	for (i = 0, err = 0; i < n && !err; i++) {
+	for (i = 0, err = 0; i < miss.n && !err; i++) {
 		char forward[300];
 		size_t r;
 
@@ -529,7 +530,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 
 			if (rule_registry[r]->check_reverse)
 				err = rule_registry[r]->check_reverse(
-					&ctx, &miss[i], forward);
+					&ctx, &miss.v[i], forward);
 		}
 	}
 	if (!err)
@@ -538,6 +539,7 @@ static int audit_reverse(struct result *res, const char *path, char *text,
 		err = set_line_hashes(res, &file, first, false);
 	linemap_release(&file.lines);
 done:
+	free(miss.v);
 	statements_release(&file.stmts);
 	free(down);
 	return err < 0 ? err : 0;

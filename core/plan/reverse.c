@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "array.h"
 #include "error.h"
 #include "lex.h"
 #include "replay.h"
@@ -130,34 +131,44 @@ static bool missing(const struct reverse_names *n, const char *name)
 	return name && !strmap_get(&n->seen, name) && !default_name(n, name);
 }
 
-int reverse_misses(const struct reverse_names *fwd,
-		   const struct statements *down, struct reverse_miss *out)
+static int miss_add(struct reverse_misses *out, struct reverse_miss m)
 {
-	size_t i, k, count = 0;
+	if (array_grow((void **)&out->v, &out->cap, out->n, sizeof(*out->v)) <
+	    0)
+		return FK_ENOMEM;
+	out->v[out->n++] = m;
+	return 0;
+}
 
-	for (i = 0; i < down->n && count < REVERSE_MAX_MISSES; i++) {
+int reverse_misses(const struct reverse_names *fwd,
+		   const struct statements *down, struct reverse_misses *out)
+{
+	size_t i, k;
+	int err = 0;
+
+	for (i = 0; i < down->n && !err; i++) {
 		const struct stmt *st = &down->v[i];
 
 		if (has_if_exists(down, &st->span))
 			continue;
 		if (st->kind == STMT_DROP_INDEX)
-			for (k = 0;
-			     k < st->ndrop_names && count < REVERSE_MAX_MISSES;
-			     k++)
+			for (k = 0; k < st->ndrop_names && !err; k++)
 				if (missing(fwd, st->drop_names[k].name))
-					out[count++] = (struct reverse_miss){
-						i, st->span,
-						st->drop_names[k].name, true
-					};
+					err = miss_add(
+						out,
+						(struct reverse_miss){
+							i, st->span,
+							st->drop_names[k].name,
+							true });
 		if (st->kind != STMT_ALTER_TABLE)
 			continue;
-		for (k = 0; k < st->ncmds && count < REVERSE_MAX_MISSES; k++)
+		for (k = 0; k < st->ncmds && !err; k++)
 			if (st->cmds[k].kind == ALTER_DROP_CONSTRAINT &&
 			    missing(fwd, st->cmds[k].name))
-				out[count++] = (struct reverse_miss){
-					i, st->cmds[k].span, st->cmds[k].name,
-					false
-				};
+				err = miss_add(out, (struct reverse_miss){
+							    i, st->cmds[k].span,
+							    st->cmds[k].name,
+							    false });
 	}
-	return (int)count;
+	return err;
 }

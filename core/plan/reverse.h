@@ -35,16 +35,19 @@ struct reverse_miss {
 	bool index;	  /* DROP INDEX; else DROP CONSTRAINT */
 };
 
-#define REVERSE_MAX_MISSES 32
+struct reverse_misses {
+	struct reverse_miss *v; /* owned */
+	size_t n, cap;
+};
 
 /*
  * The index and constraint names that the `down` statements drop (without
  * IF EXISTS) and that the forward migration `fwd` never names, nor
  * creates under PostgreSQL's default name (<table>_…_pkey/_key/_check/
- * _excl of a table it names). Fills at most REVERSE_MAX_MISSES into
- * `out`; returns how many.
+ * _excl of a table it names), appended to `out` (all of them; free
+ * out->v). Returns 0 or FK_ENOMEM.
  */
 int reverse_misses(const struct reverse_names *fwd,
-		   const struct statements *down, struct reverse_miss *out);
+		   const struct statements *down, struct reverse_misses *out);
 
 #endif
