@@ -418,3 +418,24 @@ Test(frameworks, forty_rollback_drops_that_miss)
 	buf_release(&sql);
 	buf_release(&out);
 }
+
+/* Every statement of a DO block is audited (they stopped at 64). */
+Test(frameworks, seventy_statements_in_a_do_block)
+{
+	struct buf sql = BUF_INIT, out = BUF_INIT;
+	int k;
+
+	buf_adds(&sql, "DO $$\nBEGIN\n");
+	for (k = 1; k <= 70; k++)
+		buf_addf(&sql,
+			 "ALTER TABLE orders ADD CONSTRAINT fk%d FOREIGN KEY "
+			 "(user_id) REFERENCES users (id);\n",
+			 k);
+	buf_adds(&sql, "END\n$$;\n");
+	cr_assert(!sql.failed);
+	put("db/001.sql", buf_str(&sql));
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	cr_expect_eq(test_count(&out, "[FK001 "), 70, "%s", buf_str(&out));
+	buf_release(&sql);
+	buf_release(&out);
+}

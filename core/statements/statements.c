@@ -416,8 +416,6 @@ static bool do_body(const struct builder *b, struct span *body)
 	return true;
 }
 
-#define DO_MAX_STMTS 64
-
 /*
  * SQL inside `DO $$ … $$`: the ALTER, CREATE and DROP statements of the
  * block's body become statements of their own, after the DO, so that
@@ -430,9 +428,10 @@ static int build_do_body(struct builder *b)
 	static const char *const starts[] = { "alter", "create", "drop" };
 	static const char *const opens[] = { "begin", "then", "else", "loop" };
 	const char *src = b->out->text;
-	struct span body, found[DO_MAX_STMTS];
+	struct span body;
+	struct span_list found = { 0 };
 	struct token_list tl = { 0 };
-	size_t n = 0, i, k;
+	size_t i, k;
 	bool boundary = true;
 	int err;
 
@@ -442,7 +441,7 @@ static int build_do_body(struct builder *b)
 	    (err = lex_scan(&tl, b->scratch, body.end - body.start,
 			    body.start)) < 0)
 		goto done;
-	for (i = 0; i < tl.n && n < DO_MAX_STMTS; i++) {
+	for (i = 0; i < tl.n && !err; i++) {
 		const struct token *t = &tl.v[i];
 		bool start = false;
 
@@ -460,8 +459,13 @@ static int build_do_body(struct builder *b)
 				if (depth <= 0 && tok_is_char(&tl.v[j], ';'))
 					break;
 			}
-			found[n].start = t->start;
-			found[n++].end =
+			if (array_grow((void **)&found.v, &found.cap, found.n,
+				       sizeof(*found.v)) < 0) {
+				err = FK_ENOMEM;
+				break;
+			}
+			found.v[found.n].start = t->start;
+			found.v[found.n++].end =
 				j < tl.n ? tl.v[j].start : tl.v[tl.n - 1].end;
 			i = j;
 			boundary = true;
@@ -471,9 +475,10 @@ static int build_do_body(struct builder *b)
 		for (k = 0; k < 4; k++)
 			boundary |= tok_is_word(src, t, opens[k]);
 	}
-	for (i = 0; i < n && !err; i++)
-		err = build_one(b, &found[i]);
+	for (i = 0; i < found.n && !err; i++)
+		err = build_one(b, &found.v[i]);
 done:
+	span_list_release(&found);
 	token_list_release(&tl);
 	return err;
 }
