@@ -95,6 +95,11 @@ Test(linemap, lines_columns_crlf_bom)
 	cr_expect(line == 4 && col == 1);
 	linemap_line(&m, 1, &s, &e);
 	cr_expect(s == 0 && e == 2, "CR is not part of the line");
+	/* the CR and the LF of a line end are both where the line ends */
+	linemap_locate(&m, 2, &line, &col);
+	cr_expect(line == 1 && col == 3, "CR: got %u:%u", line, col);
+	linemap_locate(&m, 3, &line, &col);
+	cr_expect(line == 1 && col == 3, "LF after CR: got %u:%u", line, col);
 	linemap_release(&m);
 	cr_assert(linemap_init(&m, "\xef\xbb\xbfSELECT", 9) == 0);
 	linemap_locate(&m, 3, &line, &col);

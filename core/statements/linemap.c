@@ -182,6 +182,10 @@ static void locate(const struct linemap *map, size_t off, uint32_t *line,
 		*col = 1;
 		return;
 	}
+	/* the "\n" of a "\r\n" is where its "\r" is: both end the line */
+	if (off > from && off < map->len && map->text[off] == '\n' &&
+	    map->text[off - 1] == '\r')
+		off--;
 	/* a stop is a character boundary: counting on from it is the same */
 	stop = stop_before(map, off);
 	if (stop && stop->off >= from) {
