@@ -240,3 +240,22 @@ Test(robust_resync, unbalanced_paren_deep_in_a_big_insert)
 	buf_release(&sql);
 	buf_release(&out);
 }
+
+/*
+ * A grammar error before an unterminated comment is where the parser
+ * says (the "~"), not where the comment opens.
+ */
+Test(robust_resync, grammar_error_before_an_unterminated_comment)
+{
+	struct buf out = BUF_INIT;
+
+	cr_assert(put_test_file("001.sql",
+				"SET lock_timeout = '2s';\n"
+				"~ /* never closed\n" ADD_INDEX) == 0);
+	check_dir(&out);
+	cr_expect(test_has(&out, "001.sql:2:1: warning: [FK000 parse-error] "
+				 "statement rejected by the PostgreSQL 15 "
+				 "grammar: syntax error at or near \"~\""),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}

@@ -136,7 +136,14 @@ static int parse_stmt(struct builder *b, struct stmt *st, uint32_t base)
 
 		st->error_off = base + (uint32_t)utf8_pg_char_offset(b->scratch,
 								     len, pos);
-		if (b->toks.failed)
+		/*
+		 * The scanner's own error (an unterminated literal or
+		 * comment) is where our scan stopped; a grammar error before
+		 * it is where the parser says.
+		 */
+		if (b->toks.failed &&
+		    (strncmp(r.error->message, "unterminated", 12) == 0 ||
+		     st->error_off > b->toks.error_off))
 			st->error_off = b->toks.error_off;
 		st->error = tidy_error(&out->arena, r.error->message,
 				       out->text[st->error_off] == ';');
