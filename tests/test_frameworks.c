@@ -439,3 +439,21 @@ Test(frameworks, seventy_statements_in_a_do_block)
 	buf_release(&sql);
 	buf_release(&out);
 }
+
+/*
+ * A rollback that drops the primary key its forward migration added
+ * unnamed uses PostgreSQL's name for it, <table>_pkey: no FK013 (every
+ * FK013 of crates.io was this).
+ */
+Test(frameworks, rollback_drops_the_default_name_of_a_primary_key)
+{
+	struct buf out = BUF_INIT;
+
+	put("db/000001_badges.up.sql",
+	    "ALTER TABLE badges ADD PRIMARY KEY (crate_id, badge_type);\n");
+	put("db/000001_badges.down.sql",
+	    "ALTER TABLE badges DROP CONSTRAINT badges_pkey;\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "[FK013 "), "%s", buf_str(&out));
+	buf_release(&out);
+}

@@ -104,7 +104,7 @@ static bool default_name(const struct reverse_names *n, const char *name)
 		if (len <= sl || strcmp(name + len - sl, suffixes[i]) != 0)
 			continue;
 		/* every prefix ending before a "_" may be the table */
-		for (k = 1; k < len - sl && k < sizeof(buf); k++) {
+		for (k = 1; k <= len - sl && k < sizeof(buf); k++) {
 			if (name[k] != '_')
 				continue;
 			memcpy(buf, name, k);
