@@ -457,3 +457,21 @@ Test(frameworks, rollback_drops_the_default_name_of_a_primary_key)
 	cr_expect(!test_has(&out, "[FK013 "), "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/* Names longer than 63 bytes compare as PostgreSQL truncates them. */
+Test(frameworks, rollback_names_compare_truncated_to_63_bytes)
+{
+	struct buf out = BUF_INIT;
+
+	/* 64 bytes in the forward migration, the 63 PostgreSQL keeps back */
+	put("db/000001_idx.up.sql",
+	    "CREATE INDEX CONCURRENTLY "
+	    "idx_post_aggregates_featured_community_newest_"
+	    "comment_time_necro ON post_aggregates (id);\n");
+	put("db/000001_idx.down.sql",
+	    "DROP INDEX idx_post_aggregates_featured_community_newest_"
+	    "comment_time_necr;\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "[FK013 "), "%s", buf_str(&out));
+	buf_release(&out);
+}

@@ -10,6 +10,23 @@
 #include "replay.h"
 #include "strmap.h"
 
+/*
+ * PostgreSQL truncates an identifier to 63 bytes (NAMEDATALEN - 1), at a
+ * character boundary, in CREATE and in DROP alike: names compare so.
+ */
+#define IDENT_MAX 63
+
+static size_t ident_clip(const char *s, size_t len)
+{
+	size_t k = IDENT_MAX;
+
+	if (len <= IDENT_MAX)
+		return len;
+	while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return k;
+}
+
 /* Collects the identifiers of the forward migration's text. */
 static int names_scan(struct reverse_names *n, const char *up, size_t up_len)
 {
@@ -25,8 +42,12 @@ static int names_scan(struct reverse_names *n, const char *up, size_t up_len)
 
 		if (t->kind != TOK_IDENT && t->keyword == 0)
 			continue;
-		if (!(id = tok_ident(&n->arena, up, t)) ||
-		    strmap_put(&n->seen, id, (void *)1) < 0)
+		if (!(id = tok_ident(&n->arena, up, t))) {
+			err = FK_ENOMEM;
+			break;
+		}
+		id[ident_clip(id, strlen(id))] = '\0';
+		if (strmap_put(&n->seen, id, (void *)1) < 0)
 			err = FK_ENOMEM;
 	}
 done:
@@ -36,6 +57,10 @@ done:
 
 static int add_name(struct reverse_names *n, const char *name)
 {
+	size_t len = name ? strlen(name) : 0, k = ident_clip(name, len);
+
+	if (name && k < len && !(name = arena_strndup(&n->arena, name, k)))
+		return FK_ENOMEM;
 	return name && strmap_put(&n->seen, name, (void *)1) < 0 ? FK_ENOMEM
 								 : 0;
 }
@@ -128,7 +153,15 @@ static bool has_if_exists(const struct statements *s, const struct span *sp)
 
 static bool missing(const struct reverse_names *n, const char *name)
 {
-	return name && !strmap_get(&n->seen, name) && !default_name(n, name);
+	char clipped[IDENT_MAX + 1];
+	size_t k;
+
+	if (!name)
+		return false;
+	k = ident_clip(name, strlen(name));
+	memcpy(clipped, name, k);
+	clipped[k] = '\0';
+	return !strmap_get(&n->seen, clipped) && !default_name(n, clipped);
 }
 
 static int miss_add(struct reverse_misses *out, struct reverse_miss m)
