@@ -57,9 +57,13 @@ static int parse_own(void *ctx, int code, const char *arg)
 	return 1;
 }
 
-/* Resolves BASE, HEAD and their merge base; says which on stderr. */
+/*
+ * Resolves BASE, HEAD and their merge base; says which on stderr, and
+ * warns (even with -q) when the merge base is HEAD itself and the work
+ * tree is not compared: there is then nothing to audit.
+ */
 static int resolve(struct repo *g, int argc, char **argv, bool quiet,
-		   char head[41], char base[41], struct buf *err)
+		   bool worktree, char head[41], char base[41], struct buf *err)
 {
 	struct buf name = BUF_INIT, why = BUF_INIT;
 	const char *head_rev = argc > 1 ? argv[1] : "HEAD";
@@ -84,6 +88,14 @@ static int resolve(struct repo *g, int argc, char **argv, bool quiet,
 			fprintf(stderr, " (%s)", buf_str(&why));
 		fprintf(stderr, "; merge base %.7s\n", base);
 	}
+	if (!worktree && strcmp(base, head) == 0)
+		fprintf(stderr,
+			"fkaudit diff: warning: the merge base of %s and %s is "
+			"%s itself (%.7s): there is no change to audit. On a "
+			"push, compare with the commit before it (fkaudit diff "
+			"${{ github.event.before }}); in a pull request, with "
+			"the branch it goes into\n",
+			head_rev, buf_str(&name), head_rev, head);
 done:
 	buf_release(&name);
 	buf_release(&why);
@@ -136,7 +148,8 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 	d.audit = o.audit; /* with the configuration run_config_load() read */
 	if (r == 0)
-		r = resolve(g, nargs, argv + optind, o.quiet, head, base, &err);
+		r = resolve(g, nargs, argv + optind, o.quiet, flags.worktree,
+			    head, base, &err);
 	if (r == 0)
 		r = diff_audit(g, &d, &res, &err);
 	if (r == 0)

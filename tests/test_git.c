@@ -179,6 +179,30 @@ Test(git, diff_upstream_is_the_default_base)
 	done(&r);
 }
 
+/*
+ * After a push, the default base (the upstream) is HEAD itself:
+ * nothing to compare, said with the usual fix (the check was silently
+ * green); not with --worktree, which compares the work tree.
+ */
+Test(git, diff_of_head_with_itself_is_said)
+{
+	struct run r;
+
+	diverged();
+	test_sh("git clone -q r c");
+	r = go("c", ARGS("diff"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "fkaudit diff: warning: the merge base of "
+				   "HEAD and origin/feature is HEAD itself"),
+		  "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "fkaudit diff ${{ github.event.before }}"),
+		  "%s", buf_str(&r.err));
+	done(&r);
+	r = go("c", ARGS("diff", "--worktree", "-q"));
+	cr_expect(!test_has(&r.err, "warning"), "%s", buf_str(&r.err));
+	done(&r);
+}
+
 Test(git, diff_follows_renames_and_flags_edited_migrations)
 {
 	struct run r;
