@@ -47,27 +47,22 @@ static bool diesel_version(const char *dir)
 static int diesel_order_key(const char *path, const struct near_reader *near,
 			    struct buf *out)
 {
-	const char *base = path_base(path), *dir;
-	char name[256];
+	const char *base = path_base(path), *dir = base - 1;
 	size_t n, i;
 
-	if (strcmp(base, "up.sql") != 0 && strcmp(base, "down.sql") != 0)
+	if ((strcmp(base, "up.sql") != 0 && strcmp(base, "down.sql") != 0) ||
+	    base == path)
 		return 0;
-	path_dir_name(path, 0, name, sizeof(name));
-	if (!(n = diesel_version_len(name)) ||
-	    (size_t)(base - path) < strlen(name) + 1)
+	while (dir > path && dir[-1] != '/') /* the version folder */
+		dir--;
+	if (!(n = diesel_version_len(dir)))
 		return 0;
-	dir = base - 1 - strlen(name); /* the version folder in `path` */
-	if (strncmp(dir, name, strlen(name)) != 0)
-		return 0; /* a name cut to fit `name` */
 	framework_key_natural(out, path, (size_t)(dir - path));
 	buf_addc(out, '\x01');
 	for (i = 0; i < n; i++)
-		if (name[i] != '-')
-			buf_addc(out, name[i]);
-	buf_adds(out, name + n);
-	buf_addc(out, '/');
-	buf_adds(out, base);
+		if (dir[i] != '-')
+			buf_addc(out, dir[i]);
+	buf_adds(out, dir + n); /* "_name/up.sql" */
 	return FK_FOUND;
 }
 

@@ -238,7 +238,7 @@ struct framework {
 	bool (*owns_path)(const char *path);
 	/*
 	 * The key that sorts its migrations in the order it runs them
-	 * (framework_order_key() compares keys as bytes): FK_FOUND when
+	 * (framework_sort() compares keys as bytes): FK_FOUND when
 	 * `path` has its shape and the key is appended to `out`, 0 when it
 	 * has not, or FK_ENOMEM. NULL: the path's natural order.
 	 */
@@ -296,17 +296,9 @@ int framework_detect(const char *path, const char *text, size_t len,
 bool framework_is_dump(const char *path);
 
 /*
- * A key that sorts migrations in the order their frameworks apply them:
- * digit runs compare as numbers, Flyway versions part by part with
- * repeatable migrations last, sqitch changes in sqitch.plan order.
- * Returns 0 with the key in `out`, or FK_ENOMEM.
- */
-int framework_order_key(const char *path, const struct near_reader *near,
-			struct buf *out);
-
-/*
  * Sorts `n` elements of `size` bytes at `base` in the order their
- * migrations run (framework_order_key(), then path). `item` tells the
+ * migrations run (each framework's order_key, else the path's digit runs
+ * compared as numbers; then the path). `item` tells the
  * i-th element's path (NULL: it sorts first) and the reader of the
  * files near it (it may point into `ctx`: it is used before the next
  * call). Returns 0 or FK_ENOMEM (then `base` is unchanged).

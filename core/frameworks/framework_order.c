@@ -42,21 +42,26 @@ void framework_key_natural(struct buf *out, const char *s, size_t n)
 	}
 }
 
-int framework_order_key(const char *path, const struct near_reader *near,
-			struct buf *out)
+/*
+ * A key that sorts migrations in the order their frameworks apply them:
+ * the first of `fw` (the frameworks in detection order) whose order_key
+ * knows the path, else digit runs compared as numbers. Returns 0 with
+ * the key in `out`, or FK_ENOMEM.
+ */
+static int order_key(const struct framework *const *fw, size_t nfw,
+		     const char *path, const struct near_reader *near,
+		     struct buf *out)
 {
-	const struct framework *sql[FRAMEWORKS_MAX];
 	const char *base = path_base(path);
-	size_t i, n;
+	size_t i;
 	int rc = 0;
 
 	buf_reset(out);
 	/* schema dumps first: they seed the state the migrations start from */
 	buf_addc(out, framework_is_dump(path) ? '0' : '1');
-	n = framework_by_try_order(sql, FRAMEWORKS_MAX);
-	for (i = 0; i < n && rc == 0; i++)
-		if (sql[i]->order_key)
-			rc = sql[i]->order_key(path, near, out);
+	for (i = 0; i < nfw && rc == 0; i++)
+		if (fw[i]->order_key)
+			rc = fw[i]->order_key(path, near, out);
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
@@ -128,14 +133,17 @@ done:
 int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 		   void *ctx)
 {
+	const struct framework *fw[FRAMEWORKS_MAX];
 	struct order_entry *v;
 	struct buf key = BUF_INIT;
 	char *copy = NULL;
-	size_t i;
+	size_t i, nfw;
 	int err = 0;
 
 	if (n < 2)
 		return 0;
+	/* once per sort, not per path */
+	nfw = framework_by_try_order(fw, FRAMEWORKS_MAX);
 	if (!(v = calloc(n, sizeof(*v))) || !(copy = malloc(n * size))) {
 		free(v);
 		return FK_ENOMEM;
@@ -146,7 +154,7 @@ int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 
 		v[i].index = i;
 		v[i].path = path ? path : "";
-		if (path && (err = framework_order_key(path, &near, &key)) < 0)
+		if (path && (err = order_key(fw, nfw, path, &near, &key)) < 0)
 			break;
 		if (!(v[i].key = strdup(path ? buf_str(&key) : ""))) {
 			err = FK_ENOMEM;

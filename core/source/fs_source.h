@@ -80,7 +80,7 @@ struct fs_filter {
 
 /*
  * Collects the files to audit; a folder's files come in the order their
- * frameworks apply them (framework_order_key()). A path that does not exist still yields
+ * frameworks apply them (framework_sort()). A path that does not exist still yields
  * an item (FILE_NOT_FOUND), so the run can report it and go on. `filter`
  * (borrowed for the call; NULL: none) leaves walked paths out. Returns
  * 0 or FK_ENOMEM.

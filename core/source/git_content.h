@@ -44,7 +44,7 @@ int repo_near_read(void *ctx, const char *rel, struct buf *out);
 
 /*
  * Puts changes in the order their frameworks apply them
- * (framework_order_key(); sqitch.plan is read from commit `sha`, or the
+ * (framework_sort(); sqitch.plan is read from commit `sha`, or the
  * work tree when NULL). Returns 0 or FK_ENOMEM.
  */
 int changes_sort_migrations(struct changes *c, struct repo *g, const char *sha);
