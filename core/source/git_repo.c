@@ -18,20 +18,18 @@
 
 int repo_fail(struct buf *err, const char *fmt, ...)
 {
-	const git_error *e = git_error_last();
 	va_list ap;
-	char msg[1024];
+	char msg[1024], why[1024];
 	int n;
 
 	va_start(ap, fmt);
 	n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	utf8_fit(msg, sizeof(msg), n);
+	repo_reason_take(why, sizeof(why));
 	buf_reset(err);
 	buf_adds(err, msg);
-	if (e && e->message && *e->message)
-		buf_addf(err, " (%s)", e->message);
-	git_error_clear();
+	buf_adds(err, why);
 	return FK_EGIT;
 }
 
