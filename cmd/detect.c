@@ -183,12 +183,12 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 	int r;
 
 	while ((r = fs_source_next(src, &item)) == FK_ITEM) {
-		struct near_reader near = { fs_near_read, item.path };
+		struct near_reader near = source_item_near(&item);
 		struct migration_info info = { 0 };
 		const struct framework *fw;
 		char *path = shown_path(vcs, item.path);
 
-		opts.near = &near;
+		opts.near = near.read ? &near : NULL;
 		r = path ? 0 : FK_ENOMEM;
 		if (r == 0 && item.data)
 			r = audit_classify(path, item.data, item.len, &opts,

@@ -73,11 +73,12 @@ int check_audit(struct fs_source *src, const struct check_opts *o,
 		return r;
 	}
 	while ((r = fs_source_next(src, &item)) == FK_ITEM) {
-		struct near_reader near = { fs_near_read, item.path };
+		struct near_reader near = source_item_near(&item);
+		bool is_stdin = item.origin.kind == ORIGIN_STDIN;
 
-		opts.near = item.is_stdin ? NULL : &near;
+		opts.near = near.read ? &near : NULL;
 		replay_begin_deploy(&schema);
-		path = report_path(vcs, item.path, item.is_stdin);
+		path = report_path(vcs, item.path, is_stdin);
 		if (!path)
 			r = FK_ENOMEM;
 		else if (item.data)

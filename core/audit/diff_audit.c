@@ -27,32 +27,25 @@ static void keep_changed(struct result *res, size_t first,
 }
 
 static int audit_change(struct repo *g, const struct diff_opts *o,
-			const struct change *c, struct replay *deploy,
+			const struct source_item *item, struct replay *deploy,
 			struct result *res)
 {
+	const struct change *c = item->origin.change;
 	struct audit_opts ao = o->audit;
-	struct repo_near near;
-	struct near_reader near_reader = { repo_near_read, &near };
+	struct near_reader near = source_item_near(item);
 	struct line_ranges lines = { 0 };
 	struct buf err = BUF_INIT;
 	struct rule_edit edit = { 0 };
-	char *data = NULL;
-	size_t len = 0, first = res->nfindings;
-	enum file_status status;
+	size_t first = res->nfindings;
 	bool existed = c->kind != CHANGE_ADDED, unread = false;
-	int rc;
+	int rc = 0;
 
-	if (c->entry != ENTRY_FILE)
-		return result_add_problem(res, c->path, FILE_SKIPPED,
-					  repo_content_skip_reason(c->entry));
-	rc = repo_content_read(g, c->oid, c->worktree ? c->path : NULL,
-			       o->max_size, &data, &len, &status, &err);
-	if (rc == 0)
-		rc = result_add_problem(res, c->path, status, buf_str(&err));
-	if (rc != FK_FOUND)
-		goto done;
+	if (!item->data)
+		return result_add_problem(res, item->path, item->status,
+					  item->problem);
 	if (existed && strcmp(c->oid, c->old_oid) != 0) {
-		rc = repo_changed_lines(g, c->old_oid, data, len, &lines, &err);
+		rc = repo_changed_lines(g, c->old_oid, item->data, item->len,
+					&lines, &err);
 		/* the new version is still audited; FK012 says what is not known */
 		unread = rc == FK_EGIT;
 		if (rc < 0 && !unread)
@@ -80,15 +73,11 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 	 * after it; an edited one ran long ago, and its tables are not.
 	 */
 	ao.schema = existed ? NULL : deploy;
-	near.g = g;
-	near.sha = o->head;
-	near.path = c->path;
-	ao.near = &near_reader;
-	rc = audit_text(res, c->path, data, len, &ao);
+	ao.near = &near;
+	rc = audit_text(res, item->path, item->data, item->len, &ao);
 	if (rc == 0 && o->changed_lines && existed && !unread)
 		keep_changed(res, first, &lines);
 done:
-	free(data);
 	line_ranges_release(&lines);
 	buf_release(&err);
 	return rc;
@@ -105,9 +94,9 @@ static int seed_base(struct repo *g, const struct diff_opts *o,
 	struct changes files;
 	struct result scratch;
 	struct audit_opts ao = o->audit;
-	struct repo_near near = { g, o->base, NULL };
-	struct near_reader reader = { repo_near_read, &near };
-	size_t i;
+	struct change_source src = { g, o->base, &files, o->max_size, true, 0 };
+	struct source_item item;
+	struct near_reader near;
 	int rc;
 
 	rc = repo_tree_files(g, o->base, discover_is_migration, &files, err);
@@ -117,25 +106,16 @@ static int seed_base(struct repo *g, const struct diff_opts *o,
 		goto done;
 	result_init(&scratch);
 	ao.schema = state;
-	ao.near = &reader;
+	ao.near = &near;
 	ao.edit = NULL;
-	for (i = 0; i < files.n && rc == 0; i++) {
-		char *data = NULL;
-		size_t len = 0;
-
-		if (files.v[i].entry != ENTRY_FILE)
-			continue;
-		rc = repo_blob(g, files.v[i].oid, o->max_size, &data, &len,
-			       err);
-		if (rc == 0 && data) {
-			near.path = files.v[i].path;
-			replay_begin_deploy(state);
-			rc = audit_text(&scratch, files.v[i].path, data, len,
-					&ao);
-		} else if (rc != FK_ENOMEM) {
-			rc = 0; /* too large, or missing: left out */
-		}
-		free(data);
+	/* a file too large or missing is left out */
+	while ((rc = change_source_next(&src, &item)) == FK_ITEM) {
+		near = source_item_near(&item);
+		replay_begin_deploy(state);
+		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
+		source_item_release(&item);
+		if (rc < 0)
+			break;
 	}
 	result_release(&scratch);
 done:
@@ -148,8 +128,9 @@ int diff_audit(struct repo *g, const struct diff_opts *o, struct result *res,
 	       struct buf *err)
 {
 	struct changes changes;
+	struct change_source src = { g, o->head, NULL, o->max_size, false, 0 };
+	struct source_item item;
 	struct replay deploy;
-	size_t i;
 	int rc;
 
 	rc = repo_diff(g, o->base, o->head, discover_is_migration, &changes,
@@ -169,9 +150,11 @@ int diff_audit(struct repo *g, const struct diff_opts *o, struct result *res,
 	replay_pending_clear(&deploy);
 	/* the change's migrations: one deploy, in the order they will run */
 	replay_begin_deploy(&deploy);
-	for (i = 0; i < changes.n && rc == 0; i++)
-		if (changes.v[i].kind != CHANGE_DELETED)
-			rc = audit_change(g, o, &changes.v[i], &deploy, res);
+	src.changes = &changes;
+	while (rc == 0 && (rc = change_source_next(&src, &item)) == FK_ITEM) {
+		rc = audit_change(g, o, &item, &deploy, res);
+		source_item_release(&item);
+	}
 	/* FK005, FK009: what holds once the whole change has run */
 	if (rc == 0)
 		audit_settle(res, &deploy);

@@ -188,13 +188,12 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	struct rule_edit e;
 	struct analysis *a = strmap_get(&h->blobs, oid);
 	struct audit_opts ao = h->o->audit;
-	struct repo_near near;
-	struct near_reader reader = { repo_near_read, &near };
+	struct source_item item = { 0 };
+	struct near_reader near;
 	struct line_ranges lines = { 0 };
 	struct buf why = BUF_INIT;
-	char *data = NULL, *key;
-	size_t len, first = h->store.nfindings, nfiles = h->store.nfiles;
-	enum file_status status;
+	char *key;
+	size_t first = h->store.nfindings, nfiles = h->store.nfiles;
 	int rc;
 
 	*err_out = 0;
@@ -202,15 +201,15 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		h->stats->reused++;
 		return a;
 	}
-	rc = repo_content_read(h->g, oid, NULL, h->o->max_size, &data, &len,
-			       &status, &why);
-	if (rc == 0)
-		rc = note_problem(h, path, oid, status, buf_str(&why));
-	if (rc != FK_FOUND)
+	rc = repo_item_read(h->g, h->cur ? h->cur->sha : h->stats->rev, path,
+			    oid, ENTRY_FILE, false, h->o->max_size, &item);
+	if (rc == FK_ITEM && !item.data)
+		rc = note_problem(h, path, oid, item.status, item.problem);
+	if (rc != FK_ITEM || !item.data)
 		goto done;
 	if (edited_from && edit) {
-		rc = repo_changed_lines(h->g, edited_from, data, len, &lines,
-					&why);
+		rc = repo_changed_lines(h->g, edited_from, item.data, item.len,
+					&lines, &why);
 		if (rc < 0 && rc != FK_EGIT)
 			goto done;
 		e = *edit;
@@ -218,11 +217,9 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		ao.edit = &e;
 	}
 	ao.schema = deploy;
-	near.g = h->g;
-	near.sha = h->cur ? h->cur->sha : h->stats->rev;
-	near.path = path;
-	ao.near = &reader;
-	if ((rc = audit_text(&h->store, path, data, len, &ao)) < 0)
+	near = source_item_near(&item);
+	ao.near = &near;
+	if ((rc = audit_text(&h->store, path, item.data, item.len, &ao)) < 0)
 		goto done;
 	a = arena_alloc(&h->arena, sizeof(*a));
 	key = arena_strdup(&h->arena, oid);
@@ -241,7 +238,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	}
 	h->stats->blobs++;
 done:
-	free(data);
+	source_item_release(&item);
 	line_ranges_release(&lines);
 	buf_release(&why);
 	*err_out = rc < 0 ? rc : 0;

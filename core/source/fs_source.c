@@ -231,6 +231,12 @@ int fs_near_read(void *ctx, const char *rel, struct buf *out)
 	return rc;
 }
 
+static int item_near_read(const struct source_item *item, const char *rel,
+			  struct buf *out)
+{
+	return fs_near_read(item->path, rel, out);
+}
+
 /* A walked path: its reader of near files (marked entries sort first). */
 static const char *walked(void *ctx, const void *elem, struct near_reader *near)
 {
@@ -448,25 +454,19 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 		return marked_item(path, item);
 	if (strcmp(path, "-") == 0) {
 		item->path = strdup(src->stdin_name);
-		item->is_stdin = true;
+		item->origin.kind = ORIGIN_STDIN;
 		err = item->path ? read_all(fileno(src->stdin_file), item,
 					    src->max_size, 0)
 				 : FK_ENOMEM;
 	} else {
 		item->path = strdup(path);
+		item->origin.kind = ORIGIN_FILE;
+		item->near_read = item_near_read;
 		err = item->path ? read_file(src, path, item) : FK_ENOMEM;
 	}
 	if (!err && item->status == FILE_TOO_LARGE)
 		err = too_large_problem(src, item);
 	return err < 0 ? err : FK_ITEM;
-}
-
-void source_item_release(struct source_item *item)
-{
-	free(item->path);
-	free(item->data);
-	free(item->problem);
-	memset(item, 0, sizeof(*item));
 }
 
 void fs_source_release(struct fs_source *src)

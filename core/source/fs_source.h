@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "result.h"
+#include "source.h"
 
 /*
  * The file-system source of `fkaudit check`: the files and folders named
@@ -14,16 +15,10 @@
  * noted, FILE_SKIPPED, and not followed), in migration order. A path
  * named on the command line is read even when it is a symbolic link.
  * "-" is standard input. Paths are shown as the user gave them: "db"
- * gives "db/001.sql", "." gives "001.sql".
+ * gives "db/001.sql", "." gives "001.sql". Its items (source.h) have
+ * ORIGIN_FILE, or ORIGIN_STDIN for "-", and read the files near them from
+ * their own folder.
  */
-struct source_item {
-	char *path; /* as shown in reports; owned */
-	char *data; /* contents + 1 spare byte; owned; NULL if none */
-	size_t len;
-	enum file_status status;
-	char *problem; /* why there is no data; owned; or NULL */
-	bool is_stdin;
-};
 
 struct fs_source {
 	char **paths; /* to read, in order; "-" for stdin */
@@ -92,7 +87,6 @@ int fs_source_open(struct fs_source *src, const char *const *args, size_t nargs,
 /* Reads the next file: FK_ITEM with `item` filled, 0 at the end, FK_ENOMEM. */
 int fs_source_next(struct fs_source *src, struct source_item *item);
 
-void source_item_release(struct source_item *item);
 void fs_source_release(struct fs_source *src);
 
 #endif

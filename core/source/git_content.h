@@ -6,22 +6,7 @@
 #include "buf.h"
 #include "git_source.h"
 #include "result.h"
-
-/*
- * A migration's bytes from a git source, for the audit: blob `oid`, or
- * the work tree's file `worktree_path` when that is not NULL. Shared by
- * diff and history, so that both say the same about a file they cannot
- * audit.
- *
- * Returns FK_FOUND with *data (malloc'd, one spare byte after it; the caller
- * frees it) and *len; 0 when the file cannot be audited, with *status
- * and the reason in `why` (over `max_size`, a missing or corrupt
- * object); or FK_ENOMEM. (A Git LFS pointer is bytes like any other:
- * audit_text() says it is not the migration.)
- */
-int repo_content_read(struct repo *g, const char *oid,
-		      const char *worktree_path, size_t max_size, char **data,
-		      size_t *len, enum file_status *status, struct buf *why);
+#include "source.h"
 
 /*
  * Why an entry that is not a file is not audited (a symbolic link, a
@@ -30,17 +15,38 @@ int repo_content_read(struct repo *g, const char *oid,
 const char *repo_content_skip_reason(enum entry_kind kind);
 
 /*
- * A near_reader (framework.h) on a revision: pass a struct repo_near as
- * its context. The files next to migration `path` are read from commit
- * `sha`'s tree, or from the work tree when `sha` is NULL.
+ * The item (source.h) of the file at `path` of a git source: blob `oid`
+ * (ORIGIN_BLOB), or the work tree's file when `worktree` (ORIGIN_WORKTREE);
+ * the files near it are read from commit `rev`'s tree (NULL: the work
+ * tree). `entry` other than ENTRY_FILE gives an item without data,
+ * FILE_SKIPPED; a file that cannot be read (over `max_size`, a missing or
+ * corrupt object) gives one without data, its status and the reason in
+ * `problem`, the same words in diff and history. (A Git LFS pointer is
+ * bytes like any other: audit_text() says it is not the migration.) `repo` and `rev` are borrowed by the item. Returns FK_ITEM
+ * or FK_ENOMEM.
  */
-struct repo_near {
+int repo_item_read(struct repo *g, const char *rev, const char *path,
+		   const char *oid, enum entry_kind entry, bool worktree,
+		   size_t max_size, struct source_item *item);
+
+/*
+ * A revision's changes as a source: the items of `changes` (borrowed),
+ * in their order, deleted ones left out; each item's origin.change is
+ * its change. `rev` is the commit whose tree holds the new versions
+ * (NULL: the work tree). With `files_only`, entries that are not files
+ * are left out too, and so are files that cannot be read.
+ */
+struct change_source {
 	struct repo *g;
-	const char *sha;
-	const char *path;
+	const char *rev;
+	const struct changes *changes;
+	size_t max_size;
+	bool files_only;
+	size_t next;
 };
 
-int repo_near_read(void *ctx, const char *rel, struct buf *out);
+/* FK_ITEM with `item` filled, 0 at the end, or FK_ENOMEM. */
+int change_source_next(struct change_source *src, struct source_item *item);
 
 /*
  * Puts changes in the order their frameworks apply them
