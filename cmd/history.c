@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "discover.h"
 #include "error.h"
 #include "git_source.h"
 #include "history.h"
@@ -216,7 +215,6 @@ int cmd_history(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	h.walk.rev = optind < argc ? argv[optind] : "HEAD";
-	h.walk.filter = discover_is_migration;
 	h.max_size = o.max_size;
 	prog.on = !o.quiet && isatty(STDERR_FILENO);
 	if (prog.on) {

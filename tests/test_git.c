@@ -507,6 +507,67 @@ Test(git, history_audits_each_file_version_once)
 	done(&r);
 }
 
+/*
+ * "migrations" and "exclude" decide in diff and history which files
+ * exist for the audit: the other folders' files are never read (so not
+ * counted as versions audited), listed or reported.
+ */
+static void several_databases(void)
+{
+	new_repo("r");
+	put("r", ".fkaudit.json",
+	    "{\"migrations\": [\"db/pg\"], \"exclude\": [\"db/pg/legacy\"]}\n");
+	put("r", "db/pg/001_a.sql", "CREATE TABLE a (id int PRIMARY KEY);\n");
+	put("r", "db/mysql/001_a.sql",
+	    "CREATE TABLE `m` (id int AUTO_INCREMENT) ENGINE=InnoDB;\n");
+	put("r", "db/pg/legacy/002.sql", "CREATE INDEX i ON a (id);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "one");
+	test_sh("cd r && git checkout -q -b feature");
+	put("r", "db/pg/003.sql", "CREATE INDEX j ON a (id);\n");
+	put("r", "db/mysql/002.sql", "CREATE INDEX `x` ON m (id);\n");
+	put("r", "db/pg/legacy/004.sql", "CREATE INDEX k ON a (id);\n");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "two");
+}
+
+static void expect_only_pg(const struct run *r, int nfiles)
+{
+	const cJSON *f;
+	int n = 0;
+
+	cr_assert(r->json, "%s / %s", buf_str(&r->out), buf_str(&r->err));
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r->json, "files")) {
+		cr_expect(strncmp(str(f, "path"), "db/pg/", 6) == 0 &&
+				  strncmp(str(f, "path"), "db/pg/legacy/", 13),
+			  "%s", str(f, "path"));
+		n++;
+	}
+	cr_expect_eq(n, nfiles, "%s", buf_str(&r->out));
+	cr_expect_eq(count(r, "FK000", NULL), 0, "%s", buf_str(&r->out));
+	cr_expect_eq(count(r, "FK006", NULL), 1, "%s", buf_str(&r->out));
+	cr_expect_eq(count(r, "FK006", "db/pg/003.sql"), 1, "%s",
+		     buf_str(&r->out));
+}
+
+Test(git, configured_folders_decide_in_diff_and_history)
+{
+	struct run r;
+	const cJSON *h;
+
+	several_databases();
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	expect_only_pg(&r, 2);
+	h = cJSON_GetObjectItem(r.json, "history");
+	cr_assert(h, "%s", buf_str(&r.out));
+	cr_expect_eq(cJSON_GetObjectItem(h, "file_versions")->valueint, 2, "%s",
+		     buf_str(&r.out));
+	done(&r);
+	r = go("r", ARGS("diff", "--format", "json", "main"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	expect_only_pg(&r, 1);
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

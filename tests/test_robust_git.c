@@ -501,6 +501,32 @@ Test(robust_git, history_missing_tree_in_a_folder_without_migrations)
 	done(&r);
 }
 
+/*
+ * With "migrations" naming the migration folder, the walk does not read
+ * the folders beside it: a tree missing there (a partial clone) is no
+ * problem, and the run is as if the tree were there.
+ */
+Test(robust_git, history_missing_tree_outside_the_configured_folders)
+{
+	struct run r;
+	char tree[41];
+
+	three_migrations();
+	put(".fkaudit.json", "{\"migrations\": [\"db\"]}\n");
+	commit("config");
+	test_rev_parse("r", "HEAD~2:docs/a", tree);
+	drop_object("r", tree);
+	r = audit("r", ARGS("history"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect(!test_has(&r.out, "missing or corrupt"), "%s",
+		  buf_str(&r.out));
+	cr_expect(!test_has(&r.out, "could not be read"), "%s",
+		  buf_str(&r.out));
+	expect_all_audited(&r);
+	validate_sarif(&r);
+	done(&r);
+}
+
 Test(robust_git, history_missing_tree_in_the_migration_folder)
 {
 	struct run r;

@@ -8,16 +8,6 @@
 
 #include "audit.h"
 
-static bool is_seed(const struct config *cfg, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nseed; i++)
-		if (strcmp(cfg->seed[i], path) == 0)
-			return true;
-	return false;
-}
-
 /* The configuration's "transaction" overrides the framework's units. */
 static void configure_tx(struct migration_info *info, enum config_tx tx)
 {
@@ -66,7 +56,7 @@ int audit_classify(const char *path, const char *text, size_t len,
 	int err;
 
 	memset(info, 0, sizeof(*info));
-	if (cfg && !opts->config_walked && !is_seed(cfg, path) &&
+	if (cfg && !opts->config_walked && !config_is_seed(cfg, path) &&
 	    config_leaves_out(cfg, path))
 		return FK_LEFT_OUT; /* not a migration, says the configuration */
 	if (cfg && !forced) {
@@ -77,7 +67,7 @@ int audit_classify(const char *path, const char *text, size_t len,
 	err = framework_detect(path, text, len, opts->near, forced, info);
 	if (err < 0)
 		return err;
-	if (cfg && is_seed(cfg, path)) {
+	if (cfg && config_is_seed(cfg, path)) {
 		info->role = ROLE_SEED;
 		snprintf(info->why, sizeof(info->why),
 			 "a schema dump named by the configuration's \"seed\": "

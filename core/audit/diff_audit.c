@@ -97,9 +97,11 @@ static int seed_base(struct repo *g, const struct diff_opts *o,
 	struct change_source src = { g, o->base, &files, o->max_size, true, 0 };
 	struct source_item item;
 	struct near_reader near;
+	struct path_filter filter;
 	int rc;
 
-	rc = repo_tree_files(g, o->base, discover_is_migration, &files, err);
+	discover_filter_init(&filter, o->audit.config);
+	rc = repo_tree_files(g, o->base, &filter, &files, err);
 	if (rc < 0)
 		return rc;
 	if ((rc = changes_sort_migrations(&files, g, o->base)) < 0)
@@ -131,10 +133,11 @@ int diff_audit(struct repo *g, const struct diff_opts *o, struct result *res,
 	struct change_source src = { g, o->head, NULL, o->max_size, false, 0 };
 	struct source_item item;
 	struct replay deploy;
+	struct path_filter filter;
 	int rc;
 
-	rc = repo_diff(g, o->base, o->head, discover_is_migration, &changes,
-		       err);
+	discover_filter_init(&filter, o->audit.config);
+	rc = repo_diff(g, o->base, o->head, &filter, &changes, err);
 	if (rc < 0)
 		return rc;
 	res->no_files =

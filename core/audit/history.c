@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "discover.h"
 #include "git_content.h"
 #include "error.h"
 #include "replay.h"
@@ -589,9 +590,14 @@ int history_audit(struct repo *g, const struct history_opts *o,
 	struct walk *w = NULL;
 	struct walk_commit c;
 	struct replay schema;
+	struct walk_opts wo = o->walk;
+	struct path_filter filter;
 	size_t i;
 	int rc;
 
+	/* the walk reads only what the configuration keeps */
+	discover_filter_init(&filter, o->audit.config);
+	wo.filter = &filter;
 	memset(stats, 0, sizeof(*stats));
 	replay_init(&schema);
 	h.g = g;
@@ -599,7 +605,7 @@ int history_audit(struct repo *g, const struct history_opts *o,
 	h.out = out;
 	h.stats = stats;
 	result_init(&h.store);
-	if ((rc = walk_open(&w, g, &o->walk, err)) < 0)
+	if ((rc = walk_open(&w, g, &wo, err)) < 0)
 		goto done;
 	memcpy(stats->rev, walk_rev(w), 41);
 	/*

@@ -23,7 +23,7 @@
  * (file_result.gone); findings carry their state and commits.
  */
 struct history_opts {
-	struct walk_opts walk;
+	struct walk_opts walk; /* its filter is the driver's own */
 	size_t max_size;
 	struct audit_opts audit;
 	/* called after each commit, when set */

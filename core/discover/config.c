@@ -206,6 +206,40 @@ bool config_leaves_out(const struct config *cfg, const char *path)
 	       (cfg->has_dirs && !config_dir_of(cfg, path));
 }
 
+bool config_is_seed(const struct config *cfg, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nseed; i++)
+		if (strcmp(cfg->seed[i], path) == 0)
+			return true;
+	return false;
+}
+
+bool config_may_hold(const struct config *cfg, const char *dir)
+{
+	struct buf folder = BUF_INIT;
+	bool excluded;
+	size_t i;
+
+	buf_adds(&folder, dir);
+	buf_addc(&folder, '/');
+	/* out of memory: go in, the files are still asked about */
+	excluded = !folder.failed && *dir &&
+		   config_excluded(cfg, buf_str(&folder));
+	buf_release(&folder);
+	for (i = 0; !excluded && i < cfg->nseed; i++)
+		if (holds(dir, cfg->seed[i]))
+			return true;
+	if (excluded || !cfg->has_dirs)
+		return !excluded;
+	for (i = 0; i < cfg->ndirs; i++)
+		if (holds(cfg->dirs[i].path, dir) ||
+		    holds(dir, cfg->dirs[i].path))
+			return true;
+	return false;
+}
+
 const char *config_framework_of(const struct config *cfg, const char *path)
 {
 	const struct config_dir *d = config_dir_of(cfg, path);

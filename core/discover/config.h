@@ -134,6 +134,18 @@ const struct config_dir *config_dir_of(const struct config *cfg,
  */
 bool config_leaves_out(const struct config *cfg, const char *path);
 
+/* Whether repository-relative `path` is one of the "seed" files. */
+bool config_is_seed(const struct config *cfg, const char *path);
+
+/*
+ * Whether repository-relative folder `dir` ("" is the root; no trailing
+ * '/') may hold a migration the configuration keeps or a seed file: not
+ * excluded and, when there are "migrations" folders, one of them, inside
+ * one, or holding one. A walk need not go into a folder for which it is
+ * false.
+ */
+bool config_may_hold(const struct config *cfg, const char *dir);
+
 /*
  * The framework for `path`: its folder's, else the top-level one, else
  * "auto". Static storage.

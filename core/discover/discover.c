@@ -3,7 +3,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config.h"
 #include "framework.h"
+#include "source.h"
 
 bool discover_is_sql_name(const char *name)
 {
@@ -26,6 +28,34 @@ bool discover_is_migration(const char *path)
 		base = ++p;
 	}
 	return discover_is_sql_name(base) || framework_owner(path) != NULL;
+}
+
+static bool wants(void *ctx, const char *path)
+{
+	const struct config *cfg = ctx;
+
+	if (cfg && config_is_seed(cfg, path))
+		return true;
+	return discover_is_migration(path) &&
+	       !(cfg && config_leaves_out(cfg, path));
+}
+
+static bool enters(void *ctx, const char *dir)
+{
+	const struct config *cfg = ctx;
+	const char *name = strrchr(dir, '/');
+
+	name = name ? name + 1 : dir;
+	if (name[0] == '.')
+		return false; /* hidden */
+	return !cfg || config_may_hold(cfg, dir);
+}
+
+void discover_filter_init(struct path_filter *f, const struct config *cfg)
+{
+	f->wants = wants;
+	f->enters = enters;
+	f->ctx = (void *)cfg;
 }
 
 bool discover_is_migration_file(const char *name, const char *path)

@@ -23,6 +23,17 @@ bool discover_is_sql_name(const char *name);
 bool discover_is_migration(const char *path);
 
 /*
+ * The filter (source.h) that diff and history give their git source:
+ * discover_is_migration(), and when `cfg` is not NULL (borrowed while the
+ * filter is used) its "migrations" and "exclude" (its "seed" files are
+ * wanted wherever they are). Hidden folders and folders that can hold no
+ * migration the configuration keeps are not entered.
+ */
+struct config;
+struct path_filter;
+void discover_filter_init(struct path_filter *f, const struct config *cfg);
+
+/*
  * Whether a file a folder walk finds is a migration: `name` is its file
  * name, `path` the path walked (hidden entries are not walked).
  */

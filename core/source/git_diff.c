@@ -41,7 +41,7 @@ static enum change_kind kind_of(git_delta_t status)
 }
 
 static int add_delta(struct changes *out, const git_diff_delta *d,
-		     path_filter filter, bool worktree)
+		     const struct path_filter *filter, bool worktree)
 {
 	enum change_kind kind = kind_of(d->status);
 	const git_diff_file *nf = &d->new_file, *of = &d->old_file;
@@ -53,8 +53,13 @@ static int add_delta(struct changes *out, const git_diff_delta *d,
 
 	if (entry < 0)
 		return 0;
-	relevant = entry == ENTRY_SUBMODULE || filter(f->path) ||
-		   (kind == CHANGE_RENAMED && filter(of->path));
+	if (entry == ENTRY_SUBMODULE)
+		relevant =
+			!filter->enters || filter->enters(filter->ctx, f->path);
+	else
+		relevant = filter->wants(filter->ctx, f->path) ||
+			   (kind == CHANGE_RENAMED &&
+			    filter->wants(filter->ctx, of->path));
 	if (!relevant)
 		return 0;
 	if (kind != CHANGE_DELETED && !git_oid_is_zero(&nf->id))
@@ -73,7 +78,8 @@ static int add_delta(struct changes *out, const git_diff_delta *d,
 }
 
 int repo_diff(struct repo *g, const char *base, const char *head,
-	      path_filter filter, struct changes *out, struct buf *err)
+	      const struct path_filter *filter, struct changes *out,
+	      struct buf *err)
 {
 	git_diff_options opts;
 	git_diff_find_options find;

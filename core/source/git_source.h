@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "error.h"
 #include "result.h"
+#include "source.h"
 #include "vcs.h"
 
 /*
@@ -24,9 +25,6 @@
  * user in `err` (a sentence without the "fkaudit CMD: " prefix).
  */
 struct repo;
-
-/* Which paths are migrations: the discover stage's answer. */
-typedef bool (*path_filter)(const char *path);
 
 /*
  * Opens the repository that holds folder `dir` (a work tree, any folder
@@ -118,14 +116,16 @@ void changes_sort(struct changes *c);
  * Submodules whose path changed are listed too, as ENTRY_SUBMODULE.
  */
 int repo_diff(struct repo *g, const char *base, const char *head,
-	      path_filter filter, struct changes *out, struct buf *err);
+	      const struct path_filter *filter, struct changes *out,
+	      struct buf *err);
 
 /*
  * The files that `filter` accepts in the tree of commit `sha` (40 hex),
  * as CHANGE_ADDED changes sorted by path.
  */
-int repo_tree_files(struct repo *g, const char *sha, path_filter filter,
-		    struct changes *out, struct buf *err);
+int repo_tree_files(struct repo *g, const char *sha,
+		    const struct path_filter *filter, struct changes *out,
+		    struct buf *err);
 
 /*
  * Appends the file at `path` in commit `sha`'s tree (NULL: the work
@@ -181,7 +181,7 @@ struct walk_opts {
 	bool first_parent;
 	size_t max_commits; /* the newest N; 0: all */
 	int64_t since;	    /* commits older than this are left out; 0 */
-	path_filter filter;
+	const struct path_filter *filter; /* borrowed for the walk */
 };
 
 struct walk;

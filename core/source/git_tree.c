@@ -8,7 +8,7 @@
 #include "git_internal.h"
 
 struct tree_walk {
-	path_filter filter;
+	const struct path_filter *filter;
 	struct changes *out;
 	struct buf path;
 	int err;
@@ -19,8 +19,6 @@ static int tree_visit(const char *root, const git_tree_entry *e, void *ctx)
 	struct tree_walk *w = ctx;
 	int kind = repo_entry_kind_of(git_tree_entry_filemode(e));
 
-	if (kind < 0)
-		return 0; /* a folder: go in */
 	buf_reset(&w->path);
 	buf_adds(&w->path, root);
 	buf_adds(&w->path, git_tree_entry_name(e));
@@ -28,7 +26,11 @@ static int tree_visit(const char *root, const git_tree_entry *e, void *ctx)
 		w->err = FK_ENOMEM;
 		return -1;
 	}
-	if (!w->filter(buf_str(&w->path)))
+	if (kind < 0) /* a folder: go in, unless the filter says no */
+		return git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		       w->filter->enters &&
+		       !w->filter->enters(w->filter->ctx, buf_str(&w->path));
+	if (!w->filter->wants(w->filter->ctx, buf_str(&w->path)))
 		return 0;
 	if (changes_add(w->out, CHANGE_ADDED, (enum entry_kind)kind,
 			buf_str(&w->path), NULL, git_tree_entry_id(e),
@@ -39,8 +41,9 @@ static int tree_visit(const char *root, const git_tree_entry *e, void *ctx)
 	return 0;
 }
 
-int repo_tree_files(struct repo *g, const char *sha, path_filter filter,
-		    struct changes *out, struct buf *err)
+int repo_tree_files(struct repo *g, const char *sha,
+		    const struct path_filter *filter, struct changes *out,
+		    struct buf *err)
 {
 	struct tree_walk w = { filter, out, BUF_INIT, 0 };
 	git_commit *commit = NULL;

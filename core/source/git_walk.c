@@ -22,7 +22,7 @@ struct walk {
 	char rev[41];
 	git_tree *rev_tree;
 	bool first_parent;
-	path_filter filter;
+	const struct path_filter *filter;
 	git_commit *current;
 	struct changes changes;
 	struct arena arena; /* the current commit's strings */
@@ -241,6 +241,12 @@ size_t walk_total(const struct walk *w)
 	return w->n;
 }
 
+/* Whether the walk goes into folder `dir` (or sees a submodule there). */
+static bool walk_enters(const struct walk *w, const char *dir)
+{
+	return !w->filter->enters || w->filter->enters(w->filter->ctx, dir);
+}
+
 /* Records one changed non-tree entry at w->path, if it matters. */
 static int record(struct walk *w, const git_tree_entry *now,
 		  const git_tree_entry *before)
@@ -251,7 +257,8 @@ static int record(struct walk *w, const git_tree_entry *now,
 
 	if (kind < 0)
 		return 0;
-	if (kind != ENTRY_SUBMODULE && !w->filter(path))
+	if (kind == ENTRY_SUBMODULE ? !walk_enters(w, path)
+				    : !w->filter->wants(w->filter->ctx, path))
 		return 0;
 	if (!now)
 		return changes_add(&w->changes, CHANGE_DELETED,
@@ -426,6 +433,15 @@ static int compare_entries(struct walk *w, const git_tree_entry *before,
 	git_tree *sb = NULL, *sn = NULL;
 	size_t len = w->path.len;
 	int rc = 0;
+
+	/* a folder that holds no migration is not read */
+	if ((tb || tn) && !walk_enters(w, buf_str(&w->path))) {
+		if (tb)
+			before = NULL;
+		if (tn)
+			now = NULL;
+		tb = tn = false;
+	}
 
 	if (tb && (rc = before_tree(w, git_tree_entry_id(before), &sb)) < 0)
 		return rc;

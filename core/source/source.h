@@ -9,6 +9,19 @@
 #include "result.h"
 
 /*
+ * Which paths of a git source are migrations, as the driver decides
+ * (discover_filter_init()): `wants` is asked about each file by its
+ * repository-relative path, `enters` (NULL: every folder) about each
+ * folder ("db/legacy"; "" for the root is not asked). A folder it refuses
+ * is not read, nor anything under it, and a submodule there is not seen.
+ */
+struct path_filter {
+	bool (*wants)(void *ctx, const char *path);
+	bool (*enters)(void *ctx, const char *dir);
+	void *ctx;
+};
+
+/*
  * What every source gives its driver: one file at a time, as its path,
  * its bytes (or why there are none) and where they came from. Three
  * sources make them:
