@@ -46,6 +46,8 @@ static const char *role_name(enum migration_role role)
 		return "seed";
 	case ROLE_SKIP:
 		return "skip";
+	case ROLE_OTHER_DB:
+		return "other-database";
 	}
 	return "?";
 }
@@ -93,11 +95,15 @@ static void print_text(const char *path, const struct migration_info *info,
 	size_t k;
 
 	put_shown(stdout, path);
-	printf("\n  %s, %s", info->framework ? info->framework : "plain SQL",
-	       info->role == ROLE_UP	 ? "runs forward"
-	       : info->role == ROLE_DOWN ? "a rollback: not audited"
-	       : info->role == ROLE_SEED ? "seeds the schema state"
-					 : "not run: not audited");
+	if (info->role == ROLE_OTHER_DB)
+		printf("\n  another database's: not audited");
+	else
+		printf("\n  %s, %s",
+		       info->framework ? info->framework : "plain SQL",
+		       info->role == ROLE_UP	 ? "runs forward"
+		       : info->role == ROLE_DOWN ? "a rollback: not audited"
+		       : info->role == ROLE_SEED ? "seeds the schema state"
+						 : "not run: not audited");
 	if (info->role == ROLE_UP && info->nunits == 1)
 		printf("; %s%s", mode_words(info->units[0].mode),
 		       info->deploy_tx ? " shared by the whole deploy" : "");

@@ -3,8 +3,10 @@
  * "JSON report"). Format 1:
  *
  *   { "fkaudit": { "version", "format": 1 },
- *     "summary": { files, files_audited, files_not_audited, statements,
- *                  errors, warnings, notes, suppressed, exit_code },
+ *     "summary": { files, files_audited, files_not_audited,
+ *                  files_other_databases (left out, not listed in files),
+ *                  statements, errors, warnings, notes, suppressed,
+ *                  exit_code },
  *     "files":    [ { path, status, problem, statements, parse_errors } ],
  *     "findings": [ { rule, name, level, path, start, end, message,
  *                     help, snippet, suppressed, suppression,
@@ -145,6 +147,7 @@ static cJSON *summary_obj(struct jout *j, const struct result *res,
 	jout_num(j, o, "files", (double)res->nfiles);
 	jout_num(j, o, "files_audited", (double)c.files_audited);
 	jout_num(j, o, "files_not_audited", (double)c.files_failed);
+	jout_num(j, o, "files_other_databases", (double)res->other_db_files);
 	jout_num(j, o, "statements", (double)c.statements);
 	jout_num(j, o, "errors", (double)c.by_level[LEVEL_ERROR]);
 	jout_num(j, o, "warnings", (double)c.by_level[LEVEL_WARNING]);

@@ -302,14 +302,27 @@ static void put_file_problem(FILE *out, const struct file_result *fr,
 	fputc('\n', out);
 }
 
+/* The files left out as another database's, when there are some. */
+static void put_other_databases(FILE *out, const struct result *res)
+{
+	if (res->other_db_files)
+		fprintf(out,
+			"; %zu file%s of other databases left out (fkaudit "
+			"detect says why)",
+			res->other_db_files,
+			res->other_db_files == 1 ? "" : "s");
+}
+
 static void put_summary(FILE *out, const struct result *res)
 {
 	struct result_counts c;
 	struct buf b = BUF_INIT;
 
 	if (res->nfiles == 0) {
-		fprintf(out, "fkaudit: %s\n",
+		fprintf(out, "fkaudit: %s",
 			res->no_files ? res->no_files : "no SQL files found");
+		put_other_databases(out, res);
+		fputc('\n', out);
 		return;
 	}
 	result_count(res, &c);
@@ -338,7 +351,9 @@ static void put_summary(FILE *out, const struct result *res)
 		buf_addf(&b, "; %zu folder%s or commit%s could not be read",
 			 c.walk_problems, c.walk_problems == 1 ? "" : "s",
 			 c.walk_problems == 1 ? "" : "s");
-	fprintf(out, "%s\n", buf_str(&b));
+	fprintf(out, "%s", buf_str(&b));
+	put_other_databases(out, res);
+	fputc('\n', out);
 	buf_release(&b);
 }
 

@@ -156,7 +156,8 @@ Test(frameworks, fixtures)
 		"golang-migrate", "goose",     "graphile-migrate",
 		"hasura",	  "liquibase", "node-pg-migrate",
 		"prisma",	  "sqitch",    "sqlx",
-		"supabase",	  "synapse",
+		"supabase",	  "synapse",   "multi-database",
+		"psql-script",	  "pop",
 	};
 	size_t i;
 

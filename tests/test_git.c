@@ -497,12 +497,16 @@ Test(git, history_audits_each_file_version_once)
 	commit("r", "Alice", "2024-01-02T10:00:00Z", "b");
 	put("r", "db/001.sql", unsafe_fk); /* back to the first version */
 	commit("r", "Alice", "2024-01-03T10:00:00Z", "c");
-	put("r", "db/copy.sql", unsafe_fk); /* the same blob elsewhere */
+	/*
+	 * the same blob elsewhere is a file of its own: what it is depends
+	 * on its path too (see other_databases_are_left_out_…)
+	 */
+	put("r", "db/copy.sql", unsafe_fk);
 	commit("r", "Alice", "2024-01-04T10:00:00Z", "d");
 	r = go("r", ARGS("history", "--format", "json"));
 	h = cJSON_GetObjectItem(r.json, "history");
 	cr_assert(h, "%s", buf_str(&r.out));
-	cr_expect_eq(cJSON_GetObjectItem(h, "file_versions")->valueint, 2);
+	cr_expect_eq(cJSON_GetObjectItem(h, "file_versions")->valueint, 3);
 	cr_expect_eq(cJSON_GetObjectItem(h, "commits")->valueint, 4);
 	done(&r);
 }
@@ -565,6 +569,50 @@ Test(git, configured_folders_decide_in_diff_and_history)
 	r = go("r", ARGS("diff", "--format", "json", "main"));
 	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
 	expect_only_pg(&r, 1);
+	done(&r);
+}
+
+/*
+ * Without a configuration, another database's files are left out by
+ * their folder or their SQL, in diff and history as in check: no FK000
+ * and no finding of theirs.
+ */
+Test(git, other_databases_are_left_out_in_diff_and_history)
+{
+	struct run r;
+	const cJSON *sum;
+
+	new_repo("r");
+	put("r", "db/postgres/001_a.sql",
+	    "CREATE TABLE a (id int PRIMARY KEY);\n");
+	put("r", "db/mysql/001_a.sql",
+	    "CREATE TABLE `a` (id int AUTO_INCREMENT) ENGINE=InnoDB;\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "one");
+	test_sh("cd r && git checkout -q -b feature");
+	put("r", "db/postgres/002_i.sql", "CREATE INDEX i ON a (id);\n");
+	put("r", "db/mysql/002_i.sql", "CREATE INDEX i ON a (id);\n");
+	put("r", "dump.sql", "CREATE TABLE `t` (id int) ENGINE=InnoDB;\n");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "two");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK000", NULL), 0, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK006", NULL), 1, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK006", "db/postgres/002_i.sql"), 1, "%s",
+		     buf_str(&r.out));
+	done(&r);
+	r = go("r", ARGS("diff", "--format", "json", "main"));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	cr_expect_eq(count(&r, "FK000", NULL), 0, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK006", NULL), 1, "%s", buf_str(&r.out));
+	sum = cJSON_GetObjectItem(r.json, "summary");
+	cr_expect_eq(
+		cJSON_GetObjectItem(sum, "files_other_databases")->valueint, 2,
+		"%s", buf_str(&r.out));
+	done(&r);
+	r = go("r", ARGS("diff", "main"));
+	cr_expect(test_has(&r.out, "; 2 files of other databases left out "
+				   "(fkaudit detect says why)\n"),
+		  "%s", buf_str(&r.out));
 	done(&r);
 }
 

@@ -595,6 +595,10 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	if (discover_is_lfs_pointer(text, len))
 		return result_add_problem(res, path, FILE_UNREADABLE,
 					  discover_lfs_problem());
+	if (info->role == ROLE_OTHER_DB) {
+		res->other_db_files++;
+		return 0;
+	}
 	if (info->role == ROLE_DOWN)
 		return audit_down(res, path, text, len, info, opts);
 	if (info->role != ROLE_UP)

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "audit.h"
+#include "dialect.h"
+#include "discover.h"
 
 /* The configuration's "transaction" overrides the framework's units. */
 static void configure_tx(struct migration_info *info, enum config_tx tx)
@@ -48,6 +50,30 @@ static void configure_tx(struct migration_info *info, enum config_tx tx)
 			   config_tx_name(tx));
 }
 
+/*
+ * Another database's SQL file (dialect.h) is not audited: ROLE_OTHER_DB,
+ * and why. A "migrations" folder or a "framework" of the configuration
+ * holding it says it is PostgreSQL's.
+ */
+static void other_database(const char *path, const char *text, size_t len,
+			   struct migration_info *info)
+{
+	struct dialect_other d;
+	const char *slash = strrchr(path, '/');
+
+	if (!discover_is_sql_name(slash ? slash + 1 : path))
+		return;
+	if (!dialect_other_by_path(path, &d) &&
+	    !dialect_other_by_text(text, len, &d))
+		return;
+	info->role = ROLE_OTHER_DB;
+	snprintf(info->why, sizeof(info->why),
+		 "another database's SQL (%s: %s); fkaudit reads PostgreSQL's. "
+		 "To audit it as PostgreSQL's, name its folder in "
+		 "\"migrations\" or set \"framework\" in the configuration",
+		 d.engine, d.why);
+}
+
 int audit_classify(const char *path, const char *text, size_t len,
 		   const struct audit_opts *opts, struct migration_info *info)
 {
@@ -64,6 +90,11 @@ int audit_classify(const char *path, const char *text, size_t len,
 		if (strcmp(forced, "auto") == 0)
 			forced = NULL;
 	}
+	if (!forced && !(cfg && config_dir_of(cfg, path)) &&
+	    !(cfg && config_is_seed(cfg, path)))
+		other_database(path, text, len, info);
+	if (info->role == ROLE_OTHER_DB)
+		return 0;
 	err = framework_detect(path, text, len, opts->near, forced, info);
 	if (err < 0)
 		return err;

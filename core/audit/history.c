@@ -70,7 +70,8 @@ struct history {
 	struct result *out;
 	struct history_stats *stats;
 	struct result store;	 /* every audited blob */
-	struct strmap blobs;	 /* oid -> struct analysis */
+	struct strmap blobs;	 /* "oid:path" -> struct analysis */
+	struct buf key;		 /* scratch for a key of `blobs` */
 	struct strmap paths;	 /* current path -> struct lineage */
 	struct strmap noted;	 /* paths already noted as not audited */
 	struct strmap out_files; /* path -> 1 + its index in out->files */
@@ -187,7 +188,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 				const struct rule_edit *edit, int *err_out)
 {
 	struct rule_edit e;
-	struct analysis *a = strmap_get(&h->blobs, oid);
+	struct analysis *a;
 	struct audit_opts ao = h->o->audit;
 	struct source_item item = { 0 };
 	struct near_reader near;
@@ -198,7 +199,15 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	int rc;
 
 	*err_out = 0;
-	if (a) {
+	/* what a file is depends on its path too: the same bytes elsewhere
+	 * may be another framework's, or another database's */
+	buf_reset(&h->key);
+	buf_addf(&h->key, "%s:%s", oid, path);
+	if (h->key.failed) {
+		*err_out = FK_ENOMEM;
+		return NULL;
+	}
+	if ((a = strmap_get(&h->blobs, buf_str(&h->key)))) {
 		h->stats->reused++;
 		return a;
 	}
@@ -223,7 +232,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	if ((rc = audit_text(&h->store, path, item.data, item.len, &ao)) < 0)
 		goto done;
 	a = arena_alloc(&h->arena, sizeof(*a));
-	key = arena_strdup(&h->arena, oid);
+	key = arena_strdup(&h->arena, buf_str(&h->key));
 	if (!a || !key || strmap_put(&h->blobs, key, a) < 0) {
 		rc = FK_ENOMEM;
 		a = NULL;
@@ -575,6 +584,7 @@ static void history_release(struct history *h)
 	free(h->ended);
 	free(h->problems);
 	strmap_release(&h->blobs);
+	buf_release(&h->key);
 	strmap_release(&h->paths);
 	strmap_release(&h->noted);
 	strmap_release(&h->out_files);

@@ -15,8 +15,8 @@
  * migrations one commit adds share a schema state, as one deploy), and
  * each finding is attributed to the commit that introduced it: the first
  * version of its file to have it. A later version without it fixes it;
- * deleting the file ends it. A blob is audited once, whatever number of
- * commits and paths carry it.
+ * deleting the file ends it. A blob is audited once per path, whatever
+ * number of commits carry it (what a file is depends on its path).
  *
  * The result holds the files present at the revision that the walk
  * audited, and the files with findings that no longer exist there

@@ -137,6 +137,8 @@ struct result {
 	bool history;
 	size_t history_commits;
 	size_t history_blobs;
+	/* files left out as another database's (ROLE_OTHER_DB) */
+	size_t other_db_files;
 };
 
 void result_init(struct result *res);

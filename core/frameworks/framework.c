@@ -329,6 +329,23 @@ static bool detect_by_suffix(struct probe *p, const char *forced,
 	return false;
 }
 
+/* A SQL file's psql meta-commands, said in its `why`. */
+static int note_psql_meta(const char *text, size_t len,
+			  struct migration_info *out)
+{
+	struct buf meta = BUF_INIT;
+	int rc = framework_psql_meta(text, len, &meta);
+
+	if (rc == 0 && meta.len)
+		migration_why_addf(out,
+				   "; psql meta-commands, left to psql and not "
+				   "audited (a file \\i includes is not read): "
+				   "line %s",
+				   buf_str(&meta));
+	buf_release(&meta);
+	return rc;
+}
+
 int framework_detect(const char *path, const char *text, size_t len,
 		     const struct near_reader *near, const char *forced,
 		     struct migration_info *out)
@@ -380,6 +397,8 @@ plain:
 				 "a .sql file that matches no framework: plain "
 				 "SQL, each statement on its own");
 	}
+	if (!p.err)
+		p.err = note_psql_meta(text, len, out);
 done:
 	if (!out->nunits)
 		framework_one_unit(out, TX_MODE_AUTOCOMMIT, NULL, NULL);

@@ -24,6 +24,7 @@ enum migration_role {
 	ROLE_DOWN, /* a rollback (golang-migrate .down.sql, diesel down.sql) */
 	ROLE_SEED, /* a schema dump: seeds the schema state, not audited */
 	ROLE_SKIP, /* never run by the framework (sqitch verify, …) */
+	ROLE_OTHER_DB, /* another database's migration (dialect.h) */
 };
 
 /*
@@ -310,11 +311,21 @@ int framework_sort(void *base, size_t n, size_t size, framework_item_fn item,
 
 /*
  * Replaces placeholders by neutral text of the same length, so that the
- * parser accepts the statement and positions stay right: Flyway
- * `${name}`, Go templates `{{ … }}` and psql `:name`, `:'name'` and
- * `:"name"` (outside quotes and comments). Line breaks stay.
+ * parser accepts the statement and positions stay right: Go templates
+ * `{{ … }}` wherever they stand (in quoted names and literals too), and
+ * outside quotes and comments Flyway `${name}`, psql `:name`, `:'name'`
+ * and `:"name"`, and psql's meta-commands (from an unquoted backslash to
+ * the end of its line: `\set`, `\connect`, `\i`), which are psql's and not
+ * SQL. Line breaks stay.
  */
 void framework_blank_placeholders(char *text, size_t len);
+
+/*
+ * The psql meta-commands of `text` that framework_blank_placeholders()
+ * blanks, appended to `out` as "LINE (\cmd)" items joined by ", " (nothing
+ * when there is none). Returns 0 or FK_ENOMEM.
+ */
+int framework_psql_meta(const char *text, size_t len, struct buf *out);
 
 /* Blanks the masked ranges of `info` in `text` (line breaks stay). */
 void framework_apply_masks(const struct migration_info *info, char *text,

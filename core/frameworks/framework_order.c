@@ -236,7 +236,7 @@ static size_t skip_dollar(const char *t, size_t len, size_t i)
 	return len;
 }
 
-/* A Flyway ${…} or Go template {{ … }} placeholder at i: its end, or i. */
+/* A Flyway ${…} placeholder at i: its end, or i. */
 static size_t placeholder_end(const char *t, size_t len, size_t i)
 {
 	size_t k;
@@ -246,12 +246,84 @@ static size_t placeholder_end(const char *t, size_t len, size_t i)
 			;
 		return k < len && t[k] == '}' ? k + 1 : i;
 	}
-	if (t[i] == '{' && i + 1 < len && t[i + 1] == '{') {
-		for (k = i + 2; k + 1 < len; k++)
-			if (t[k] == '}' && t[k + 1] == '}')
-				return k + 2;
-	}
 	return i;
+}
+
+/* The end of a Go template {{ … }} at i, or i when there is none. */
+static size_t template_end(const char *t, size_t len, size_t i)
+{
+	size_t k;
+
+	if (t[i] != '{' || i + 1 >= len || t[i + 1] != '{')
+		return i;
+	for (k = i + 2; k + 1 < len; k++)
+		if (t[k] == '}' && t[k + 1] == '}')
+			return k + 2;
+	return i;
+}
+
+/* Replaces the quote `from` by `to` in [i, e). */
+static void swap_quotes(char *t, size_t i, size_t e, char from, char to)
+{
+	for (; i < e; i++)
+		if (t[i] == from)
+			t[i] = to;
+}
+
+/*
+ * Go templates, wherever they stand, become text of the same length that
+ * keeps their words for messages: inside a quoted name the template's
+ * own double quotes become single ones ("{{ index .Options 'Namespace'
+ * }}"), inside a literal its single quotes become double ones, and
+ * elsewhere it becomes a quoted name ({{ .Name }} → "{ .Name }").
+ * Comments are left alone.
+ */
+static void rewrite_templates(char *t, size_t len)
+{
+	char quote = 0; /* the quote we are inside, or 0 */
+	size_t i = 0, e;
+
+	if (!memchr(t, '{', len))
+		return;
+	while (i < len) {
+		char c = t[i];
+
+		if ((e = template_end(t, len, i)) > i) {
+			if (quote == '"' || quote == '\'')
+				swap_quotes(t, i, e, quote,
+					    quote == '"' ? '\'' : '"');
+			else if (!quote) {
+				swap_quotes(t, i, e, '"', '\'');
+				t[i] = '"';
+				t[e - 1] = '"';
+			}
+			i = e;
+		} else if (quote == '-' || quote == '*') {
+			if ((quote == '-' && c == '\n') ||
+			    (quote == '*' && c == '*' && i + 1 < len &&
+			     t[i + 1] == '/')) {
+				i += quote == '*';
+				quote = 0;
+			}
+			i++;
+		} else if (quote) {
+			/* a doubled quote closes and opens again: the same */
+			if (c == quote)
+				quote = 0;
+			i++;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+			i++;
+		} else if (c == '-' && i + 1 < len && t[i + 1] == '-') {
+			quote = '-';
+			i += 2;
+		} else if (c == '/' && i + 1 < len && t[i + 1] == '*') {
+			quote = '*';
+			i += 2;
+		} else {
+			i++;
+		}
+	}
 }
 
 /* A psql :name, :'name' or :"name" at i: its end, or i. */
@@ -278,15 +350,59 @@ static size_t psql_var_end(const char *t, size_t len, size_t i)
 	return k;
 }
 
-void framework_blank_placeholders(char *t, size_t len)
+/* The 1-based line of offset `off`. */
+static unsigned line_of(const char *t, size_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += t[i] == '\n';
+	return line;
+}
+
+/*
+ * A psql meta-command at i (an unquoted backslash): it runs to the end of
+ * its line. Blanked, or with `meta` set noted there ("1 \set") and left.
+ */
+static size_t meta_command(char *t, size_t len, size_t i, struct buf *meta)
+{
+	const char *nl = memchr(t + i, '\n', len - i);
+	size_t e = nl ? (size_t)(nl - t) : len, k = i + 1;
+
+	if (!meta) {
+		blank(t, i, e, ' ');
+		return e;
+	}
+	while (k < e && k < i + 16 && t[k] != ' ' && t[k] != '\t' &&
+	       t[k] != '\r')
+		k++;
+	buf_addf(meta, "%s%u (%.*s)", meta->len ? ", " : "", line_of(t, i),
+		 (int)(k - i), t + i);
+	return e;
+}
+
+/*
+ * The quote-aware pass: placeholders and psql meta-commands outside
+ * quotes and comments are blanked, or, with `meta` set, nothing is
+ * changed and the meta-commands are listed there.
+ */
+static void scan_text(char *t, size_t len, struct buf *meta)
 {
 	size_t i = 0, e;
 
 	while (i < len) {
 		char c = t[i];
 
-		if ((e = placeholder_end(t, len, i)) > i) {
-			blank(t, i, e, '_');
+		if (c == '\\') {
+			i = meta_command(t, len, i, meta);
+		} else if ((e = placeholder_end(t, len, i)) > i) {
+			/* ${name} → "$name": a quoted name that keeps its word */
+			if (!meta) {
+				t[i] = '"';
+				t[i + 1] = '$';
+				t[e - 1] = '"';
+			}
 			i = e;
 		} else if (c == '\'' || c == '"') {
 			i = skip_quoted(t, len, i, c);
@@ -303,7 +419,9 @@ void framework_blank_placeholders(char *t, size_t len)
 				p++;
 			i = p + 1 < t + len ? (size_t)(p - t) + 2 : len;
 		} else if (c == ':' && (e = psql_var_end(t, len, i)) > i) {
-			if (t[i + 1] == '\'' || t[i + 1] == '"') {
+			if (meta) {
+				/* listing only */
+			} else if (t[i + 1] == '\'' || t[i + 1] == '"') {
 				/* :'name' → 'xxxx': a literal of the same size */
 				t[i] = t[i + 1];
 				blank(t, i + 1, e - 1, 'x');
@@ -316,4 +434,19 @@ void framework_blank_placeholders(char *t, size_t len)
 			i++;
 		}
 	}
+}
+
+void framework_blank_placeholders(char *t, size_t len)
+{
+	rewrite_templates(t, len);
+	scan_text(t, len, NULL);
+}
+
+int framework_psql_meta(const char *text, size_t len, struct buf *out)
+{
+	if (!memchr(text, '\\', len))
+		return 0;
+	/* with `out` set, scan_text() writes nothing into the text */
+	scan_text((char *)text, len, out);
+	return out->failed ? FK_ENOMEM : 0;
 }

@@ -1,0 +1,1 @@
+CREATE TABLE events (id UInt64, at DateTime) ENGINE = MergeTree ORDER BY id;
