@@ -53,6 +53,7 @@ struct table_state {
 	uint32_t deploy;  /* the deploy that created it (0: seeded, or a
 			     table only referred to) */
 	bool partitioned; /* PARTITION BY */
+	bool filled;	  /* created holding rows (CREATE TABLE … AS) */
 	bool dropped;
 	struct table_state *parent; /* PARTITION OF, or NULL */
 	struct column_state *cols;

@@ -465,6 +465,7 @@ static int table_add(struct replay *r, const struct stmt *st, size_t i,
 		return FK_ENOMEM;
 	t->deploy = r->deploy;
 	t->partitioned = st->partitioned;
+	t->filled = st->filled;
 	t->parent = table_get(r, &st->partition_of);
 	if ((err = put_key(r, &r->tables, PARTS(t->schema, t->name), 2, t)) <
 		    0 ||

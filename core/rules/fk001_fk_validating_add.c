@@ -1,5 +1,35 @@
 #include "rules.h"
 
+/*
+ * A table this deploy made with rows in it (CREATE TABLE … AS): nobody
+ * else writes to it yet, but the scan of those rows holds SHARE ROW
+ * EXCLUSIVE on the referenced table.
+ */
+static int report_filled(struct rule_ctx *ctx, const struct fk_def *fk)
+{
+	const char *t = rule_table(ctx, &ctx->stmt->table);
+	const char *p = rule_table(ctx, &fk->ref_table);
+	const char *name = rule_fk_name(ctx, fk);
+
+	return rule_report(
+		ctx, ctx->rule->level, fk->span,
+		arena_printf(ctx->scratch,
+			     "%sadd it NOT VALID, then run ALTER TABLE %s "
+			     "VALIDATE CONSTRAINT %s in a separate "
+			     "transaction (ROW SHARE on %s, which blocks no "
+			     "INSERT, UPDATE or DELETE); or create the table "
+			     "with the constraint before filling it",
+			     fk->name ? "" : "name the constraint, ",
+			     rule_sql_name(ctx, &ctx->stmt->table), name, p),
+		"adding foreign key \"%s\"%s to %s, a table this deploy "
+		"created holding the rows of a query, checks each of those "
+		"rows while it holds SHARE ROW EXCLUSIVE on %s and on %s: "
+		"INSERT, UPDATE and DELETE on %s wait for the whole scan "
+		"(reads are not blocked)%s",
+		name, fk->name ? "" : " (PostgreSQL's name for it)", t, t, p, p,
+		fk->deferrable ? "; DEFERRABLE does not defer this check" : "");
+}
+
 static int report(struct rule_ctx *ctx, const struct fk_def *fk)
 {
 	const char *t = rule_table(ctx, &ctx->stmt->table);
@@ -41,19 +71,34 @@ static int report(struct rule_ctx *ctx, const struct fk_def *fk)
 static int check(struct rule_ctx *ctx)
 {
 	const struct stmt *st = ctx->stmt;
+	const struct table_state *t;
+	bool filled = false;
 	size_t k;
 	int err;
 
-	if (st->kind != STMT_ALTER_TABLE || !st->table.name ||
-	    replay_table_is_new(ctx->state, &st->table))
+	if (st->kind != STMT_ALTER_TABLE || !st->table.name)
 		return 0;
+	if (replay_table_is_new(ctx->state, &st->table)) {
+		t = replay_find_table(ctx->state, &st->table);
+		if (!t || !t->filled)
+			return 0;
+		filled = true;
+	}
 	for (k = 0; k < st->ncmds; k++) {
 		const struct alter_cmd *ac = &st->cmds[k];
 
 		if (ac->kind != ALTER_ADD_FK || ac->fk.not_valid ||
 		    !ac->fk.ref_table.name)
 			continue;
-		if ((err = report(ctx, &ac->fk)) < 0)
+		/* a new table's key to itself or to another new table:
+		   nobody else waits */
+		if (filled &&
+		    (rule_same_table(ctx, &st->table, &ac->fk.ref_table) ||
+		     replay_table_is_new(ctx->state, &ac->fk.ref_table)))
+			continue;
+		err = filled ? report_filled(ctx, &ac->fk)
+			     : report(ctx, &ac->fk);
+		if (err < 0)
 			return err;
 	}
 	return 0;
@@ -74,8 +119,11 @@ const struct rule rule_fk001_fk_validating_add = {
 		 "for about 0.35 s, and the time grows with the size of both "
 		 "tables. DEFERRABLE INITIALLY DEFERRED (what Django emits) "
 		 "does not defer this check. Tables created earlier in the "
-		 "same migration are exempt: nobody else can be writing to "
-		 "them.",
+		 "same deploy are exempt: nobody else can be writing to "
+		 "them, and an empty one has no row to check; one created "
+		 "holding a query's rows (CREATE TABLE ... AS, SELECT ... "
+		 "INTO) is not, since checking its rows still holds SHARE ROW "
+		 "EXCLUSIVE on p.",
 	.fix = "add the foreign key NOT VALID, then VALIDATE CONSTRAINT in a "
 	       "separate transaction (SHARE UPDATE EXCLUSIVE on t, ROW SHARE "
 	       "on p: no INSERT, UPDATE or DELETE waits)",

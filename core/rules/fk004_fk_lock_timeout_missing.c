@@ -7,6 +7,17 @@ static bool existing(const struct rule_ctx *ctx, const struct qname *q)
 	return q->name && !replay_table_is_new(ctx->state, q);
 }
 
+/*
+ * A table of this deploy created holding a query's rows: its validating
+ * foreign key is an FK001 statement.
+ */
+static bool filled_new(const struct rule_ctx *ctx, const struct qname *q)
+{
+	const struct table_state *t = replay_find_table(ctx->state, q);
+
+	return q->name && t && t->filled && replay_table_is_new(ctx->state, q);
+}
+
 /* `"a" and "b"`, or `"a"` alone when they are `same` table. */
 static const char *pair(struct rule_ctx *ctx, const struct qname *a,
 			const struct qname *b, bool same)
@@ -42,12 +53,14 @@ static const char *locks_of(struct rule_ctx *ctx, const struct alter_cmd *ac)
 				pair(ctx, t, &ac->fk.ref_table, self),
 				self ? "it" : "them");
 		/*
-		 * A validating ADD on a table of this deploy is no FK001
-		 * statement: like CREATE TABLE … REFERENCES, it is not
-		 * flagged. ADD … NOT VALID is, on either table.
+		 * A validating ADD on an empty table of this deploy is no
+		 * FK001 statement: like CREATE TABLE … REFERENCES, it is
+		 * not flagged. ADD … NOT VALID is, on either table, and so
+		 * is the validating ADD on a table created filled.
 		 */
-		if ((existing(ctx, t) ||
-		     (ac->fk.not_valid && existing(ctx, &ac->fk.ref_table))))
+		if (existing(ctx, t) ||
+		    ((ac->fk.not_valid || filled_new(ctx, t)) &&
+		     existing(ctx, &ac->fk.ref_table)))
 			return arena_printf(
 				ctx->scratch,
 				"ADD FOREIGN KEY queues for SHARE ROW "

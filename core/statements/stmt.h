@@ -141,8 +141,10 @@ struct stmt {
 	/* CREATE TABLE, ALTER TABLE, CREATE INDEX … ON, REINDEX TABLE */
 	struct qname table;
 
-	/* CREATE TABLE */
+	/* CREATE TABLE; also CREATE TABLE … AS, SELECT … INTO and CREATE
+	   MATERIALIZED VIEW, which make a new relation too */
 	bool partitioned; /* PARTITION BY */
+	bool filled; /* … AS / INTO with data: the new relation holds rows */
 	struct fk_def *fks;
 	size_t nfks;
 	struct column_def *columns;

@@ -742,16 +742,46 @@ static int read_transaction(struct tree_ctx *c, const cJSON *n)
 	return 0;
 }
 
+/*
+ * CREATE TABLE … AS, CREATE MATERIALIZED VIEW, SELECT … INTO: a new
+ * relation, holding the query's rows unless WITH NO DATA.
+ */
+static int read_into(struct tree_ctx *c, const cJSON *into)
+{
+	if (!into)
+		return 0;
+	c->st->kind = STMT_CREATE_TABLE;
+	c->st->filled = !jbool(into, "skipData");
+	return read_qname(c, jget(into, "rel"), &c->st->table);
+}
+
+static int read_create_table_as(struct tree_ctx *c, const cJSON *n)
+{
+	const char *objtype = jstr(n, "objtype");
+
+	if (!objtype || (strcmp(objtype, "OBJECT_TABLE") != 0 &&
+			 strcmp(objtype, "OBJECT_MATVIEW") != 0))
+		return 0;
+	return read_into(c, jget(n, "into"));
+}
+
+static int read_select_into(struct tree_ctx *c, const cJSON *n)
+{
+	return read_into(c, jget(n, "intoClause"));
+}
+
 static const struct {
 	const char *type;
 	int (*read)(struct tree_ctx *c, const cJSON *node);
 } readers[] = {
 	{ "AlterTableStmt", read_alter_table },
 	{ "CreateStmt", read_create_table },
+	{ "CreateTableAsStmt", read_create_table_as },
 	{ "DropStmt", read_drop },
 	{ "IndexStmt", read_create_index },
 	{ "ReindexStmt", read_reindex },
 	{ "RenameStmt", read_rename },
+	{ "SelectStmt", read_select_into },
 	{ "TransactionStmt", read_transaction },
 	{ "VariableSetStmt", read_set },
 };
@@ -777,6 +807,10 @@ int stmt_from_tree(struct stmt *st, struct arena *arena, const char *json,
 			break;
 	if (i == sizeof(readers) / sizeof(readers[0]))
 		return 0; /* not a kind the rules look at: skip the JSON */
+	/* a SELECT matters only when it makes a table (SELECT … INTO) */
+	if (readers[i].read == read_select_into &&
+	    !strstr(type_at, "\"intoClause\""))
+		return 0;
 	root = cJSON_Parse(json);
 	if (!root)
 		return FK_FALLBACK;
