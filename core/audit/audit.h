@@ -80,6 +80,7 @@ int audit_text(struct result *res, const char *path, char *text, size_t len,
 /*
  * What audit_text() takes the file for: its framework as recognised
  * (framework_detect()), then as the configuration in `opts` sets it.
+ * `text` must be NUL-terminated at `len` (as source items are).
  * Returns 0 with `info` filled; FK_LEFT_OUT when the configuration leaves the
  * file out (exclude, outside its migrations folders); FK_ENOMEM. Release
  * `info` with migration_info_release() whatever it returns.

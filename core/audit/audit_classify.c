@@ -63,9 +63,16 @@ static void other_database(const char *path, const char *text, size_t len,
 
 	if (!discover_is_sql_name(slash ? slash + 1 : path))
 		return;
-	if (!dialect_other_by_path(path, &d) &&
-	    !dialect_other_by_text(text, len, &d))
-		return;
+	switch (dialect_of_path(path, &d)) {
+	case DIALECT_PATH_POSTGRES:
+		return; /* the folder says so: a sign in the text does not */
+	case DIALECT_PATH_NONE:
+		if (!dialect_other_by_text(text, len, &d))
+			return;
+		break;
+	case DIALECT_PATH_OTHER:
+		break;
+	}
 	info->role = ROLE_OTHER_DB;
 	snprintf(info->why, sizeof(info->why),
 		 "another database's SQL (%s: %s); fkaudit reads PostgreSQL's. "

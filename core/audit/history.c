@@ -27,6 +27,7 @@ struct analysis {
 	size_t file;
 	size_t first, n; /* findings in store */
 	uint32_t *occ;	 /* n entries */
+	bool other_db;	 /* left out as another database's */
 };
 
 struct lineage;
@@ -196,6 +197,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	struct buf why = BUF_INIT;
 	char *key;
 	size_t first = h->store.nfindings, nfiles = h->store.nfiles;
+	size_t other_db = h->store.other_db_files;
 	int rc;
 
 	*err_out = 0;
@@ -242,6 +244,7 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	a->file = h->store.nfiles > nfiles ? h->store.nfiles - 1 : NO_FILE;
 	a->first = first;
 	a->n = h->store.nfindings - first;
+	a->other_db = h->store.other_db_files > other_db;
 	if ((rc = count_occurrences(h, a)) < 0) {
 		a = NULL;
 		goto done;
@@ -419,6 +422,24 @@ static int apply_change(struct history *h, const struct change *c,
 		if (!(l = lineage_new(h, c->path, c->kind == CHANGE_ADDED)))
 			return FK_ENOMEM;
 	}
+	if (c->kind != CHANGE_ADDED) {
+		before = analyse(h, c->old_oid, c->old_path, NULL, NULL, NULL,
+				 &err);
+		if (err < 0)
+			return err;
+	}
+	if (c->kind == CHANGE_RENAMED && before && before->file != NO_FILE) {
+		now = analyse(h, c->oid, c->path, NULL, NULL, NULL, &err);
+		if (err < 0)
+			return err;
+		/* moved where it is no migration (another database's
+		   folder): its findings end at the old path, as if deleted */
+		if (now && now->file == NO_FILE) {
+			strmap_put(&h->paths, l->path, NULL);
+			l->gone = true;
+			return close_records(h, l, NULL, FINDING_DELETED);
+		}
+	}
 	if (c->kind == CHANGE_RENAMED) {
 		strmap_put(&h->paths, l->path, NULL);
 		if (!(l->path = arena_strdup(&h->arena, c->path)) ||
@@ -426,10 +447,6 @@ static int apply_change(struct history *h, const struct change *c,
 			return FK_ENOMEM;
 	}
 	if (c->kind != CHANGE_ADDED) {
-		before = analyse(h, c->old_oid, c->old_path, NULL, NULL, NULL,
-				 &err);
-		if (err < 0)
-			return err;
 		if (strcmp(c->oid, c->old_oid) == 0)
 			return 0; /* renamed as it was */
 		if ((err = edit_of(h, l, c->old_path, &edit)) < 0)
@@ -532,6 +549,7 @@ static int finish(struct history *h, struct walk *w)
 		}
 		/* not a migration that runs forward any more */
 		if (a->file == NO_FILE) {
+			h->out->other_db_files += a->other_db;
 			err = end_open(h, l, FINDING_FIXED);
 			continue;
 		}

@@ -9,74 +9,111 @@
 /* Section: paths. */
 
 struct engine_name {
-	const char *name; /* a path component, any case */
-	const char *engine;
+	const char *name;   /* a word of a path, any case */
+	const char *engine; /* NULL: PostgreSQL itself */
+	bool whole;	    /* only a whole folder or name part, not a word */
 };
 
 static const struct engine_name engine_names[] = {
-	{ "mysql", "MySQL or MariaDB" },
-	{ "mariadb", "MySQL or MariaDB" },
-	{ "sqlite", "SQLite" },
-	{ "sqlite3", "SQLite" },
-	{ "h2", "H2" },
-	{ "hsqldb", "HSQLDB" },
-	{ "clickhouse", "ClickHouse" },
-	{ "mssql", "SQL Server" },
-	{ "sqlserver", "SQL Server" },
-	{ "oracle", "Oracle" },
+	{ "mysql", "MySQL or MariaDB", false },
+	{ "mariadb", "MySQL or MariaDB", false },
+	{ "sqlite", "SQLite", false },
+	{ "sqlite3", "SQLite", false },
+	{ "h2", "H2", false },
+	{ "hsqldb", "HSQLDB", false },
+	{ "clickhouse", "ClickHouse", false },
+	{ "mssql", "SQL Server", false },
+	{ "sqlserver", "SQL Server", false },
+	/* CockroachDB's schema changes run online: other locks, other rules */
+	{ "cockroach", "CockroachDB", false },
+	{ "cockroachdb", "CockroachDB", false },
+	{ "crdb", "CockroachDB", false },
+	/* a word of many other meanings ("price-oracle"): whole names only */
+	{ "oracle", "Oracle", true },
+	{ "postgres", NULL, false },
+	{ "postgresql", NULL, false },
+	{ "pg", NULL, true },
 };
 
-static const char *engine_of(const char *s, size_t n)
+static const struct engine_name *engine_of(const char *s, size_t n, bool whole)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(engine_names) / sizeof(engine_names[0]); i++)
-		if (strlen(engine_names[i].name) == n &&
+		if ((whole || !engine_names[i].whole) &&
+		    strlen(engine_names[i].name) == n &&
 		    strncasecmp(engine_names[i].name, s, n) == 0)
-			return engine_names[i].engine;
+			return &engine_names[i];
 	return NULL;
 }
 
 /*
- * The dotted parts of a file name between its first part and ".sql":
- * "001_init.mysql.sql" has "mysql".
+ * The engine a path part names (`n` bytes at `s`): the part itself, or
+ * one of its words ("mysql-init", "migrations_sqlite").
  */
-static const char *engine_of_name(const char *name, const char **part,
-				  size_t *n)
+static const struct engine_name *engine_of_part(const char *s, size_t n)
 {
-	const char *dot = strchr(name, '.'), *next;
-	const char *engine;
+	const struct engine_name *e = engine_of(s, n, true);
+	size_t i = 0, k;
 
-	while (dot && (next = strchr(dot + 1, '.'))) {
+	while (!e && i < n) {
+		for (k = i; k < n && s[k] != '-' && s[k] != '_' && s[k] != '.';
+		     k++)
+			;
+		if (k > i && k - i < n)
+			e = engine_of(s + i, k - i, false);
+		i = k + 1;
+	}
+	return e;
+}
+
+/*
+ * The first engine the path names, and where: a folder, or a dotted part
+ * of the file name between its first part and ".sql"
+ * ("001_init.mysql.sql" has "mysql").
+ */
+static const struct engine_name *
+engine_of_path(const char *path, const char **part, size_t *n, bool *folder)
+{
+	const char *p = path, *slash, *dot, *next;
+	const struct engine_name *e;
+
+	*folder = true;
+	while ((slash = strchr(p, '/'))) {
+		*part = p;
+		*n = (size_t)(slash - p);
+		if ((e = engine_of_part(p, *n)))
+			return e;
+		p = slash + 1;
+	}
+	*folder = false;
+	for (dot = strchr(p, '.'); dot && (next = strchr(dot + 1, '.'));
+	     dot = next) {
 		*part = dot + 1;
 		*n = (size_t)(next - dot - 1);
-		if ((engine = engine_of(*part, *n)))
-			return engine;
-		dot = next;
+		if ((e = engine_of(*part, *n, true)))
+			return e;
 	}
 	return NULL;
 }
 
-bool dialect_other_by_path(const char *path, struct dialect_other *out)
+enum dialect_path dialect_of_path(const char *path, struct dialect_other *out)
 {
-	const char *p = path, *slash, *part;
+	const char *part;
 	size_t n;
+	bool folder;
+	const struct engine_name *e = engine_of_path(path, &part, &n, &folder);
 
-	while ((slash = strchr(p, '/'))) {
-		if ((out->engine = engine_of(p, (size_t)(slash - p)))) {
-			snprintf(out->why, sizeof(out->why),
-				 "the folder \"%.*s\" in its path",
-				 (int)(slash - p), p);
-			return true;
-		}
-		p = slash + 1;
-	}
-	if ((out->engine = engine_of_name(p, &part, &n))) {
-		snprintf(out->why, sizeof(out->why),
-			 "\".%.*s\" in its file name", (int)n, part);
-		return true;
-	}
-	return false;
+	if (!e)
+		return DIALECT_PATH_NONE;
+	if (!e->engine)
+		return DIALECT_PATH_POSTGRES;
+	out->engine = e->engine;
+	snprintf(out->why, sizeof(out->why),
+		 folder ? "the folder \"%.*s\" in its path"
+			: "\".%.*s\" in its file name",
+		 (int)n, part);
+	return DIALECT_PATH_OTHER;
 }
 
 /* Section: text. */

@@ -9,8 +9,8 @@
  * repositories that support several: fkaudit reads PostgreSQL's SQL, so
  * auditing them gives only parse errors and wrong findings. A file is
  * another database's when its path names the engine (a folder such as
- * "mysql", "h2" or "sqlserver", or a name such as "001_init.mysql.sql")
- * or its SQL holds what only that dialect writes (a backtick-quoted name,
+ * "mysql", "h2", "sqlserver" or "cockroach", or a name such as
+ * "001_init.mysql.sql"), or when its path names no engine and its SQL holds what only that dialect writes (a backtick-quoted name,
  * ") ENGINE=InnoDB", AUTO_INCREMENT, SQLite's AUTOINCREMENT and PRAGMA,
  * SQL Server's IDENTITY(1,1) and NVARCHAR(n) (not GO lines: Liquibase
  * reads them in any database's files), Oracle's VARCHAR2),
@@ -24,10 +24,20 @@ struct dialect_other {
 };
 
 /*
- * Whether the file at `path` is another database's, by its path alone.
- * Fills `out` when it is.
+ * What the path of a file says of its database: nothing, PostgreSQL (a
+ * folder or name part "postgres", "postgresql", "pg"), or another engine
+ * (`out` filled). The first part that names one decides. A word of a
+ * folder's name counts ("mysql-init", "migrations_sqlite"), except for
+ * words of other meanings ("oracle", "pg"), which count only as the whole
+ * name.
  */
-bool dialect_other_by_path(const char *path, struct dialect_other *out);
+enum dialect_path {
+	DIALECT_PATH_NONE,
+	DIALECT_PATH_POSTGRES,
+	DIALECT_PATH_OTHER,
+};
+
+enum dialect_path dialect_of_path(const char *path, struct dialect_other *out);
 
 /*
  * Whether `text` (`len` bytes, NUL-terminated at len) is another

@@ -466,6 +466,8 @@ int fs_source_next(struct fs_source *src, struct source_item *item)
 	}
 	if (!err && item->status == FILE_TOO_LARGE)
 		err = too_large_problem(src, item);
+	if (item->data) /* the spare byte: the text ends there (source.h) */
+		item->data[item->len] = '\0';
 	return err < 0 ? err : FK_ITEM;
 }
 

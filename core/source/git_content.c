@@ -114,6 +114,8 @@ int repo_item_read(struct repo *g, const char *rev, const char *path,
 				       &why);
 		if (rc == 0)
 			item->problem = strdup(buf_str(&why));
+		if (item->data) /* the spare byte (source.h) */
+			item->data[item->len] = '\0';
 	}
 	buf_release(&why);
 	if (rc < 0 || (!item->data && !item->problem)) {

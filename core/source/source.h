@@ -58,7 +58,7 @@ struct source_origin {
 
 struct source_item {
 	char *path; /* as reports show it; owned */
-	char *data; /* contents + 1 spare byte; owned; NULL if none */
+	char *data; /* contents, then a NUL; owned; NULL if none */
 	size_t len;
 	enum file_status status; /* why there is no data */
 	char *problem;		 /* the words for it; owned; or NULL */

@@ -1,6 +1,7 @@
 #include "sqltype.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How a type's modifiers are shown. */
@@ -123,4 +124,91 @@ int sqltype_int_width(const char *type)
 	if (strcmp(type, "bigint") == 0)
 		return 8;
 	return 0;
+}
+
+/*
+ * The modifiers of `type` after `base` ("character varying(40)" with
+ * base "character varying": 1 mod, 40): the count (0 for the bare base),
+ * or -1 when `type` is not `base`.
+ */
+static int mods_of(const char *type, const char *base, long mods[2])
+{
+	size_t n = strlen(base);
+	const char *p = type + n;
+	char *end;
+	int k = 0;
+
+	if (strncmp(type, base, n) != 0)
+		return -1;
+	if (!*p)
+		return 0;
+	if (*p != '(')
+		return -1;
+	do {
+		mods[k++] = strtol(p + 1, &end, 10);
+		p = end;
+	} while (k < 2 && *p == ',');
+	return *p == ')' && !p[1] ? k : -1;
+}
+
+static bool is_string(const char *type)
+{
+	long m[2];
+
+	return strcmp(type, "text") == 0 ||
+	       mods_of(type, "character varying", m) >= 0;
+}
+
+/*
+ * varchar(n), varchar and text (`base` "character varying"), or bit
+ * varying(n), as PostgreSQL's varchar_support and varbit_support see them
+ */
+static enum sqltype_change length_change(const char *from, const char *to,
+					 const char *base)
+{
+	long f[2], t[2];
+	int nf = mods_of(from, base, f);
+	int nt = mods_of(to, base, t);
+
+	if (strcmp(to, "text") == 0 || nt == 0)
+		return SQLTYPE_CHANGE_KEEPS_ROWS; /* no limit left */
+	/* to varchar(m): from text or varchar only if n ≤ m */
+	return nf == 1 && f[0] <= t[0] ? SQLTYPE_CHANGE_KEEPS_ROWS
+				       : SQLTYPE_CHANGE_REWRITES;
+}
+
+static enum sqltype_change numeric_change(const char *from, const char *to)
+{
+	long f[2] = { 0, 0 }, t[2] = { 0, 0 };
+	int nf = mods_of(from, "numeric", f), nt = mods_of(to, "numeric", t);
+
+	if (nt == 0)
+		return SQLTYPE_CHANGE_KEEPS_ROWS;
+	if (nf <= 0)
+		return SQLTYPE_CHANGE_REWRITES;
+	/* numeric(p) is numeric(p,0); same scale, no less precision */
+	return f[1] == t[1] && f[0] <= t[0] ? SQLTYPE_CHANGE_KEEPS_ROWS
+					    : SQLTYPE_CHANGE_REWRITES;
+}
+
+enum sqltype_change sqltype_change_of(const char *from, const char *to)
+{
+	long m[2];
+
+	if (!from || !to)
+		return SQLTYPE_CHANGE_UNKNOWN;
+	if (strcmp(from, to) == 0)
+		return SQLTYPE_CHANGE_KEEPS_ROWS;
+	if (is_string(from) && is_string(to))
+		return length_change(from, to, "character varying");
+	if (mods_of(from, "numeric", m) >= 0 && mods_of(to, "numeric", m) >= 0)
+		return numeric_change(from, to);
+	if (mods_of(from, "bit varying", m) >= 0 &&
+	    mods_of(to, "bit varying", m) >= 0)
+		return length_change(from, to, "bit varying");
+	if ((strncmp(from, "timestamp", 9) == 0 &&
+	     strncmp(to, "timestamp", 9) == 0) ||
+	    strcmp(from, "citext") == 0 || strcmp(to, "citext") == 0)
+		return SQLTYPE_CHANGE_UNKNOWN;
+	return SQLTYPE_CHANGE_REWRITES;
 }

@@ -33,4 +33,23 @@ const char *sqltype_int_max(const char *type);
 /* The width in bytes of smallint, integer or bigint; 0 otherwise. */
 int sqltype_int_width(const char *type);
 
+/*
+ * What ALTER COLUMN … TYPE from type `from` to `to` (sqltype_name()
+ * spellings) does to the table's rows, as PostgreSQL 15 decides it
+ * (ATColumnChangeRequiresRewrite; measured, see FK011): the same type, a
+ * longer or unlimited varchar, varchar to text, text to varchar without a
+ * length, or a numeric of more precision and the same scale keep the rows
+ * as they are and check nothing; other changes between built-in types
+ * rewrite the table (and re-check a foreign key on the column). Unknown:
+ * either type is not known, or the answer depends on the session
+ * (timestamp to timestamptz is no rewrite only in time zone UTC).
+ */
+enum sqltype_change {
+	SQLTYPE_CHANGE_UNKNOWN,
+	SQLTYPE_CHANGE_KEEPS_ROWS,
+	SQLTYPE_CHANGE_REWRITES,
+};
+
+enum sqltype_change sqltype_change_of(const char *from, const char *to);
+
 #endif

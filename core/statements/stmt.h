@@ -95,6 +95,8 @@ struct alter_cmd {
 	bool has_default; /* ADD_COLUMN: a DEFAULT that is not NULL */
 	/* ADD_COLUMN, COLUMN_TYPE: the (new) type, as column_def.type */
 	const char *type;
+	/* COLUMN_TYPE: a USING expression other than the column itself */
+	bool using_expr;
 	/* ADD_KEY; ADD_COLUMN with PRIMARY KEY or UNIQUE (cols: the column) */
 	bool has_key;
 	struct key_def key;

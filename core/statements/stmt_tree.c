@@ -363,8 +363,19 @@ static int read_alter_cmd(struct tree_ctx *c, const cJSON *cmd,
 	} else if (ac->kind == ALTER_ADD_COLUMN) {
 		err = read_add_column(c, node_as(def, "ColumnDef"), ac);
 	} else if (ac->kind == ALTER_COLUMN_TYPE) {
-		ac->type = read_type(
-			c, jget(node_as(def, "ColumnDef"), "typeName"));
+		const cJSON *col = node_as(def, "ColumnDef");
+		const cJSON *expr = jget(col, "raw_default");
+		const cJSON *fields =
+			jget(node_as(expr, "ColumnRef"), "fields");
+		const char *f =
+			jstr(node_as(cJSON_GetArrayItem(fields, 0), "String"),
+			     "sval");
+
+		ac->type = read_type(c, jget(col, "typeName"));
+		/* USING col is the column itself; anything else is computed */
+		ac->using_expr =
+			expr && !(cJSON_GetArraySize(fields) == 1 && f &&
+				  ac->name && strcmp(f, ac->name) == 0);
 	}
 	return err;
 }
