@@ -476,3 +476,31 @@ Test(frameworks, rollback_names_compare_truncated_to_63_bytes)
 	cr_expect(!test_has(&out, "[FK013 "), "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * detect reads each file as check does, to its end and no further: a
+ * short PostgreSQL file after a long one with a backtick was taken for
+ * MySQL's (the sniff read the bytes the longer file left behind).
+ */
+Test(frameworks, detect_reads_no_further_than_a_file_ends)
+{
+	struct buf out = BUF_INIT;
+	const char *const args[] = { "detect", "a.sql", "b.sql", NULL };
+
+	put("a.sql",
+	    "CREATE TABLE x (id int);\n"
+	    "-- padding padding padding padding padding padding padding "
+	    "padding padding padding padding padding padding padding\n"
+	    "CREATE TABLE `zzz` (id int);\n");
+	/* shorter, no line break at the end; "identity" makes the sniff
+	   scan it */
+	put("b.sql",
+	    "CREATE TABLE \"identity_types\" (\n\"id\" UUID NOT NULL,\n"
+	    "PRIMARY KEY(\"id\")\n);");
+	cr_expect_eq(run_fkaudit(args, test_dir, NULL, NULL, &out, NULL), 0);
+	cr_expect(test_has(&out, "a.sql\n  another database's: not audited"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "b.sql\n  plain SQL, runs forward"), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}

@@ -616,6 +616,36 @@ Test(git, other_databases_are_left_out_in_diff_and_history)
 	done(&r);
 }
 
+/*
+ * A migration moved into another database's folder is no migration any
+ * more: its findings end at its old path as deleted, and are not
+ * reported at the new one (they were, "fixed", on a file left out).
+ */
+Test(git, history_ends_a_migration_moved_to_another_database)
+{
+	struct run r;
+	const cJSON *f, *sum;
+
+	new_repo("r");
+	put("r", "db/001_fk.sql", unsafe_fk);
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "fk");
+	test_sh("cd r && mkdir db/mysql && git mv db/001_fk.sql db/mysql/");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "moved to mysql");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	f = finding(&r, "FK001", NULL, 0);
+	cr_assert(f, "%s", buf_str(&r.out));
+	cr_expect_str_eq(str(f, "path"), "db/001_fk.sql");
+	cr_expect_str_eq(str(f, "state"), "deleted");
+	cr_expect_eq(count(&r, "FK001", "db/mysql/001_fk.sql"), 0, "%s",
+		     buf_str(&r.out));
+	sum = cJSON_GetObjectItem(r.json, "summary");
+	cr_expect_eq(
+		cJSON_GetObjectItem(sum, "files_other_databases")->valueint, 1,
+		"%s", buf_str(&r.out));
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

@@ -437,7 +437,10 @@ static int apply_change(struct history *h, const struct change *c,
 		if (now && now->file == NO_FILE) {
 			strmap_put(&h->paths, l->path, NULL);
 			l->gone = true;
-			return close_records(h, l, NULL, FINDING_DELETED);
+			if ((err = close_records(h, l, NULL, FINDING_DELETED)))
+				return err;
+			/* the new path is followed as a file of its own */
+			return lineage_new(h, c->path, false) ? 0 : FK_ENOMEM;
 		}
 	}
 	if (c->kind == CHANGE_RENAMED) {

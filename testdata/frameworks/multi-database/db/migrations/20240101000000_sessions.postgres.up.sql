@@ -1,0 +1,1 @@
+CREATE TABLE sessions (id uuid PRIMARY KEY, identity_id uuid NOT NULL);
