@@ -48,7 +48,10 @@ static void print_help(FILE *out)
 		fprintf(out, "  %-9s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs("\n'fkaudit <command> --help' describes a command's options.\n"
-	      "  -C DIR         run as if started in DIR (before the command)\n"
+	      "  -C DIR         run as if started in DIR (before the command): "
+	      "relative\n"
+	      "                 paths, report files included, are DIR's, as "
+	      "in git\n"
 	      "  -h, --help     show this help\n"
 	      "  -V, --version  show the version\n",
 	      out);

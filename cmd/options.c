@@ -324,11 +324,23 @@ static int emit_close(FILE *f, const struct reporter *rep,
 	return err ? (saved ? saved : -1) : 0;
 }
 
+/*
+ * A relative report path is the current folder's: after -C DIR, DIR's,
+ * as in git. The message names the folder, so the path can be found.
+ */
 static int write_error(const char *path, int saved)
 {
+	char cwd[4096];
+
 	fputs("fkaudit: cannot write '", stderr);
 	put_shown(stderr, path);
-	fprintf(stderr, "': %s\n", saved > 0 ? strerror(saved) : "write error");
+	fputc('\'', stderr);
+	if (path[0] != '/' && getcwd(cwd, sizeof(cwd))) {
+		fputs(" (relative to ", stderr);
+		put_shown(stderr, cwd);
+		fputc(')', stderr);
+	}
+	fprintf(stderr, ": %s\n", saved > 0 ? strerror(saved) : "write error");
 	return -1;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "run.h"
@@ -252,4 +253,36 @@ Test(cli, newer_syntax_audited_like_pg15)
 	cr_expect(test_has(&r.out, "<stdin>:5:24: error: [FK001"), "%s",
 		  buf_str(&r.out));
 	done(&r);
+}
+
+/*
+ * Report paths after -C DIR are DIR's, as git resolves paths; a report
+ * that cannot be written there is exit 3, and the message names DIR, so
+ * that the path can be found (the demo printed a command that failed so).
+ */
+Test(cli, report_paths_are_relative_to_the_dash_c_folder)
+{
+	struct run r;
+	char dir[4200], want[4300], real[4200];
+
+	test_dir_setup();
+	snprintf(dir, sizeof(dir), "%s/repo", test_dir);
+	cr_assert(mkdir(dir, 0755) == 0);
+	cr_assert(put_test_file("repo/001.sql", unsafe_fk) == 0);
+	r = go(ARGS("-C", "repo", "check", "--sarif", "out/r.sarif", "."),
+	       test_dir, NULL, NULL);
+	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
+	cr_assert(realpath(dir, real));
+	snprintf(
+		want, sizeof(want),
+		"fkaudit: cannot write 'out/r.sarif' (relative to %s): ", real);
+	cr_expect(test_has(&r.err, want), "%s", buf_str(&r.err));
+	done(&r);
+	r = go(ARGS("-C", "repo", "check", "--sarif", "../r.sarif", "."),
+	       test_dir, NULL, NULL);
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	snprintf(want, sizeof(want), "%s/r.sarif", test_dir);
+	cr_expect(access(want, F_OK) == 0, "written next to repo/");
+	done(&r);
+	test_dir_teardown();
 }

@@ -330,6 +330,35 @@ Test(git, diff_worktree_and_errors)
 	done(&r);
 }
 
+/*
+ * actions/checkout without fetch-depth: one commit of one branch; the
+ * base branch is unknown, and the message says what to fetch.
+ */
+Test(git, diff_of_a_base_the_shallow_clone_does_not_have)
+{
+	struct run r;
+
+	diverged();
+	test_sh("git clone -q --depth 1 --single-branch --branch feature "
+		"file://$PWD/r s");
+	r = go("s", ARGS("diff", "origin/main"));
+	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "unknown revision 'origin/main'"), "%s",
+		  buf_str(&r.err));
+	cr_expect(test_has(&r.err, "in this shallow clone; fetch it first "
+				   "('git fetch origin "
+				   "main:refs/remotes/origin/main'"),
+		  "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "'fetch-depth: 0'"), "%s", buf_str(&r.err));
+	done(&r);
+	/* a commit (github.event.before) older than the clone */
+	r = go("s", ARGS("diff", "0123456789abcdef0123456789abcdef01234567"));
+	cr_expect_eq(r.code, 3, "%s", buf_str(&r.err));
+	cr_expect(test_has(&r.err, "'git fetch --unshallow'"), "%s",
+		  buf_str(&r.err));
+	done(&r);
+}
+
 Test(git, diff_in_a_shallow_clone_without_the_merge_base)
 {
 	struct run r;

@@ -130,6 +130,29 @@ void repo_free(struct repo *g)
  * points to is missing (or in a pack that is corrupt), or nothing has
  * that name. Sets `err`; FK_EGIT, or FK_ENOMEM.
  */
+/*
+ * Why a revision may be unknown in a CI checkout, which fetches one
+ * branch and often one commit: what to fetch.
+ */
+static void unknown_hint(struct repo *g, const char *rev, struct buf *err)
+{
+	bool shallow = git_repository_is_shallow(g->repo) == 1;
+	bool remote = strncmp(rev, "origin/", 7) == 0;
+
+	if (remote)
+		buf_addf(err,
+			 " in this %sclone; fetch it first ('git fetch origin "
+			 "%s:refs/remotes/%s'; with actions/checkout, "
+			 "'fetch-depth: 0' fetches every branch and the whole "
+			 "history)",
+			 shallow ? "shallow " : "", rev + 7, rev);
+	else if (shallow)
+		buf_adds(err,
+			 " in this shallow clone; fetch more history "
+			 "('git fetch --unshallow'; with actions/checkout, "
+			 "'fetch-depth: 0')");
+}
+
 static int not_found(struct repo *g, const char *rev, struct buf *err)
 {
 	git_reference *ref = NULL, *target = NULL;
@@ -149,6 +172,7 @@ static int not_found(struct repo *g, const char *rev, struct buf *err)
 			 "unknown revision '%s': no branch, tag or commit has "
 			 "that name",
 			 rev);
+		unknown_hint(g, rev, err);
 	} else if (git_reference_resolve(&target, ref) < 0) {
 		name = git_reference_symbolic_target(ref);
 		if (name && strncmp(name, "refs/heads/", 11) == 0)
