@@ -478,6 +478,27 @@ Test(frameworks, rollback_names_compare_truncated_to_63_bytes)
 }
 
 /*
+ * Two unnamed indexes on one column are t_col_idx and t_col_idx1, as
+ * PostgreSQL 15 numbers them (tests/pg_names.sh): the rollback that drops
+ * both drops what the forward migration made.
+ */
+Test(frameworks, rollback_names_of_numbered_defaults)
+{
+	struct buf out = BUF_INIT;
+
+	put("db/000001_idx.up.sql",
+	    "CREATE TABLE orders (id bigint, user_id bigint);\n"
+	    "CREATE INDEX ON orders (user_id);\n"
+	    "CREATE INDEX ON orders (user_id) WHERE id > 0;\n");
+	put("db/000001_idx.down.sql", "DROP INDEX orders_user_id_idx1;\n"
+				      "DROP INDEX orders_user_id_idx;\n"
+				      "DROP TABLE orders;\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "[FK013 "), "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+/*
  * detect reads each file as check does, to its end and no further: a
  * short PostgreSQL file after a long one with a backtick was taken for
  * MySQL's (the sniff read the bytes the longer file left behind).

@@ -535,10 +535,10 @@ Test(replay, names_and_default_fk_names)
 	char buf[64];
 	struct qname q = { "Staging", "my table" };
 
-	cr_expect_str_eq(fk_default_name(&a, "messages", cols, 1),
+	cr_expect_str_eq(replay_default_name(&a, "messages", cols, 1, "fkey"),
 			 "messages_user_id_fkey");
-	n = fk_default_name(&a, "a_table_with_a_rather_long_name_too",
-			    long_cols, 2);
+	n = replay_default_name(&a, "a_table_with_a_rather_long_name_too",
+				long_cols, 2, "fkey");
 	cr_expect_eq(strlen(n), 63, "%s", n);
 	cr_expect(strstr(n, "_fkey") == n + 58);
 	qname_format(buf, sizeof(buf), &q);

@@ -104,12 +104,6 @@ bool replay_lock_timeout(const struct replay *r, const struct tx *tx)
 	return r->lt_session;
 }
 
-const char *fk_default_name(struct arena *arena, const char *table,
-			    const char *const *cols, size_t ncols)
-{
-	return replay_default_name(arena, table, cols, ncols, "fkey");
-}
-
 const char *replay_default_name(struct arena *arena, const char *table,
 				const char *const *cols, size_t ncols,
 				const char *suffix)

@@ -43,6 +43,7 @@ struct index_state {
 	const char **cols; /* key columns in order; NULL: an expression */
 	size_t ncols;
 	bool primary;
+	bool constraint; /* a PRIMARY KEY or UNIQUE constraint's index */
 	bool dropped;
 	struct index_state *next; /* the table's next index */
 };
@@ -222,11 +223,29 @@ int replay_apply(struct replay *r, const struct stmt *st, size_t i,
 		 const struct tx *tx);
 
 /*
- * The name PostgreSQL gives an unnamed foreign key: <table>_<cols>_fkey
- * (in `arena`; NULL when out of memory).
+ * What a generated name must not collide with in its schema, as
+ * PostgreSQL 15 chooses it (measured, see tests/pg_names.sh): an index's
+ * (ChooseRelationName) no table or index; a PRIMARY KEY's or UNIQUE's
+ * index also no constraint; a foreign key's (ChooseConstraintName) no
+ * constraint: a foreign key or key of any table of the schema.
  */
-const char *fk_default_name(struct arena *arena, const char *table,
-			    const char *const *cols, size_t ncols);
+enum name_kind {
+	NAME_INDEX,
+	NAME_KEY,
+	NAME_CONSTRAINT,
+};
+
+/*
+ * The name PostgreSQL gives an unnamed index, key or foreign key of
+ * table `table` in schema `schema` in state `r`: replay_default_name()
+ * with `label`, or, while that is taken, with label1, label2, … (the
+ * parts trimmed again for the longer label). In `arena`; NULL when out of
+ * memory.
+ */
+const char *replay_choose_name(const struct replay *r, struct arena *arena,
+			       const char *schema, const char *table,
+			       const char *const *cols, size_t ncols,
+			       const char *label, enum name_kind kind);
 
 /*
  * Links a finding (by its file's index in the result, its span's start

@@ -6,6 +6,7 @@
  */
 #include "replay_schema.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "error.h"
@@ -277,24 +278,68 @@ static int column_add(struct replay *r, struct table_state *t, const char *name,
 	return 0;
 }
 
+/* Whether `name` is taken in `schema` for a name of `kind` (replay.h). */
+static bool name_taken(const struct replay *r, const char *schema,
+		       const char *name, enum name_kind kind)
+{
+	const struct index_state *x =
+		get_key(&r->indexes, PARTS(schema, name), 2);
+	const struct fk_state *f;
+
+	if (kind != NAME_CONSTRAINT && (x || lookup(r, schema, name)))
+		return true;
+	if (kind == NAME_INDEX)
+		return false;
+	if (x && x->constraint)
+		return true;
+	for (f = r->fk_first; f; f = f->next)
+		if (!f->dropped && strcmp(f->schema, schema) == 0 &&
+		    strcmp(f->name, name) == 0)
+			return true;
+	return false;
+}
+
+const char *replay_choose_name(const struct replay *r, struct arena *arena,
+			       const char *schema, const char *table,
+			       const char *const *cols, size_t ncols,
+			       const char *label, enum name_kind kind)
+{
+	const char *name =
+		replay_default_name(arena, table, cols, ncols, label);
+	char numbered[32];
+	unsigned pass;
+
+	for (pass = 1;
+	     name && name_taken(r, schema, name, kind) && pass < 10000;
+	     pass++) {
+		snprintf(numbered, sizeof(numbered), "%.20s%u", label, pass);
+		name = replay_default_name(arena, table, cols, ncols, numbered);
+	}
+	return name;
+}
+
+/* `name` NULL: the name PostgreSQL makes for it. `key`: a constraint's. */
 static int index_add(struct replay *r, struct table_state *t, const char *name,
-		     const char *const *cols, size_t ncols, bool primary)
+		     const char *const *cols, size_t ncols, bool primary,
+		     bool key)
 {
 	struct index_state *x = arena_alloc(&r->arena, sizeof(*x));
 
 	if (!x || keep_all(r, cols, ncols, &x->cols) < 0)
 		return FK_ENOMEM;
 	x->schema = t->schema;
-	/* makeObjectName(): <t>_pkey, <t>_<cols>_key */
+	/* <t>_pkey, <t>_<cols>_key, <t>_<cols>_idx, numbered when taken */
 	x->name = name ? arena_strdup(&r->arena, name)
-		       : replay_default_name(
-				 &r->arena, t->name, primary ? NULL : cols,
-				 primary ? 0 : ncols, primary ? "pkey" : "key");
+		       : replay_choose_name(r, &r->arena, t->schema, t->name,
+					    primary ? NULL : cols,
+					    primary ? 0 : ncols,
+					    primary ? "pkey" : "key", NAME_KEY);
 	if (!x->name)
 		return FK_ENOMEM;
 	x->table = t;
 	x->ncols = ncols;
 	x->primary = primary;
+	x->constraint = key;
 	x->next = t->indexes;
 	t->indexes = x;
 	return put_key(r, &r->indexes, PARTS(x->schema, x->name), 2, x);
@@ -339,11 +384,13 @@ static int key_add(struct replay *r, struct table_state *t,
 	int err = 0;
 
 	if (!k->using_index)
-		return index_add(r, t, k->name, k->cols, k->ncols, k->primary);
+		return index_add(r, t, k->name, k->cols, k->ncols, k->primary,
+				 true);
 	x = get_key(&r->indexes, PARTS(t->schema, k->using_index), 2);
 	if (!x || x->table != t)
 		return 0;
 	x->primary = k->primary;
+	x->constraint = true;
 	if (k->name && strcmp(k->name, x->name) != 0)
 		err = index_rename(r, x, k->name);
 	return err;
@@ -404,9 +451,11 @@ static int fk_add(struct replay *r, const struct qname *table,
 	    keep_all(r, fk->cols, fk->ncols, &f->cols) < 0 ||
 	    fk_ref_cols(r, f, fk) < 0)
 		return FK_ENOMEM;
-	f->name = fk->name ? arena_strdup(&r->arena, fk->name)
-			   : fk_default_name(&r->arena, table->name, fk->cols,
-					     fk->ncols);
+	f->name = fk->name
+			  ? arena_strdup(&r->arena, fk->name)
+			  : replay_choose_name(r, &r->arena, f->schema,
+					       table->name, fk->cols, fk->ncols,
+					       "fkey", NAME_CONSTRAINT);
 	if (!f->name)
 		return FK_ENOMEM;
 	f->ncols = fk->ncols;
@@ -716,10 +765,12 @@ static int index_create(struct replay *r, const struct stmt *st)
 	if (!t || (st->concurrently && t->partitioned))
 		return 0;
 	if (!name &&
-	    !(name = replay_default_name(&r->arena, t->name, st->index_colnames,
-					 st->nindex_colnames, "idx")))
+	    !(name = replay_choose_name(r, &r->arena, t->schema, t->name,
+					st->index_colnames, st->nindex_colnames,
+					"idx", NAME_INDEX)))
 		return FK_ENOMEM;
-	return index_add(r, t, name, st->index_cols, st->nindex_cols, false);
+	return index_add(r, t, name, st->index_cols, st->nindex_cols, false,
+			 false);
 }
 
 int replay_schema_apply(struct replay *r, const struct stmt *st, size_t i,

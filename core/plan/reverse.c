@@ -1,5 +1,6 @@
 #include "reverse.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -66,6 +67,27 @@ static int add_name(struct reverse_names *n, const char *name)
 }
 
 /*
+ * The name PostgreSQL gives an unnamed foreign key or index of the
+ * forward migration: <table>_<columns>_<label>, numbered (label1, …)
+ * while a name the forward text holds or made already takes it.
+ */
+static int add_default(struct reverse_names *n, const char *table,
+		       const char *const *cols, size_t ncols, const char *label)
+{
+	const char *name =
+		replay_default_name(&n->arena, table, cols, ncols, label);
+	char numbered[32];
+	unsigned k;
+
+	for (k = 1; name && strmap_get(&n->seen, name) && k < 10000; k++) {
+		snprintf(numbered, sizeof(numbered), "%.20s%u", label, k);
+		name = replay_default_name(&n->arena, table, cols, ncols,
+					   numbered);
+	}
+	return add_name(n, name);
+}
+
+/*
  * The names PostgreSQL gives the forward migration's unnamed foreign keys
  * (<table>_<columns>_fkey) and indexes (<table>_<columns>_idx).
  */
@@ -83,17 +105,12 @@ static int names_defaults(struct reverse_names *n, const struct statements *up)
 			continue;
 		while (!err && (fk = stmt_next_fk(st, &pos, NULL)))
 			if (!fk->name)
-				err = add_name(n,
-					       replay_default_name(
-						       &n->arena,
-						       st->table.name, fk->cols,
-						       fk->ncols, "fkey"));
+				err = add_default(n, st->table.name, fk->cols,
+						  fk->ncols, "fkey");
 		if (!err && st->kind == STMT_CREATE_INDEX && !st->index_name &&
 		    st->nindex_colnames)
-			err = add_name(n, replay_default_name(
-						  &n->arena, st->table.name,
-						  st->index_colnames,
-						  st->nindex_colnames, "idx"));
+			err = add_default(n, st->table.name, st->index_colnames,
+					  st->nindex_colnames, "idx");
 	}
 	return err;
 }

@@ -202,9 +202,13 @@ const char *rule_fk_name(struct rule_ctx *ctx, const struct fk_def *fk)
 {
 	const char *n = fk->name;
 
-	if (!n)
-		n = fk_default_name(ctx->scratch, ctx->stmt->table.name,
-				    fk->cols, fk->ncols);
+	/* as replay_apply() will name it: numbered when the name is taken */
+	if (!n && ctx->stmt->table.name)
+		n = replay_choose_name(
+			ctx->state, ctx->scratch,
+			replay_schema_of(ctx->state, &ctx->stmt->table),
+			ctx->stmt->table.name, fk->cols, fk->ncols, "fkey",
+			NAME_CONSTRAINT);
 	return n ? n : "?";
 }
 
