@@ -81,8 +81,16 @@ static uint32_t plan_unit(const struct stmt *stmts, const struct plan_unit *u,
 		p.multi = true;
 		open_tx(&p, TX_IMPLICIT, 0);
 	}
-	for (i = 0; i < u->n; i++)
-		out[u->first + i] = plan_one(&p, &stmts[u->first + i], i);
+	for (i = 0; i < u->n; i++) {
+		const struct stmt *st = &stmts[u->first + i];
+
+		/* a DO block's statements run in the DO's transaction */
+		if (st->in_do && st->in_do - 1 >= u->first &&
+		    st->in_do - 1 < u->first + i)
+			out[u->first + i] = out[st->in_do - 1];
+		else
+			out[u->first + i] = plan_one(&p, st, i);
+	}
 	return p.next_id;
 }
 

@@ -279,7 +279,16 @@ const char *rule_tx_desc(struct rule_ctx *ctx, const struct tx *tx)
 			     "several statements are sent as one string";
 		break;
 	case TX_NONE:
-		s = "no transaction";
+		/* a DO block runs as one statement: its own transaction */
+		if (ctx->stmt->in_do)
+			s = arena_printf(
+				ctx->scratch,
+				"the transaction of the DO block at line %u",
+				rule_line(ctx, ctx->file->stmts
+						       .v[ctx->stmt->in_do - 1]
+						       .span.start));
+		else
+			s = "no transaction";
 		break;
 	}
 	return s ? s : "a transaction";

@@ -424,21 +424,45 @@ static bool do_body(const struct builder *b, struct span *body)
 }
 
 /*
+ * EXECUTE '<SQL>' at tokens v[i..] of the DO body: the literal's SQL, as
+ * a span of the file, when it is one plain literal (no quote inside it to
+ * undouble, nothing joined to it); false else.
+ */
+static bool execute_literal(const char *src, const struct token *v, size_t i,
+			    size_t n, struct span *out)
+{
+	const struct token *t;
+
+	if (!tok_is_word(src, &v[i], "execute") || i + 1 >= n)
+		return false;
+	t = &v[i + 1];
+	if (t->kind != TOK_SCONST || src[t->start] != '\'' ||
+	    t->end - t->start < 3 ||
+	    memchr(src + t->start + 1, '\'', t->end - t->start - 2) ||
+	    (i + 2 < n && !tok_is_char(&v[i + 2], ';')))
+		return false;
+	out->start = t->start + 1;
+	out->end = t->end - 1;
+	return true;
+}
+
+/*
  * SQL inside `DO $$ … $$`: the ALTER, CREATE and DROP statements of the
- * block's body become statements of their own, after the DO, so that
- * the rules see the foreign keys and indexes it adds (older drizzle-kit
- * wraps every foreign key in one). A statement starts after BEGIN, THEN,
- * ELSE, LOOP or ";" and ends at the next ";".
+ * block's body, and the plain literals its EXECUTEs run, become
+ * statements of their own, after the DO (in_do set), so that the rules
+ * see the foreign keys and indexes it adds (older drizzle-kit wraps
+ * every foreign key in one). A statement starts after BEGIN, THEN, ELSE,
+ * LOOP or ";" and ends at the next ";". They run in the DO's transaction.
  */
 static int build_do_body(struct builder *b)
 {
 	static const char *const starts[] = { "alter", "create", "drop" };
 	static const char *const opens[] = { "begin", "then", "else", "loop" };
 	const char *src = b->out->text;
-	struct span body;
+	struct span body, lit;
 	struct span_list found = { 0 };
 	struct token_list tl = { 0 };
-	size_t i, k;
+	size_t i, k, at = b->out->n - 1, before;
 	bool boundary = true;
 	int err;
 
@@ -456,6 +480,17 @@ static int build_do_body(struct builder *b)
 			continue;
 		for (k = 0; boundary && k < 3; k++)
 			start |= tok_is_word(src, t, starts[k]);
+		if (boundary && execute_literal(src, tl.v, i, tl.n, &lit)) {
+			if (array_grow((void **)&found.v, &found.cap, found.n,
+				       sizeof(*found.v)) < 0) {
+				err = FK_ENOMEM;
+				break;
+			}
+			found.v[found.n++] = lit;
+			i++;
+			boundary = false;
+			continue;
+		}
 		if (start) {
 			size_t j = i;
 			int depth = 0;
@@ -482,8 +517,12 @@ static int build_do_body(struct builder *b)
 		for (k = 0; k < 4; k++)
 			boundary |= tok_is_word(src, t, opens[k]);
 	}
-	for (i = 0; i < found.n && !err; i++)
+	for (i = 0; i < found.n && !err; i++) {
+		before = b->out->n;
 		err = build_one(b, &found.v[i]);
+		for (k = before; k < b->out->n; k++)
+			b->out->v[k].in_do = at + 1;
+	}
 done:
 	span_list_release(&found);
 	token_list_release(&tl);

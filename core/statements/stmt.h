@@ -119,6 +119,12 @@ struct stmt {
 	enum stmt_kind kind;
 	struct span span; /* from its first to its last token, no ";" */
 	struct span lead; /* the comments before it, may be empty */
+	/*
+	 * A statement of a DO block's body (or the SQL literal an EXECUTE
+	 * there runs): 1 + the index of the DO statement, which runs it as
+	 * part of itself, in its transaction; 0 for any other statement.
+	 */
+	size_t in_do;
 
 	/*
 	 * Parse status. `parsed`: the PostgreSQL 15 grammar accepted it.
