@@ -675,6 +675,104 @@ Test(git, history_ends_a_migration_moved_to_another_database)
 	done(&r);
 }
 
+/* "RULE path:line" of every finding of a JSON report, one per line. */
+static void finding_lines(const struct run *r, struct buf *out)
+{
+	const cJSON *f;
+
+	cr_assert(r->json, "%s / %s", buf_str(&r->out), buf_str(&r->err));
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r->json, "findings")) {
+		const cJSON *at = cJSON_GetObjectItem(f, "start");
+
+		buf_addf(out, "%s %s:%d\n", str(f, "rule"), str(f, "path"),
+			 cJSON_GetObjectItem(at, "line")->valueint);
+	}
+}
+
+/* Whether every line of `part` is a line of `whole`. */
+static bool lines_within(const char *part, const char *whole)
+{
+	char line[1024];
+	const char *p = part, *nl;
+
+	for (; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl || (size_t)(nl - p) + 2 > sizeof(line))
+			return false;
+		snprintf(line, sizeof(line), "\n%.*s\n", (int)(nl - p), p);
+		if (!strstr(whole, line) &&
+		    strncmp(whole, line + 1, strlen(line + 1)) != 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The discovery fixtures of testdata/frameworks (diesel's folder forms
+ * and metadata.toml, golang-migrate beside an atlas.sum, several
+ * databases side by side, a psql script, Go templates) in a repository,
+ * one commit per migration in the order check runs them (everything else
+ * first): history finds what check finds; diff of the whole change, one
+ * deploy, finds no more (tables of earlier files are new there).
+ */
+Test(git, fixtures_audited_alike_by_check_diff_and_history)
+{
+	static const char *const names[] = { "diesel",	    "golang-migrate",
+					     "atlas",	    "multi-database",
+					     "psql-script", "pop" };
+	char cwd[4096];
+	size_t i;
+
+	cr_assert(getcwd(cwd, sizeof(cwd)));
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		struct buf want = BUF_INIT, got = BUF_INIT;
+		const cJSON *f;
+		struct run r;
+		int n = 0, pass;
+
+		test_sh("rm -rf r src && git init -q -b main r && "
+			"cp -R '%s/testdata/frameworks/%s' src",
+			cwd, names[i]);
+		r = go("src", ARGS("check", "--format", "json", "."));
+		finding_lines(&r, &want);
+		cr_expect(want.len > 0, "%s: no finding", names[i]);
+		/* everything but the migrations check audited, then those */
+		test_sh("cp -R src/. r/");
+		cJSON_ArrayForEach (f, cJSON_GetObjectItem(r.json, "files"))
+			test_sh("rm 'r/%s'", str(f, "path"));
+		commit("r", "Alice", "2024-01-01T10:00:00Z", "the rest");
+		/* rollbacks after the forward parts they are read against */
+		for (pass = 0; pass < 2; pass++)
+			cJSON_ArrayForEach (
+				f, cJSON_GetObjectItem(r.json, "files")) {
+				if ((strstr(str(f, "path"), "down.sql") !=
+				     NULL) != (pass == 1))
+					continue;
+				test_sh("cp 'src/%s' 'r/%s'", str(f, "path"),
+					str(f, "path"));
+				commit("r", "Alice", "2024-01-02T10:00:00Z",
+				       "one");
+				n++;
+			}
+		done(&r);
+		r = go("r", ARGS("history", "--format", "json"));
+		finding_lines(&r, &got);
+		cr_expect_str_eq(buf_str(&got), buf_str(&want), "%s: history",
+				 names[i]);
+		done(&r);
+		buf_reset(&got);
+		test_sh("cd r && git tag base HEAD~%d", n);
+		r = go("r", ARGS("diff", "--format", "json", "base"));
+		finding_lines(&r, &got);
+		cr_expect(lines_within(buf_str(&got), buf_str(&want)),
+			  "%s: diff found\n%s\nwhere check found\n%s", names[i],
+			  buf_str(&got), buf_str(&want));
+		done(&r);
+		buf_release(&want);
+		buf_release(&got);
+	}
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;
