@@ -1,8 +1,8 @@
 /*
  * JUnit XML, in the mapping that GitLab, Jenkins and the GitHub JUnit
  * actions all read: one <testsuite> per file (name = file = its path),
- * one <testcase> per finding (classname = the path without its
- * extension, name = "FK001 fk-validating-add @ 5:9", unique), a passing
+ * one <testcase> per finding (classname = put_classname(), name =
+ * "FK001 fk-validating-add @ 5:9", numbered when it repeats), a passing
  * testcase for a clean file. Errors and warnings are <failure>s, notes
  * pass with their message in <system-out>, a statement the grammar
  * rejects (FK000) and a file that could not be audited are <error>s, a
@@ -97,18 +97,36 @@ static size_t count_file(const struct result *res, size_t k, size_t i,
 	return i;
 }
 
+/*
+ * The class of a file's test cases, as JUnit consumers split it (Jenkins
+ * takes the part after the last dot as the class, the rest as the
+ * package): its folders are the package, joined by dots, and its name
+ * without the extension (".sql", ".sql.postgres", ".py") is the class;
+ * dots inside a folder or file name become "_".
+ * "db/v1.1/001_init.up.sql" is "db.v1_1.001_init_up".
+ */
 static void put_classname(FILE *out, const char *path)
 {
-	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-	char *cut;
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	const char *dot = strrchr(name, '.');
+	char *cls, *p;
+	size_t n = strlen(path);
 
-	if (!dot || dot == path || (slash && dot < slash)) {
+	if (dot && dot != name) {
+		n = (size_t)(dot - path);
+		if (n >= 4 && n - 4 > (size_t)(name - path) &&
+		    strncmp(path + n - 4, ".sql", 4) == 0)
+			n -= 4; /* x.sql.postgres */
+	}
+	if (!(cls = strndup(path, n))) {
 		put_escaped(out, path, true);
 		return;
 	}
-	cut = strndup(path, (size_t)(dot - path));
-	put_escaped(out, cut ? cut : path, true);
-	free(cut);
+	for (p = cls; *p; p++)
+		*p = *p == '.' ? '_' : *p == '/' ? '.' : *p;
+	put_escaped(out, cls, true);
+	free(cls);
 }
 
 /*
@@ -186,6 +204,15 @@ static void put_commits(FILE *out, const struct result *res,
 	fputs("      </properties>\n", out);
 }
 
+/* A test case's name before numbering: "FK001 fk-validating-add @ 5:9". */
+static void base_name(struct buf *name, const struct finding *f)
+{
+	buf_addf(name, "%s %s @ %u:%u", f->rule->id, f->rule->name, f->line,
+		 f->col);
+	if (f->state != FINDING_CURRENT)
+		buf_addf(name, " (%s)", report_state_name(f->state));
+}
+
 static void put_finding(FILE *out, const struct result *res,
 			const struct file_result *fr, const struct finding *f,
 			unsigned dup)
@@ -193,10 +220,7 @@ static void put_finding(FILE *out, const struct result *res,
 	enum outcome o = outcome_of(f);
 	struct buf name = BUF_INIT, msg = BUF_INIT;
 
-	buf_addf(&name, "%s %s @ %u:%u", f->rule->id, f->rule->name, f->line,
-		 f->col);
-	if (f->state != FINDING_CURRENT)
-		buf_addf(&name, " (%s)", report_state_name(f->state));
+	base_name(&name, f);
 	if (dup > 1)
 		buf_addf(&name, " #%u", dup);
 	put_case_open(out, fr, buf_str(&name), f->line);
@@ -230,17 +254,24 @@ static void put_finding(FILE *out, const struct result *res,
 }
 
 /*
- * 1 + how many findings just before `i` share its rule and place: the
- * findings are sorted by file, offset and rule, so those are adjacent.
+ * 1 + how many findings of the file before `i` have the name it gets
+ * (base_name()): names are unique in a file's test suite by
+ * construction, as GitLab keeps only the first of a repeated name.
  */
 static unsigned dup_index(const struct result *res, size_t first, size_t i)
 {
-	const struct finding *f = &res->findings[i];
+	struct buf mine = BUF_INIT, other = BUF_INIT;
 	unsigned n = 1;
+	size_t k;
 
-	while (i-- > first && res->findings[i].rule == f->rule &&
-	       res->findings[i].span.start == f->span.start)
-		n++;
+	base_name(&mine, &res->findings[i]);
+	for (k = first; k < i; k++) {
+		buf_reset(&other);
+		base_name(&other, &res->findings[k]);
+		n += strcmp(buf_str(&other), buf_str(&mine)) == 0;
+	}
+	buf_release(&mine);
+	buf_release(&other);
 	return n;
 }
 

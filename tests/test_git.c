@@ -773,6 +773,64 @@ Test(git, fixtures_audited_alike_by_check_diff_and_history)
 	}
 }
 
+/*
+ * Every <testcase> of a JUnit report has its own (classname, name): each
+ * attribute pair, once. Returns how many test cases there are.
+ */
+static int expect_unique_cases(const char *xml)
+{
+	struct buf seen = BUF_INIT, key = BUF_INIT;
+	const char *p = xml, *q;
+	int n = 0;
+
+	buf_adds(&seen, "\n"); /* "\nA\nB\n": each key between line breaks */
+	while ((p = strstr(p, "<testcase classname=\""))) {
+		p += strlen("<testcase ");
+		q = strstr(p, "\" time=");
+		cr_assert(q);
+		buf_reset(&key);
+		buf_addf(&key, "\n%.*s\n", (int)(q - p), p);
+		cr_expect(!strstr(buf_str(&seen), buf_str(&key)),
+			  "repeated: %s", buf_str(&key));
+		buf_adds(&seen, buf_str(&key) + 1);
+		n++;
+	}
+	buf_release(&seen);
+	buf_release(&key);
+	return n;
+}
+
+/*
+ * Findings fixed at the same line and column of different versions (the
+ * lines above them changed length) were two test cases of one name in
+ * history's JUnit: GitLab keeps only the first of them.
+ */
+Test(git, history_junit_names_are_unique)
+{
+	struct run r;
+	struct buf xml = BUF_INIT;
+	char path[4200];
+
+	new_repo("r");
+	put("r", "db/001.sql", "CREATE TABLE t (x int);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "t");
+	put("r", "db/002.sql", "-- a\nCREATE INDEX a ON t (x);\n");
+	commit("r", "Alice", "2024-01-02T10:00:00Z", "a");
+	put("r", "db/002.sql", "-- bb\nCREATE INDEX b ON t (x);\n");
+	commit("r", "Alice", "2024-01-03T10:00:00Z", "b");
+	put("r", "db/002.sql", "-- ccc\nCREATE INDEX c ON t (x);\n");
+	commit("r", "Alice", "2024-01-04T10:00:00Z", "c");
+	snprintf(path, sizeof(path), "%s/h.xml", test_dir);
+	r = go("r", ARGS("history", "-q", "--junit", path));
+	cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+	done(&r);
+	cr_assert_eq(read_file(path, &xml), 0);
+	cr_expect(test_has(&xml, "(fixed)\" time"), "%s", buf_str(&xml));
+	cr_expect_geq(expect_unique_cases(buf_str(&xml)), 4, "%s",
+		      buf_str(&xml));
+	buf_release(&xml);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

@@ -190,6 +190,10 @@ static int report_modified(struct result *res, struct audit_file *file)
 	struct span span;
 	int err = 0;
 
+	/* reformatted: the database runs the same statements */
+	if (edit->old_sql_known && !edit->renamed_only &&
+	    edit->old_sql_key == statements_key(&file->stmts))
+		return 0;
 	linemap_line(&file->lines, line < last ? line : last, &start, &end);
 	for (i = 0; i < file->stmts.n; i++) {
 		const struct span *sp = &file->stmts.v[i].span;
@@ -385,6 +389,7 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 	if (err < 0 || (dj && (err = set_groups(file, dj)) < 0))
 		goto done;
 	fr->nstmts = file->stmts.n;
+	fr->sql_key = statements_key(&file->stmts);
 	for (i = 0; i < file->stmts.n; i++)
 		fr->nparse_errors += !file->stmts.v[i].parsed;
 	file->txs =

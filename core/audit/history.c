@@ -333,12 +333,46 @@ static int close_records(struct history *h, struct lineage *l,
  * findings it has that `before` lacked are introduced by the current
  * commit; open findings it lacks are fixed by it.
  */
+/* Whether two audited versions run the same SQL (file_result.sql_key). */
+static bool same_sql(const struct history *h, const struct analysis *a,
+		     const struct analysis *b)
+{
+	return a && b && a->file != NO_FILE && b->file != NO_FILE &&
+	       h->store.files[a->file].sql_key ==
+		       h->store.files[b->file].sql_key;
+}
+
+/*
+ * A version that runs what the one before ran (reformatted, commented,
+ * a suppression added): nothing is introduced or fixed by it. What it
+ * still finds moves to its place there; what it no longer finds (its
+ * context differs: it is audited apart from the migrations it was first
+ * deployed with) stays as it was.
+ */
+static void carry(struct history *h, struct lineage *l,
+		  const struct analysis *now)
+{
+	size_t k, where;
+
+	for (k = 0; k < l->nopen; k++) {
+		struct record *r = l->open[k];
+
+		if (!r->event &&
+		    analysis_has(&h->store, now, r->key, r->occ, &where))
+			r->finding = where;
+	}
+}
+
 static int compare(struct history *h, struct lineage *l,
 		   const struct analysis *before, const struct analysis *now)
 {
 	size_t i, k;
 	int err;
 
+	if (same_sql(h, before, now)) {
+		carry(h, l, now);
+		return 0;
+	}
 	if ((err = close_records(h, l, now, FINDING_FIXED)) < 0)
 		return err;
 	for (i = now->first; i < now->first + now->n; i++) {
@@ -454,6 +488,10 @@ static int apply_change(struct history *h, const struct change *c,
 			return 0; /* renamed as it was */
 		if ((err = edit_of(h, l, c->old_path, &edit)) < 0)
 			return err;
+		if (before && before->file != NO_FILE) {
+			edit.old_sql_known = true;
+			edit.old_sql_key = h->store.files[before->file].sql_key;
+		}
 		msg = &edit;
 	}
 	now = analyse(h, c->oid, c->path,
@@ -568,14 +606,19 @@ static int finish(struct history *h, struct walk *w)
 			struct record *r = l->open[k];
 			size_t where;
 
-			if (!r->event && !analysis_has(&h->store, a, r->key,
-						       r->occ, &where)) {
+			if (!r->event &&
+			    !analysis_has(&h->store, a, r->key, r->occ,
+					  &where) &&
+			    h->store.files[h->store.findings[r->finding].file]
+					    .sql_key !=
+				    h->store.files[a->file].sql_key) {
 				end_record(h, r, FINDING_FIXED, NO_COMMIT);
 				err = push_ptr((void ***)&h->ended, &h->nended,
 					       &h->ended_cap, r);
 				continue;
 			}
-			if (!r->event)
+			if (!r->event &&
+			    analysis_has(&h->store, a, r->key, r->occ, &where))
 				r->finding = where;
 			err = emit(h, r, file);
 		}

@@ -114,6 +114,8 @@ struct file_result {
 	 * (its path is the folder's, "." for a commit or a root tree)
 	 */
 	bool walk_problem;
+	/* what its statements run (statements_key()); 0 when not audited */
+	uint64_t sql_key;
 };
 
 /*

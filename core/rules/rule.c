@@ -83,21 +83,29 @@ static uint64_t hash_add(uint64_t h, const char *s, size_t n, bool layout)
 }
 
 /*
- * The finding's identity across versions of its file: the rule, the
- * message and the statement's text without white space.
+ * The finding's identity across versions of its file, so that
+ * reformatting neither fixes nor introduces it: the rule, the message
+ * without its numbers (line numbers move), and what its statement runs
+ * (stmt.key: not its layout, comments or case).
  */
 static uint64_t finding_key(const struct audit_file *file,
 			    const struct finding *f)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *m;
 
 	h = hash_add(h, f->rule->id, strlen(f->rule->id) + 1, true);
-	h = hash_add(h, f->message, strlen(f->message) + 1, true);
+	for (m = f->message; *m; m++)
+		if (!(*m >= '0' && *m <= '9'))
+			h = hash_add(h, m, 1, false);
 	if (f->stmt < file->stmts.n) {
-		const struct span *sp = &file->stmts.v[f->stmt].span;
+		uint64_t k = file->stmts.v[f->stmt].key;
+		unsigned char b[8];
+		int i;
 
-		h = hash_add(h, file->text + sp->start, sp->end - sp->start,
-			     false);
+		for (i = 0; i < 8; i++)
+			b[i] = (unsigned char)(k >> (8 * i));
+		h = hash_add(h, (const char *)b, 8, true);
 	}
 	return h;
 }

@@ -147,6 +147,13 @@ struct rule_edit {
 	const char *first_commit, *first_date; /* NULL: not known */
 	/* the lines it edits, 1-based; 0: not known */
 	uint32_t first_line, last_line;
+	/*
+	 * What the version before ran (file_result.sql_key), when known: an
+	 * edit that leaves it unchanged (layout, comments, case, a
+	 * suppression) is no change a database would see, and no FK012.
+	 */
+	bool old_sql_known;
+	uint64_t old_sql_key;
 };
 
 /* What a suppression comment does wrong, for check_suppression. */

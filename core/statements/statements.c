@@ -236,6 +236,45 @@ static int build_big(struct builder *b, const struct span *sp, uint32_t first)
 static int build_do_body(struct builder *b);
 static int build_one(struct builder *b, const struct span *sp);
 
+static uint64_t fnv(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ULL;
+}
+
+/* stmt.key (stmt.h) from the statement's tokens in `src`. */
+static uint64_t semantic_key(const char *src, const struct token_list *toks)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < toks->n; i++) {
+		const struct token *t = &toks->v[i];
+		const char *s = src + t->start;
+		uint32_t n = t->end - t->start;
+
+		if (tok_is_comment(t) || tok_is_char(t, ';'))
+			continue;
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			for (k = 1; k + 1 < n; k++)
+				if (!(s[k] == '"' && s[k + 1] == '"'))
+					h = fnv(h, (unsigned char)s[k]);
+		} else if (t->kind == TOK_IDENT || t->keyword) {
+			for (k = 0; k < n; k++)
+				h = fnv(h,
+					(unsigned char)(s[k] >= 'A' && s[k] <= 'Z'
+								? s[k] - 'A' +
+									  'a'
+								: s[k]));
+		} else {
+			for (k = 0; k < n; k++)
+				h = fnv(h, (unsigned char)s[k]);
+		}
+		h = fnv(h, 0);
+	}
+	return h;
+}
+
 /*
  * libpg_query's splitter ends a statement only at a ";" outside
  * parentheses, so one unbalanced "(" (or an extra ")", which wraps its
@@ -367,6 +406,7 @@ static int build_one(struct builder *b, const struct span *sp)
 		return err;
 	st = &out->v[out->n];
 	memset(st, 0, sizeof(*st));
+	st->key = semantic_key(out->text, &b->toks);
 	st->span.start = first;
 	st->span.end = last;
 	st->lead.start = sp->start;
@@ -586,4 +626,16 @@ void statements_release(struct statements *list)
 	free(list->v);
 	free(list->marks);
 	memset(list, 0, sizeof(*list));
+}
+
+uint64_t statements_key(const struct statements *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+	int k;
+
+	for (i = 0; i < s->n; i++)
+		for (k = 0; k < 8; k++)
+			h = fnv(h, (unsigned char)(s->v[i].key >> (8 * k)));
+	return h;
 }

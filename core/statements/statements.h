@@ -42,6 +42,13 @@ struct statements {
  * and its parse status. Returns 0 or FK_ENOMEM.
  */
 int statements_build(struct statements *out, const char *text, size_t len);
+
+/*
+ * What the statements run, in order, as one hash of their keys
+ * (stmt.key): equal for two versions of a file that differ only in
+ * layout, comments and case.
+ */
+uint64_t statements_key(const struct statements *s);
 void statements_release(struct statements *list);
 
 #endif

@@ -125,6 +125,13 @@ struct stmt {
 	 * part of itself, in its transaction; 0 for any other statement.
 	 */
 	size_t in_do;
+	/*
+	 * What PostgreSQL would run, as a hash: its tokens without comments
+	 * and layout, unquoted words folded to lower case, a "quoted" name by
+	 * the name it spells (so "users" is users), constants as written.
+	 * Reformatting keeps it; a changed constant or name does not.
+	 */
+	uint64_t key;
 
 	/*
 	 * Parse status. `parsed`: the PostgreSQL 15 grammar accepted it.
