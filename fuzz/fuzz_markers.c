@@ -128,8 +128,9 @@ static void check_blanked(const char *before, const char *after, size_t len,
 		if (b == '\n' || b == '\r' || a == '\n' || a == '\r')
 			fuzz_fail("markers: %s moved a line break at %zu", what,
 				  i);
+		/* "$name" for ${name}: the '$' moves one place */
 		if (a != ' ' && a != '_' && a != 'x' && a != ';' && a != '\'' &&
-		    a != '"')
+		    a != '"' && a != '$')
 			fuzz_fail("markers: %s wrote 0x%02x at %zu", what,
 				  (unsigned char)a, i);
 	}

@@ -27,8 +27,7 @@ static int slurp(const char *path, struct buf *out)
 	return out->failed ? -1 : 0;
 }
 
-static void print_indexes(const struct replay *r, const char *text,
-			  size_t len)
+static void print_indexes(const struct replay *r, const char *text, size_t len)
 {
 	struct statements s;
 	const struct table_state *t;
@@ -66,7 +65,8 @@ int main(int argc, char **argv)
 	replay_begin_deploy(&r);
 	for (i = 1; i < argc && status == 0; i++) {
 		if (slurp(argv[i], &texts[i]) < 0 ||
-		    audit_text(&res, argv[i], texts[i].ptr ? texts[i].ptr : empty,
+		    audit_text(&res, argv[i],
+			       texts[i].ptr ? texts[i].ptr : empty,
 			       texts[i].len, &opts) < 0) {
 			fprintf(stderr, "names_dump: cannot audit %s\n",
 				argv[i]);

@@ -374,8 +374,10 @@ static size_t meta_command(char *t, size_t len, size_t i, struct buf *meta)
 		blank(t, i, e, ' ');
 		return e;
 	}
-	while (k < e && k < i + 16 && t[k] != ' ' && t[k] != '\t' &&
-	       t[k] != '\r')
+	/* the command's name: psql's are ASCII letters (\set, \i, \copy) */
+	while (k < e && k < i + 16 &&
+	       ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') ||
+		t[k] == '!' || t[k] == '?'))
 		k++;
 	buf_addf(meta, "%s%u (%.*s)", meta->len ? ", " : "", line_of(t, i),
 		 (int)(k - i), t + i);
