@@ -108,10 +108,12 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	jout_str(j, o, "suppression", f->suppressed ? f->suppression : NULL);
 	jout_str(j, o, "fingerprint", f->line_hash);
 	if (res->history) {
-		jout_str(j, o, "state", report_state_name(f->state));
+		jout_str(j, o, "state", report_finding_state(f));
 		jout_attach(j, o, "introduced",
 			    commit_obj(j, res, f->introduced));
 		jout_attach(j, o, "resolved", commit_obj(j, res, f->resolved));
+		jout_attach(j, o, "suppressed_by",
+			    commit_obj(j, res, f->suppressed_in));
 	}
 	return o;
 }

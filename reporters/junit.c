@@ -194,8 +194,11 @@ static void put_commits(FILE *out, const struct result *res,
 	if (f->introduced == NO_COMMIT)
 		return;
 	fputs("      <properties>\n", out);
-	put_property(out, "state", report_state_name(f->state));
+	put_property(out, "state", report_finding_state(f));
 	put_property(out, "commit", res->commits[f->introduced].sha);
+	if (f->suppressed_in != NO_COMMIT)
+		put_property(out, "suppressed_by",
+			     res->commits[f->suppressed_in].sha);
 	if (f->resolved != NO_COMMIT)
 		put_property(out,
 			     f->state == FINDING_FIXED ? "fixed_by"

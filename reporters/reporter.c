@@ -87,6 +87,14 @@ void report_commit(struct buf *out, const struct result *res, size_t index)
 	buf_addf(out, ", %s): %s", c->author, c->subject);
 }
 
+const char *report_finding_state(const struct finding *f)
+{
+	if (f->state == FINDING_CURRENT && f->suppressed &&
+	    f->suppressed_in != NO_COMMIT)
+		return "suppressed";
+	return report_state_name(f->state);
+}
+
 const char *report_state_name(enum finding_state state)
 {
 	switch (state) {

@@ -79,6 +79,13 @@ void report_commit(struct buf *out, const struct result *res, size_t index);
 const char *report_state_name(enum finding_state state);
 
 /*
+ * A history finding's state as reports name it: report_state_name(), or
+ * "suppressed" for one at the revision that a commit suppressed
+ * (finding.suppressed_in).
+ */
+const char *report_finding_state(const struct finding *f);
+
+/*
  * Whether a finding goes into reports meant for a code host (SARIF,
  * annotations): not in a file gone from the revision, and present
  * there (or fixed, when `fixed_too`).

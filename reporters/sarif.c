@@ -230,8 +230,10 @@ static cJSON *history_props(struct sarif *s, const struct finding *f)
 
 	if (!props)
 		return NULL;
-	jout_str(&s->j, props, "fkaudit/state", report_state_name(f->state));
+	jout_str(&s->j, props, "fkaudit/state", report_finding_state(f));
 	commit_props(s, props, "introduced", f->introduced);
+	if (f->suppressed_in != NO_COMMIT)
+		commit_props(s, props, "suppressed", f->suppressed_in);
 	if (f->resolved != NO_COMMIT)
 		commit_props(s, props,
 			     f->state == FINDING_FIXED ? "fixed" : "deleted",

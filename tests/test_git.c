@@ -831,6 +831,153 @@ Test(git, history_junit_names_are_unique)
 	buf_release(&xml);
 }
 
+/* The state, introducing, resolving and suppressing commits of a finding. */
+static void expect_story(const cJSON *f, const char *state, const char *intro,
+			 const char *by)
+{
+	const cJSON *i = cJSON_GetObjectItem(f, "introduced");
+	const cJSON *b = cJSON_GetObjectItem(f, "suppressed_by");
+
+	cr_assert(f);
+	cr_expect_str_eq(str(f, "state"), state);
+	cr_expect_str_eq(str(i, "subject"), intro);
+	if (by)
+		cr_expect_str_eq(str(b, "subject"), by);
+	else
+		cr_expect(cJSON_IsNull(b) || !b);
+}
+
+/*
+ * A migration with FK001, then a formatter's commit (case, spacing, line
+ * breaks, a comment), then a suppression, then a changed constant: the
+ * FK001 keeps its introducing commit and is suppressed from the third;
+ * FK012 only for the constant, on its line.
+ */
+Test(git, history_reformatting_neither_fixes_nor_introduces)
+{
+	struct run r;
+	const cJSON *f;
+
+	new_repo("r");
+	put("r", "db/001_init.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, "
+	    "qty int);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	put("r", "db/002_fk.sql",
+	    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY "
+	    "(user_id) REFERENCES users (id);\n"
+	    "UPDATE orders SET qty = 1 WHERE qty IS NULL;\n");
+	commit("r", "Alice", "2024-01-02T10:00:00Z", "fk");
+	put("r", "db/001_init.sql",
+	    "create table users (\n    id bigint primary key\n);\n\n"
+	    "create table orders (\n    id      bigint primary key,\n"
+	    "    user_id bigint,\n    qty     int\n);\n");
+	put("r", "db/002_fk.sql",
+	    "-- the orders key\nalter table orders\n"
+	    "    add constraint orders_user_fk\n"
+	    "        foreign key (user_id) references users (id);\n"
+	    "update orders\n   set qty = 1\n where qty is null;\n");
+	commit("r", "Formatter", "2024-01-03T10:00:00Z", "pg_format");
+	put("r", "db/002_fk.sql",
+	    "-- the orders key\n"
+	    "-- fkaudit:ignore FK001 reviewed: orders is empty\n"
+	    "alter table orders\n"
+	    "    add constraint orders_user_fk\n"
+	    "        foreign key (user_id) references users (id);\n"
+	    "update orders\n   set qty = 1\n where qty is null;\n");
+	commit("r", "Bob", "2024-01-04T10:00:00Z", "suppress");
+	put("r", "db/002_fk.sql",
+	    "-- the orders key\n"
+	    "-- fkaudit:ignore FK001 reviewed: orders is empty\n"
+	    "alter table orders\n"
+	    "    add constraint orders_user_fk\n"
+	    "        foreign key (user_id) references users (id);\n"
+	    "update orders\n   set qty = 2\n where qty is null;\n");
+	commit("r", "Carol", "2024-01-05T10:00:00Z", "constant");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(r.code, 0, "%s", buf_str(&r.err));
+	expect_story(finding(&r, "FK001", "db/002_fk.sql", 0), "suppressed",
+		     "fk", "suppress");
+	expect_story(finding(&r, "FK004", "db/002_fk.sql", 0), "present", "fk",
+		     NULL);
+	cr_expect_eq(count(&r, "FK012", NULL), 1, "%s", buf_str(&r.out));
+	f = finding(&r, "FK012", "db/002_fk.sql", 0);
+	expect_story(f, "present", "constant", NULL);
+	cr_expect_eq(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(f, "start"), "line")
+			->valueint,
+		7, "the changed line");
+	cr_expect(!test_has(&r.out, "\"subject\":\t\"pg_format\""), "%s",
+		  buf_str(&r.out));
+	done(&r);
+}
+
+/*
+ * A Django migration reformatted as black does (quotes, trailing commas,
+ * line wrapping) sends the same SQL: no FK012, and its findings keep
+ * their introducing commit.
+ */
+Test(git, history_django_reformatting_is_no_edit)
+{
+	static const char head[] = "from django.db import migrations, models\n"
+				   "\n"
+				   "\n";
+	char text[2048];
+	struct run r;
+	const cJSON *f;
+
+	new_repo("dj");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    operations = [\n"
+		 "        migrations.CreateModel('Team', [\n"
+		 "            ('id', models.AutoField(primary_key=True)),\n"
+		 "        ]),\n"
+		 "        migrations.CreateModel('Profile', [\n"
+		 "            ('id', models.AutoField(primary_key=True)),\n"
+		 "        ]),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0001_initial.py", text);
+	commit("dj", "Alice", "2024-01-01T10:00:00Z", "initial");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [('accounts', '0001_initial')]\n"
+		 "    operations = [\n"
+		 "        migrations.AddField(model_name='profile', "
+		 "name='team', field=models.ForeignKey(null=True, "
+		 "on_delete=models.SET_NULL, to='accounts.team')),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_profile_team.py", text);
+	commit("dj", "Bob", "2024-01-02T10:00:00Z", "team");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [\n"
+		 "        (\"accounts\", \"0001_initial\"),\n"
+		 "    ]\n\n"
+		 "    operations = [\n"
+		 "        migrations.AddField(\n"
+		 "            model_name=\"profile\",\n"
+		 "            name=\"team\",\n"
+		 "            field=models.ForeignKey(\n"
+		 "                null=True,\n"
+		 "                on_delete=models.SET_NULL,\n"
+		 "                to=\"accounts.team\",\n"
+		 "            ),\n"
+		 "        ),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_profile_team.py", text);
+	commit("dj", "Formatter", "2024-01-03T10:00:00Z", "black");
+	r = go("dj", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK012", NULL), 0, "%s", buf_str(&r.out));
+	f = finding(&r, "FK002", "accounts/migrations/0002_profile_team.py", 0);
+	expect_story(f, "present", "team", NULL);
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

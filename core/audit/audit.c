@@ -610,7 +610,9 @@ static int audit_classified(struct result *res, const char *path, char *text,
 		return 0;
 	fw = framework_find(info->framework);
 	if (fw && fw->extract) {
-		if ((err = fw->extract(&dj, path, text, len, opts->schema)))
+		if ((err = fw->extract(&dj, path, text, len,
+				       opts->schema ? opts->schema
+						    : opts->context)))
 			return err;
 		djp = &dj;
 	}

@@ -32,6 +32,14 @@ struct audit_opts {
 	 */
 	struct replay *schema;
 	/*
+	 * With `schema` NULL (an edited migration, audited apart): the schema
+	 * state its framework reader reads to make its SQL (Django's model
+	 * names and key types), so that a reformatted version sends what the
+	 * first one did. Its tables are not applied to; the reader may note a
+	 * model's table there. Borrowed; NULL: none.
+	 */
+	struct replay *context;
+	/*
 	 * From a git source: the file changed after it was committed (NULL:
 	 * it did not, or the source cannot tell). The rules' check_edit
 	 * hooks (FK012) report it on its first changed line (line 1 when

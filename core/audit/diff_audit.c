@@ -111,6 +111,7 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 	 * after it; an edited one ran long ago, and its tables are not.
 	 */
 	ao.schema = existed ? NULL : deploy;
+	ao.context = existed ? deploy : NULL;
 	ao.near = &near;
 	rc = audit_text(res, item->path, item->data, item->len, &ao);
 	if (rc == 0 && o->changed_lines && existed && !unread)

@@ -45,7 +45,8 @@ struct record {
 	size_t finding;
 	enum finding_state state;
 	size_t resolved;
-	const char *path; /* where it was when it ended */
+	size_t suppressed_in; /* the commit that suppressed it, or NO_COMMIT */
+	const char *path;     /* where it was when it ended */
 };
 
 /* A migration file followed through renames. */
@@ -85,6 +86,8 @@ struct history {
 	size_t nproblems, problems_cap;
 	/* the schema state at the end of the walk (FK005, FK009) */
 	const struct replay *schema;
+	/* the schema state of the walk so far (audit_opts.context) */
+	struct replay *walked;
 	/* the commit being walked, added to out->commits when first named */
 	const struct commit_info *cur;
 	size_t cur_index;
@@ -229,6 +232,8 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		ao.edit = &e;
 	}
 	ao.schema = deploy;
+	/* an edit is audited apart, its reader given the schema it knows */
+	ao.context = deploy ? NULL : h->walked;
 	near = source_item_near(&item);
 	ao.near = &near;
 	if ((rc = audit_text(&h->store, path, item.data, item.len, &ao)) < 0)
@@ -301,6 +306,23 @@ static void end_record(struct history *h, struct record *r,
 	r->path = r->lin->path;
 }
 
+/*
+ * A record found again in the current commit's version at `where`: it
+ * moves there, and a suppression that version adds (or drops) dates
+ * from this commit.
+ */
+static void record_moves(struct history *h, struct record *r, size_t where)
+{
+	bool now = h->store.findings[where].suppressed;
+	bool was = h->store.findings[r->finding].suppressed;
+
+	r->finding = where;
+	if (now && !was)
+		r->suppressed_in = current_commit(h);
+	else if (!now)
+		r->suppressed_in = NO_COMMIT;
+}
+
 /* Moves the records of `l` that `keep` rejects to the ended list. */
 static int close_records(struct history *h, struct lineage *l,
 			 const struct analysis *now, enum finding_state st)
@@ -314,8 +336,8 @@ static int close_records(struct history *h, struct lineage *l,
 		if (st == FINDING_FIXED &&
 		    (r->event ||
 		     analysis_has(&h->store, now, r->key, r->occ, &where))) {
-			if (!r->event)
-				r->finding = where; /* it moved with the text */
+			if (!r->event) /* it moved with the text */
+				record_moves(h, r, where);
 			l->open[n++] = r;
 			continue;
 		}
@@ -359,7 +381,7 @@ static void carry(struct history *h, struct lineage *l,
 
 		if (!r->event &&
 		    analysis_has(&h->store, now, r->key, r->occ, &where))
-			r->finding = where;
+			record_moves(h, r, where);
 	}
 }
 
@@ -397,6 +419,7 @@ static int compare(struct history *h, struct lineage *l,
 		r->introduced = current_commit(h);
 		r->finding = i;
 		r->resolved = NO_COMMIT;
+		r->suppressed_in = f->suppressed ? r->introduced : NO_COMMIT;
 		if (r->introduced == NO_COMMIT ||
 		    push_ptr((void ***)&l->open, &l->nopen, &l->cap, r) < 0)
 			return FK_ENOMEM;
@@ -536,6 +559,7 @@ static int emit(struct history *h, const struct record *r, size_t file)
 	f->state = r->state;
 	f->introduced = r->introduced;
 	f->resolved = r->resolved;
+	f->suppressed_in = f->suppressed ? r->suppressed_in : NO_COMMIT;
 	return 0;
 }
 
@@ -678,6 +702,7 @@ int history_audit(struct repo *g, const struct history_opts *o,
 	h.o = o;
 	h.out = out;
 	h.stats = stats;
+	h.walked = &schema;
 	result_init(&h.store);
 	if ((rc = walk_open(&w, g, &wo, err)) < 0)
 		goto done;

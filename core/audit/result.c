@@ -111,6 +111,7 @@ struct finding *result_add_finding(struct result *res)
 	memset(f, 0, sizeof(*f));
 	f->introduced = NO_COMMIT;
 	f->resolved = NO_COMMIT;
+	f->suppressed_in = NO_COMMIT;
 	return f;
 }
 

@@ -86,6 +86,8 @@ struct finding {
 	enum finding_state state;
 	size_t introduced; /* index into result.commits, or NO_COMMIT */
 	size_t resolved;   /* the fixing or deleting commit, or NO_COMMIT */
+	/* history, a suppressed finding: the commit that suppressed it */
+	size_t suppressed_in;
 };
 
 enum file_status {
