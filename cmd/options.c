@@ -160,6 +160,9 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 	case OPT_CONFIG:
 		o->config_file = arg;
 		return 1;
+	case OPT_BASELINE:
+		o->baseline_file = arg;
+		return 1;
 	case OPT_MAX_SIZE:
 		if (parse_size(arg, &o->max_size) == 0)
 			return 1;
@@ -170,11 +173,65 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 	}
 }
 
+/* All of file `path` into `out`: 0, or -1 with errno (EFBIG over 256 MiB). */
+static int read_file_all(const char *path, struct buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int saved = 0;
+
+	if (!f)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (buf_add(out, chunk, n) < 0 ||
+		    out->len > ((size_t)256 << 20)) {
+			saved = out->failed ? ENOMEM : EFBIG;
+			break;
+		}
+	}
+	if (!saved && ferror(f))
+		saved = errno ? errno : EIO;
+	fclose(f);
+	errno = saved;
+	return saved ? -1 : 0;
+}
+
+/* --baseline FILE: read before anything is audited. */
+static int baseline_load(struct run_opts *o)
+{
+	struct buf text = BUF_INIT, err = BUF_INIT;
+	int rc;
+
+	if (!o->baseline_file)
+		return 0;
+	o->baseline.name = o->baseline_file;
+	rc = read_file_all(o->baseline_file, &text) < 0 ? FK_EIO : 0;
+	if (rc == 0)
+		rc = baseline_parse(&o->baseline, buf_str(&text), text.len,
+				    &err);
+	if (rc < 0) {
+		fputs("fkaudit: --baseline ", stderr);
+		put_shown(stderr, o->baseline_file);
+		if (rc == FK_ENOMEM)
+			fputs(": out of memory\n", stderr);
+		else if (rc == FK_ECONFIG)
+			fprintf(stderr, ": %s\n", buf_str(&err));
+		else
+			fprintf(stderr, ": cannot read: %s\n", strerror(errno));
+	}
+	buf_release(&text);
+	buf_release(&err);
+	return rc == 0 ? 0 : rc == FK_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
 int run_config_load(struct run_opts *o, const char *root)
 {
 	struct buf path = BUF_INIT, err = BUF_INIT;
 	int rc;
 
+	if ((rc = baseline_load(o)))
+		return rc;
 	if (!o->config_file && !root)
 		return 0;
 	if (o->config_file)
@@ -206,6 +263,7 @@ int run_config_load(struct run_opts *o, const char *root)
 void run_opts_release(struct run_opts *o)
 {
 	config_release(&o->config);
+	baseline_release(&o->baseline);
 }
 
 int run_opts_getopt(int argc, char **argv, struct run_opts *o, const char *cmd,
@@ -440,6 +498,10 @@ int run_finish(const char *cmd, int err, const char *msg, struct result *res,
 	}
 	config_apply_levels(&o->config, res);
 	result_sort(res);
+	if (o->baseline_file && baseline_apply(&o->baseline, res) < 0) {
+		fprintf(stderr, "fkaudit %s: out of memory\n", cmd);
+		return EXIT_RUNTIME;
+	}
 	return output_finish(res, &o->out, vcs, &o->config);
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "audit.h"
+#include "baseline.h"
 #include "config.h"
 #include "result.h"
 #include "vcs.h"
@@ -52,6 +53,7 @@ enum {
 	OPT_QUIET,
 	OPT_SARIF_FIXED,
 	OPT_CONFIG,
+	OPT_BASELINE,
 	OPT_FIRST_PRIVATE, /* subcommands number their own from here */
 };
 
@@ -95,7 +97,10 @@ struct run_opts {
 	struct audit_opts audit;
 	size_t max_size;
 	bool quiet;
-	const char *config_file; /* --config FILE, or NULL */
+	const char *config_file;   /* --config FILE, or NULL */
+	const char *baseline_file; /* --baseline FILE, or NULL */
+	/* its findings, once run_config_load() has read it; owned */
+	struct baseline baseline;
 	/*
 	 * The configuration, once run_config_load() has read it (empty
 	 * until then, and when there is no file); owned, freed by
@@ -109,7 +114,7 @@ struct run_opts {
 #define RUN_OPTS_INIT                                                     \
 	{                                                                 \
 		OUTPUT_OPTS_INIT, AUDIT_OPTS_INIT, DEFAULT_MAX_FILE_SIZE, \
-			false, NULL,                                      \
+			false, NULL, NULL, { { 0 }, { 0 }, 0, NULL },     \
 		{                                                         \
 			0                                                 \
 		}                                                         \
@@ -121,18 +126,22 @@ struct run_opts {
 		{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE }, \
 		{ "quiet", no_argument, NULL, OPT_QUIET },                  \
 		{ "config", required_argument, NULL, OPT_CONFIG },          \
+		{ "baseline", required_argument, NULL, OPT_BASELINE },      \
 		{ "help", no_argument, NULL, 'h' }, OUTPUT_OPTIONS
 
-#define RUN_HELP                                                              \
-	"  -C DIR               run as if started in DIR\n"                   \
-	"  --config FILE        read the configuration from FILE (default:\n" \
-	"                       .fkaudit.json at the repository root)\n"      \
-	"  --assume-transaction each file runs in one transaction, as most\n" \
-	"                       migration runners do (goose, Flyway, sqlx, "  \
-	"…)\n"                                                              \
-	"  --max-file-size SIZE skip larger files, with an error (default\n"  \
-	"                       256M; suffixes K, M, G)\n"                    \
-	"  -q, --quiet          no progress or notes on standard error\n"     \
+#define RUN_HELP                                                               \
+	"  -C DIR               run as if started in DIR\n"                    \
+	"  --config FILE        read the configuration from FILE (default:\n"  \
+	"                       .fkaudit.json at the repository root)\n"       \
+	"  --baseline FILE      an earlier JSON or SARIF report of fkaudit:\n" \
+	"                       findings in it are unchanged, the others\n"    \
+	"                       new, and only new ones fail the run\n"         \
+	"  --assume-transaction each file runs in one transaction, as most\n"  \
+	"                       migration runners do (goose, Flyway, sqlx, "   \
+	"…)\n"                                                               \
+	"  --max-file-size SIZE skip larger files, with an error (default\n"   \
+	"                       256M; suffixes K, M, G)\n"                     \
+	"  -q, --quiet          no progress or notes on standard error\n"      \
 	"  -h, --help           show this help\n"
 
 /*

@@ -88,7 +88,7 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 			  const struct finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
-	char *snippet;
+	char *snippet, key[17];
 
 	if (!o)
 		return NULL;
@@ -107,6 +107,10 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	jout_bool(j, o, "suppressed", f->suppressed);
 	jout_str(j, o, "suppression", f->suppressed ? f->suppression : NULL);
 	jout_str(j, o, "fingerprint", f->line_hash);
+	report_key(key, f);
+	jout_str(j, o, "key", key);
+	if (res->baseline)
+		jout_str(j, o, "baseline", report_baseline_name(f));
 	if (res->history) {
 		jout_str(j, o, "state", report_finding_state(f));
 		jout_attach(j, o, "introduced",
@@ -156,6 +160,17 @@ static cJSON *summary_obj(struct jout *j, const struct result *res,
 	jout_num(j, o, "notes", (double)c.by_level[LEVEL_NOTE]);
 	jout_num(j, o, "suppressed", (double)c.suppressed);
 	jout_num(j, o, "exit_code", opts->exit_code);
+	if (res->baseline) {
+		cJSON *b = cJSON_CreateObject();
+
+		if (b) {
+			jout_num(j, b, "new", (double)res->baseline_new);
+			jout_num(j, b, "unchanged",
+				 (double)res->baseline_unchanged);
+			jout_num(j, b, "absent", (double)res->baseline_absent);
+		}
+		jout_attach(j, o, "baseline", b);
+	}
 	return o;
 }
 

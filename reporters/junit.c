@@ -191,9 +191,17 @@ static void put_property(FILE *out, const char *name, const char *value)
 static void put_commits(FILE *out, const struct result *res,
 			const struct finding *f)
 {
-	if (f->introduced == NO_COMMIT)
+	const char *baseline = report_baseline_name(f);
+
+	if (f->introduced == NO_COMMIT && !baseline)
 		return;
 	fputs("      <properties>\n", out);
+	if (baseline)
+		put_property(out, "baseline", baseline);
+	if (f->introduced == NO_COMMIT) {
+		fputs("      </properties>\n", out);
+		return;
+	}
 	put_property(out, "state", report_finding_state(f));
 	put_property(out, "commit", res->commits[f->introduced].sha);
 	if (f->suppressed_in != NO_COMMIT)

@@ -1,5 +1,7 @@
 #include "reporter.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct reporter text = { "text", report_text };
@@ -85,6 +87,23 @@ void report_commit(struct buf *out, const struct result *res, size_t index)
 	buf_addf(out, "%.7s (", c->sha);
 	report_date(out, c->time, c->offset);
 	buf_addf(out, ", %s): %s", c->author, c->subject);
+}
+
+void report_key(char buf[17], const struct finding *f)
+{
+	snprintf(buf, 17, "%016" PRIx64, f->key);
+}
+
+const char *report_baseline_name(const struct finding *f)
+{
+	switch (f->baseline) {
+	case BASELINE_NEW:
+		return "new";
+	case BASELINE_UNCHANGED:
+		return "unchanged";
+	default:
+		return NULL;
+	}
 }
 
 const char *report_finding_state(const struct finding *f)

@@ -85,6 +85,12 @@ const char *report_state_name(enum finding_state state);
  */
 const char *report_finding_state(const struct finding *f);
 
+/* A finding's identity (finding.key) as 16 hex digits, into `buf`. */
+void report_key(char buf[17], const struct finding *f);
+
+/* "new" or "unchanged" against a baseline; NULL when not compared. */
+const char *report_baseline_name(const struct finding *f);
+
 /*
  * Whether a finding goes into reports meant for a code host (SARIF,
  * annotations): not in a file gone from the revision, and present

@@ -246,6 +246,7 @@ static cJSON *result_obj(struct sarif *s, const struct finding *f)
 	cJSON *o = cJSON_CreateObject(), *locs = cJSON_CreateArray(), *fp;
 	const char *path = s->res->files[f->file].path;
 	struct buf msg = BUF_INIT;
+	char key[17];
 
 	if (!o || !locs) {
 		cJSON_Delete(o);
@@ -276,7 +277,13 @@ static cJSON *result_obj(struct sarif *s, const struct finding *f)
 	fp = cJSON_CreateObject();
 	if (fp && f->line_hash && *f->line_hash)
 		jout_str(&s->j, fp, "primaryLocationLineHash", f->line_hash);
+	/* the identity --baseline matches (what the statement runs) */
+	report_key(key, f);
+	if (fp)
+		jout_str(&s->j, fp, "fkaudit/v1", key);
 	jout_attach(&s->j, o, "partialFingerprints", fp);
+	if (s->res->baseline && report_baseline_name(f))
+		jout_str(&s->j, o, "baselineState", report_baseline_name(f));
 	if (s->opts->include_suppressed) {
 		cJSON *sups = cJSON_CreateArray(), *sup;
 

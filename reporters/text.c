@@ -354,6 +354,13 @@ static void put_summary(FILE *out, const struct result *res)
 	fprintf(out, "%s", buf_str(&b));
 	put_other_databases(out, res);
 	fputc('\n', out);
+	if (res->baseline)
+		fprintf(out,
+			"fkaudit: against the baseline: %zu new, %zu "
+			"unchanged, "
+			"%zu absent (only new findings fail the run)\n",
+			res->baseline_new, res->baseline_unchanged,
+			res->baseline_absent);
 	buf_release(&b);
 }
 

@@ -795,3 +795,138 @@ Test(robust_git, history_loose_blob_longer_than_its_header)
 			  "it holds more than its header says");
 	done(&r);
 }
+
+/* How many findings of a JSON report have "baseline": `mark`. */
+static int marked(const struct run *r, const char *mark)
+{
+	const cJSON *f;
+	int n = 0;
+
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r->json, "findings"))
+		n += strcmp(str(f, "baseline"), mark) == 0;
+	return n;
+}
+
+/* How many SARIF results have baselineState `mark`. */
+static int sarif_marked(const struct run *r, const char *mark)
+{
+	const cJSON *res;
+	int n = 0;
+
+	cJSON_ArrayForEach (
+		res, cJSON_GetObjectItem(
+			     cJSON_GetArrayItem(
+				     cJSON_GetObjectItem(r->sarif, "runs"), 0),
+			     "results"))
+		n += strcmp(str(res, "baselineState"), mark) == 0;
+	return n;
+}
+
+/*
+ * --baseline, for check, diff and history, from a JSON and from a SARIF
+ * report: lines inserted above a finding keep it (and a formatter's case
+ * changes), a new finding alone fails the run, a removed one is absent;
+ * every report says so, and the SARIF passes the validators.
+ */
+Test(robust_git, baseline_for_each_command_and_format)
+{
+	static const char *const cmds[][4] = {
+		{ "check", "--baseline", NULL, "." },
+		{ "diff", "--baseline", NULL, "base" },
+		{ "history", "--baseline", NULL, NULL },
+	};
+	static const char *const kinds[] = { "json", "sarif" };
+	/* history also finds the edit of 003 (FK012: it changed the SQL) */
+	static const int fresh[] = { 1, 1, 2 };
+	char baseline[4300];
+	size_t c, k;
+
+	test_sh("git init -q -b main r");
+	put("db/001_init.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+			       "CREATE TABLE orders (id bigint, user_id "
+			       "bigint, a int, b int);\n");
+	commit("init");
+	test_sh("cd r && git tag base");
+	put("db/002_fk.sql", unsafe_fk);
+	put("db/003_idx.sql", "CREATE INDEX orders_a_idx ON orders (a);\n");
+	commit("fk and index");
+	for (c = 0; c < 3; c++) {
+		for (k = 0; k < 2; k++) {
+			struct run r;
+			const char *args[8];
+			size_t n = 0;
+			const cJSON *sum;
+
+			test_sh("cd r && git checkout -q -f main && git reset "
+				"-q --hard HEAD && git tag -f now >/dev/null");
+			/* the baseline: the reports of the run before */
+			args[n++] = cmds[c][0];
+			if (cmds[c][3])
+				args[n++] = cmds[c][3];
+			args[n] = NULL;
+			r = audit("r", args);
+			cr_expect_eq(r.code, 1, "%s", buf_str(&r.err));
+			done(&r);
+			snprintf(baseline, sizeof(baseline), "%s/baseline.%s",
+				 test_dir, kinds[k]);
+			test_sh("cp '%s/report.%s' '%s'", test_dir, kinds[k],
+				baseline);
+			/* lines above the FK, case changed; a new index; the
+			   old one made safe */
+			put("db/002_fk.sql",
+			    "-- a comment\n\n"
+			    "alter table orders add constraint orders_user_fk\n"
+			    "  foreign key (user_id) references users (id);\n");
+			put("db/003_idx.sql", "CREATE INDEX CONCURRENTLY "
+					      "orders_a_idx ON orders (a);\n");
+			put("db/004_idx.sql",
+			    "CREATE INDEX orders_b_idx ON orders (b);\n");
+			commit("edit");
+			n = 0;
+			args[n++] = cmds[c][0];
+			args[n++] = "--baseline";
+			args[n++] = baseline;
+			if (cmds[c][3])
+				args[n++] = cmds[c][3];
+			args[n] = NULL;
+			r = audit("r", args);
+			cr_expect_eq(r.code, 1, "%s %s: %s", cmds[c][0],
+				     kinds[k], buf_str(&r.err));
+			sum = cJSON_GetObjectItem(
+				cJSON_GetObjectItem(r.json, "summary"),
+				"baseline");
+			cr_expect_eq(num(sum, "new"), fresh[c], "%s %s: %s",
+				     cmds[c][0], kinds[k], buf_str(&r.out));
+			cr_expect_eq(num(sum, "unchanged"), 3, "%s %s: %s",
+				     cmds[c][0], kinds[k], buf_str(&r.out));
+			cr_expect_eq(num(sum, "absent"), 1, "%s %s", cmds[c][0],
+				     kinds[k]);
+			cr_expect_eq(marked(&r, "new"), fresh[c]);
+			cr_expect_eq(sarif_marked(&r, "new"), fresh[c]);
+			cr_expect_eq(sarif_marked(&r, "unchanged"), 3);
+			cr_expect(test_has(&r.junit, "name=\"baseline\" "
+						     "value=\"new\""),
+				  "%s", buf_str(&r.junit));
+			snprintf(baseline, sizeof(baseline),
+				 "against the baseline: %d new, 3 unchanged, 1 "
+				 "absent",
+				 fresh[c]);
+			cr_expect(test_has(&r.out, baseline), "%s",
+				  buf_str(&r.out));
+			snprintf(baseline, sizeof(baseline), "%s/baseline.%s",
+				 test_dir, kinds[k]);
+			validate_sarif(&r);
+			done(&r);
+			/* the new one made safe too: nothing new fails */
+			put("db/004_idx.sql", "CREATE INDEX CONCURRENTLY "
+					      "orders_b_idx ON orders (b);\n");
+			commit("safe");
+			r = audit("r", args);
+			cr_expect_eq(r.code, 0, "%s %s: %s", cmds[c][0],
+				     kinds[k], buf_str(&r.out));
+			done(&r);
+			test_sh("cd r && git reset -q --hard now && rm -f "
+				"db/004_idx.sql");
+		}
+	}
+}

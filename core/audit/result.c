@@ -232,8 +232,10 @@ enum level result_max_level(const struct result *res)
 	enum level max = LEVEL_NONE;
 	size_t i;
 
+	/* against a baseline, only new findings fail the run */
 	for (i = 0; i < res->nfindings; i++)
 		if (finding_counts(&res->findings[i]) &&
+		    res->findings[i].baseline != BASELINE_UNCHANGED &&
 		    res->findings[i].level > max)
 			max = res->findings[i].level;
 	return max;

@@ -52,6 +52,13 @@ enum finding_state {
 
 #define NO_COMMIT ((size_t)-1)
 
+/* Against a baseline (baseline.h): not compared, new, or in it already. */
+enum baseline_mark {
+	BASELINE_NONE = 0,
+	BASELINE_NEW,
+	BASELINE_UNCHANGED,
+};
+
 /*
  * One finding. Positions are final: 1-based lines and columns in Unicode
  * code points, the end column exclusive. `snippet` is the raw source
@@ -88,6 +95,7 @@ struct finding {
 	size_t resolved;   /* the fixing or deleting commit, or NO_COMMIT */
 	/* history, a suppressed finding: the commit that suppressed it */
 	size_t suppressed_in;
+	enum baseline_mark baseline;
 };
 
 enum file_status {
@@ -143,6 +151,9 @@ struct result {
 	size_t history_blobs;
 	/* files left out as another database's (ROLE_OTHER_DB) */
 	size_t other_db_files;
+	/* compared with a baseline (baseline.h): how many of each */
+	bool baseline;
+	size_t baseline_new, baseline_unchanged, baseline_absent;
 };
 
 void result_init(struct result *res);
