@@ -219,6 +219,32 @@ static size_t skip_quoted(const char *t, size_t len, size_t i, char q)
 	return len;
 }
 
+/*
+ * Whether the quote at i opens an escape string, E'…' (e'…'), where a
+ * backslash escapes the next character, \' included.
+ */
+static bool escape_string(const char *t, size_t i)
+{
+	return t[i] == '\'' && i > 0 && (t[i - 1] == 'E' || t[i - 1] == 'e') &&
+	       (i < 2 || !ident_char(t[i - 2]));
+}
+
+/* The end of the escape string whose quote is at i, or len. */
+static size_t skip_escaped(const char *t, size_t len, size_t i)
+{
+	for (i++; i < len; i++) {
+		if (t[i] == '\\' && i + 1 < len)
+			i++;
+		else if (t[i] == '\'') {
+			if (i + 1 < len && t[i + 1] == '\'')
+				i++;
+			else
+				return i + 1;
+		}
+	}
+	return len;
+}
+
 /* A $tag$ … $tag$ string starting at i, or i when it is not one. */
 static size_t skip_dollar(const char *t, size_t len, size_t i)
 {
@@ -311,6 +337,8 @@ static void rewrite_templates(char *t, size_t len)
 			if (c == quote)
 				quote = 0;
 			i++;
+		} else if (escape_string(t, i)) {
+			i = skip_escaped(t, len, i); /* a \' is no quote */
 		} else if (c == '"' || c == '\'') {
 			quote = c;
 			i++;
@@ -406,6 +434,8 @@ static void scan_text(char *t, size_t len, struct buf *meta)
 				t[e - 1] = '"';
 			}
 			i = e;
+		} else if (escape_string(t, i)) {
+			i = skip_escaped(t, len, i);
 		} else if (c == '\'' || c == '"') {
 			i = skip_quoted(t, len, i, c);
 		} else if (c == '$' && (e = skip_dollar(t, len, i)) > i) {
