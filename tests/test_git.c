@@ -978,6 +978,60 @@ Test(git, history_django_reformatting_is_no_edit)
 	done(&r);
 }
 
+/*
+ * A RemoveField migration reformatted after it ran: read against the
+ * schema as it is now, the field is gone and it sends nothing, but so
+ * does the version before when read the same way: no FK012.
+ */
+Test(git, history_django_removefield_reformatted_is_no_edit)
+{
+	static const char head[] = "from django.db import migrations, models\n"
+				   "\n"
+				   "\n";
+	char text[2048];
+	struct run r;
+
+	new_repo("dj");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    operations = [\n"
+		 "        migrations.CreateModel('Profile', [\n"
+		 "            ('id', models.AutoField(primary_key=True)),\n"
+		 "            ('nick', models.CharField(max_length=20)),\n"
+		 "        ]),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0001_initial.py", text);
+	commit("dj", "Alice", "2024-01-01T10:00:00Z", "initial");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [('accounts', '0001_initial')]\n"
+		 "    operations = [\n"
+		 "        migrations.RemoveField(model_name='profile', "
+		 "name='nick'),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_remove_nick.py", text);
+	commit("dj", "Bob", "2024-01-02T10:00:00Z", "remove nick");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [\n"
+		 "        (\"accounts\", \"0001_initial\"),\n"
+		 "    ]\n\n"
+		 "    operations = [\n"
+		 "        migrations.RemoveField(\n"
+		 "            model_name=\"profile\",\n"
+		 "            name=\"nick\",\n"
+		 "        ),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_remove_nick.py", text);
+	commit("dj", "Formatter", "2024-01-03T10:00:00Z", "black");
+	r = go("dj", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK012", NULL), 0, "%s", buf_str(&r.out));
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

@@ -32,7 +32,8 @@ static void keep_changed(struct result *res, size_t first,
  * unknown when that version is no audited migration.
  */
 static int base_sql_key(struct repo *g, const struct diff_opts *o,
-			const struct change *c, struct rule_edit *edit)
+			const struct change *c, struct replay *context,
+			struct rule_edit *edit)
 {
 	struct audit_opts ao = o->audit;
 	struct source_item item;
@@ -46,7 +47,10 @@ static int base_sql_key(struct repo *g, const struct diff_opts *o,
 		return rc;
 	if (item.data) {
 		near = source_item_near(&item);
+		/* in the context the new version is read in: the same SQL
+		   for the same Python */
 		ao.schema = NULL;
+		ao.context = context;
 		ao.edit = NULL;
 		ao.near = near.read ? &near : NULL;
 		result_init(&scratch);
@@ -97,7 +101,7 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 		if (!unread) {
 			edit.first_line = lines.v[0].first;
 			edit.last_line = lines.v[lines.n - 1].last;
-			if ((rc = base_sql_key(g, o, c, &edit)) < 0)
+			if ((rc = base_sql_key(g, o, c, deploy, &edit)) < 0)
 				goto done;
 		}
 		ao.edit = &edit;

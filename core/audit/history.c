@@ -355,15 +355,6 @@ static int close_records(struct history *h, struct lineage *l,
  * findings it has that `before` lacked are introduced by the current
  * commit; open findings it lacks are fixed by it.
  */
-/* Whether two audited versions run the same SQL (file_result.sql_key). */
-static bool same_sql(const struct history *h, const struct analysis *a,
-		     const struct analysis *b)
-{
-	return a && b && a->file != NO_FILE && b->file != NO_FILE &&
-	       h->store.files[a->file].sql_key ==
-		       h->store.files[b->file].sql_key;
-}
-
 /*
  * A version that runs what the one before ran (reformatted, commented,
  * a suppression added): nothing is introduced or fixed by it. What it
@@ -386,12 +377,13 @@ static void carry(struct history *h, struct lineage *l,
 }
 
 static int compare(struct history *h, struct lineage *l,
-		   const struct analysis *before, const struct analysis *now)
+		   const struct analysis *before, const struct analysis *now,
+		   bool reformatted)
 {
 	size_t i, k;
 	int err;
 
-	if (same_sql(h, before, now)) {
+	if (reformatted) {
 		carry(h, l, now);
 		return 0;
 	}
@@ -425,6 +417,43 @@ static int compare(struct history *h, struct lineage *l,
 			return FK_ENOMEM;
 	}
 	return 0;
+}
+
+/*
+ * What the version before an edit runs when it is read as the edit is
+ * (apart, in the walk's state), into `e`: the same Python or SQL then
+ * gives the same key, whatever the state it was first deployed in.
+ */
+static int old_sql_key(struct history *h, const struct change *c,
+		       struct rule_edit *e)
+{
+	struct audit_opts ao = h->o->audit;
+	struct source_item item;
+	struct near_reader near;
+	struct result scratch;
+	int rc;
+
+	rc = repo_item_read(h->g, h->cur->sha, c->old_path, c->old_oid,
+			    ENTRY_FILE, false, h->o->max_size, &item);
+	if (rc != FK_ITEM)
+		return rc;
+	if (item.data) {
+		near = source_item_near(&item);
+		ao.schema = NULL;
+		ao.context = h->walked;
+		ao.edit = NULL;
+		ao.near = near.read ? &near : NULL;
+		result_init(&scratch);
+		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
+		if (rc == 0 && scratch.nfiles == 1 &&
+		    scratch.files[0].status == FILE_AUDITED) {
+			e->old_sql_known = true;
+			e->old_sql_key = scratch.files[0].sql_key;
+		}
+		result_release(&scratch);
+	}
+	source_item_release(&item);
+	return rc < 0 ? rc : 0;
 }
 
 /* What FK012 says of an edit of `l` by the current commit, in `e`. */
@@ -511,10 +540,9 @@ static int apply_change(struct history *h, const struct change *c,
 			return 0; /* renamed as it was */
 		if ((err = edit_of(h, l, c->old_path, &edit)) < 0)
 			return err;
-		if (before && before->file != NO_FILE) {
-			edit.old_sql_known = true;
-			edit.old_sql_key = h->store.files[before->file].sql_key;
-		}
+		if (before && before->file != NO_FILE &&
+		    (err = old_sql_key(h, c, &edit)) < 0)
+			return err;
 		msg = &edit;
 	}
 	now = analyse(h, c->oid, c->path,
@@ -522,7 +550,10 @@ static int apply_change(struct history *h, const struct change *c,
 		      c->kind == CHANGE_ADDED ? NULL : c->old_oid, msg, &err);
 	if (err < 0 || !now)
 		return err;
-	return compare(h, l, before, now);
+	return compare(h, l, before, now,
+		       msg && msg->old_sql_known && now->file != NO_FILE &&
+			       h->store.files[now->file].sql_key ==
+				       msg->old_sql_key);
 }
 
 /*
