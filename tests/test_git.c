@@ -1032,6 +1032,39 @@ Test(git, history_django_removefield_reformatted_is_no_edit)
 	done(&r);
 }
 
+/* pg_format re-indents a function's body and lowers its keywords. */
+Test(git, history_function_body_reformatted_is_no_edit)
+{
+	struct run r;
+
+	new_repo("r");
+	put("r", "db/001.sql",
+	    "CREATE TABLE t (id int);\n"
+	    "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n"
+	    "  IF NEW.id > 0 THEN\n    RETURN NEW; -- ok\n  END IF;\n"
+	    "  RETURN NULL;\nEND\n$$ LANGUAGE plpgsql;\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "one");
+	put("r", "db/001.sql",
+	    "create table t (id int);\n\ncreate function f ()\n"
+	    "    returns trigger\n    as $$\nbegin\n"
+	    "    if new.id > 0 then\n        return new;\n    end if;\n"
+	    "    return null;\nend\n$$\nlanguage plpgsql;\n");
+	commit("r", "Formatter", "2024-01-02T10:00:00Z", "pg_format");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK012", NULL), 0, "%s", buf_str(&r.out));
+	done(&r);
+	/* a changed literal in the body is an edit */
+	put("r", "db/001.sql",
+	    "create table t (id int);\n\ncreate function f ()\n"
+	    "    returns trigger\n    as $$\nbegin\n"
+	    "    if new.id > 1 then\n        return new;\n    end if;\n"
+	    "    return null;\nend\n$$\nlanguage plpgsql;\n");
+	commit("r", "Bob", "2024-01-03T10:00:00Z", "threshold");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK012", NULL), 1, "%s", buf_str(&r.out));
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

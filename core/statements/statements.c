@@ -241,6 +241,40 @@ static uint64_t fnv(uint64_t h, unsigned char c)
 	return (h ^ c) * 0x100000001b3ULL;
 }
 
+static unsigned char lower(char c)
+{
+	return (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/*
+ * A dollar-quoted body ($$ … $$: a function's, a DO block's) as its
+ * code, not its layout: white space and -- comments left out, letters
+ * folded outside its own '…' literals. A formatter re-indents bodies and
+ * changes the case of their keywords.
+ */
+static uint64_t body_key(uint64_t h, const char *s, uint32_t n)
+{
+	bool quoted = false;
+	uint32_t k;
+
+	for (k = 0; k < n; k++) {
+		char c = s[k];
+
+		if (!quoted && c == '-' && k + 1 < n && s[k + 1] == '-') {
+			while (k < n && s[k] != '\n')
+				k++;
+			continue;
+		}
+		if (c == '\'')
+			quoted = !quoted;
+		if (!quoted && (c == ' ' || c == '\t' || c == '\n' ||
+				c == '\r' || c == '\f' || c == '\v'))
+			continue;
+		h = fnv(h, quoted ? (unsigned char)c : lower(c));
+	}
+	return h;
+}
+
 /* stmt.key (stmt.h) from the statement's tokens in `src`. */
 static uint64_t semantic_key(const char *src, const struct token_list *toks)
 {
@@ -255,7 +289,9 @@ static uint64_t semantic_key(const char *src, const struct token_list *toks)
 
 		if (tok_is_comment(t) || tok_is_char(t, ';'))
 			continue;
-		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+		if (t->kind == TOK_SCONST && n >= 2 && s[0] == '$') {
+			h = body_key(h, s, n);
+		} else if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
 			for (k = 1; k + 1 < n; k++)
 				if (!(s[k] == '"' && s[k + 1] == '"'))
 					h = fnv(h, (unsigned char)s[k]);
