@@ -527,15 +527,16 @@ Test(git, history_audits_each_file_version_once)
 	put("r", "db/001.sql", unsafe_fk); /* back to the first version */
 	commit("r", "Alice", "2024-01-03T10:00:00Z", "c");
 	/*
-	 * the same blob elsewhere is a file of its own: what it is depends
-	 * on its path too (see other_databases_are_left_out_…)
+	 * the same blob elsewhere, read alike (plain SQL there too), is not
+	 * audited again; read otherwise it would be (another database's
+	 * folder: see other_databases_are_left_out_…)
 	 */
 	put("r", "db/copy.sql", unsafe_fk);
 	commit("r", "Alice", "2024-01-04T10:00:00Z", "d");
 	r = go("r", ARGS("history", "--format", "json"));
 	h = cJSON_GetObjectItem(r.json, "history");
 	cr_assert(h, "%s", buf_str(&r.out));
-	cr_expect_eq(cJSON_GetObjectItem(h, "file_versions")->valueint, 3);
+	cr_expect_eq(cJSON_GetObjectItem(h, "file_versions")->valueint, 2);
 	cr_expect_eq(cJSON_GetObjectItem(h, "commits")->valueint, 4);
 	done(&r);
 }
@@ -1062,6 +1063,35 @@ Test(git, history_function_body_reformatted_is_no_edit)
 	commit("r", "Bob", "2024-01-03T10:00:00Z", "threshold");
 	r = go("r", ARGS("history", "--format", "json"));
 	cr_expect_eq(count(&r, "FK012", NULL), 1, "%s", buf_str(&r.out));
+	done(&r);
+}
+
+/*
+ * A migration renamed after a later one indexed its foreign key: the
+ * renamed file is the same audit, settled by the walk's end (it was
+ * audited again on its own, and its FK005 came back).
+ */
+Test(git, history_rename_keeps_what_the_walk_settled)
+{
+	struct run r;
+
+	new_repo("r");
+	put("r", "db/001_init.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	put("r", "db/002_fk.sql", unsafe_fk);
+	commit("r", "Alice", "2024-01-02T10:00:00Z", "fk");
+	put("r", "db/003_idx.sql",
+	    "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
+	    "(user_id);\n");
+	commit("r", "Alice", "2024-01-03T10:00:00Z", "index");
+	test_sh("cd r && git mv db/002_fk.sql db/002_orders_fk.sql");
+	commit("r", "Bob", "2024-01-04T10:00:00Z", "rename");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK005", NULL), 0, "%s", buf_str(&r.out));
+	cr_expect_eq(count(&r, "FK001", "db/002_orders_fk.sql"), 1, "%s",
+		     buf_str(&r.out));
 	done(&r);
 }
 

@@ -25,9 +25,11 @@
 
 struct analysis {
 	size_t file;
-	size_t first, n; /* findings in store */
-	uint32_t *occ;	 /* n entries */
-	bool other_db;	 /* left out as another database's */
+	size_t first, n;  /* findings in store */
+	uint32_t *occ;	  /* n entries */
+	bool other_db;	  /* left out as another database's */
+	bool edited;	  /* audited as an edit: its FK012 is its lineage's */
+	const char *path; /* where it was audited */
 };
 
 struct lineage;
@@ -73,6 +75,7 @@ struct history {
 	struct history_stats *stats;
 	struct result store;	 /* every audited blob */
 	struct strmap blobs;	 /* "oid:path" -> struct analysis */
+	struct strmap by_oid;	 /* oid -> its first struct analysis */
 	struct buf key;		 /* scratch for a key of `blobs` */
 	struct strmap paths;	 /* current path -> struct lineage */
 	struct strmap noted;	 /* paths already noted as not audited */
@@ -179,6 +182,52 @@ static int count_occurrences(struct history *h, struct analysis *a)
 	return 0;
 }
 
+/* Whether two migration_info say the same of a file. */
+static bool same_info(const struct migration_info *a,
+		      const struct migration_info *b)
+{
+	size_t i;
+
+	if (a->role != b->role || a->nunits != b->nunits ||
+	    (a->framework == NULL) != (b->framework == NULL) ||
+	    (a->framework && strcmp(a->framework, b->framework) != 0))
+		return false;
+	for (i = 0; i < a->nunits; i++)
+		if (a->units[i].mode != b->units[i].mode ||
+		    a->units[i].start != b->units[i].start)
+			return false;
+	return true;
+}
+
+/*
+ * Whether `item`'s bytes, audited before at `first` (a rename, a copy),
+ * are read the same at item->path: the same framework, role and
+ * transactions. Then that audit stands, with the schema state it was
+ * made in (what the migrations of its deploy created, the foreign keys
+ * the walk's end settles).
+ */
+static bool read_alike(struct history *h, const char *first,
+		       const struct source_item *item)
+{
+	struct audit_opts ao = h->o->audit;
+	struct source_item there = *item;
+	struct migration_info a, b;
+	struct near_reader na, nb;
+	bool same;
+
+	there.path = (char *)first;
+	na = source_item_near(item);
+	nb = source_item_near(&there);
+	ao.near = na.read ? &na : NULL;
+	same = audit_classify(item->path, item->data, item->len, &ao, &a) == 0;
+	ao.near = nb.read ? &nb : NULL;
+	same = audit_classify(first, item->data, item->len, &ao, &b) == 0 &&
+	       same && same_info(&a, &b) && !a.failed && !b.failed;
+	migration_info_release(&a);
+	migration_info_release(&b);
+	return same;
+}
+
 /*
  * The audit of blob `oid` (met at `path`), from the cache or made now.
  * `deploy` is the schema state of the commit's added migrations; `edit`
@@ -222,6 +271,19 @@ static struct analysis *analyse(struct history *h, const char *oid,
 		rc = note_problem(h, path, oid, item.status, item.problem);
 	if (rc != FK_ITEM || !item.data)
 		goto done;
+	/* the same bytes met at another path first, read alike: the same */
+	if (!edit && (a = strmap_get(&h->by_oid, oid)) && !a->edited &&
+	    read_alike(h, a->path, &item)) {
+		if (!(key = arena_strdup(&h->arena, buf_str(&h->key))) ||
+		    strmap_put(&h->blobs, key, a) < 0) {
+			rc = FK_ENOMEM;
+			a = NULL;
+			goto done;
+		}
+		h->stats->reused++;
+		goto done;
+	}
+	a = NULL;
 	if (edited_from && edit) {
 		rc = repo_changed_lines(h->g, edited_from, item.data, item.len,
 					&lines, &why);
@@ -250,6 +312,15 @@ static struct analysis *analyse(struct history *h, const char *oid,
 	a->first = first;
 	a->n = h->store.nfindings - first;
 	a->other_db = h->store.other_db_files > other_db;
+	a->edited = edit != NULL;
+	if (!(a->path = arena_strdup(&h->arena, path)) ||
+	    (!strmap_get(&h->by_oid, oid) &&
+	     strmap_put(&h->by_oid, arena_strndup(&h->arena, oid, 40), a) <
+		     0)) {
+		rc = FK_ENOMEM;
+		a = NULL;
+		goto done;
+	}
 	if ((rc = count_occurrences(h, a)) < 0) {
 		a = NULL;
 		goto done;
@@ -311,16 +382,38 @@ static void end_record(struct history *h, struct record *r,
  * moves there, and a suppression that version adds (or drops) dates
  * from this commit.
  */
-static void record_moves(struct history *h, struct record *r, size_t where)
+/*
+ * The foreign key the finding `from` is about (FK005, FK009: settled by
+ * the walk's end) is the one finding `to`, the same in a later version,
+ * is about: a version audited apart knows none.
+ */
+static int keep_link(struct history *h, size_t from, size_t to)
+{
+	const struct finding *old = &h->store.findings[from];
+	const struct finding *f = &h->store.findings[to];
+	const struct fk_state *fk;
+
+	if (from == to ||
+	    !(fk = replay_pending(h->walked, old->file, old->span.start,
+				  old->rule->id)) ||
+	    replay_pending(h->walked, f->file, f->span.start, f->rule->id))
+		return 0;
+	return replay_pend(h->walked, f->file, f->span.start, f->rule->id, fk);
+}
+
+static int record_moves(struct history *h, struct record *r, size_t where)
 {
 	bool now = h->store.findings[where].suppressed;
 	bool was = h->store.findings[r->finding].suppressed;
 
+	if (keep_link(h, r->finding, where) < 0)
+		return FK_ENOMEM;
 	r->finding = where;
 	if (now && !was)
 		r->suppressed_in = current_commit(h);
 	else if (!now)
 		r->suppressed_in = NO_COMMIT;
+	return 0;
 }
 
 /* Moves the records of `l` that `keep` rejects to the ended list. */
@@ -336,8 +429,9 @@ static int close_records(struct history *h, struct lineage *l,
 		if (st == FINDING_FIXED &&
 		    (r->event ||
 		     analysis_has(&h->store, now, r->key, r->occ, &where))) {
-			if (!r->event) /* it moved with the text */
-				record_moves(h, r, where);
+			/* it moved with the text */
+			if (!r->event && record_moves(h, r, where) < 0)
+				return FK_ENOMEM;
 			l->open[n++] = r;
 			continue;
 		}
@@ -362,8 +456,8 @@ static int close_records(struct history *h, struct lineage *l,
  * context differs: it is audited apart from the migrations it was first
  * deployed with) stays as it was.
  */
-static void carry(struct history *h, struct lineage *l,
-		  const struct analysis *now)
+static int carry(struct history *h, struct lineage *l,
+		 const struct analysis *now)
 {
 	size_t k, where;
 
@@ -371,9 +465,11 @@ static void carry(struct history *h, struct lineage *l,
 		struct record *r = l->open[k];
 
 		if (!r->event &&
-		    analysis_has(&h->store, now, r->key, r->occ, &where))
-			record_moves(h, r, where);
+		    analysis_has(&h->store, now, r->key, r->occ, &where) &&
+		    record_moves(h, r, where) < 0)
+			return FK_ENOMEM;
 	}
+	return 0;
 }
 
 static int compare(struct history *h, struct lineage *l,
@@ -383,10 +479,8 @@ static int compare(struct history *h, struct lineage *l,
 	size_t i, k;
 	int err;
 
-	if (reformatted) {
-		carry(h, l, now);
-		return 0;
-	}
+	if (reformatted)
+		return carry(h, l, now);
 	if ((err = close_records(h, l, now, FINDING_FIXED)) < 0)
 		return err;
 	for (i = now->first; i < now->first + now->n; i++) {
@@ -672,9 +766,12 @@ static int finish(struct history *h, struct walk *w)
 					       &h->ended_cap, r);
 				continue;
 			}
-			if (!r->event &&
-			    analysis_has(&h->store, a, r->key, r->occ, &where))
+			if (!r->event && analysis_has(&h->store, a, r->key,
+						      r->occ, &where)) {
+				if ((err = keep_link(h, r->finding, where)) < 0)
+					break;
 				r->finding = where;
+			}
 			err = emit(h, r, file);
 		}
 	}
@@ -703,6 +800,7 @@ static void history_release(struct history *h)
 	free(h->ended);
 	free(h->problems);
 	strmap_release(&h->blobs);
+	strmap_release(&h->by_oid);
 	buf_release(&h->key);
 	strmap_release(&h->paths);
 	strmap_release(&h->noted);
