@@ -1095,6 +1095,37 @@ Test(git, history_rename_keeps_what_the_walk_settled)
 	done(&r);
 }
 
+/*
+ * A foreign key without an index, its migration reformatted, then the
+ * index added by a later migration: FK005 is settled by the walk's end
+ * (it stayed present: the reformatted version, audited apart, knew no
+ * foreign key to settle).
+ */
+Test(git, history_reformatted_fk_still_settled_by_a_later_index)
+{
+	struct run r;
+
+	new_repo("r");
+	put("r", "db/001_init.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	put("r", "db/002_fk.sql",
+	    "CREATE TABLE orders (id bigint PRIMARY KEY,\n"
+	    "  user_id bigint REFERENCES users (id));\n");
+	commit("r", "Alice", "2024-01-02T10:00:00Z", "fk");
+	put("r", "db/002_fk.sql",
+	    "create table orders (\n    id      bigint primary key,\n"
+	    "    user_id bigint references users (id)\n);\n");
+	commit("r", "Formatter", "2024-01-03T10:00:00Z", "pg_format");
+	put("r", "db/003_idx.sql",
+	    "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders "
+	    "(user_id);\n");
+	commit("r", "Alice", "2024-01-04T10:00:00Z", "index");
+	r = go("r", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK005", NULL), 0, "%s", buf_str(&r.out));
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;
