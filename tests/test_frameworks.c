@@ -498,6 +498,22 @@ Test(frameworks, rollback_names_of_numbered_defaults)
 	buf_release(&out);
 }
 
+/* A second unnamed CHECK on a column is t_col_check1 (PostgreSQL 15). */
+Test(frameworks, rollback_names_of_numbered_checks)
+{
+	struct buf out = BUF_INIT;
+
+	put("db/000001_chk.up.sql",
+	    "ALTER TABLE orders ADD CHECK (qty > 0);\n"
+	    "ALTER TABLE orders ADD CHECK (qty < 1000);\n");
+	put("db/000001_chk.down.sql",
+	    "ALTER TABLE orders DROP CONSTRAINT orders_qty_check1;\n"
+	    "ALTER TABLE orders DROP CONSTRAINT orders_qty_check;\n");
+	cr_expect_eq(check_test_dir(&out), 0, "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "[FK013 "), "%s", buf_str(&out));
+	buf_release(&out);
+}
+
 /*
  * detect reads each file as check does, to its end and no further: a
  * short PostgreSQL file after a long one with a backtick was taken for

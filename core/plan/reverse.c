@@ -140,10 +140,14 @@ static bool default_name(const struct reverse_names *n, const char *name)
 	char buf[128];
 	size_t len = strlen(name), i, k;
 
+	/* PostgreSQL numbers a taken name: t_col_check1, t_col_key2 */
+	while (len > 1 && name[len - 1] >= '0' && name[len - 1] <= '9')
+		len--;
+
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t sl = strlen(suffixes[i]);
 
-		if (len <= sl || strcmp(name + len - sl, suffixes[i]) != 0)
+		if (len <= sl || strncmp(name + len - sl, suffixes[i], sl) != 0)
 			continue;
 		/* every prefix ending before a "_" may be the table */
 		for (k = 1; k <= len - sl && k < sizeof(buf); k++) {
