@@ -9,6 +9,7 @@
 #include "framework.h"
 #include "replay.h"
 #include "rules.h"
+#include "version_key.h"
 
 /* Drops the findings from `first` on whose statement no changed line is. */
 static void keep_changed(struct result *res, size_t first,
@@ -24,46 +25,6 @@ static void keep_changed(struct result *res, size_t first,
 			res->findings[n++] = *f;
 	}
 	res->nfindings = n;
-}
-
-/*
- * What the merge base's version of an edited file ran (file_result's
- * sql_key), into `edit`, so that a reformatting edit is no FK012; left
- * unknown when that version is no audited migration.
- */
-static int base_sql_key(struct repo *g, const struct diff_opts *o,
-			const struct change *c, struct replay *context,
-			struct rule_edit *edit)
-{
-	struct audit_opts ao = o->audit;
-	struct source_item item;
-	struct near_reader near;
-	struct result scratch;
-	int rc;
-
-	rc = repo_item_read(g, o->base, c->old_path ? c->old_path : c->path,
-			    c->old_oid, ENTRY_FILE, false, o->max_size, &item);
-	if (rc != FK_ITEM)
-		return rc;
-	if (item.data) {
-		near = source_item_near(&item);
-		/* in the context the new version is read in: the same SQL
-		   for the same Python */
-		ao.schema = NULL;
-		ao.context = context;
-		ao.edit = NULL;
-		ao.near = near.read ? &near : NULL;
-		result_init(&scratch);
-		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
-		if (rc == 0 && scratch.nfiles == 1 &&
-		    scratch.files[0].status == FILE_AUDITED) {
-			edit->old_sql_known = true;
-			edit->old_sql_key = scratch.files[0].sql_key;
-		}
-		result_release(&scratch);
-	}
-	source_item_release(&item);
-	return rc < 0 ? rc : 0;
 }
 
 static int audit_change(struct repo *g, const struct diff_opts *o,
@@ -101,7 +62,12 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 		if (!unread) {
 			edit.first_line = lines.v[0].first;
 			edit.last_line = lines.v[lines.n - 1].last;
-			if ((rc = base_sql_key(g, o, c, deploy, &edit)) < 0)
+			/* read as the new version is, for the same SQL */
+			rc = audit_version_key(
+				g, o->base, c->old_path ? c->old_path : c->path,
+				c->old_oid, o->max_size, &o->audit, deploy,
+				&edit);
+			if (rc < 0)
 				goto done;
 		}
 		ao.edit = &edit;

@@ -12,6 +12,7 @@
 #include "replay.h"
 #include "rules.h"
 #include "strmap.h"
+#include "version_key.h"
 
 /*
  * One distinct blob's audit: a file of `store` and its findings, each
@@ -513,43 +514,6 @@ static int compare(struct history *h, struct lineage *l,
 	return 0;
 }
 
-/*
- * What the version before an edit runs when it is read as the edit is
- * (apart, in the walk's state), into `e`: the same Python or SQL then
- * gives the same key, whatever the state it was first deployed in.
- */
-static int old_sql_key(struct history *h, const struct change *c,
-		       struct rule_edit *e)
-{
-	struct audit_opts ao = h->o->audit;
-	struct source_item item;
-	struct near_reader near;
-	struct result scratch;
-	int rc;
-
-	rc = repo_item_read(h->g, h->cur->sha, c->old_path, c->old_oid,
-			    ENTRY_FILE, false, h->o->max_size, &item);
-	if (rc != FK_ITEM)
-		return rc;
-	if (item.data) {
-		near = source_item_near(&item);
-		ao.schema = NULL;
-		ao.context = h->walked;
-		ao.edit = NULL;
-		ao.near = near.read ? &near : NULL;
-		result_init(&scratch);
-		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
-		if (rc == 0 && scratch.nfiles == 1 &&
-		    scratch.files[0].status == FILE_AUDITED) {
-			e->old_sql_known = true;
-			e->old_sql_key = scratch.files[0].sql_key;
-		}
-		result_release(&scratch);
-	}
-	source_item_release(&item);
-	return rc < 0 ? rc : 0;
-}
-
 /* What FK012 says of an edit of `l` by the current commit, in `e`. */
 static int edit_of(struct history *h, const struct lineage *l,
 		   const char *old_path, struct rule_edit *e)
@@ -635,7 +599,10 @@ static int apply_change(struct history *h, const struct change *c,
 		if ((err = edit_of(h, l, c->old_path, &edit)) < 0)
 			return err;
 		if (before && before->file != NO_FILE &&
-		    (err = old_sql_key(h, c, &edit)) < 0)
+		    (err = audit_version_key(h->g, h->cur->sha, c->old_path,
+					     c->old_oid, h->o->max_size,
+					     &h->o->audit, h->walked, &edit)) <
+			    0)
 			return err;
 		msg = &edit;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "framework_text.h"
 #include "lex.h"
 
 /* Section: paths. */
@@ -198,16 +199,6 @@ static const char *sign_at(const char *text, const struct token *v, size_t i,
 	return NULL;
 }
 
-static unsigned line_at(const char *text, uint32_t off)
-{
-	unsigned line = 1;
-	uint32_t i;
-
-	for (i = 0; i < off; i++)
-		line += text[i] == '\n';
-	return line;
-}
-
 bool dialect_other_by_text(const char *text, size_t len,
 			   struct dialect_other *out)
 {
@@ -231,7 +222,7 @@ bool dialect_other_by_text(const char *text, size_t len,
 	}
 	if (what)
 		snprintf(out->why, sizeof(out->why), "%s at line %u", what,
-			 line_at(text, toks.v[i - 1].start));
+			 text_line_of(text, toks.v[i - 1].start));
 	token_list_release(&toks);
 	return what != NULL;
 }

@@ -378,17 +378,6 @@ static size_t psql_var_end(const char *t, size_t len, size_t i)
 	return k;
 }
 
-/* The 1-based line of offset `off`. */
-static unsigned line_of(const char *t, size_t off)
-{
-	unsigned line = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		line += t[i] == '\n';
-	return line;
-}
-
 /*
  * A psql meta-command at i (an unquoted backslash): it runs to the end of
  * its line. Blanked, or with `meta` set noted there ("1 \set") and left.
@@ -407,7 +396,7 @@ static size_t meta_command(char *t, size_t len, size_t i, struct buf *meta)
 	       ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') ||
 		t[k] == '!' || t[k] == '?'))
 		k++;
-	buf_addf(meta, "%s%u (%.*s)", meta->len ? ", " : "", line_of(t, i),
+	buf_addf(meta, "%s%u (%.*s)", meta->len ? ", " : "", text_line_of(t, i),
 		 (int)(k - i), t + i);
 	return e;
 }

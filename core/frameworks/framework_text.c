@@ -140,3 +140,13 @@ size_t text_digits(const char *s)
 		n++;
 	return n;
 }
+
+unsigned text_line_of(const char *text, size_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}

@@ -31,6 +31,9 @@ bool text_starts_with(const char *p, const char *end, const char *word,
 /* The first `word` in [p, end) (this case), or NULL. */
 const char *text_find(const char *p, const char *end, const char *word);
 
+/* The 1-based line of offset `off` of `text` (which holds off bytes). */
+unsigned text_line_of(const char *text, size_t off);
+
 /* Whether [p, end) contains `word` (any case). */
 bool text_contains(const char *p, const char *end, const char *word);
 

@@ -1,0 +1,39 @@
+#include "version_key.h"
+
+#include "error.h"
+#include "git_content.h"
+#include "result.h"
+
+int audit_version_key(struct repo *g, const char *rev, const char *path,
+		      const char *oid, size_t max_size,
+		      const struct audit_opts *opts, struct replay *context,
+		      struct rule_edit *edit)
+{
+	struct audit_opts ao = *opts;
+	struct source_item item;
+	struct near_reader near;
+	struct result scratch;
+	int rc;
+
+	rc = repo_item_read(g, rev, path, oid, ENTRY_FILE, false, max_size,
+			    &item);
+	if (rc != FK_ITEM)
+		return rc;
+	if (item.data) {
+		near = source_item_near(&item);
+		ao.schema = NULL;
+		ao.context = context;
+		ao.edit = NULL;
+		ao.near = near.read ? &near : NULL;
+		result_init(&scratch);
+		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
+		if (rc == 0 && scratch.nfiles == 1 &&
+		    scratch.files[0].status == FILE_AUDITED) {
+			edit->old_sql_known = true;
+			edit->old_sql_key = scratch.files[0].sql_key;
+		}
+		result_release(&scratch);
+	}
+	source_item_release(&item);
+	return rc < 0 ? rc : 0;
+}
