@@ -364,11 +364,45 @@ static void put_summary(FILE *out, const struct result *res)
 	buf_release(&b);
 }
 
+/*
+ * History's findings at the revision: `part` 1 is those that can still
+ * be acted on there (rule.at_revision), 2 the others (what the
+ * migrations that already ran did). Returns how many it wrote.
+ */
+static size_t put_current(FILE *out, const struct result *res,
+			  const struct style *s, int part)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+
+		if (f->suppressed || f->state != FINDING_CURRENT ||
+		    (part == 1 && !f->rule->at_revision) ||
+		    (part == 2 && f->rule->at_revision))
+			continue;
+		put_finding(out, res, f, s);
+		n++;
+	}
+	return n;
+}
+
+static size_t count_current(const struct result *res, bool at_revision)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nfindings; i++)
+		n += !res->findings[i].suppressed &&
+		     res->findings[i].state == FINDING_CURRENT &&
+		     res->findings[i].rule->at_revision == at_revision;
+	return n;
+}
+
 int report_text(const struct result *res, const struct report_opts *opts,
 		FILE *out)
 {
 	struct style s = { opts->color };
-	size_t i, k = 0, ended = 0;
+	size_t i, k = 0, ended = 0, now, ran;
 
 	for (i = 0; i < res->nfiles; i++) {
 		if (res->files[i].status != FILE_AUDITED)
@@ -376,13 +410,27 @@ int report_text(const struct result *res, const struct report_opts *opts,
 		for (; k < res->nfindings && res->findings[k].file == i; k++) {
 			const struct finding *f = &res->findings[k];
 
-			if (f->suppressed)
-				continue;
-			if (f->state == FINDING_CURRENT)
-				put_finding(out, res, f, &s);
-			else
+			if (!f->suppressed && f->state != FINDING_CURRENT)
 				ended++;
+			else if (!f->suppressed && !res->history)
+				put_finding(out, res, f, &s);
 		}
+	}
+	/* history: what can still be fixed at the revision comes first */
+	if (res->history && (now = count_current(res, true)) > 0) {
+		fprintf(out,
+			"\n%sto act on at the revision (%zu): still true "
+			"there, and fixable by a new migration%s\n",
+			sgr(&s, C_BOLD), now, sgr(&s, C_RESET));
+		put_current(out, res, &s, 1);
+	}
+	if (res->history && (ran = count_current(res, false)) > 0) {
+		fprintf(out,
+			"\n%salready run (%zu): what these migrations did when "
+			"they ran; editing them changes nothing where they "
+			"ran (FK012)%s\n",
+			sgr(&s, C_BOLD), ran, sgr(&s, C_RESET));
+		put_current(out, res, &s, 2);
 	}
 	if (ended) {
 		fprintf(out,

@@ -1126,6 +1126,33 @@ Test(git, history_reformatted_fk_still_settled_by_a_later_index)
 	done(&r);
 }
 
+/*
+ * history's text report puts first what can still be acted on at the
+ * revision (FK005: the index is still missing), then what the migrations
+ * that already ran did (FK001: the lock was taken when it ran).
+ */
+Test(git, history_text_puts_what_to_act_on_first)
+{
+	struct run r;
+	const char *act, *ran, *fk5, *fk1;
+
+	new_repo("r");
+	put("r", "db/001_init.sql",
+	    "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+	    "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	put("r", "db/002_fk.sql", unsafe_fk);
+	commit("r", "Alice", "2024-01-02T10:00:00Z", "fk");
+	r = go("r", ARGS("history", "--color=never"));
+	act = strstr(buf_str(&r.out), "to act on at the revision (1)");
+	ran = strstr(buf_str(&r.out), "already run (2)");
+	fk5 = strstr(buf_str(&r.out), "[FK005 ");
+	fk1 = strstr(buf_str(&r.out), "[FK001 ");
+	cr_assert(act && ran && fk5 && fk1, "%s", buf_str(&r.out));
+	cr_expect(act < fk5 && fk5 < ran && ran < fk1, "%s", buf_str(&r.out));
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

@@ -126,6 +126,7 @@ static bool still_holds(const struct replay *r, const struct fk_state *fk)
 
 const struct rule rule_fk005_fk_index_missing = {
 	.id = "FK005",
+	.at_revision = true,
 	.name = "fk-index-missing",
 	.level = LEVEL_WARNING,
 	.summary = "A foreign key whose referencing columns lead no index, "

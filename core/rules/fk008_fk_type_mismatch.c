@@ -142,6 +142,7 @@ static int check(struct rule_ctx *ctx)
 
 const struct rule rule_fk008_fk_type_mismatch = {
 	.id = "FK008",
+	.at_revision = true,
 	.name = "fk-type-mismatch",
 	.level = LEVEL_WARNING,
 	.summary = "A foreign-key column whose type differs from the column "

@@ -81,6 +81,7 @@ static bool still_holds(const struct replay *r, const struct fk_state *fk)
 
 const struct rule rule_fk009_fk_never_validated = {
 	.id = "FK009",
+	.at_revision = true,
 	.name = "fk-never-validated",
 	.level = LEVEL_WARNING,
 	.summary = "A foreign key added NOT VALID that no later migration "

@@ -85,6 +85,7 @@ static int check(struct rule_ctx *ctx)
 
 const struct rule rule_fk010_partitioned_unsupported = {
 	.id = "FK010",
+	.at_revision = true,
 	.name = "partitioned-unsupported",
 	.level = LEVEL_ERROR,
 	.summary = "NOT VALID foreign keys and CREATE INDEX CONCURRENTLY on a "

@@ -29,6 +29,7 @@ static int check_reverse(struct rule_file_ctx *ctx,
 
 const struct rule rule_fk013_reverse_mismatch = {
 	.id = "FK013",
+	.at_revision = true,
 	.name = "reverse-mismatch",
 	.level = LEVEL_WARNING,
 	.summary = "A down migration drops a constraint or index that its "

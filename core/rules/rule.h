@@ -54,6 +54,13 @@ struct rule {
 	const char *fix;     /* what to do instead */
 	const char *unsafe_sql;
 	const char *safe_sql;
+	/*
+	 * What it flags still holds at the audited revision and can be acted
+	 * on there (a missing index, a key never validated, a rollback that
+	 * will fail), unlike the lock a migration that already ran took:
+	 * history's text report lists these first.
+	 */
+	bool at_revision;
 	/* per statement; NULL for the rules of the hooks below */
 	int (*check)(struct rule_ctx *ctx);
 	/*
