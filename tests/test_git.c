@@ -909,6 +909,9 @@ Test(git, history_reformatting_neither_fixes_nor_introduces)
 		cJSON_GetObjectItem(cJSON_GetObjectItem(f, "start"), "line")
 			->valueint,
 		7, "the changed line");
+	cr_expect(strstr(str(f, "message"), "(what runs changes at lines 6-8; "
+					    "before: lines 6-8)"),
+		  "%s", str(f, "message"));
 	cr_expect(!test_has(&r.out, "\"subject\":\t\"pg_format\""), "%s",
 		  buf_str(&r.out));
 	done(&r);

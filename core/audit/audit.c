@@ -176,13 +176,83 @@ static int set_line_hashes(struct result *res, struct audit_file *file,
 	return err;
 }
 
+/* "line 5" or "lines 5-7", after ", " when not the first. */
+static void add_range(struct buf *b, size_t *n, uint32_t first, uint32_t last)
+{
+	if ((*n)++ == 3) {
+		buf_adds(b, ", …");
+		return;
+	}
+	if (*n > 4)
+		return;
+	buf_adds(b, *n > 1 ? ", " : "");
+	if (first == last)
+		buf_addf(b, "line %u", first);
+	else
+		buf_addf(b, "lines %u-%u", first, last);
+}
+
+/* Whether key `k` is among v[0..n) not yet `used` (then it is). */
+static bool take_key(const struct stmt_line *v, size_t n, bool *used,
+		     uint64_t k)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!used[i] && v[i].key == k) {
+			used[i] = true;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * Which statements an edit changed: those of the new version that the
+ * old one does not run, and the old one's that the new one does not, as
+ * "lines 5-7; before: lines 5-6". Empty when not known.
+ */
+static int describe_change(const struct audit_file *file,
+			   const struct rule_edit *edit, struct buf *out)
+{
+	struct buf before = BUF_INIT;
+	bool *used_old = calloc(edit->nold_lines + 1, sizeof(bool));
+	size_t n = 0, m = 0, i;
+
+	if (!used_old)
+		return FK_ENOMEM;
+	for (i = 0; i < file->stmts.n; i++) {
+		const struct span *sp = &file->stmts.v[i].span;
+		uint32_t first, last, col;
+
+		if (take_key(edit->old_lines, edit->nold_lines, used_old,
+			     file->stmts.v[i].key))
+			continue;
+		linemap_locate_span(&file->lines, sp->start, sp->end, &first,
+				    &col, &last, &col);
+		add_range(out, &n, first, last);
+	}
+	for (i = 0; i < edit->nold_lines; i++)
+		if (!used_old[i])
+			add_range(&before, &m, edit->old_lines[i].first,
+				  edit->old_lines[i].last);
+	if (!n && m)
+		buf_adds(out, "no statement of its own");
+	if (m)
+		buf_addf(out, "; before: %s", buf_str(&before));
+	free(used_old);
+	buf_release(&before);
+	return out->failed || before.failed ? FK_ENOMEM : 0;
+}
+
 /*
  * An edit of a committed migration, for the rules' check_edit hooks: on
  * its first changed line, as a finding of that line's statement.
  */
 static int report_modified(struct result *res, struct audit_file *file)
 {
-	const struct rule_edit *edit = file->opts->edit;
+	struct rule_edit described = *file->opts->edit;
+	const struct rule_edit *edit = &described;
+	struct buf changed = BUF_INIT;
 	const struct srcmap *origin;
 	size_t start, end, stmt = SIZE_MAX, i, r;
 	uint32_t last = (uint32_t)file->lines.nlines;
@@ -194,6 +264,9 @@ static int report_modified(struct result *res, struct audit_file *file)
 	if (edit->old_sql_known && !edit->renamed_only &&
 	    edit->old_sql_key == statements_key(&file->stmts))
 		return 0;
+	if (edit->old_lines && (err = describe_change(file, edit, &changed)))
+		goto done;
+	described.changed = changed.len ? buf_str(&changed) : NULL;
 	linemap_line(&file->lines, line < last ? line : last, &start, &end);
 	for (i = 0; i < file->stmts.n; i++) {
 		const struct span *sp = &file->stmts.v[i].span;
@@ -223,7 +296,33 @@ static int report_modified(struct result *res, struct audit_file *file)
 							   span);
 	}
 	file->lines.origin = origin;
+done:
+	buf_release(&changed);
 	return err;
+}
+
+/* Each statement's key and lines, for FK012's account of an edit. */
+static int keep_stmt_lines(struct result *res, struct file_result *fr,
+			   const struct audit_file *file)
+{
+	struct stmt_line *v;
+	size_t i;
+	uint32_t col;
+
+	if (!file->stmts.n)
+		return 0;
+	if (!(v = arena_alloc(&res->arena, file->stmts.n * sizeof(*v))))
+		return FK_ENOMEM;
+	for (i = 0; i < file->stmts.n; i++) {
+		const struct span *sp = &file->stmts.v[i].span;
+
+		v[i].key = file->stmts.v[i].key;
+		linemap_locate_span(&file->lines, sp->start, sp->end,
+				    &v[i].first, &col, &v[i].last, &col);
+	}
+	fr->stmt_lines = v;
+	fr->nstmt_lines = file->stmts.n;
+	return 0;
 }
 
 static void release_statements(struct audit_file *file)
@@ -390,6 +489,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		goto done;
 	fr->nstmts = file->stmts.n;
 	fr->sql_key = statements_key(&file->stmts);
+	if ((err = keep_stmt_lines(res, fr, file)) < 0)
+		goto done;
 	for (i = 0; i < file->stmts.n; i++)
 		fr->nparse_errors += !file->stmts.v[i].parsed;
 	file->txs =

@@ -87,6 +87,7 @@ static int audit_change(struct repo *g, const struct diff_opts *o,
 	if (rc == 0 && o->changed_lines && existed && !unread)
 		keep_changed(res, first, &lines);
 done:
+	free(edit.old_lines);
 	line_ranges_release(&lines);
 	buf_release(&err);
 	return rc;

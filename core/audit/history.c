@@ -543,7 +543,8 @@ static int apply_change(struct history *h, const struct change *c,
 {
 	struct lineage *l;
 	const struct analysis *before = NULL, *now;
-	struct rule_edit edit, *msg = NULL;
+	struct rule_edit edit = { 0 }, *msg = NULL;
+	bool reformatted;
 	int err = 0;
 
 	if (c->entry != ENTRY_FILE) {
@@ -602,19 +603,21 @@ static int apply_change(struct history *h, const struct change *c,
 		    (err = audit_version_key(h->g, h->cur->sha, c->old_path,
 					     c->old_oid, h->o->max_size,
 					     &h->o->audit, h->walked, &edit)) <
-			    0)
+			    0) {
+			free(edit.old_lines);
 			return err;
+		}
 		msg = &edit;
 	}
 	now = analyse(h, c->oid, c->path,
 		      c->kind == CHANGE_ADDED ? deploy : NULL,
 		      c->kind == CHANGE_ADDED ? NULL : c->old_oid, msg, &err);
+	free(edit.old_lines);
 	if (err < 0 || !now)
 		return err;
-	return compare(h, l, before, now,
-		       msg && msg->old_sql_known && now->file != NO_FILE &&
-			       h->store.files[now->file].sql_key ==
-				       msg->old_sql_key);
+	reformatted = msg && msg->old_sql_known && now->file != NO_FILE &&
+		      h->store.files[now->file].sql_key == msg->old_sql_key;
+	return compare(h, l, before, now, reformatted);
 }
 
 /*

@@ -107,6 +107,8 @@ enum file_status {
 	FILE_SKIPPED, /* a symbolic link or submodule: noted, not a failure */
 };
 
+struct stmt_line;
+
 struct file_result {
 	const char *path; /* as shown in reports */
 	enum file_status status;
@@ -126,6 +128,14 @@ struct file_result {
 	bool walk_problem;
 	/* what its statements run (statements_key()); 0 when not audited */
 	uint64_t sql_key;
+	/* each statement's key (stmt.key) and first and last line; in arena */
+	const struct stmt_line *stmt_lines;
+	size_t nstmt_lines;
+};
+
+struct stmt_line {
+	uint64_t key;
+	uint32_t first, last;
 };
 
 /*

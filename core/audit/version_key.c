@@ -1,5 +1,8 @@
 #include "version_key.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "error.h"
 #include "git_content.h"
 #include "result.h"
@@ -29,8 +32,19 @@ int audit_version_key(struct repo *g, const char *rev, const char *path,
 		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
 		if (rc == 0 && scratch.nfiles == 1 &&
 		    scratch.files[0].status == FILE_AUDITED) {
+			const struct file_result *fr = &scratch.files[0];
+			size_t n = fr->nstmt_lines * sizeof(*fr->stmt_lines);
+
 			edit->old_sql_known = true;
-			edit->old_sql_key = scratch.files[0].sql_key;
+			edit->old_sql_key = fr->sql_key;
+			free(edit->old_lines);
+			edit->old_lines = n ? malloc(n) : NULL;
+			edit->nold_lines =
+				edit->old_lines ? fr->nstmt_lines : 0;
+			if (edit->old_lines)
+				memcpy(edit->old_lines, fr->stmt_lines, n);
+			else if (n)
+				rc = FK_ENOMEM;
 		}
 		result_release(&scratch);
 	}

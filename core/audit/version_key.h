@@ -14,7 +14,9 @@
  * commit `rev`), into edit->old_sql_known and old_sql_key, so that an
  * edit that runs the same (reformatting) is told from one a database
  * would see. Left unknown when that version is no audited migration.
- * `opts` is borrowed for the call. Returns 0 or FK_ENOMEM.
+ * edit->old_lines gets its statements' keys and lines (malloc'd: the
+ * caller frees it). `opts` is borrowed for the call. Returns 0 or
+ * FK_ENOMEM.
  */
 int audit_version_key(struct repo *g, const char *rev, const char *path,
 		      const char *oid, size_t max_size,

@@ -13,7 +13,9 @@ static void diff_message(struct buf *m, const struct rule_edit *e)
 		 "migration %s already existed at the merge base (%.7s) and "
 		 "this change edits it",
 		 e->renamed_from ? e->renamed_from : e->path, e->base);
-	if (e->first_line && e->first_line == e->last_line)
+	if (e->changed)
+		buf_addf(m, " (what runs changes at %s)", e->changed);
+	else if (e->first_line && e->first_line == e->last_line)
 		buf_addf(m, " (line %u)", e->first_line);
 	else if (e->first_line)
 		buf_addf(m, " (lines %u-%u)", e->first_line, e->last_line);
@@ -42,6 +44,8 @@ static void history_message(struct buf *m, const struct rule_edit *e)
 			 e->first_commit, e->first_date);
 	else
 		buf_adds(m, " after it had been committed");
+	if (e->changed)
+		buf_addf(m, " (what runs changes at %s)", e->changed);
 	buf_adds(m, diverge);
 }
 

@@ -161,6 +161,15 @@ struct rule_edit {
 	 */
 	bool old_sql_known;
 	uint64_t old_sql_key;
+	/* its statements' keys and lines (malloc'd by the driver), or NULL */
+	struct stmt_line *old_lines;
+	size_t nold_lines;
+	/*
+	 * Set by the audit for the hooks: which statements changed, "lines
+	 * 5-7; before: lines 5-6", from old_lines and the new version's; or
+	 * NULL.
+	 */
+	const char *changed;
 };
 
 /* What a suppression comment does wrong, for check_suppression. */
