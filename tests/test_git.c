@@ -1156,6 +1156,36 @@ Test(git, history_text_puts_what_to_act_on_first)
 	done(&r);
 }
 
+/*
+ * One branch adds a migration at a path, another renames a file onto it,
+ * and they merge: one file at the revision (two file records, so two
+ * JUnit suites of one name, came out: netbox's dcim 0208).
+ */
+Test(git, history_branches_adding_and_renaming_onto_one_path)
+{
+	struct run r;
+	const cJSON *f;
+	int n = 0;
+
+	new_repo("r");
+	put("r", "db/001.sql", "CREATE TABLE t (id int);\n");
+	put("r", "db/003_y.sql", "CREATE INDEX y ON t (id);\n");
+	commit("r", "Alice", "2024-01-01T10:00:00Z", "init");
+	test_sh("cd r && git checkout -q -b b1 && git mv db/003_y.sql "
+		"db/002_x.sql");
+	put("r", "db/002_x.sql", "CREATE INDEX y ON t (id);\n-- moved\n");
+	commit("r", "Bob", "2024-01-02T10:00:00Z", "rename");
+	test_sh("cd r && git checkout -q main");
+	put("r", "db/002_x.sql", "CREATE TABLE u (id int);\n");
+	commit("r", "Alice", "2024-01-03T10:00:00Z", "add");
+	test_sh("cd r && git merge -q -X ours b1 -m merge >/dev/null");
+	r = go("r", ARGS("history", "--format", "json"));
+	cJSON_ArrayForEach (f, cJSON_GetObjectItem(r.json, "files"))
+		n += strcmp(str(f, "path"), "db/002_x.sql") == 0;
+	cr_expect_eq(n, 1, "%s", buf_str(&r.out));
+	done(&r);
+}
+
 Test(git, history_of_a_bare_repository_and_from_a_subfolder)
 {
 	struct run a, b;

@@ -538,8 +538,20 @@ static int edit_of(struct history *h, const struct lineage *l,
 	return 0;
 }
 
+/* Stops following `path` with `l`, unless another lineage took it. */
+static void path_release(struct history *h, const char *path,
+			 const struct lineage *l)
+{
+	if (strmap_get(&h->paths, path) == l)
+		strmap_put(&h->paths, path, NULL);
+}
+
+/*
+ * `pre`: for a rename or a deletion, the lineage its old path had when
+ * the commit began (the commit's renames may swap paths).
+ */
 static int apply_change(struct history *h, const struct change *c,
-			struct replay *deploy)
+			struct replay *deploy, struct lineage *pre)
 {
 	struct lineage *l;
 	const struct analysis *before = NULL, *now;
@@ -553,11 +565,13 @@ static int apply_change(struct history *h, const struct change *c,
 		return note_problem(h, c->path, c->oid, FILE_SKIPPED,
 				    repo_content_skip_reason(c->entry));
 	}
-	l = strmap_get(&h->paths, c->old_path ? c->old_path : c->path);
+	l = c->kind == CHANGE_RENAMED || c->kind == CHANGE_DELETED
+		    ? pre
+		    : strmap_get(&h->paths, c->path);
 	if (c->kind == CHANGE_DELETED) {
 		if (!l)
 			return 0;
-		strmap_put(&h->paths, l->path, NULL);
+		path_release(h, l->path, l);
 		l->gone = true;
 		return close_records(h, l, NULL, FINDING_DELETED);
 	}
@@ -580,7 +594,7 @@ static int apply_change(struct history *h, const struct change *c,
 		/* moved where it is no migration (another database's
 		   folder): its findings end at the old path, as if deleted */
 		if (now && now->file == NO_FILE) {
-			strmap_put(&h->paths, l->path, NULL);
+			path_release(h, l->path, l);
 			l->gone = true;
 			if ((err = close_records(h, l, NULL, FINDING_DELETED)))
 				return err;
@@ -589,7 +603,13 @@ static int apply_change(struct history *h, const struct change *c,
 		}
 	}
 	if (c->kind == CHANGE_RENAMED) {
-		strmap_put(&h->paths, l->path, NULL);
+		struct lineage *there = strmap_get(&h->paths, c->path);
+
+		/* renamed over a path we still follow (another branch added
+		   it): that file is replaced, as by an addition */
+		if (there && there != l)
+			there->gone = true;
+		path_release(h, l->path, l);
 		if (!(l->path = arena_strdup(&h->arena, c->path)) ||
 		    strmap_put(&h->paths, l->path, l) < 0)
 			return FK_ENOMEM;
@@ -681,6 +701,7 @@ static int end_open(struct history *h, struct lineage *l, enum finding_state st)
 static int finish(struct history *h, struct walk *w)
 {
 	size_t i, k, file;
+	uintptr_t known;
 	int err = 0;
 
 	for (i = 0; i < h->nlineages && !err; i++) {
@@ -713,14 +734,20 @@ static int finish(struct history *h, struct walk *w)
 			err = end_open(h, l, FINDING_FIXED);
 			continue;
 		}
-		if (!result_copy_file(h->out, &h->store.files[a->file],
-				      l->path) ||
-		    out_file_added(h) < 0) {
+		/* two lineages may end at one path (branches that added and
+		   renamed onto it): one file at the revision */
+		known = (uintptr_t)strmap_get(&h->out_files, l->path);
+		if (known && !h->out->files[known - 1].gone) {
+			file = (size_t)known - 1;
+		} else if (!result_copy_file(h->out, &h->store.files[a->file],
+					     l->path) ||
+			   out_file_added(h) < 0) {
 			err = FK_ENOMEM;
 			break;
+		} else {
+			file = h->out->nfiles - 1;
+			h->out->files[file].gone = false;
 		}
-		file = h->out->nfiles - 1;
-		h->out->files[file].gone = false;
 		for (k = 0; k < l->nopen && !err; k++) {
 			struct record *r = l->open[k];
 			size_t where;
@@ -779,6 +806,33 @@ static void history_release(struct history *h)
 	arena_release(&h->arena);
 }
 
+/*
+ * A commit's changes, in the order they run. The lineages its renames
+ * and deletions leave are found first, so that renames that swap or
+ * chain paths (A to B, B to A) each move their own file.
+ */
+static int apply_changes(struct history *h, const struct changes *cs,
+			 struct replay *deploy)
+{
+	struct lineage **pre = calloc(cs->n + 1, sizeof(*pre));
+	size_t i;
+	int rc = 0;
+
+	if (!pre)
+		return FK_ENOMEM;
+	for (i = 0; i < cs->n; i++) {
+		const struct change *c = &cs->v[i];
+
+		if (c->kind == CHANGE_RENAMED || c->kind == CHANGE_DELETED)
+			pre[i] = strmap_get(&h->paths, c->old_path ? c->old_path
+								   : c->path);
+	}
+	for (i = 0; i < cs->n && rc == 0; i++)
+		rc = apply_change(h, &cs->v[i], deploy, pre[i]);
+	free(pre);
+	return rc;
+}
+
 int history_audit(struct repo *g, const struct history_opts *o,
 		  struct result *out, struct history_stats *stats,
 		  struct buf *err)
@@ -821,8 +875,8 @@ int history_audit(struct repo *g, const struct history_opts *o,
 			rc = note_walk_problem(&h, &c.problems[i]);
 		if (rc == 0)
 			rc = changes_sort_migrations(&c.changes, g, c.info.sha);
-		for (i = 0; i < c.changes.n && rc == 0; i++)
-			rc = apply_change(&h, &c.changes.v[i], &schema);
+		if (rc == 0)
+			rc = apply_changes(&h, &c.changes, &schema);
 		if (rc < 0)
 			goto done;
 		if (o->progress)
