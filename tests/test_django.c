@@ -323,6 +323,47 @@ Test(django, alter_field_to_a_foreign_key_and_back)
 	buf_release(&out);
 }
 
+/*
+ * AlterField of a column that is a foreign key already: making it
+ * nullable drops the constraint and adds it again, validating (Django
+ * 4.2/5.2 _alter_field; seen with sqlmigrate on healthchecks' api 0005,
+ * 0049, 0056, 0072): FK001. A related_name or on_delete change sends
+ * nothing.
+ */
+Test(django, alter_field_of_a_foreign_key_re_adds_it)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("accounts/migrations/0002_home_null.py", HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('accounts', '0001_initial')]\n"
+	    "    operations = [\n"
+	    "        migrations.AlterField(\n"
+	    "            model_name='profile',\n"
+	    "            name='home',\n"
+	    "            field=models.ForeignKey(on_delete=models.PROTECT, "
+	    "related_name='members', to='teams.team'),\n"
+	    "        ),\n"
+	    "        migrations.AlterField(\n"
+	    "            model_name='profile',\n"
+	    "            name='home',\n"
+	    "            field=models.ForeignKey(null=True, on_delete="
+	    "models.SET_NULL, related_name='members', to='teams.team'),\n"
+	    "        ),\n"
+	    "    ]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	/* the options only: nothing sent */
+	cr_expect(!test_has(&out, "0002_home_null.py:8:"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "0002_home_null.py:13:9: error: [FK001 "
+				 "fk-validating-add] adding foreign key "
+				 "\"accounts_profile_home_id_"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "DEFERRABLE does not defer this check"), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}
+
 Test(django, db_table_and_to_field)
 {
 	struct buf out = BUF_INIT;

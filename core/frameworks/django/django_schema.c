@@ -433,6 +433,81 @@ static const char *add_fk_sql(struct django_builder *b, const char *table,
 			     references(b, f));
 }
 
+/*
+ * The foreign-key fields as the migrations left them, kept with the
+ * schema state: "table\x1fcolumn" -> struct fk_field. What Django's
+ * _field_should_be_altered() compares and the database sees: the target,
+ * null, unique, db_index, db_constraint, the default. related_name,
+ * on_delete, verbose_name and the like are not in it: changing them
+ * sends nothing.
+ */
+struct fk_field {
+	const char *what; /* the attributes, as one string */
+	bool null, constraint;
+};
+
+static const char fk_fields_key = 'f';
+
+static struct strmap *fk_fields_of(struct django_builder *b)
+{
+	struct strmap *m;
+
+	if (!b->state)
+		return NULL;
+	m = replay_reader_state(b->state, &fk_fields_key, models_make,
+				models_free);
+	if (!m)
+		b->err = FK_ENOMEM;
+	return m;
+}
+
+static const char *fk_what(struct django_builder *b, const struct field *f)
+{
+	return django_printf(b,
+			     "%s.%s null=%d unique=%d index=%d fk=%d "
+			     "default=%s",
+			     f->to_table ? f->to_table : "?",
+			     f->to_column ? f->to_column : "?", f->null,
+			     f->unique, f->db_index, f->constraint,
+			     f->def ? f->def : "");
+}
+
+static const struct fk_field *
+fk_field_get(struct django_builder *b, const char *table, const char *column)
+{
+	struct strmap *m = fk_fields_of(b);
+	char key[300];
+
+	snprintf(key, sizeof(key), "%s\x1f%s", table, column);
+	return m ? strmap_get(m, key) : NULL;
+}
+
+/* Notes what a ForeignKey field of `table` is now. */
+static void fk_field_put(struct django_builder *b, const char *table,
+			 const struct field *f)
+{
+	struct strmap *m = f->fk ? fk_fields_of(b) : NULL;
+	struct fk_field *v;
+	const char *what = m ? fk_what(b, f) : NULL;
+	char key[300];
+	const char *k;
+
+	if (!m || !what)
+		return;
+	snprintf(key, sizeof(key), "%s\x1f%s", table, f->column);
+	v = arena_alloc(&b->state->arena, sizeof(*v));
+	k = strmap_get(m, key) ? NULL : arena_strdup(&b->state->arena, key);
+	if (!v || !(v->what = arena_strdup(&b->state->arena, what)) ||
+	    (!k && !strmap_get(m, key))) {
+		b->err = FK_ENOMEM;
+		return;
+	}
+	v->null = f->null;
+	v->constraint = f->constraint;
+	if (strmap_put(m, k ? k : key, v) < 0)
+		b->err = FK_ENOMEM;
+}
+
 /* ---- operations ------------------------------------------------------ */
 
 static const char *op_model(struct django_builder *b, const struct py_node *op,
@@ -467,6 +542,7 @@ static void add_field(struct django_builder *b, const struct py_node *op)
 				    sql, name_fk, references(b, &f), name_fk);
 	}
 	django_emit(b, sql, op->span);
+	fk_field_put(b, table, &f);
 	if (f.def)
 		django_emit(b,
 			    django_printf(b,
@@ -489,6 +565,48 @@ static bool column_has_fk(const struct django_builder *b, const char *table,
 		if (!fk->dropped && strcmp(fk->table, table) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * AlterField of a column that is a foreign key already. When what the
+ * database sees changes (fk_field), Django 4.2 and 5.2 (_alter_field)
+ * drop the constraint, alter the column, and add the constraint again,
+ * validating it (DEFERRABLE INITIALLY DEFERRED does not defer that
+ * check); else nothing is sent. Unknown before (a key no AddField or
+ * CreateModel made): nothing is assumed.
+ */
+static void alter_fk_field(struct django_builder *b, const struct py_node *op,
+			   const char *table, const struct field *f)
+{
+	const struct fk_field *was = fk_field_get(b, table, f->column);
+	const char *now = fk_what(b, f);
+	struct qname q = { NULL, table };
+	const struct fk_state *fk = NULL;
+
+	if (!was || !now || strcmp(was->what, now) == 0)
+		goto done;
+	while (was->constraint &&
+	       (fk = replay_next_fk_of_column(b->state, &q, f->column, fk)))
+		if (!fk->dropped)
+			django_emit(b,
+				    django_printf(b,
+						  "SET CONSTRAINTS \"%s\" "
+						  "IMMEDIATE; ALTER TABLE "
+						  "\"%s\" DROP CONSTRAINT "
+						  "\"%s\"",
+						  fk->name, table, fk->name),
+				    op->span);
+	if (was->null != f->null)
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" ALTER COLUMN "
+					  "\"%s\" %s NOT NULL",
+					  table, f->column,
+					  f->null ? "DROP" : "SET"),
+			    op->span);
+	django_emit(b, add_fk_sql(b, table, f), op->span);
+done:
+	fk_field_put(b, table, f);
 }
 
 /*
@@ -528,8 +646,11 @@ static void alter_field(struct django_builder *b, const struct py_node *op)
 			    "creates (no SQL assumed)");
 		return;
 	}
-	if (column_has_fk(b, table, f.column) || column_has_fk(b, table, name))
+	if (column_has_fk(b, table, f.column) ||
+	    column_has_fk(b, table, name)) {
+		alter_fk_field(b, op, table, &f);
 		return;
+	}
 	if (old->type && strcmp(serial_base(old->type), f.type) != 0)
 		django_emit(b,
 			    django_printf(b,
@@ -540,6 +661,7 @@ static void alter_field(struct django_builder *b, const struct py_node *op)
 			    op->span);
 	django_emit(b, index_sql(b, table, &f), op->span);
 	django_emit(b, add_fk_sql(b, table, &f), op->span);
+	fk_field_put(b, table, &f);
 }
 
 /* CreateModel's options={'db_table': '…'}: read from the source text. */
@@ -645,8 +767,10 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 		    django_printf(b, "CREATE TABLE \"%s\" (%s)", table,
 				  cols.len ? buf_str(&cols) : ""),
 		    op->span);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		django_defer(b, add_fk_sql(b, table, &fs[i]), op->span);
+		fk_field_put(b, table, &fs[i]);
+	}
 	for (i = 0; i < n; i++)
 		django_defer(b, index_sql(b, table, &fs[i]), op->span);
 done:
