@@ -96,9 +96,10 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	jout_str(j, o, "name", f->rule->name);
 	jout_str(j, o, "level", level_name(f->level));
 	jout_str(j, o, "path", res->files[f->file].path);
-	jout_attach(j, o, "start", position(j, f->line, f->col, f->span.start));
+	/* offsets in the file itself, as lines and columns are */
+	jout_attach(j, o, "start", position(j, f->line, f->col, f->src_start));
 	jout_attach(j, o, "end",
-		    position(j, f->end_line, f->end_col, f->span.end));
+		    position(j, f->end_line, f->end_col, f->src_end));
 	jout_str(j, o, "message", f->message);
 	jout_str(j, o, "help", f->help);
 	snippet = strndup(f->snippet, f->snippet_len);

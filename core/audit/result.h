@@ -71,7 +71,10 @@ struct finding {
 	enum level level;
 	size_t file; /* index into result.files */
 	size_t stmt; /* statement index in its file; SIZE_MAX: the file */
+	/* in the SQL audited: the file's, or what a reader built from it */
 	struct span span;
+	/* the same in the file itself (the .py of a Django migration) */
+	uint32_t src_start, src_end;
 	uint32_t line, col, end_line, end_col;
 	const char *message;
 	const char *help;

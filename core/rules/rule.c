@@ -129,6 +129,7 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 		  va_list ap)
 {
 	struct finding *f = result_add_finding(res);
+	size_t src_start, src_end;
 	char msg[2048];
 
 	if (!f)
@@ -143,6 +144,10 @@ int rule_report_v(struct result *res, const struct audit_file *file,
 	f->span = span;
 	linemap_locate_span(&file->lines, span.start, span.end, &f->line,
 			    &f->col, &f->end_line, &f->end_col);
+	linemap_source_span(&file->lines, span.start, span.end, &src_start,
+			    &src_end);
+	f->src_start = (uint32_t)src_start;
+	f->src_end = (uint32_t)src_end;
 	if (f->end_line == f->line && f->end_col <= f->col)
 		f->end_col = f->col + 1;
 	f->message = arena_strdup(&res->arena, msg);
