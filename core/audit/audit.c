@@ -489,7 +489,8 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		goto done;
 	fr->nstmts = file->stmts.n;
 	fr->sql_key = statements_key(&file->stmts);
-	if ((err = keep_stmt_lines(res, fr, file)) < 0)
+	if (file->opts->stmt_lines &&
+	    (err = keep_stmt_lines(res, fr, file)) < 0)
 		goto done;
 	for (i = 0; i < file->stmts.n; i++)
 		fr->nparse_errors += !file->stmts.v[i].parsed;

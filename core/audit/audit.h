@@ -40,6 +40,12 @@ struct audit_opts {
 	 */
 	struct replay *context;
 	/*
+	 * Keep each statement's key and lines in the file record
+	 * (file_result.stmt_lines): for the earlier version of an edit,
+	 * which FK012 compares statement by statement (version_key.h).
+	 */
+	bool stmt_lines;
+	/*
 	 * From a git source: the file changed after it was committed (NULL:
 	 * it did not, or the source cannot tell). The rules' check_edit
 	 * hooks (FK012) report it on its first changed line (line 1 when

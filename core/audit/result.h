@@ -131,7 +131,7 @@ struct file_result {
 	bool walk_problem;
 	/* what its statements run (statements_key()); 0 when not audited */
 	uint64_t sql_key;
-	/* each statement's key (stmt.key) and first and last line; in arena */
+	/* with audit_opts.stmt_lines: each statement's key and lines */
 	const struct stmt_line *stmt_lines;
 	size_t nstmt_lines;
 };

@@ -27,6 +27,7 @@ int audit_version_key(struct repo *g, const char *rev, const char *path,
 		ao.schema = NULL;
 		ao.context = context;
 		ao.edit = NULL;
+		ao.stmt_lines = true;
 		ao.near = near.read ? &near : NULL;
 		result_init(&scratch);
 		rc = audit_text(&scratch, item.path, item.data, item.len, &ao);
