@@ -271,18 +271,16 @@ static void put_finding(FILE *out, const struct result *res,
  */
 static unsigned dup_index(const struct result *res, size_t first, size_t i)
 {
-	struct buf mine = BUF_INIT, other = BUF_INIT;
+	const struct finding *f = &res->findings[i], *g;
 	unsigned n = 1;
 	size_t k;
 
-	base_name(&mine, &res->findings[i]);
+	/* what base_name() writes: the rule, the place, the state */
 	for (k = first; k < i; k++) {
-		buf_reset(&other);
-		base_name(&other, &res->findings[k]);
-		n += strcmp(buf_str(&other), buf_str(&mine)) == 0;
+		g = &res->findings[k];
+		n += g->rule == f->rule && g->line == f->line &&
+		     g->col == f->col && g->state == f->state;
 	}
-	buf_release(&mine);
-	buf_release(&other);
 	return n;
 }
 
