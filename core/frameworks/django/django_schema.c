@@ -174,18 +174,25 @@ static void models_free(void *models)
 	free(models);
 }
 
-/* NULL without a schema state, or when out of memory (b->err set). */
-static struct strmap *models_of(struct django_builder *b)
+/*
+ * A map the reader keeps with the schema state under `key`: NULL
+ * without a schema state, or when out of memory (b->err set).
+ */
+static struct strmap *state_map(struct django_builder *b, const void *key)
 {
 	struct strmap *m;
 
 	if (!b->state)
 		return NULL;
-	m = replay_reader_state(b->state, &framework_django, models_make,
-				models_free);
+	m = replay_reader_state(b->state, key, models_make, models_free);
 	if (!m)
 		b->err = FK_ENOMEM;
 	return m;
+}
+
+static struct strmap *models_of(struct django_builder *b)
+{
+	return state_map(b, &framework_django);
 }
 
 /* The table of model `model` of app `app` (db_table, or app_model). */
@@ -450,15 +457,7 @@ static const char fk_fields_key = 'f';
 
 static struct strmap *fk_fields_of(struct django_builder *b)
 {
-	struct strmap *m;
-
-	if (!b->state)
-		return NULL;
-	m = replay_reader_state(b->state, &fk_fields_key, models_make,
-				models_free);
-	if (!m)
-		b->err = FK_ENOMEM;
-	return m;
+	return state_map(b, &fk_fields_key);
 }
 
 static const char *fk_what(struct django_builder *b, const struct field *f)
