@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "error.h"
+#include "fs_source.h"
 #include "report_tmp.h"
 #include "reporter.h"
 #include "utf8.h"
@@ -173,29 +174,7 @@ int run_opts_parse(struct run_opts *o, const char *cmd, int code,
 	}
 }
 
-/* All of file `path` into `out`: 0, or -1 with errno (EFBIG over 256 MiB). */
-static int read_file_all(const char *path, struct buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int saved = 0;
-
-	if (!f)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf_add(out, chunk, n) < 0 ||
-		    out->len > ((size_t)256 << 20)) {
-			saved = out->failed ? ENOMEM : EFBIG;
-			break;
-		}
-	}
-	if (!saved && ferror(f))
-		saved = errno ? errno : EIO;
-	fclose(f);
-	errno = saved;
-	return saved ? -1 : 0;
-}
+#define BASELINE_MAX ((size_t)256 << 20)
 
 /* --baseline FILE: read before anything is audited. */
 static int baseline_load(struct run_opts *o)
@@ -206,7 +185,9 @@ static int baseline_load(struct run_opts *o)
 	if (!o->baseline_file)
 		return 0;
 	o->baseline.name = o->baseline_file;
-	rc = read_file_all(o->baseline_file, &text) < 0 ? FK_EIO : 0;
+	errno = 0;
+	rc = fs_read_small(o->baseline_file, BASELINE_MAX, &text);
+	rc = rc == FK_FOUND ? 0 : rc == 0 ? FK_EIO : rc;
 	if (rc == 0)
 		rc = baseline_parse(&o->baseline, buf_str(&text), text.len,
 				    &err);
@@ -217,8 +198,11 @@ static int baseline_load(struct run_opts *o)
 			fputs(": out of memory\n", stderr);
 		else if (rc == FK_ECONFIG)
 			fprintf(stderr, ": %s\n", buf_str(&err));
-		else
+		else if (errno)
 			fprintf(stderr, ": cannot read: %s\n", strerror(errno));
+		else
+			fputs(": not a regular file of at most 256 MiB\n",
+			      stderr);
 	}
 	buf_release(&text);
 	buf_release(&err);

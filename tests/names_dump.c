@@ -9,23 +9,11 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "error.h"
+#include "fs_source.h"
 #include "replay.h"
 #include "result.h"
 #include "statements.h"
-
-static int slurp(const char *path, struct buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(out, chunk, n);
-	fclose(f);
-	return out->failed ? -1 : 0;
-}
 
 static void print_indexes(const struct replay *r, const char *text, size_t len)
 {
@@ -64,7 +52,8 @@ int main(int argc, char **argv)
 	opts.schema = &r;
 	replay_begin_deploy(&r);
 	for (i = 1; i < argc && status == 0; i++) {
-		if (slurp(argv[i], &texts[i]) < 0 ||
+		if (fs_read_small(argv[i], (size_t)64 << 20, &texts[i]) !=
+			    FK_FOUND ||
 		    audit_text(&res, argv[i],
 			       texts[i].ptr ? texts[i].ptr : empty,
 			       texts[i].len, &opts) < 0) {
