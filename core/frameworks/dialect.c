@@ -125,9 +125,14 @@ enum dialect_path dialect_of_path(const char *path, struct dialect_other *out)
  */
 static bool may_hold_sign(const char *text, size_t len)
 {
-	static const char *const words[] = {
-		"engine",   "auto_increment", "autoincrement", "pragma",
-		"identity", "nvarchar",	      "varchar2",
+	static const struct {
+		const char *word;
+		size_t len;
+	} words[] = {
+		{ "engine", 6 },	 { "auto_increment", 14 },
+		{ "autoincrement", 13 }, { "pragma", 6 },
+		{ "identity", 8 },	 { "nvarchar", 8 },
+		{ "varchar2", 8 },
 	};
 	size_t i, k;
 
@@ -136,14 +141,11 @@ static bool may_hold_sign(const char *text, size_t len)
 
 		if (text[i] == '`')
 			return true;
-		if (c != 'e' && c != 'a' && c != 'p' && c != 'g' && c != 'i' &&
-		    c != 'n' && c != 'v')
-			continue;
 		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-			if ((unsigned char)words[k][0] == c &&
-			    len - i >= strlen(words[k]) &&
-			    strncasecmp(text + i, words[k], strlen(words[k])) ==
-				    0)
+			if ((unsigned char)words[k].word[0] == c &&
+			    len - i >= words[k].len &&
+			    strncasecmp(text + i, words[k].word,
+					words[k].len) == 0)
 				return true;
 	}
 	return false;
