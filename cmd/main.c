@@ -24,6 +24,8 @@ static const struct command commands[] = {
 	{ "detect", cmd_detect,
 	  "show which files are taken as which framework's migrations, and "
 	  "why" },
+	{ "sql", cmd_sql,
+	  "print the SQL each migration runs, as fkaudit audits it" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "show one rule's documentation" },
 };

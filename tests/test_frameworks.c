@@ -107,7 +107,8 @@ Test(frameworks, plain_files_are_unchanged)
 
 /*
  * testdata/frameworks/<framework>/ is a small project of that framework,
- * with its pitfalls. `fkaudit check .` and `fkaudit detect` run in it,
+ * with its pitfalls. `fkaudit check .`, `fkaudit detect` and `fkaudit sql`
+ * run in it,
  * and their output is compared with testdata/frameworks/<name>.expected
  * (FKAUDIT_UPDATE_GOLDEN=1 rewrites it; review the diff).
  */
@@ -115,8 +116,9 @@ static void check_fixture(const char *name)
 {
 	char dir[512], expected[512], env[4200], root[4096];
 	const char *envs[] = { env, NULL };
-	struct buf out = BUF_INIT, det = BUF_INIT, want = BUF_INIT;
-	int code, dcode;
+	struct buf out = BUF_INIT, det = BUF_INIT, sql = BUF_INIT;
+	struct buf want = BUF_INIT;
+	int code, dcode, scode;
 
 	cr_assert(getcwd(root, sizeof(root)) != NULL);
 	snprintf(dir, sizeof(dir), "testdata/frameworks/%s", name);
@@ -130,10 +132,11 @@ static void check_fixture(const char *name)
 	code = run_fkaudit(ARGS("check", "--color=never", "."), dir, NULL, envs,
 			   &out, NULL);
 	dcode = run_fkaudit(ARGS("detect"), dir, NULL, envs, &det, NULL);
+	scode = run_fkaudit(ARGS("sql"), dir, NULL, envs, &sql, NULL);
 	buf_addf(&out,
 		 "exit status: %d\n\n$ fkaudit detect\n%s"
-		 "exit status: %d\n",
-		 code, buf_str(&det), dcode);
+		 "exit status: %d\n\n$ fkaudit sql\n%sexit status: %d\n",
+		 code, buf_str(&det), dcode, buf_str(&sql), scode);
 	if (getenv("FKAUDIT_UPDATE_GOLDEN")) {
 		cr_expect(write_file(expected, out.ptr, out.len) == 0);
 	} else {
@@ -145,6 +148,7 @@ static void check_fixture(const char *name)
 	}
 	buf_release(&out);
 	buf_release(&det);
+	buf_release(&sql);
 	buf_release(&want);
 }
 

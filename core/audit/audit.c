@@ -515,6 +515,15 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 			replay_release(&own);
 		goto done;
 	}
+	if (file->opts->observer) {
+		struct audit_planned p = {
+			file->path, info,     file->text,   file->len,
+			&file->stmts, file->txs, &file->lines,
+			dj ? dj->notes : ""
+		};
+
+		file->opts->observer->planned(file->opts->observer->ctx, &p);
+	}
 	state->cur_path = file->path;
 	state->cur_lines = &file->lines;
 	err = run_rules(res, file, state);
@@ -695,6 +704,12 @@ static int audit_classified(struct result *res, const char *path, char *text,
 		return result_add_problem(res, path, FILE_BINARY, problem);
 	if ((err = audit_classify(path, text, len, opts, info)) != 0)
 		return err < 0 ? err : 0;
+	if (info->role != ROLE_UP && opts->observer) {
+		struct audit_planned p = { path, info, text, len,
+					   NULL, NULL, NULL, "" };
+
+		opts->observer->planned(opts->observer->ctx, &p);
+	}
 	if (info->role == ROLE_SEED) {
 		blank_bom(text, len);
 		return seed_schema(opts->schema, text, len);

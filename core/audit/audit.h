@@ -14,6 +14,32 @@
  * rules → suppressions, adding each file and its findings to a result.
  */
 struct rule_edit;
+struct linemap;
+struct statements;
+
+/*
+ * What `fkaudit sql` is shown of each file audit_text() classifies: the
+ * SQL its statements are in (the file's, or what its framework reader
+ * built), the statements with their transactions, and the map of that
+ * SQL to the file. `stmts` is NULL for a file that does not run forward
+ * (info->role tells what it is). All borrowed, for the call only.
+ */
+struct audit_planned {
+	const char *path;
+	const struct migration_info *info;
+	const char *sql;
+	size_t len;
+	const struct statements *stmts;
+	const struct tx *txs;
+	const struct linemap *lines;
+	/* the framework reader's notes ("; left out: …"), or "" */
+	const char *notes;
+};
+
+struct audit_observer {
+	void (*planned)(void *ctx, const struct audit_planned *p);
+	void *ctx;
+};
 
 struct audit_opts {
 	enum tx_mode tx_mode;
@@ -72,6 +98,8 @@ struct audit_opts {
 	 */
 	const struct config *config;
 	bool config_walked;
+	/* told of each file once it is planned; NULL: nobody. Borrowed. */
+	const struct audit_observer *observer;
 };
 
 #define AUDIT_OPTS_INIT                       \
