@@ -84,8 +84,8 @@ static void put_opened(const struct tx *t)
 		}
 	} else {
 		fputs("the transaction that ", stdout);
-		put_shown(stdout, t->runner ? t->runner
-					    : "the migration runner opens");
+		put_shown(stdout,
+			  t->runner ? t->runner : "the migration runner opens");
 	}
 	putchar('\n');
 }

@@ -516,11 +516,10 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		goto done;
 	}
 	if (file->opts->observer) {
-		struct audit_planned p = {
-			file->path, info,     file->text,   file->len,
-			&file->stmts, file->txs, &file->lines,
-			dj ? dj->notes : ""
-		};
+		struct audit_planned p = { file->path,	 info,
+					   file->text,	 file->len,
+					   &file->stmts, file->txs,
+					   &file->lines, dj ? dj->notes : "" };
 
 		file->opts->observer->planned(file->opts->observer->ctx, &p);
 	}
