@@ -106,6 +106,19 @@ static void dump(struct buf *b, const struct doc *d, const struct py_node *n)
 		dump_items(b, d, n->items, n->nitems);
 		buf_adds(b, n->nitems == 1 ? ",)" : ")");
 		break;
+	case PY_SET:
+		buf_addc(b, '{');
+		dump_items(b, d, n->items, n->nitems);
+		buf_addc(b, '}');
+		break;
+	case PY_DICT:
+		buf_addc(b, '{');
+		for (k = 0; k < n->nkw; k++) {
+			buf_addf(b, "%s\"%s\": ", k ? ", " : "", n->kw[k]);
+			dump(b, d, n->kwvals[k]);
+		}
+		buf_addc(b, '}');
+		break;
 	case PY_OTHER:
 		buf_adds(b, "?{");
 		buf_add(b, d->src + n->span.start, n->span.end - n->span.start);
@@ -658,7 +671,7 @@ Test(py, other_expressions_resync)
 		 "L = dict((k, v) for k, v in x.items())\n");
 	n = global(&d, "A");
 	expect_dump(&d, n,
-		    "[?{{1: 2, 3: (4, 5)}}, \"x\", ?{{1, 2}}, "
+		    "[?{{1: 2, 3: (4, 5)}}, \"x\", {1, 2}, "
 		    "?{x[1:2]}, ?{-y}]");
 	cr_expect_eq(n->items[0]->kind, PY_OTHER);
 	expect_global(&d, "B",
@@ -1153,5 +1166,31 @@ Test(py, fstring_fields)
 	expect_global(&d, "B", "?{f'''{\n  d[\"}\"]\n}'''}");
 	expect_global(&d, "C", "?{f'{open}");
 	expect_global(&d, "D", "\"after\"");
+	doc_release(&d);
+}
+
+/* Dicts with string keys and sets, as migrations' options write them. */
+Test(py, dicts_and_sets)
+{
+	struct doc d;
+
+	READ(&d, "A = {'unique_together': {('a', 'b')}, \"db_table\": 'x',}\n"
+		 "B = {('a', 'b'), ('c',)}\n"
+		 "C = {1: 2}\n"
+		 "D = {x for x in y}\n"
+		 "E = {'a': 1, 'b'}\n"
+		 "F = {}\n"
+		 "G = {'k': {'n': [1, {'m': None}]}}\n"
+		 "H = {**base, 'a': 1}\n");
+	expect_global(&d, "A",
+		      "{\"unique_together\": {(\"a\", \"b\")}, \"db_table\": "
+		      "\"x\"}");
+	expect_global(&d, "B", "{(\"a\", \"b\"), (\"c\",)}");
+	expect_global(&d, "C", "?{{1: 2}}");
+	expect_global(&d, "D", "?{{x for x in y}}");
+	expect_global(&d, "E", "?{{'a': 1, 'b'}}");
+	expect_global(&d, "F", "{}");
+	expect_global(&d, "G", "{\"k\": {\"n\": [1, {\"m\": None}]}}");
+	expect_global(&d, "H", "?{{**base, 'a': 1}}");
 	doc_release(&d);
 }

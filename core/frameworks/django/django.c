@@ -452,6 +452,7 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 		   size_t len, struct replay *state)
 {
 	struct django_builder b = { 0 };
+	struct replay own;
 	struct py_module mod;
 	const struct py_node *atomic;
 	int err;
@@ -463,7 +464,11 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	b.mod = &mod;
 	b.src = src;
 	b.mod_len = len;
-	b.state = state;
+	if (!state)
+		replay_init(&own);
+	b.state = state ? state : &own;
+	snprintf(b.user_app, sizeof(b.user_app), "auth");
+	snprintf(b.user_model, sizeof(b.user_model), "user");
 	path_dir_name(path, 1, b.app, sizeof(b.app));
 	b.cls = py_module_class(&mod, "Migration");
 	atomic = b.cls ? resolve(&b, py_module_lookup(&mod, b.cls, "atomic"))
@@ -485,8 +490,9 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	if (!b.err && (out->sql.failed || out->reverse.failed))
 		b.err = FK_ENOMEM;
 	free(b.deferred);
-	free(b.models);
 	arena_release(&b.arena);
+	if (!state)
+		replay_release(&own);
 	py_module_release(&mod);
 	if (!b.atomic)
 		snprintf(out->notes, sizeof(out->notes), "; atomic = False");

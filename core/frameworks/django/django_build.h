@@ -6,6 +6,7 @@
  * migration's SQL.
  */
 #include "django.h"
+#include "django_state.h"
 #include "py.h"
 
 /* SQL Django defers to the end of the migration (indexes, new FKs). */
@@ -13,16 +14,6 @@ struct django_deferred {
 	const char *sql; /* in the builder's arena */
 	struct span src; /* the operation that asked for it */
 	uint32_t op;
-};
-
-/* A model created in the migration: its table and columns. */
-struct django_model {
-	const char *table;
-	const char *pk_col; /* NULL: not known */
-	const char *pk_type;
-	const char **names; /* field names and their columns */
-	const char **cols;
-	size_t ncols;
 };
 
 struct django_builder {
@@ -40,10 +31,11 @@ struct django_builder {
 	const char *src; /* the module's source */
 	size_t mod_len;
 	char app[128];
-	/* the models this migration creates, before the replay sees them */
-	struct django_model *models;
-	size_t nmodels, models_cap;
-	struct replay *state; /* may be NULL */
+	/* AUTH_USER_MODEL: "auth" and "user" unless configured */
+	char user_app[128], user_model[128];
+	/* field classes the configuration names as foreign keys; NULL-ended */
+	const char *const *fk_classes;
+	struct replay *state; /* never NULL: the caller's, or the builder's */
 	struct arena arena;
 	struct django_deferred *deferred;
 	size_t ndeferred, deferred_cap;
@@ -73,14 +65,109 @@ const char *django_printf(struct django_builder *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * The SQL of a schema operation (AddField, AlterField, CreateModel,
- * RemoveField, DeleteModel, AddIndex, RemoveIndex and their concurrent
- * variants); other operations send nothing. `name` is its class name.
+ * The SQL of a schema operation (django_ops.c): AddField, AlterField,
+ * CreateModel, RemoveField, DeleteModel, RenameField, RenameModel,
+ * AlterModelTable, AlterUniqueTogether, AlterIndexTogether, AddIndex,
+ * RemoveIndex, AddConstraint, RemoveConstraint and the concurrent
+ * variants; the project state is updated as Django updates it. Other
+ * operations that send SQL are noted as not understood. `name` is its
+ * class name.
  */
 void django_schema_op(struct django_builder *b, const char *name,
 		      const struct py_node *op);
 
 /* A string argument's value, or NULL when it is not a plain string. */
 const char *django_str(const struct django_builder *b, const struct py_node *n);
+
+/* ---- django_schema.c: fields, names and their SQL --------------------- */
+
+/* `s` as a SQL string literal, in the builder's arena. */
+const char *django_quote(struct django_builder *b, const char *s);
+
+/* A keyword argument that is True (False; `dflt` when not a constant). */
+bool django_kw_true(const struct py_node *call, const char *kw, bool dflt);
+
+/*
+ * BaseDatabaseSchemaEditor._create_index_name(): table_columns_<digest>
+ * <suffix>, shortened to 63 bytes as Django shortens it.
+ */
+const char *django_index_name(struct django_builder *b, const char *table,
+			      const char *const *cols, size_t ncols,
+			      const char *suffix);
+
+/* The project state kept with b->state (NULL, b->err, out of memory). */
+struct django_state *django_state_of(struct django_builder *b);
+
+/* "app\x1fmodel" in lower case, in the builder's arena. */
+const char *django_model_key(struct django_builder *b, const char *app,
+			     const char *model);
+
+/* The model of `key` in the project state, or NULL. */
+struct django_model_state *django_model(struct django_builder *b,
+					const char *key);
+
+/*
+ * The table of model `key`: the project state's, a django.contrib
+ * model's, else Django's default app_model.
+ */
+const char *django_key_table(struct django_builder *b, const char *key);
+
+/* The model a relation's `to` names ("app.Model", "Model", "self"). */
+const char *django_related_key(struct django_builder *b,
+			       const struct py_node *to, const char *self);
+
+/*
+ * Reads field `name` of model `model_key` from its constructor call.
+ * Returns false for what has no column of its own (ManyToManyField, an
+ * unknown class: noted).
+ */
+bool django_field_read(struct django_builder *b, const char *model_key,
+		       const char *name, const struct py_node *call,
+		       struct django_field *f);
+
+/* A column's definition: "col" type [DEFAULT x] NULL|NOT NULL …. */
+const char *django_column_sql(struct django_builder *b,
+			      const struct django_field *f, bool with_default);
+
+/* AddField's ALTER TABLE … ADD COLUMN, with its inline foreign key. */
+const char *django_add_column_sql(struct django_builder *b, const char *table,
+				  const struct django_field *f);
+
+/*
+ * The indexes Django builds for a field (_field_indexes_sql): its index
+ * when db_index and not unique, and the _like index of a varchar or text
+ * column that is indexed or unique; deferred to the migration's end, or
+ * sent now.
+ */
+void django_field_indexes(struct django_builder *b, const char *table,
+			  const struct django_field *f, bool defer,
+			  struct span src);
+
+/* The _like index of a field: created (when its type has one) or dropped. */
+void django_like_index(struct django_builder *b, const char *table,
+		       const struct django_field *f, bool create,
+		       struct span src);
+bool django_has_like(const struct django_field *f);
+
+/* A foreign key's ADD CONSTRAINT; NULL without one (db_constraint). */
+const char *django_add_fk_sql(struct django_builder *b, const char *table,
+			      const struct django_field *f);
+
+/*
+ * _delete_fk_sql() for each foreign key of `table` on `col`, as Django
+ * finds them in the catalog (the replayed schema).
+ */
+void django_drop_fks(struct django_builder *b, const char *table,
+		     const char *col, struct span src);
+
+/*
+ * Each index of `table` on exactly (col), unique constraints' or plain
+ * ones', given to `fn` by name.
+ */
+void django_indexes_on(struct django_builder *b, const char *table,
+		       const char *col, bool unique,
+		       void (*fn)(struct django_builder *b, const char *table,
+				  const char *name, struct span src),
+		       struct span src);
 
 #endif

@@ -33,6 +33,8 @@ enum py_kind {
 	PY_CALL,  /* fn(args, kw=value) */
 	PY_LIST,  /* [a, b] */
 	PY_TUPLE, /* (a, b), (a,) and (); also `x = a, b` */
+	PY_SET,	  /* {a, b} */
+	PY_DICT,  /* {'k': v, …} with string keys: in kw and kwvals */
 	PY_OTHER, /* anything else: f-strings, dicts, lambdas, operators,
 		     subscripts, comprehensions, a.b().c, an unterminated
 		     string, what lies past 100 levels of nesting */
@@ -79,10 +81,11 @@ struct py_node {
 	const char *name;
 	/* PY_CALL: the callee (any node: a PY_NAME for migrations.RunSQL) */
 	const struct py_node *fn;
-	/* PY_CALL: positional arguments; PY_LIST/PY_TUPLE: the items */
+	/* PY_CALL: positional arguments; PY_LIST/PY_TUPLE/PY_SET: the items */
 	const struct py_node *const *items;
 	size_t nitems;
-	/* PY_CALL: keyword arguments, names and values in call order */
+	/* PY_CALL: keyword arguments, names and values in call order;
+	   PY_DICT: its keys and values */
 	const char *const *kw;
 	const struct py_node *const *kwvals;
 	size_t nkw;

@@ -74,7 +74,8 @@ static bool is_closer(const struct py_parser *p, const struct py_tok *t)
 static bool ends_expr(const struct py_parser *p, const struct py_tok *t)
 {
 	return py_is_eol(t) || is_closer(p, t) || py_is_op(p, t, ",") ||
-	       py_is_op(p, t, "=") || py_is_op(p, t, ";");
+	       py_is_op(p, t, "=") || py_is_op(p, t, ";") ||
+	       (p->dict_key && py_is_op(p, t, ":"));
 }
 
 /* The end of the last token read, or `start` if none since it. */
@@ -321,8 +322,11 @@ static void read_items(struct py_parser *p, bool call, struct seq *s)
 	const struct py_tok *t;
 	const char *kw;
 
+	bool key = p->dict_key;
+
 	memset(s, 0, sizeof(*s));
 	s->mark = p->nslots;
+	p->dict_key = false;
 	py_next(p);
 	for (t = py_cur(p); !is_closer(p, t) && !py_is_eol(t); t = py_cur(p)) {
 		kw = NULL;
@@ -353,6 +357,7 @@ static void read_items(struct py_parser *p, bool call, struct seq *s)
 	if (is_closer(p, py_cur(p)))
 		py_next(p);
 	p->comp = false;
+	p->dict_key = key;
 	s->end = p->tok[p->i - 1].end;
 }
 
@@ -388,6 +393,65 @@ static bool copy_items(struct py_parser *p, const struct seq *s,
 	n->kw = kw;
 	n->kwvals = vals;
 	return true;
+}
+
+/*
+ * {'k': v, …} (string keys), {a, b}; a dict of other keys, a
+ * comprehension or `**d` is a PY_OTHER.
+ */
+static const struct py_node *parse_brace(struct py_parser *p)
+{
+	uint32_t start = py_cur(p)->start;
+	bool key = p->dict_key, dict = false, set = false, broken = false;
+	const struct py_tok *t;
+	struct py_node *n;
+	struct seq s;
+
+	memset(&s, 0, sizeof(s));
+	s.mark = p->nslots;
+	py_next(p);
+	for (t = py_cur(p); !is_closer(p, t) && !py_is_eol(t); t = py_cur(p)) {
+		const struct py_node *k;
+
+		p->comp = false;
+		p->dict_key = true;
+		k = py_parse_expr(p);
+		p->dict_key = false;
+		if (py_is_op(p, py_cur(p), ":")) {
+			broken |= set || k->kind != PY_STR;
+			dict = true;
+			py_next(p);
+			py_slot_push(p, k->kind == PY_STR ? k->str : "",
+				     py_parse_expr(p));
+		} else {
+			broken |= dict;
+			set = true;
+			py_slot_push(p, NULL, k);
+		}
+		broken |= p->comp;
+		t = py_cur(p);
+		if (py_is_op(p, t, ",")) {
+			py_next(p);
+		} else if (!is_closer(p, t) && !py_is_eol(t)) {
+			broken = true;
+			skip_to_closer(p);
+			break;
+		}
+	}
+	if (is_closer(p, py_cur(p)))
+		py_next(p);
+	p->comp = false;
+	p->dict_key = key;
+	s.end = p->tok[p->i - 1].end;
+	if (broken) {
+		p->nslots = s.mark;
+		return other(p, start, s.end);
+	}
+	n = node_new(p, dict ? PY_DICT : PY_SET, start, s.end);
+	if (n)
+		copy_items(p, &s, n);
+	p->nslots = s.mark;
+	return n && !p->oom ? n : &oom_node;
 }
 
 static bool is_dedent(const struct py_node *fn)
@@ -472,6 +536,8 @@ static const struct py_node *parse_atom(struct py_parser *p)
 		return parse_name(p);
 	if (py_is_op(p, t, "[") || py_is_op(p, t, "("))
 		return parse_seq(p, py_is_op(p, t, "["));
+	if (py_is_op(p, t, "{"))
+		return parse_brace(p);
 	if (ends_expr(p, t))
 		return other(p, t->start, t->start);
 	return skip_other(p, t->start);

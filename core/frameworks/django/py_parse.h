@@ -24,8 +24,9 @@ struct py_parser {
 	size_t n;
 	size_t i; /* the current token; never past the PYT_END */
 	unsigned depth;
-	bool comp; /* a `for` was skipped: the item is a comprehension */
-	bool oom;  /* an allocation failed: the result is thrown away */
+	bool comp;     /* a `for` was skipped: the item is a comprehension */
+	bool dict_key; /* reading a dict's key: a `:` ends it */
+	bool oom;      /* an allocation failed: the result is thrown away */
 	/* a stack: each reader of a list pushes above and pops to its mark */
 	struct py_slot *slots;
 	size_t nslots;
