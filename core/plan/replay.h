@@ -173,6 +173,10 @@ const struct table_state *replay_find_table(const struct replay *r,
 					    const struct qname *q);
 
 /* A table's column, or NULL. */
+/* The index `q` names (resolved as PostgreSQL would), or NULL. */
+const struct index_state *replay_find_index(const struct replay *r,
+					    const struct qname *q);
+
 const struct column_state *table_find_column(const struct table_state *t,
 					     const char *name);
 

@@ -362,6 +362,12 @@ static struct index_state *index_get(const struct replay *r,
 	return get_key(&r->indexes, PARTS(first_schema(r), q->name), 2);
 }
 
+const struct index_state *replay_find_index(const struct replay *r,
+					    const struct qname *q)
+{
+	return index_get(r, q);
+}
+
 static void index_drop(struct replay *r, struct index_state *x)
 {
 	x->dropped = true;

@@ -490,6 +490,7 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	if (!b.err && (out->sql.failed || out->reverse.failed))
 		b.err = FK_ENOMEM;
 	free(b.deferred);
+	strmap_release(&b.renamed);
 	arena_release(&b.arena);
 	if (!state)
 		replay_release(&own);

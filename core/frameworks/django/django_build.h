@@ -36,6 +36,12 @@ struct django_builder {
 	/* field classes the configuration names as foreign keys; NULL-ended */
 	const char *const *fk_classes;
 	struct replay *state; /* never NULL: the caller's, or the builder's */
+	/*
+	 * Tables this migration renamed (RenameModel, AlterModelTable): the
+	 * new name -> the name the replayed catalog still knows it by,
+	 * which migrate's introspection, run after the rename, finds.
+	 */
+	struct strmap renamed;
 	struct arena arena;
 	struct django_deferred *deferred;
 	size_t ndeferred, deferred_cap;

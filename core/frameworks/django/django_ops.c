@@ -84,7 +84,9 @@ static int together_read(struct django_builder *b, const struct py_node *v,
 	size_t i, j, n = 0;
 	bool flat;
 
-	if (!v || (v->kind == PY_CONST && !strcmp(v->name, "None")))
+	if (!v || (v->kind == PY_CONST && !strcmp(v->name, "None")) ||
+	    (v->kind == PY_CALL && !strcmp(py_node_tail(v), "set") &&
+	     !v->nitems && !v->nkw))
 		return 0;
 	if (v->kind != PY_SET && v->kind != PY_LIST && v->kind != PY_TUPLE)
 		return -1;
@@ -140,16 +142,13 @@ static const char *set_columns(struct django_builder *b,
 
 static const char *unique_sql(struct django_builder *b,
 			      const struct django_model_state *m,
-			      const char *set, bool constraint_only)
+			      const char *set)
 {
 	const char *cols[32];
 	size_t n;
 	const char *list = set_columns(b, m, set, cols, 32, &n);
 	const char *name = django_index_name(b, m->table, cols, n, "_uniq");
 
-	if (constraint_only)
-		return django_printf(b, "CONSTRAINT \"%s\" UNIQUE (%s)", name,
-				     list);
 	return django_printf(b,
 			     "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
 			     "UNIQUE (%s)",
@@ -220,8 +219,6 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 			 django_column_sql(b, &f, false));
 	}
 	nu = together_read(b, option(options, "unique_together"), sets, 64);
-	for (k = 0; nu > 0 && k < (size_t)nu; k++)
-		buf_addf(&cols, ", %s", unique_sql(b, m, sets[k], true));
 	if (nu > 0 && django_together_set(st, m, true, sets, (size_t)nu) < 0)
 		b->err = FK_ENOMEM;
 	if (cols.failed) {
@@ -235,6 +232,9 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 	for (i = 0; i < m->nfields; i++)
 		django_defer(b, django_add_fk_sql(b, table, &m->fields[i]),
 			     op->span);
+	/* unique_together: always deferred, after the keys (table_sql) */
+	for (k = 0; nu > 0 && k < (size_t)nu; k++)
+		django_defer(b, unique_sql(b, m, sets[k]), op->span);
 	for (i = 0; i < m->nfields; i++)
 		django_field_indexes(b, table, &m->fields[i], true, op->span);
 	ni = together_read(b, option(options, "index_together"), sets, 64);
@@ -548,6 +548,22 @@ static void retarget(struct django_builder *b, const char *from, const char *to,
 	}
 }
 
+/* alter_db_table(): the rename, and the name the catalog knows it by. */
+static void table_renamed(struct django_builder *b, const char *from,
+			  const char *to, struct span src)
+{
+	const char *was = strmap_get(&b->renamed, from);
+
+	django_emit(b,
+		    django_printf(b, "ALTER TABLE \"%s\" RENAME TO \"%s\"",
+				  from, to),
+		    src);
+	if (!(to = django_printf(b, "%s", to)) ||
+	    strmap_put(&b->renamed, to,
+		       (void *)(was ? was : django_printf(b, "%s", from))) < 0)
+		b->err = FK_ENOMEM;
+}
+
 static void rename_model(struct django_builder *b, const struct py_node *op)
 {
 	struct django_model_state *m = op_model(b, op, 0, "old_name");
@@ -572,11 +588,7 @@ static void rename_model(struct django_builder *b, const struct py_node *op)
 		return;
 	}
 	if (strcmp(old_table, table) != 0)
-		django_emit(b,
-			    django_printf(b,
-					  "ALTER TABLE \"%s\" RENAME TO \"%s\"",
-					  old_table, table),
-			    op->span);
+		table_renamed(b, old_table, table, op->span);
 	for (i = 0; i < m->nfields; i++)
 		if (!django_field_put(st, n, &m->fields[i]))
 			b->err = FK_ENOMEM;
@@ -597,11 +609,7 @@ static void alter_model_table(struct django_builder *b,
 	if (!m || !table)
 		return;
 	if (strcmp(m->table, table) != 0)
-		django_emit(b,
-			    django_printf(b,
-					  "ALTER TABLE \"%s\" RENAME TO \"%s\"",
-					  m->table, table),
-			    op->span);
+		table_renamed(b, m->table, table, op->span);
 	if (!(m->table = arena_strdup(&django_state_of(b)->arena, table)))
 		b->err = FK_ENOMEM;
 }
@@ -677,7 +685,7 @@ static void alter_together(struct django_builder *b, const struct py_node *op,
 		if (in_sets(old, nold, sets[i]))
 			continue;
 		django_emit(b,
-			    unique ? unique_sql(b, m, sets[i], false)
+			    unique ? unique_sql(b, m, sets[i])
 				   : together_index_sql(b, m, sets[i]),
 			    op->span);
 	}
@@ -698,19 +706,28 @@ static const char *condition_sql(struct django_builder *b,
 {
 	struct buf s = BUF_INIT;
 	const char *r = NULL;
-	size_t i;
+	size_t i, n;
 
-	if (!q || q->kind != PY_CALL || strcmp(py_node_tail(q), "Q") != 0 ||
-	    q->nitems || !q->nkw)
+	if (!q || q->kind != PY_CALL || strcmp(py_node_tail(q), "Q") != 0)
 		return NULL;
-	for (i = 0; i < q->nkw; i++) {
-		const char *kw = q->kw[i], *op = strstr(kw, "__");
-		const struct py_node *v = q->kwvals[i];
-		const char *name =
-			op ? django_printf(b, "%.*s", (int)(op - kw), kw) : kw;
-		const struct django_field *f = django_field_get(m, name);
-		const char *col = f ? f->column : name, *val = NULL;
+	n = q->nitems + q->nkw;
+	for (i = 0; i < n; i++) {
+		const struct py_node *t = i < q->nitems ? q->items[i] : NULL;
+		const char *kw = t ? NULL : q->kw[i - q->nitems];
+		const struct py_node *v = t ? NULL : q->kwvals[i - q->nitems];
+		const char *op, *name, *col, *val = NULL;
+		const struct django_field *f;
 
+		if (t && t->kind == PY_TUPLE && t->nitems == 2) {
+			kw = django_str(b, t->items[0]);
+			v = t->items[1];
+		}
+		if (!kw || !v)
+			goto done;
+		op = strstr(kw, "__");
+		name = op ? django_printf(b, "%.*s", (int)(op - kw), kw) : kw;
+		f = django_field_get(m, name);
+		col = f ? f->column : name;
 		if (v->kind == PY_CONST)
 			val = !strcmp(v->name, "True")	  ? "true"
 			      : !strcmp(v->name, "False") ? "false"
@@ -728,8 +745,9 @@ static const char *condition_sql(struct django_builder *b,
 		else
 			goto done;
 	}
-	r = q->nkw > 1 ? django_printf(b, "(%s)", buf_str(&s))
-		       : django_printf(b, "%s", buf_str(&s));
+	if (n)
+		r = n > 1 ? django_printf(b, "(%s)", buf_str(&s))
+			  : django_printf(b, "%s", buf_str(&s));
 done:
 	buf_release(&s);
 	return r;
@@ -874,17 +892,13 @@ static void remove_constraint(struct django_builder *b,
 {
 	struct django_model_state *m = op_model(b, op, 0, "model_name");
 	const char *name = django_str(b, py_call_arg(op, 1, "name"));
-	struct qname q = { NULL, m ? m->table : NULL };
-	const struct table_state *t =
-		m ? replay_find_table(b->state, &q) : NULL;
+	struct qname q = { NULL, name };
 	const struct index_state *ix;
 
 	if (!m || !name)
 		return;
 	/* a condition's unique index is dropped as an index */
-	for (ix = t ? t->indexes : NULL; ix; ix = ix->next)
-		if (!ix->dropped && strcmp(ix->name, name) == 0)
-			break;
+	ix = replay_find_index(b->state, &q);
 	if (ix && !ix->constraint)
 		drop_index(b, m->table, name, op->span);
 	else

@@ -602,7 +602,8 @@ const char *django_add_fk_sql(struct django_builder *b, const char *table,
 void django_drop_fks(struct django_builder *b, const char *table,
 		     const char *col, struct span src)
 {
-	struct qname q = { NULL, table };
+	const char *was = strmap_get(&b->renamed, table);
+	struct qname q = { NULL, was ? was : table };
 	const struct fk_state *fk = NULL;
 	size_t i;
 
@@ -612,7 +613,7 @@ void django_drop_fks(struct django_builder *b, const char *table,
 		for (i = 0; i < fk->ncols; i++)
 			ours |= strcmp(fk->cols[i], col) == 0;
 		if (fk->dropped || !fk->name || !ours ||
-		    strcmp(fk->table, table) != 0)
+		    strcmp(fk->table, q.name) != 0)
 			continue;
 		django_emit(b,
 			    django_printf(b,
@@ -635,7 +636,8 @@ void django_indexes_on(struct django_builder *b, const char *table,
 				  const char *name, struct span src),
 		       struct span src)
 {
-	const struct table_state *t = known_table(b, table);
+	const char *was = strmap_get(&b->renamed, table);
+	const struct table_state *t = known_table(b, was ? was : table);
 	const struct index_state *ix;
 
 	for (ix = t ? t->indexes : NULL; ix; ix = ix->next) {
