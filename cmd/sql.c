@@ -104,9 +104,12 @@ static void planned(void *ctx, const struct audit_planned *p)
 	(void)ctx;
 	fputs("-- ", stdout);
 	put_shown(stdout, p->path);
-	printf(": %s, %s\n",
+	printf(": %s, %s%s\n",
 	       p->info->framework ? p->info->framework : "plain SQL",
-	       role_words(p->info->role));
+	       role_words(p->info->role),
+	       p->info->fresh_only ? ", only on a fresh database (it replaces "
+				     "migrations: a squash)"
+				   : "");
 	if (p->notes && p->notes[0]) {
 		fputs("-- ", stdout);
 		put_shown(stdout, p->notes + strspn(p->notes, "; "));

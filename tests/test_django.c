@@ -620,3 +620,100 @@ Test(django, order_follows_dependencies)
 		  "%s", buf_str(&det));
 	buf_release(&det);
 }
+
+/* notes.Note with a key to authors.Author, squashed with replaces. */
+static const char squash[] = HEADER
+	"class Migration(migrations.Migration):\n"
+	"    replaces = [('notes', '0001_initial'), ('notes', "
+	"'0002_note_author')]\n"
+	"    dependencies = [('authors', '0001_initial')]\n"
+	"    operations = [\n"
+	"        migrations.CreateModel(name='Note', fields=[\n"
+	"            ('id', models.BigAutoField(primary_key=True)),\n"
+	"        ]),\n"
+	"        migrations.AddField(model_name='note', name='author',\n"
+	"            field=models.ForeignKey(null=True, on_delete="
+	"models.CASCADE, to='authors.author')),\n"
+	"        migrations.AlterField(model_name='note', name='author',\n"
+	"            field=models.ForeignKey(on_delete=models.CASCADE, "
+	"to='authors.author')),\n"
+	"    ]\n";
+
+static void squashed_project(bool replaced_too)
+{
+	put("authors/migrations/__init__.py", "");
+	put("authors/migrations/0001_initial.py", HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    operations = [migrations.CreateModel(name='Author', "
+	    "fields=[('id', models.BigAutoField(primary_key=True))])]\n");
+	put("notes/migrations/__init__.py", "");
+	put("notes/migrations/0001_squashed_0002_note_author.py", squash);
+	if (!replaced_too)
+		return;
+	put("notes/migrations/0001_initial.py", HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    operations = [migrations.CreateModel(name='Note', "
+	    "fields=[('id', models.BigAutoField(primary_key=True))])]\n");
+	put("notes/migrations/0002_note_author.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('notes', '0001_initial'), ('authors', "
+		   "'0001_initial')]\n"
+		   "    operations = [migrations.AddField(model_name='note', "
+		   "name='author', field=models.ForeignKey(null=True, "
+		   "on_delete=models.CASCADE, to='authors.author'))]\n");
+}
+
+/*
+ * A squashed migration runs only on a fresh database: its tables are
+ * empty, so it locks nothing anyone waits for, and it changes nothing of
+ * the schema the migrations it replaces built (no double CREATE TABLE).
+ */
+Test(django, a_squash_runs_only_on_a_fresh_database)
+{
+	struct buf out = BUF_INIT;
+
+	squashed_project(true);
+	put("notes/migrations/0003_note_author_null.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('notes', '0002_note_author')]\n"
+		   "    operations = [migrations.AlterField(model_name='note', "
+		   "name='author', field=models.ForeignKey("
+		   "on_delete=models.CASCADE, to='authors.author'))]\n");
+	check_test_dir(&out);
+	cr_expect(!test_has(&out, "0001_squashed_0002_note_author.py:"), "%s",
+		  buf_str(&out));
+	cr_expect(test_has(&out, "0002_note_author.py:7:19: warning: [FK002 "),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "0003_note_author_null.py:7:19: error: "
+				 "[FK001 "),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}
+
+/*
+ * Once the replaced migrations are deleted, the squash stands for them:
+ * a later AlterField finds the key it made, on an existing table.
+ */
+Test(django, a_squash_whose_replaced_migrations_are_gone_seeds_the_state)
+{
+	struct buf out = BUF_INIT;
+
+	squashed_project(false);
+	put("notes/migrations/0003_note_author_null.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('notes', '0001_squashed_0002_note_"
+		   "author')]\n"
+		   "    operations = [migrations.AlterField(model_name='note', "
+		   "name='author', field=models.ForeignKey(null=True, "
+		   "on_delete=models.SET_NULL, to='authors.author'))]\n");
+	cr_expect_eq(check_test_dir(&out), 1, "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "0001_squashed_0002_note_author.py:"), "%s",
+		  buf_str(&out));
+	cr_expect(test_has(&out, "0003_note_author_null.py:7:19: error: "
+				 "[FK001 fk-validating-add] adding foreign key "
+				 "\"notes_note_author_id_"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "to existing table \"notes_note\""), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}

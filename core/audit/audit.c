@@ -505,6 +505,7 @@ static int audit_file_run(struct result *res, struct audit_file *file,
 		replay_begin_file(state);
 	} else {
 		replay_init(&own);
+		own.fresh = info->fresh_only;
 	}
 	if (dj)
 		err = plan_file(file, info, dj->units, dj->nunits, state);
@@ -692,6 +693,8 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	struct audit_file file = { 0 };
 	struct reverse_names fwd = { ARENA_INIT, { 0 } };
 	struct extracted dj = EXTRACTED_INIT, *djp = NULL;
+	struct audit_opts fresh;
+	struct replay *seeded = NULL;
 	const struct framework *fw;
 	struct file_result *fr;
 	char problem[160];
@@ -724,6 +727,15 @@ static int audit_classified(struct result *res, const char *path, char *text,
 		return audit_down(res, path, text, len, info, opts);
 	if (info->role != ROLE_UP)
 		return 0;
+	if (info->fresh_only) { /* on a state of its own (framework.h) */
+		seeded = info->fresh_seeds ? opts->schema : NULL;
+		fresh = *opts;
+		fresh.context = info->fresh_seeds && !opts->schema
+					? opts->context
+					: seeded;
+		fresh.schema = NULL;
+		opts = &fresh;
+	}
 	fw = framework_find(info->framework);
 	if (fw && fw->extract) {
 		if ((err = fw->extract(&dj, path, text, len,
@@ -748,6 +760,9 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	if (err == 0 && reverse)
 		err = audit_reverse(res, file.path, text, len, info, djp, &fwd,
 				    file.index, opts);
+	/* a squash that stands for the migrations it replaced */
+	if (err == 0 && seeded && djp && dj.sql.len)
+		err = seed_schema(seeded, dj.sql.ptr, dj.sql.len);
 	reverse_names_release(&fwd);
 	extracted_release(&dj);
 	return err;

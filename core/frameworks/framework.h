@@ -69,6 +69,15 @@ struct migration_info {
 	 */
 	bool deploy_tx;
 	/*
+	 * Only a database that never ran the migrations it replaces runs it
+	 * (a Django squashed migration): a fresh one, on empty tables. It
+	 * is audited on a schema state of its own, and does not change the
+	 * shared one, which those migrations built. `fresh_seeds`: they are
+	 * gone from the source, so it seeds the shared state in their
+	 * place (as a schema dump does), with nothing audited against it.
+	 */
+	bool fresh_only, fresh_seeds;
+	/*
 	 * CREATE/DROP INDEX CONCURRENTLY and REINDEX … CONCURRENTLY run on
 	 * their own, outside the file's transaction (Supabase CLI ≥ 2.109,
 	 * Flyway when the whole script is such statements).

@@ -116,6 +116,11 @@ struct replay {
 	 * created by an earlier deploy is an existing table.
 	 */
 	uint32_t deploy;
+	/*
+	 * A fresh database (a migration only such a database runs): every
+	 * table is new, the ones no statement created included.
+	 */
+	bool fresh;
 	/* the transaction of a framework that runs a deploy in one (Drizzle) */
 	uint32_t deploy_tx_id;
 	uint32_t deploy_tx_of; /* the deploy it belongs to */
@@ -160,7 +165,7 @@ void replay_begin_deploy(struct replay *r);
 /* The schema an unqualified or qualified name resolves to (borrowed). */
 const char *replay_schema_of(const struct replay *r, const struct qname *q);
 
-/* Whether the table was created by the current deploy. */
+/* Whether the table was created by the current deploy (or r->fresh). */
 bool replay_table_is_new(const struct replay *r, const struct qname *q);
 
 /* A foreign key of `table` named `name`, or NULL. */

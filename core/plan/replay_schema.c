@@ -106,7 +106,7 @@ bool replay_table_is_new(const struct replay *r, const struct qname *q)
 {
 	const struct table_state *t = table_get(r, q);
 
-	return t && t->deploy == r->deploy;
+	return r->fresh || (t && t->deploy == r->deploy);
 }
 
 const struct table_state *replay_find_table(const struct replay *r,

@@ -491,6 +491,7 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 		b.err = FK_ENOMEM;
 	free(b.deferred);
 	strmap_release(&b.renamed);
+	strmap_release(&b.made_fks);
 	arena_release(&b.arena);
 	if (!state)
 		replay_release(&own);

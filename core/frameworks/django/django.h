@@ -57,13 +57,13 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 		   size_t len, struct replay *state);
 
 /*
- * The migrations `src` depends on: calls `fn` for each ("app", "name")
- * of its `dependencies` (swappable ones are left out). Returns 0, or
- * FK_ENOMEM.
+ * The ("app", "name") pairs of the Migration's list attribute `attr`:
+ * `dependencies` (swappable ones are left out) or `replaces` (a squashed
+ * migration's). Calls `fn` for each; returns 0, or FK_ENOMEM.
  */
-int django_dependencies(const char *src, size_t len,
-			int (*fn)(void *ctx, const char *app, const char *name),
-			void *ctx);
+int django_pairs(const char *src, size_t len, const char *attr,
+		 int (*fn)(void *ctx, const char *app, const char *name),
+		 void *ctx);
 
 /* A Django migration as framework_sort() orders it. */
 struct django_node {

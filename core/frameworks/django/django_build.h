@@ -42,6 +42,12 @@ struct django_builder {
 	 * which migrate's introspection, run after the rename, finds.
 	 */
 	struct strmap renamed;
+	/*
+	 * Foreign keys this migration added and sent already (AddField's
+	 * inline key): "table\x1fcolumn" -> its name ("" once dropped).
+	 * migrate's introspection finds them; the deferred ones it does not.
+	 */
+	struct strmap made_fks;
 	struct arena arena;
 	struct django_deferred *deferred;
 	size_t ndeferred, deferred_cap;
@@ -161,10 +167,23 @@ const char *django_add_fk_sql(struct django_builder *b, const char *table,
 
 /*
  * _delete_fk_sql() for each foreign key of `table` on `col`, as Django
- * finds them in the catalog (the replayed schema).
+ * finds them in the catalog (the replayed schema, and the keys this
+ * migration sent already). Whether there was one.
  */
-void django_drop_fks(struct django_builder *b, const char *table,
+bool django_drop_fks(struct django_builder *b, const char *table,
 		     const char *col, struct span src);
+
+/* Notes a key the migration sent on `col` ("": none any more). */
+void django_fk_made(struct django_builder *b, const char *table,
+		    const char *col, const char *name);
+
+/*
+ * A field as the state keeps it after preserve_default=False: without
+ * its default.
+ */
+void django_field_forget_default(struct django_builder *b,
+				 const struct py_node *call,
+				 struct django_field *f);
 
 /*
  * Each index of `table` on exactly (col), unique constraints' or plain

@@ -1,9 +1,54 @@
 /* Django as a framework of the registry (core/frameworks/framework.c). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "django.h"
 #include "error.h"
 #include "framework_probe.h"
+
+struct replaced {
+	struct probe *p;
+	size_t n, present;
+};
+
+static int count_replaced(void *ctx, const char *app, const char *name)
+{
+	struct replaced *r = ctx;
+	char rel[300];
+
+	(void)app; /* squashmigrations squashes one app's migrations */
+	r->n++;
+	snprintf(rel, sizeof(rel), "%s.py", name);
+	if (framework_near_read(r->p, rel))
+		r->present++;
+	return r->p->err;
+}
+
+/*
+ * A squashed migration (`replaces`): Django runs it only on a database
+ * that ran none of the migrations it replaces. When they are all gone
+ * from its folder, it stands for them.
+ */
+static void squashed(struct probe *p, struct migration_info *out)
+{
+	struct replaced r = { p, 0, 0 };
+
+	if (django_pairs(p->text, p->len, "replaces", count_replaced, &r) < 0)
+		p->err = FK_ENOMEM;
+	if (!r.n)
+		return;
+	out->fresh_only = true;
+	out->fresh_seeds = r.present == 0;
+	migration_why_addf(
+		out,
+		"; squashed: it replaces %zu migrations (%zu of them "
+		"here), so only a fresh database runs it, on empty "
+		"tables%s",
+		r.n, r.present,
+		r.present ? ""
+			  : "; it stands for them in the schema "
+			    "state");
+}
 
 /*
  * A Python module: a Django migration, or nothing to audit. Its SQL and
@@ -27,6 +72,7 @@ static bool detect(struct probe *p, struct migration_info *out)
 		      "<app>/migrations/<name>.py with class Migration: a "
 		      "Django migration, its SQL read from RunSQL and the "
 		      "schema operations");
+	squashed(p, out);
 	return true;
 }
 

@@ -272,6 +272,8 @@ static void add_field(struct django_builder *b, const struct py_node *op)
 					  m->table, f.column),
 			    op->span);
 	django_field_indexes(b, m->table, &f, true, op->span);
+	if (!django_kw_true(op, "preserve_default", true))
+		django_field_forget_default(b, py_call_arg(op, 2, "field"), &f);
 	if (!django_field_put(django_state_of(b), m, &f))
 		b->err = FK_ENOMEM;
 }
@@ -313,8 +315,7 @@ static void alter(struct django_builder *b, const char *table,
 	    o->sig && n->sig && strcmp(o->sig, n->sig) == 0)
 		return; /* _field_should_be_altered(): nothing to send */
 	if (o->fk && o->constraint) {
-		django_drop_fks(b, table, o->column, src);
-		fk_dropped = true;
+		fk_dropped = django_drop_fks(b, table, o->column, src);
 	}
 	if (o->unique && !n->unique)
 		django_indexes_on(b, table, o->column, true, drop_unique, src);
@@ -437,6 +438,8 @@ static void alter_field(struct django_builder *b, const struct py_node *op)
 		o = *was;
 		alter(b, m->table, &o, &n, op->span);
 	}
+	if (!django_kw_true(op, "preserve_default", true))
+		django_field_forget_default(b, py_call_arg(op, 2, "field"), &n);
 	if (!django_field_put(django_state_of(b), m, &n))
 		b->err = FK_ENOMEM;
 }

@@ -10,9 +10,9 @@
 #include "framework_text.h"
 #include "strmap.h"
 
-int django_dependencies(const char *src, size_t len,
-			int (*fn)(void *ctx, const char *app, const char *name),
-			void *ctx)
+int django_pairs(const char *src, size_t len, const char *attr,
+		 int (*fn)(void *ctx, const char *app, const char *name),
+		 void *ctx)
 {
 	struct django_builder b = { 0 };
 	struct py_module mod;
@@ -24,7 +24,7 @@ int django_dependencies(const char *src, size_t len,
 		return err;
 	b.mod = &mod;
 	b.cls = py_module_class(&mod, "Migration");
-	deps = b.cls ? py_module_lookup(&mod, b.cls, "dependencies") : NULL;
+	deps = b.cls ? py_module_lookup(&mod, b.cls, attr) : NULL;
 	if (deps && deps->kind == PY_NAME)
 		deps = py_module_lookup(&mod, NULL, deps->name);
 	for (i = 0; deps && (deps->kind == PY_LIST || deps->kind == PY_TUPLE) &&
@@ -70,7 +70,8 @@ int django_node_read(struct django_node *n, const char *path,
 	if (near && near->read)
 		rc = near->read(near->ctx, path_base(path), &text);
 	if (rc == FK_FOUND && !memchr(buf_str(&text), '\0', text.len))
-		rc = django_dependencies(text.ptr, text.len, add_dep, n);
+		rc = django_pairs(text.ptr, text.len, "dependencies", add_dep,
+				  n);
 	buf_release(&text);
 	return rc < 0 ? rc : 0;
 }

@@ -373,7 +373,8 @@ static bool non_db_attr(const char *kw)
  */
 static const char *field_signature(struct django_builder *b,
 				   const struct py_node *call,
-				   const struct django_field *f)
+				   const struct django_field *f,
+				   bool no_default)
 {
 	struct buf s = BUF_INIT;
 	const char *r;
@@ -384,7 +385,8 @@ static const char *field_signature(struct django_builder *b,
 	for (i = 0; i < call->nkw; i++) {
 		const struct py_node *v = call->kwvals[i];
 
-		if (non_db_attr(call->kw[i]))
+		if (non_db_attr(call->kw[i]) ||
+		    (no_default && !strcmp(call->kw[i], "default")))
 			continue;
 		buf_addf(&s, " %s=", call->kw[i]);
 		if (v && v->kind == PY_STR)
@@ -443,7 +445,7 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		to_field = django_str(b, py_call_arg(call, -1, "to_field"));
 		target_of(b, f->to_model, to_field, &f->to_column, &f->type);
 		f->type = serial_base(f->type);
-		f->sig = field_signature(b, call, f);
+		f->sig = field_signature(b, call, f, false);
 		return f->column && f->to_table;
 	}
 	for (i = 0; i < sizeof(field_types) / sizeof(field_types[0]); i++) {
@@ -479,12 +481,20 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		    (like_opclass(f->type) || !strcmp(f->type, "bytea")))
 			f->def = strcmp(f->type, "bytea") ? "''"
 							  : "'\\x'::bytea";
-		f->sig = field_signature(b, call, f);
+		f->sig = field_signature(b, call, f, false);
 		return f->column != NULL;
 	}
 	if (strcmp(cls, "ManyToManyField") != 0)
 		django_skip(b, call, django_printf(b, "field class %s", cls));
 	return false; /* no column fkaudit can describe */
+}
+
+void django_field_forget_default(struct django_builder *b,
+				 const struct py_node *call,
+				 struct django_field *f)
+{
+	f->def = NULL;
+	f->sig = field_signature(b, call, f, true);
 }
 
 /* ---- SQL ------------------------------------------------------------- */
@@ -533,6 +543,7 @@ const char *django_add_column_sql(struct django_builder *b, const char *table,
 				    "%s CONSTRAINT \"%s\" %s; SET CONSTRAINTS "
 				    "\"%s\" IMMEDIATE",
 				    sql, name, references(b, f, true), name);
+		django_fk_made(b, table, f->column, name);
 	}
 	return sql;
 }
@@ -599,10 +610,35 @@ const char *django_add_fk_sql(struct django_builder *b, const char *table,
 			     references(b, f, false));
 }
 
-void django_drop_fks(struct django_builder *b, const char *table,
+/* _delete_fk_sql() */
+static void drop_fk(struct django_builder *b, const char *table,
+		    const char *name, struct span src)
+{
+	django_emit(b,
+		    django_printf(b,
+				  "SET CONSTRAINTS \"%s\" IMMEDIATE; ALTER "
+				  "TABLE \"%s\" DROP CONSTRAINT \"%s\"",
+				  name, table, name),
+		    src);
+}
+
+void django_fk_made(struct django_builder *b, const char *table,
+		    const char *col, const char *name)
+{
+	const char *k = django_printf(b, "%s\x1f%s", table, col);
+	const char *v = django_printf(b, "%s", name);
+
+	if (!k || !v || strmap_put(&b->made_fks, k, (void *)v) < 0)
+		b->err = FK_ENOMEM;
+}
+
+bool django_drop_fks(struct django_builder *b, const char *table,
 		     const char *col, struct span src)
 {
 	const char *was = strmap_get(&b->renamed, table);
+	const char *made = strmap_get(&b->made_fks,
+				      django_printf(b, "%s\x1f%s", table, col));
+	bool any = false;
 	struct qname q = { NULL, was ? was : table };
 	const struct fk_state *fk = NULL;
 	size_t i;
@@ -615,14 +651,15 @@ void django_drop_fks(struct django_builder *b, const char *table,
 		if (fk->dropped || !fk->name || !ours ||
 		    strcmp(fk->table, q.name) != 0)
 			continue;
-		django_emit(b,
-			    django_printf(b,
-					  "SET CONSTRAINTS \"%s\" IMMEDIATE; "
-					  "ALTER TABLE \"%s\" DROP CONSTRAINT "
-					  "\"%s\"",
-					  fk->name, table, fk->name),
-			    src);
+		drop_fk(b, table, fk->name, src);
+		any = true;
 	}
+	if (made && *made) {
+		drop_fk(b, table, made, src);
+		any = true;
+	}
+	django_fk_made(b, table, col, "");
+	return any;
 }
 
 /*
