@@ -159,7 +159,9 @@ static int describe_extracted(const struct framework *fw, const char *path,
 			      struct migration_info *info)
 {
 	struct extracted x;
-	int r = fw->extract(&x, path, item->data, item->len, NULL);
+	struct near_reader near = source_item_near(item);
+	struct extract_ctx ctx = { NULL, near.read ? &near : NULL, NULL };
+	int r = fw->extract(&x, path, item->data, item->len, &ctx);
 
 	if (r == 0) {
 		framework_describe(&x, info);

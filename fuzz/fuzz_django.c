@@ -131,6 +131,7 @@ static void build_sql(struct extracted *dj, const char *src, size_t len,
 	struct audit_opts opts = AUDIT_OPTS_INIT;
 	struct replay state;
 	struct result scratch;
+	struct extract_ctx ctx = { &state, NULL, NULL };
 
 	result_init(&scratch);
 	replay_init(&state);
@@ -138,7 +139,7 @@ static void build_sql(struct extracted *dj, const char *src, size_t len,
 	if (earlier)
 		audit_one(&scratch, PY_EARLIER, earlier, earlier_len, &opts);
 	replay_begin_deploy(&state);
-	if (django_extract(dj, PY_PATH, src, len, &state) < 0)
+	if (django_extract(dj, PY_PATH, src, len, &ctx) < 0)
 		fuzz_fail("django_extract() failed");
 	replay_release(&state);
 	result_release(&scratch);

@@ -156,7 +156,7 @@ Test(config, unknown_and_duplicate_keys)
 	expect_error("{\"color\": \"red\"}",
 		     NAME ": $: unknown key \"color\" (expected one of: "
 			  "$schema, migrations, exclude, framework, "
-			  "transaction, seed, rules)");
+			  "transaction, seed, rules, django)");
 	expect_error("{\"migrations\": [{\"path\": \"db\", \"framwork\": "
 		     "\"goose\"}]}",
 		     NAME
@@ -169,7 +169,33 @@ Test(config, unknown_and_duplicate_keys)
 	expect_error("{\"say \\\"hi\\\"\": 1}",
 		     NAME ": $: unknown key \"say \\\"hi\\\"\" (expected one "
 			  "of: $schema, migrations, exclude, framework, "
-			  "transaction, seed, rules)");
+			  "transaction, seed, rules, django)");
+}
+
+/* "django": more foreign-key field classes, and AUTH_USER_MODEL. */
+Test(config, django_keys)
+{
+	struct config cfg;
+
+	parse_ok(&cfg,
+		 "{\"django\": {\"foreign_key_fields\": [\"ParentalKey\", "
+		 "\"TreeForeignKey\"], \"auth_user_model\": "
+		 "\"users.User\"}}");
+	cr_expect_eq(cfg.ndjango_fk_fields, 2);
+	cr_expect_str_eq(cfg.django_fk_fields[1], "TreeForeignKey");
+	cr_expect_str_eq(cfg.django_user_model, "users.User");
+	config_release(&cfg);
+	expect_error("{\"django\": {\"auth_user_model\": \"User\"}}",
+		     NAME ": $.django.auth_user_model: expected "
+			  "\"app_label.ModelName\", got \"User\"");
+	expect_error("{\"django\": {\"foreign_key_fields\": [\"a.B\"]}}",
+		     NAME ": $.django.foreign_key_fields[0]: expected a field "
+			  "class name, got \"a.B\"");
+	expect_error("{\"django\": {\"user_model\": \"a.B\"}}", NAME
+		     ": $.django: unknown key \"user_model\" (expected one "
+		     "of: foreign_key_fields, auth_user_model)");
+	expect_error("{\"django\": []}",
+		     NAME ": $.django: expected an object, got an array");
 }
 
 Test(config, syntax_errors_have_line_and_column)

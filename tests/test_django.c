@@ -717,3 +717,55 @@ Test(django, a_squash_whose_replaced_migrations_are_gone_seeds_the_state)
 		  buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * The configuration names more foreign-key field classes and the user
+ * model; without it, AUTH_USER_MODEL comes from the settings module
+ * manage.py names.
+ */
+Test(django, configured_key_classes_and_user_model)
+{
+	struct buf out = BUF_INIT;
+	static const char add[] =
+		HEADER "from django.conf import settings\n"
+		       "import people.fields\n\n"
+		       "class Migration(migrations.Migration):\n"
+		       "    dependencies = [('teams', '0001_initial')]\n"
+		       "    operations = [\n"
+		       "        migrations.AddField(model_name='team', "
+		       "name='owner', field=people.fields.OwnerKey(null=True, "
+		       "on_delete=models.CASCADE, to=settings.AUTH_USER_MODEL"
+		       ")),\n"
+		       "    ]\n";
+
+	initial();
+	put("people/migrations/0001_initial.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    operations = [migrations.CreateModel(name='Person', "
+		   "fields=[('uid', models.UUIDField(primary_key=True))])]\n");
+	put("teams/migrations/0002_team_owner.py", add);
+	check_test_dir(&out);
+	cr_expect(!test_has(&out, "0002_team_owner.py:"), "%s", buf_str(&out));
+	buf_reset(&out);
+	put(".fkaudit.json", "{\"django\": {\"foreign_key_fields\": "
+			     "[\"OwnerKey\"], \"auth_user_model\": "
+			     "\"people.Person\"}}");
+	check_test_dir(&out);
+	cr_expect(test_has(&out, "0002_team_owner.py:11:9: warning: [FK002 "
+				 "fk-on-new-column] adding column \"owner_id\" "
+				 "with REFERENCES \"people_person\""),
+		  "%s", buf_str(&out));
+	buf_reset(&out);
+	put(".fkaudit.json", "{\"django\": {\"foreign_key_fields\": "
+			     "[\"OwnerKey\"]}}");
+	put("manage.py", "import os\nos.environ.setdefault("
+			 "\"DJANGO_SETTINGS_MODULE\", \"site_cfg.settings."
+			 "prod\")\n");
+	put("site_cfg/settings/prod.py", "from .base import *  # noqa\n"
+					 "DEBUG = False\n");
+	put("site_cfg/settings/base.py", "AUTH_USER_MODEL = 'people.Person'\n");
+	check_test_dir(&out);
+	cr_expect(test_has(&out, "with REFERENCES \"people_person\""), "%s",
+		  buf_str(&out));
+	buf_release(&out);
+}

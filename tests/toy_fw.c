@@ -28,7 +28,7 @@ static bool detect(struct probe *p, struct migration_info *out)
 
 /* Each line that is not blank, and ";\n" after it (mapped to its end). */
 static int extract(struct extracted *out, const char *path, const char *text,
-		   size_t len, struct replay *schema)
+		   size_t len, const struct extract_ctx *ctx)
 {
 	size_t at = 0;
 	int err = 0;

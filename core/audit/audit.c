@@ -738,9 +738,11 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	}
 	fw = framework_find(info->framework);
 	if (fw && fw->extract) {
-		if ((err = fw->extract(&dj, path, text, len,
-				       opts->schema ? opts->schema
-						    : opts->context)))
+		struct extract_ctx x = { opts->schema ? opts->schema
+						       : opts->context,
+					 opts->near, opts->config };
+
+		if ((err = fw->extract(&dj, path, text, len, &x)))
 			return err;
 		djp = &dj;
 	}

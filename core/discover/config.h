@@ -25,7 +25,9 @@
  *     "framework": "auto",
  *     "transaction": "auto",
  *     "seed": ["db/structure.sql"],
- *     "rules": { "FK004": "off", "fk-validating-add": "warning" }
+ *     "rules": { "FK004": "off", "fk-validating-add": "warning" },
+ *     "django": { "foreign_key_fields": ["ParentalKey"],
+ *                 "auth_user_model": "users.User" }
  *   }
  *
  * Loading validates everything: unknown keys, wrong types, unknown
@@ -84,6 +86,15 @@ struct config {
 	size_t nseed;
 	const struct config_rule *rules;
 	size_t nrules;
+	/*
+	 * "django": { "foreign_key_fields": ["ParentalKey"],
+	 * "auth_user_model": "users.User" }: more field classes that are
+	 * foreign keys, and the model AUTH_USER_MODEL names (NULL: read
+	 * from the settings).
+	 */
+	const char *const *django_fk_fields;
+	size_t ndjango_fk_fields;
+	const char *django_user_model;
 	struct arena arena;
 };
 

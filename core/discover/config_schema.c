@@ -21,10 +21,12 @@ static const char *const level_names[] = { "off", "note", "warning", "error" };
 
 static const char *const top_keys[] = {
 	"$schema",     "migrations", "exclude", "framework",
-	"transaction", "seed",	     "rules",
+	"transaction", "seed",	     "rules",	"django",
 };
 
 static const char *const dir_keys[] = { "path", "framework", "transaction" };
+static const char *const django_keys[] = { "foreign_key_fields",
+					   "auth_user_model" };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -475,6 +477,65 @@ static int rules(struct parser *p, const cJSON *v)
 	return rc;
 }
 
+/* A Python identifier, a class name: "ParentalKey". */
+static int class_item(struct parser *p, const cJSON *v, const char **out)
+{
+	const char *s;
+	int rc;
+
+	if ((rc = want(p, v, cJSON_IsString(v), "a string")) < 0)
+		return rc;
+	for (s = v->valuestring; *s; s++)
+		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9' && s != v->valuestring)))
+			break;
+	if (*s || !*v->valuestring)
+		return bad(p, "expected a field class name, got %s",
+			   quoted(p, v->valuestring));
+	*out = arena_strdup(&p->cfg->arena, v->valuestring);
+	return *out ? 0 : FK_ENOMEM;
+}
+
+/* "django": { "foreign_key_fields": [...], "auth_user_model": "a.M" } */
+static int django(struct parser *p, const cJSON *v)
+{
+	struct config *cfg = p->cfg;
+	const cJSON *c;
+	const char *s, *dot;
+	int rc;
+
+	if ((rc = want(p, v, cJSON_IsObject(v), "an object")) < 0)
+		return rc;
+	for (c = v->child; c && rc == 0; c = c->next) {
+		size_t mark;
+
+		if ((rc = check_key(p, v, c, django_keys, COUNT(django_keys))) <
+		    0)
+			break;
+		mark = enter_key(p, c->string);
+		if (strcmp(c->string, "foreign_key_fields") == 0) {
+			rc = string_list(p, c, class_item,
+					 &cfg->django_fk_fields,
+					 &cfg->ndjango_fk_fields);
+		} else if ((rc = want(p, c, cJSON_IsString(c), "a string")) ==
+			   0) {
+			s = c->valuestring;
+			dot = strchr(s, '.');
+			if (!dot || dot == s || !dot[1] || strchr(dot + 1, '.'))
+				rc = bad(p,
+					 "expected \"app_label.ModelName\", "
+					 "got %s",
+					 quoted(p, s));
+			else if (!(cfg->django_user_model =
+					   arena_strdup(&cfg->arena, s)))
+				rc = FK_ENOMEM;
+		}
+		leave(p, mark);
+	}
+	return rc;
+}
+
 static int top_member(struct parser *p, const cJSON *c)
 {
 	struct config *cfg = p->cfg;
@@ -493,6 +554,8 @@ static int top_member(struct parser *p, const cJSON *c)
 		return string_list(p, c, file_item, &cfg->seed, &cfg->nseed);
 	if (strcmp(k, "rules") == 0)
 		return rules(p, c);
+	if (strcmp(k, "django") == 0)
+		return django(p, c);
 	return 0; /* "$schema", for editors */
 }
 

@@ -207,6 +207,19 @@ bool framework_near_path(const char *path, const char *rel, struct buf *out);
 
 struct probe;
 struct replay;
+struct config;
+
+/*
+ * What a reader of migrations that are not SQL is given beside the file:
+ * the schema state replayed so far (NULL: none; the reader may keep its
+ * own state there), the files near the migration (NULL: none), and the
+ * configuration (NULL: none). All borrowed.
+ */
+struct extract_ctx {
+	struct replay *schema;
+	const struct near_reader *near;
+	const struct config *config;
+};
 
 /*
  * A migration framework: how fkaudit recognises its files and reads
@@ -256,7 +269,8 @@ struct framework {
 			 struct buf *out);
 	/* The SQL of a migration that is not SQL (see struct extracted). */
 	int (*extract)(struct extracted *out, const char *path,
-		       const char *text, size_t len, struct replay *schema);
+		       const char *text, size_t len,
+		       const struct extract_ctx *ctx);
 	/*
 	 * Migrations that name the ones they run after (dependencies): the node of one (read through `near`), the order
 	 * of `n` nodes given in file order (indexes into `nodes`), and its

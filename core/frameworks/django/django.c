@@ -1,11 +1,14 @@
 #include "django_build.h"
 
+#include "config.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
+#include "config.h"
 #include "error.h"
 #include "framework_text.h"
 #include "utf8.h"
@@ -449,8 +452,11 @@ static void flush_deferred(struct django_builder *b)
 }
 
 int django_extract(struct extracted *out, const char *path, const char *src,
-		   size_t len, struct replay *state)
+		   size_t len, const struct extract_ctx *ctx)
 {
+	struct replay *state = ctx ? ctx->schema : NULL;
+	const struct near_reader *near = ctx ? ctx->near : NULL;
+	const struct config *cfg = ctx ? ctx->config : NULL;
 	struct django_builder b = { 0 };
 	struct replay own;
 	struct py_module mod;
@@ -470,6 +476,18 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	snprintf(b.user_app, sizeof(b.user_app), "auth");
 	snprintf(b.user_model, sizeof(b.user_model), "user");
 	path_dir_name(path, 1, b.app, sizeof(b.app));
+	if (cfg) {
+		b.fk_classes = cfg->django_fk_fields;
+		b.nfk_classes = cfg->ndjango_fk_fields;
+	}
+	if ((err = django_app_label(near, b.app, sizeof(b.app))) < 0 ||
+	    (err = django_user_model(near, cfg, b.user_app, sizeof(b.user_app),
+				     b.user_model, sizeof(b.user_model))) < 0) {
+		py_module_release(&mod);
+		if (!state)
+			replay_release(&own);
+		return err;
+	}
 	b.cls = py_module_class(&mod, "Migration");
 	atomic = b.cls ? resolve(&b, py_module_lookup(&mod, b.cls, "atomic"))
 		       : NULL;

@@ -46,15 +46,18 @@ bool django_is_migration_path(const char *path);
 bool django_has_migration_class(const char *text, size_t len);
 
 /*
- * Builds the SQL of the migration at `path` (its app is the folder
- * above "migrations") from its source. `state` (may be NULL) is the
- * schema replayed so far: it gives the types of referenced primary keys
- * and tells whether an altered field was a foreign key already. Returns
- * 0 or FK_ENOMEM; source it does not understand is left out. The
- * models it creates are recorded in `state` (their tables' names).
+ * Builds the SQL of the migration at `path` from its source, as Django
+ * 4.2 and 5.2 send it. Its app's label is its AppConfig's (`label` in
+ * the app's apps.py, read through ctx->near), else the folder above
+ * "migrations"; AUTH_USER_MODEL is the configuration's
+ * ("django": {"auth_user_model"}), else the literal in the settings
+ * module manage.py names, else auth.User. ctx->schema (may be NULL) is
+ * the schema replayed so far, where Django's project state is kept
+ * from one migration to the next (django_state.h). Returns 0 or
+ * FK_ENOMEM; what it does not understand is left out and noted.
  */
 int django_extract(struct extracted *out, const char *path, const char *src,
-		   size_t len, struct replay *state);
+		   size_t len, const struct extract_ctx *ctx);
 
 /*
  * The ("app", "name") pairs of the Migration's list attribute `attr`:

@@ -33,8 +33,9 @@ struct django_builder {
 	char app[128];
 	/* AUTH_USER_MODEL: "auth" and "user" unless configured */
 	char user_app[128], user_model[128];
-	/* field classes the configuration names as foreign keys; NULL-ended */
+	/* field classes the configuration names as foreign keys */
 	const char *const *fk_classes;
+	size_t nfk_classes;
 	struct replay *state; /* never NULL: the caller's, or the builder's */
 	/*
 	 * Tables this migration renamed (RenameModel, AlterModelTable): the
@@ -90,6 +91,28 @@ void django_schema_op(struct django_builder *b, const char *name,
 
 /* A string argument's value, or NULL when it is not a plain string. */
 const char *django_str(const struct django_builder *b, const struct py_node *n);
+
+/* ---- django_project.c: the project around the migration -------------- */
+
+/*
+ * The `label` of the AppConfig in the app's apps.py (read through
+ * `near`, from the migrations folder) into `label`; left as it is when
+ * there is none. Returns 0 or FK_ENOMEM.
+ */
+int django_app_label(const struct near_reader *near, char *label,
+		     size_t size);
+
+struct config;
+
+/*
+ * AUTH_USER_MODEL: the configuration's, else the literal in the settings
+ * module that manage.py (one to three folders above the app) names, or
+ * in the module it star-imports from the same package; split into `app`
+ * and `model`, left as they are when not found. Returns 0 or FK_ENOMEM.
+ */
+int django_user_model(const struct near_reader *near, const struct config *cfg,
+		      char *app, size_t app_size, char *model,
+		      size_t model_size);
 
 /* ---- django_schema.c: fields, names and their SQL --------------------- */
 

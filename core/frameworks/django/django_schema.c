@@ -317,7 +317,7 @@ static bool is_fk_class(const struct django_builder *b, const char *cls,
 	if (*one_to_one || strcmp(cls, "ParentalKey") == 0 ||
 	    (n >= 10 && strcmp(cls + n - 10, "ForeignKey") == 0))
 		return true;
-	for (i = 0; b->fk_classes && b->fk_classes[i]; i++)
+	for (i = 0; i < b->nfk_classes; i++)
 		if (strcmp(b->fk_classes[i], cls) == 0)
 			return true;
 	return false;

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BlogConfig(AppConfig):
+    default_auto_field = 'django.db.models.AutoField'
+    name = 'blog_app'
+    label = 'blog'
