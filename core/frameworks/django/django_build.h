@@ -99,8 +99,7 @@ const char *django_str(const struct django_builder *b, const struct py_node *n);
  * `near`, from the migrations folder) into `label`; left as it is when
  * there is none. Returns 0 or FK_ENOMEM.
  */
-int django_app_label(const struct near_reader *near, char *label,
-		     size_t size);
+int django_app_label(const struct near_reader *near, char *label, size_t size);
 
 struct config;
 
