@@ -739,7 +739,7 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	fw = framework_find(info->framework);
 	if (fw && fw->extract) {
 		struct extract_ctx x = { opts->schema ? opts->schema
-						       : opts->context,
+						      : opts->context,
 					 opts->near, opts->config };
 
 		if ((err = fw->extract(&dj, path, text, len, &x)))
