@@ -96,6 +96,32 @@ static void put_file_problems(FILE *out, const struct result *res,
 	}
 }
 
+/* What a framework reader left out: a notice each. */
+static void put_notices(FILE *out, const struct result *res,
+			const struct report_opts *opts)
+{
+	struct buf msg = BUF_INIT;
+	size_t i, k;
+
+	for (i = 0; i < res->nfiles; i++) {
+		const struct file_result *fr = &res->files[i];
+
+		for (k = 0; !fr->gone && k < fr->nnotices; k++) {
+			fputs("::notice ", out);
+			put_file_prop(out, opts, fr->path);
+			fprintf(out,
+				",line=%u,col=%u,title=fkaudit: not "
+				"audited::",
+				fr->notices[k].line, fr->notices[k].col);
+			buf_reset(&msg);
+			buf_adds(&msg, fr->notices[k].message);
+			put_escaped(out, buf_str(&msg), false);
+			fputc('\n', out);
+		}
+	}
+	buf_release(&msg);
+}
+
 /* A table cell: no newlines, no unescaped '|'. */
 static void cell(struct buf *b, const char *s)
 {
@@ -192,6 +218,7 @@ int report_github(const struct result *res, const struct report_opts *opts,
 	int pass;
 
 	put_file_problems(out, res, opts);
+	put_notices(out, res, opts);
 	for (pass = LEVEL_ERROR; pass >= LEVEL_NOTE; pass--)
 		for (i = 0; i < res->nfindings; i++)
 			if (!res->findings[i].suppressed &&

@@ -6,8 +6,9 @@
  *     "summary": { files, files_audited, files_not_audited,
  *                  files_other_databases (left out, not listed in files),
  *                  statements, errors, warnings, notes, suppressed,
- *                  exit_code },
- *     "files":    [ { path, status, problem, statements, parse_errors } ],
+ *                  not_audited, exit_code },
+ *     "files":    [ { path, status, problem, statements, parse_errors,
+ *                     not_audited: [ { line, column, message } ] } ],
  *     "findings": [ { rule, name, level, path, start, end, message,
  *                     help, snippet, suppressed, suppression,
  *                     fingerprint } ] }
@@ -17,6 +18,9 @@
  * findings "state" (present, fixed, deleted), "introduced" and
  * "resolved" (the fixing or deleting commit, or null): commits are
  * { sha, author, email, date, subject }, date in ISO 8601.
+ *
+ * not_audited lists what a framework reader did not understand and left
+ * out (a Django migration's custom operation, an unknown field class).
  *
  * start and end are { line, column, offset } (1-based line and column
  * in Unicode code points, end exclusive; byte offsets from 0). Every
@@ -123,6 +127,24 @@ static cJSON *finding_obj(struct jout *j, const struct result *res,
 	return o;
 }
 
+static cJSON *notices_arr(struct jout *j, const struct file_result *fr)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; arr && i < fr->nnotices; i++) {
+		cJSON *n = cJSON_CreateObject();
+
+		if (!n)
+			break;
+		jout_num(j, n, "line", fr->notices[i].line);
+		jout_num(j, n, "column", fr->notices[i].col);
+		jout_str(j, n, "message", fr->notices[i].message);
+		jout_attach(j, arr, NULL, n);
+	}
+	return arr;
+}
+
 static cJSON *file_obj(struct jout *j, const struct result *res,
 		       const struct file_result *fr)
 {
@@ -135,6 +157,7 @@ static cJSON *file_obj(struct jout *j, const struct result *res,
 	jout_str(j, o, "problem", fr->problem);
 	jout_num(j, o, "statements", (double)fr->nstmts);
 	jout_num(j, o, "parse_errors", (double)fr->nparse_errors);
+	jout_attach(j, o, "not_audited", notices_arr(j, fr));
 	if (res->history) {
 		jout_bool(j, o, "gone", fr->gone);
 		jout_bool(j, o, "history_problem", fr->walk_problem);
@@ -160,6 +183,7 @@ static cJSON *summary_obj(struct jout *j, const struct result *res,
 	jout_num(j, o, "warnings", (double)c.by_level[LEVEL_WARNING]);
 	jout_num(j, o, "notes", (double)c.by_level[LEVEL_NOTE]);
 	jout_num(j, o, "suppressed", (double)c.suppressed);
+	jout_num(j, o, "not_audited", (double)c.not_audited);
 	jout_num(j, o, "exit_code", opts->exit_code);
 	if (res->baseline) {
 		cJSON *b = cJSON_CreateObject();

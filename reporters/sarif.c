@@ -317,6 +317,15 @@ static const struct {
 	  "recognised foreign-key DDL; each is also reported as an FK000 "
 	  "result.",
 	  "See the FK000 results of the file." },
+	{ "FKN003", "part-not-audited",
+	  "Part of a migration was not understood and not audited.",
+	  "The framework reader did not understand this part of the "
+	  "migration (a custom operation, a field class it does not know, "
+	  "an argument that is not a literal): the SQL it sends was not "
+	  "audited. The message names it.",
+	  "Check its SQL yourself (fkaudit sql shows what was audited), or "
+	  "name the field class in the configuration (\"django\": "
+	  "{\"foreign_key_fields\"})." },
 };
 
 static cJSON *notification_descriptors(struct sarif *s)
@@ -384,7 +393,7 @@ static cJSON *notifications(struct sarif *s)
 	const struct result *res = s->res;
 	cJSON *arr = cJSON_CreateArray();
 	struct buf msg = BUF_INIT;
-	size_t k, i = 0;
+	size_t k, i = 0, n;
 
 	for (k = 0; arr && k < res->nfiles; k++) {
 		const struct file_result *fr = &res->files[k];
@@ -403,7 +412,21 @@ static cJSON *notifications(struct sarif *s)
 							 : "error",
 						 buf_str(&msg), fr->path,
 						 region(s, 1, 1, 0, 0)));
-		} else if (fr->nparse_errors && f) {
+		}
+		for (n = 0; fr->status == FILE_AUDITED && n < fr->nnotices;
+		     n++) {
+			buf_reset(&msg);
+			buf_addf(&msg, "not audited: %s",
+				 fr->notices[n].message);
+			jout_attach(
+				&s->j, arr, NULL,
+				notification(s, 2, "note", buf_str(&msg),
+					     fr->path,
+					     region(s, fr->notices[n].line,
+						    fr->notices[n].col, 0, 0)));
+		}
+		if (fr->status == FILE_AUDITED && fr->nparse_errors && f) {
+			buf_reset(&msg);
 			buf_addf(&msg,
 				 "%zu statement%s of %s rejected by the "
 				 "PostgreSQL 15 grammar; see the FK000 results",

@@ -302,6 +302,25 @@ static void put_file_problem(FILE *out, const struct file_result *fr,
 	fputc('\n', out);
 }
 
+/* What the framework reader left out of the file: a note each. */
+static void put_notices(FILE *out, const struct file_result *fr,
+			const struct style *s)
+{
+	size_t k;
+
+	for (k = 0; !fr->gone && k < fr->nnotices; k++) {
+		const char *m = fr->notices[k].message;
+
+		fputs(sgr(s, C_BOLD), out);
+		put_path(out, fr->path);
+		fprintf(out, ":%u:%u:%s %snote:%s not audited: ",
+			fr->notices[k].line, fr->notices[k].col,
+			sgr(s, C_RESET), sgr(s, C_CYAN), sgr(s, C_RESET));
+		put_clean(out, m, strlen(m), false);
+		fputc('\n', out);
+	}
+}
+
 /* The files left out as another database's, when there are some. */
 static void put_other_databases(FILE *out, const struct result *res)
 {
@@ -351,6 +370,9 @@ static void put_summary(FILE *out, const struct result *res)
 		buf_addf(&b, "; %zu folder%s or commit%s could not be read",
 			 c.walk_problems, c.walk_problems == 1 ? "" : "s",
 			 c.walk_problems == 1 ? "" : "s");
+	if (c.not_audited)
+		buf_addf(&b, "; %zu part%s of migrations not audited (noted)",
+			 c.not_audited, c.not_audited == 1 ? "" : "s");
 	fprintf(out, "%s", buf_str(&b));
 	put_other_databases(out, res);
 	fputc('\n', out);
@@ -415,6 +437,7 @@ int report_text(const struct result *res, const struct report_opts *opts,
 			else if (!f->suppressed && !res->history)
 				put_finding(out, res, f, &s);
 		}
+		put_notices(out, &res->files[i], &s);
 	}
 	/* history: what can still be fixed at the revision comes first */
 	if (res->history && (now = count_current(res, true)) > 0) {

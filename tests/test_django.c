@@ -315,10 +315,19 @@ Test(django, alter_field_to_a_foreign_key_and_back)
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "0003_backup_fk.py:8:9: error: [FK006"), "%s",
 		  buf_str(&out));
-	/* a foreign key already (related_name is Python only), or a model
-	 * no migration creates: no SQL is assumed */
-	cr_expect(!test_has(&out, "0003_backup_fk.py:13:") &&
-			  !test_has(&out, "0003_backup_fk.py:18:"),
+	/* a foreign key already (related_name is Python only): nothing */
+	cr_expect(!test_has(&out, "0003_backup_fk.py:13:"), "%s",
+		  buf_str(&out));
+	/* a model no migration creates: no SQL assumed, and said */
+	cr_expect(!test_has(&out, "0003_backup_fk.py:18:9: error") &&
+			  !test_has(&out, "0003_backup_fk.py:18:9: warning"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "0003_backup_fk.py:18:9: note: not audited: "
+				 "AlterField of a field no migration read "
+				 "adds (no SQL assumed)\n"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "; 1 part of migrations not audited "
+				 "(noted)\n"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
@@ -745,7 +754,10 @@ Test(django, configured_key_classes_and_user_model)
 		   "fields=[('uid', models.UUIDField(primary_key=True))])]\n");
 	put("teams/migrations/0002_team_owner.py", add);
 	check_test_dir(&out);
-	cr_expect(!test_has(&out, "0002_team_owner.py:"), "%s", buf_str(&out));
+	cr_expect(!test_has(&out, "[FK002"), "%s", buf_str(&out));
+	cr_expect(test_has(&out, "0002_team_owner.py:11:68: note: not "
+				 "audited: field class OwnerKey\n"),
+		  "%s", buf_str(&out));
 	buf_reset(&out);
 	put(".fkaudit.json", "{\"django\": {\"foreign_key_fields\": "
 			     "[\"OwnerKey\"], \"auth_user_model\": "

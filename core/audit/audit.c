@@ -685,6 +685,30 @@ static int audit_down(struct result *res, const char *path, char *text,
 	return rc < 0 ? rc : 0;
 }
 
+/* What the reader left out, with its line and column in the file. */
+static int keep_notices(struct result *res, struct file_result *fr,
+			const struct extracted *x, const char *text, size_t len)
+{
+	struct file_notice *v = calloc(x->nnotices, sizeof(*v));
+	struct linemap lines;
+	size_t i;
+	int err;
+
+	if (!v || linemap_init(&lines, text, len) < 0) {
+		free(v);
+		return FK_ENOMEM;
+	}
+	for (i = 0; i < x->nnotices; i++) {
+		linemap_locate(&lines, x->notices[i].src.start, &v[i].line,
+			       &v[i].col);
+		v[i].message = x->notices[i].what;
+	}
+	err = result_set_notices(res, fr, v, x->nnotices);
+	linemap_release(&lines);
+	free(v);
+	return err;
+}
+
 /* audit_text() once `text` ends in a NUL; `info` is the caller's. */
 static int audit_classified(struct result *res, const char *path, char *text,
 			    size_t len, const struct audit_opts *opts,
@@ -762,6 +786,9 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	if (err == 0 && reverse)
 		err = audit_reverse(res, file.path, text, len, info, djp, &fwd,
 				    file.index, opts);
+	if (err == 0 && djp && dj.nnotices)
+		err = keep_notices(res, &res->files[file.index], &dj, text,
+				   len);
 	/* a squash that stands for the migrations it replaced */
 	if (err == 0 && seeded && djp && dj.sql.len)
 		err = seed_schema(seeded, dj.sql.ptr, dj.sql.len);

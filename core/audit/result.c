@@ -97,7 +97,29 @@ struct file_result *result_copy_file(struct result *res,
 	if (src->problem &&
 	    !(f->problem = arena_strdup(&res->arena, src->problem)))
 		return NULL;
+	if (src->nnotices &&
+	    result_set_notices(res, f, src->notices, src->nnotices) < 0)
+		return NULL;
 	return f;
+}
+
+int result_set_notices(struct result *res, struct file_result *f,
+		       const struct file_notice *v, size_t n)
+{
+	struct file_notice *copy = arena_alloc(&res->arena, n * sizeof(*copy));
+	size_t i;
+
+	if (!copy)
+		return FK_ENOMEM;
+	for (i = 0; i < n; i++) {
+		copy[i] = v[i];
+		if (!(copy[i].message =
+			      arena_strdup(&res->arena, v[i].message)))
+			return FK_ENOMEM;
+	}
+	f->notices = copy;
+	f->nnotices = n;
+	return 0;
 }
 
 struct finding *result_add_finding(struct result *res)
@@ -224,6 +246,7 @@ void result_count(const struct result *res, struct result_counts *out)
 		else
 			out->files_failed++;
 		out->statements += res->files[i].nstmts;
+		out->not_audited += res->files[i].nnotices;
 	}
 }
 

@@ -112,6 +112,12 @@ enum file_status {
 
 struct stmt_line;
 
+/* What the framework reader left out of a file, and where. */
+struct file_notice {
+	uint32_t line, col;
+	const char *message; /* "custom operation AddFieldIfNotExists" */
+};
+
 struct file_result {
 	const char *path; /* as shown in reports */
 	enum file_status status;
@@ -134,6 +140,9 @@ struct file_result {
 	/* with audit_opts.stmt_lines: each statement's key and lines */
 	const struct stmt_line *stmt_lines;
 	size_t nstmt_lines;
+	/* not audited: what the reader did not understand (result arena) */
+	const struct file_notice *notices;
+	size_t nnotices;
 };
 
 struct stmt_line {
@@ -201,6 +210,13 @@ struct file_result *result_copy_file(struct result *res,
 				     const struct file_result *src,
 				     const char *path);
 
+/*
+ * Sets the notices of file `f` to copies of the `n` in `v` (messages
+ * copied into the result). Returns 0 or FK_ENOMEM.
+ */
+int result_set_notices(struct result *res, struct file_result *f,
+		       const struct file_notice *v, size_t n);
+
 /* Appends a zeroed finding. NULL when out of memory. */
 struct finding *result_add_finding(struct result *res);
 
@@ -229,6 +245,7 @@ struct result_counts {
 	size_t files_audited;
 	size_t files_failed;
 	size_t walk_problems; /* folders and commits history could not read */
+	size_t not_audited;   /* notices: what readers left out */
 	size_t statements;
 };
 

@@ -94,7 +94,23 @@ void extracted_release(struct extracted *x)
 	srcmap_release(&x->reverse_map);
 	free(x->units);
 	free(x->ranges);
+	while (x->nnotices)
+		free(x->notices[--x->nnotices].what);
+	free(x->notices);
 	*x = (struct extracted)EXTRACTED_INIT;
+}
+
+int extracted_add_notice(struct extracted *x, struct span src, const char *what)
+{
+	char *copy;
+
+	if (array_grow((void **)&x->notices, &x->notices_cap, x->nnotices,
+		       sizeof(*x->notices)) < 0 ||
+	    !(copy = strdup(what)))
+		return FK_ENOMEM;
+	x->notices[x->nnotices].src = src;
+	x->notices[x->nnotices++].what = copy;
+	return 0;
 }
 
 int extracted_add_unit(struct extracted *x, uint32_t start, enum tx_mode mode,

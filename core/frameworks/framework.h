@@ -152,6 +152,15 @@ struct extracted {
 	struct srcmap reverse_map;
 	/* for `fkaudit detect`: "; atomic = False; left out: …", or "" */
 	char notes[512];
+	/* what the reader did not understand and left out, in file order */
+	struct extract_notice *notices; /* owned */
+	size_t nnotices, notices_cap;
+};
+
+/* Something of the file a reader left out: "custom operation X". */
+struct extract_notice {
+	struct span src; /* in the file */
+	char *what;	 /* owned */
 };
 
 struct extract_range {
@@ -162,10 +171,14 @@ struct extract_range {
 #define EXTRACTED_INIT                                                   \
 	{                                                                \
 		BUF_INIT, SRCMAP_INIT, NULL, 0, 0, NULL, 0, 0, BUF_INIT, \
-			SRCMAP_INIT, ""                                  \
+			SRCMAP_INIT, "", NULL, 0, 0                      \
 	}
 
 void extracted_release(struct extracted *x);
+
+/* Appends a notice (`what` copied): 0 or FK_ENOMEM. */
+int extracted_add_notice(struct extracted *x, struct span src,
+			 const char *what);
 
 /* Appends a transaction unit at sql offset `start`: 0 or FK_ENOMEM. */
 int extracted_add_unit(struct extracted *x, uint32_t start, enum tx_mode mode,

@@ -104,6 +104,9 @@ void django_skip(struct django_builder *b, const struct py_node *n,
 	uint32_t i;
 
 	b->nskipped++;
+	if (extracted_add_notice(b->out,
+				 n ? n->span : (struct span){ 0, 0 }, what) < 0)
+		b->err = FK_ENOMEM;
 	if (b->nskipped > 3 || !n)
 		return;
 	for (i = 0; i < n->span.start && i < b->mod_len; i++)

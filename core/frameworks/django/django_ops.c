@@ -908,14 +908,109 @@ static void remove_constraint(struct django_builder *b,
 		drop_unique(b, m->table, name, op->span);
 }
 
-/* Operations that send no SQL (state only, or Python). */
-static bool sends_nothing(const char *name)
+/* contrib.postgres ValidateConstraint(model_name, name). */
+static void validate_constraint(struct django_builder *b,
+				const struct py_node *op)
+{
+	struct django_model_state *m = op_model(b, op, 0, "model_name");
+	const char *name = django_str(b, py_call_arg(op, 1, "name"));
+
+	if (m && name)
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" VALIDATE "
+					  "CONSTRAINT \"%s\"",
+					  m->table, name),
+			    op->span);
+}
+
+/* RenameIndex(model_name, new_name, old_name=…) (4.1+). */
+static void rename_index(struct django_builder *b, const struct py_node *op)
+{
+	const char *to = django_str(b, py_call_arg(op, 1, "new_name"));
+	const char *from = django_str(b, py_call_arg(op, 2, "old_name"));
+
+	if (!to || !from) {
+		django_skip(b, op,
+			    "RenameIndex of old_fields (the index name is "
+			    "read from the catalog)");
+		return;
+	}
+	django_emit(b,
+		    django_printf(b, "ALTER INDEX \"%s\" RENAME TO \"%s\"",
+				  from, to),
+		    op->span);
+}
+
+/* AlterOrderWithRespectTo: the _order column, added with a default. */
+static void order_with_respect_to(struct django_builder *b,
+				  const struct py_node *op)
+{
+	struct django_model_state *m = op_model(b, op, 0, "name");
+	const struct py_node *to = py_call_arg(op, 1, "order_with_respect_to");
+	struct django_field f = { 0 };
+
+	if (!m || !to)
+		return;
+	if (to->kind == PY_CONST && !strcmp(to->name, "None")) {
+		if (django_field_get(m, "_order")) {
+			django_emit(b,
+				    django_printf(b,
+						  "ALTER TABLE \"%s\" DROP "
+						  "COLUMN \"_order\" CASCADE",
+						  m->table),
+				    op->span);
+			django_field_remove(m, "_order");
+		}
+		return;
+	}
+	if (django_field_get(m, "_order"))
+		return;
+	f.name = f.column = "_order";
+	f.type = "integer";
+	f.cls = "OrderWrt";
+	f.def = "0";
+	f.sig = "OrderWrt";
+	django_emit(b, django_add_column_sql(b, m->table, &f), op->span);
+	django_emit(b,
+		    django_printf(b,
+				  "ALTER TABLE \"%s\" ALTER COLUMN "
+				  "\"_order\" DROP DEFAULT",
+				  m->table),
+		    op->span);
+	if (!django_field_put(django_state_of(b), m, &f))
+		b->err = FK_ENOMEM;
+}
+
+/* Django's own operations (django.db.migrations and contrib.postgres). */
+static bool is_django_op(const char *name)
 {
 	static const char *const ops[] = {
-		"AlterModelManagers",
-		"AlterModelOptions",
-		"RunPython",
-		"AlterModelTableComment",
+		"AlterConstraint",
+		"AddConstraintNotValid",
+		"RunSQL",
+		"SeparateDatabaseAndState",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(ops[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Operations that send no SQL, or none the rules read (extensions). */
+static bool audits_nothing(const char *name)
+{
+	static const char *const ops[] = {
+		"AlterModelManagers", "AlterModelOptions",
+		"RunPython",	      "AlterModelTableComment",
+		"TrigramExtension", /* contrib.postgres: CREATE EXTENSION … */
+		"BtreeGinExtension",  "BtreeGistExtension",
+		"CITextExtension",    "CryptoExtension",
+		"HStoreExtension",    "UnaccentExtension",
+		"BloomExtension",     "CreateExtension",
+		"CreateCollation",    "RemoveCollation",
 	};
 	size_t i;
 
@@ -965,9 +1060,20 @@ void django_schema_op(struct django_builder *b, const char *name,
 				op->span);
 	} else if (!strcmp(name, "AddConstraint")) {
 		add_constraint(b, op);
+	} else if (!strcmp(name, "ValidateConstraint")) {
+		validate_constraint(b, op);
+	} else if (!strcmp(name, "RenameIndex")) {
+		rename_index(b, op);
+	} else if (!strcmp(name, "AlterOrderWithRespectTo")) {
+		order_with_respect_to(b, op);
 	} else if (!strcmp(name, "RemoveConstraint")) {
 		remove_constraint(b, op);
-	} else if (!sends_nothing(name)) {
-		django_skip(b, op, django_printf(b, "operation %s", name));
+	} else if (!audits_nothing(name)) {
+		django_skip(b, op,
+			    django_printf(b, "%s %s",
+					  is_django_op(name)
+						  ? "operation"
+						  : "custom operation",
+					  name));
 	}
 }

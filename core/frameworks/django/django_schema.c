@@ -30,6 +30,9 @@ static const struct {
 	{ "BigAutoField", "bigint", 0, false },
 	{ "BigIntegerField", "bigint", 0, false },
 	{ "BinaryField", "bytea", 0, false },
+	{ "CICharField", "citext", 0, false },
+	{ "CIEmailField", "citext", 0, false },
+	{ "CITextField", "citext", 0, false },
 	{ "BooleanField", "boolean", 0, false },
 	{ "CharField", "varchar", 255, false },
 	{ "DateField", "date", 0, false },
@@ -41,6 +44,7 @@ static const struct {
 	{ "FilePathField", "varchar", 100, false },
 	{ "FloatField", "double precision", 0, false },
 	{ "GenericIPAddressField", "inet", 0, false },
+	{ "HStoreField", "hstore", 0, false },
 	{ "IPAddressField", "inet", 0, false },
 	{ "ImageField", "varchar", 100, false },
 	{ "IntegerField", "integer", 0, false },
@@ -484,7 +488,31 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		f->sig = field_signature(b, call, f, false);
 		return f->column != NULL;
 	}
-	if (strcmp(cls, "ManyToManyField") != 0)
+	if (!strcmp(cls, "ArrayField")) { /* contrib.postgres: base[size] */
+		struct django_field base;
+		const struct py_node *size = py_call_arg(call, 1, "size");
+		bool ok = django_field_read(b, model_key, name,
+					    py_call_arg(call, 0, "base_field"),
+					    &base) &&
+			  base.type && !base.fk;
+
+		if (ok) {
+			bool blank = !f->null && !f->def &&
+				     django_kw_true(call, "blank", false);
+
+			f->type = django_printf(
+				b, "%s[%s]", base.type,
+				size && size->kind == PY_NUM ? size->name : "");
+			f->def = blank ? "'{}'" : f->def;
+			f->sig = field_signature(b, call, f, false);
+			return f->column != NULL;
+		}
+	}
+	/* no column of their own: the relation lives elsewhere */
+	if (strcmp(cls, "ManyToManyField") != 0 &&
+	    strcmp(cls, "TaggableManager") != 0 &&
+	    strcmp(cls, "GenericRelation") != 0 &&
+	    strcmp(cls, "GenericForeignKey") != 0)
 		django_skip(b, call, django_printf(b, "field class %s", cls));
 	return false; /* no column fkaudit can describe */
 }
