@@ -104,8 +104,8 @@ void django_skip(struct django_builder *b, const struct py_node *n,
 	uint32_t i;
 
 	b->nskipped++;
-	if (extracted_add_notice(b->out,
-				 n ? n->span : (struct span){ 0, 0 }, what) < 0)
+	if (extracted_add_notice(b->out, n ? n->span : (struct span){ 0, 0 },
+				 what) < 0)
 		b->err = FK_ENOMEM;
 	if (b->nskipped > 3 || !n)
 		return;
