@@ -159,6 +159,16 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		       const char *name, const struct py_node *call,
 		       struct django_field *f);
 
+/*
+ * The foreign key `name` (column name_id) to model `to_key`'s primary
+ * key that a ManyToManyField's join table gets.
+ */
+void django_fk_to(struct django_builder *b, const char *model_key,
+		  const char *name, const char *to_key, struct django_field *f);
+
+/* truncate_name(): a name over 63 bytes shortened with a hash. */
+const char *django_truncate_name(struct django_builder *b, const char *name);
+
 /* A column's definition: "col" type [DEFAULT x] NULL|NOT NULL …. */
 const char *django_column_sql(struct django_builder *b,
 			      const struct django_field *f, bool with_default);

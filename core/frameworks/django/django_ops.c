@@ -168,6 +168,83 @@ static const char *together_index_sql(struct django_builder *b,
 			     m->table, list);
 }
 
+/*
+ * A ManyToManyField whose join table Django makes (no `through`): its
+ * field in the state, with the table (`db_table`, else
+ * <model's table>_<name>, truncated). False for anything else.
+ */
+static bool m2m_read(struct django_builder *b,
+		     const struct django_model_state *m, const char *name,
+		     const struct py_node *call, struct django_field *f)
+{
+	const char *table;
+
+	memset(f, 0, sizeof(*f));
+	if (!name || !call || call->kind != PY_CALL ||
+	    strcmp(py_node_tail(call), "ManyToManyField") != 0 ||
+	    py_call_arg(call, -1, "through"))
+		return false;
+	f->name = name;
+	f->column = "";
+	f->cls = "ManyToManyField";
+	f->to_model = django_related_key(b, py_call_arg(call, 0, "to"), m->key);
+	table = django_str(b, py_call_arg(call, -1, "db_table"));
+	f->m2m_table =
+		table ? table
+		      : django_truncate_name(
+				b, django_printf(b, "%s_%s", m->table, name));
+	f->sig = "ManyToManyField";
+	return f->to_model && f->m2m_table;
+}
+
+/*
+ * The join table of `f` (create_model() of the auto-created through
+ * model): its table now, its keys, unique pair and indexes deferred.
+ */
+static void m2m_create(struct django_builder *b,
+		       const struct django_model_state *m,
+		       const struct django_field *f, struct span src)
+{
+	const char *from = strchr(m->key, '\x1f') + 1;
+	const char *to = strchr(f->to_model, '\x1f') + 1;
+	const struct django_field *pk = django_model_pk(m);
+	struct django_field id = { 0 }, a, z;
+	const char *cols[2], *t = f->m2m_table;
+
+	if (strcmp(from, to) == 0) {
+		from = django_printf(b, "from_%s", to);
+		to = django_printf(b, "to_%s", to);
+	}
+	if (!from || !to)
+		return;
+	id.name = id.column = "id";
+	id.type = pk && pk->identity ? pk->type : "bigint";
+	id.primary = id.unique = id.identity = true;
+	django_fk_to(b, m->key, from, m->key, &a);
+	django_fk_to(b, m->key, to, f->to_model, &z);
+	if (!a.column || !z.column)
+		return;
+	django_emit(b,
+		    django_printf(b, "CREATE TABLE \"%s\" (%s, %s, %s)", t,
+				  django_column_sql(b, &id, false),
+				  django_column_sql(b, &a, false),
+				  django_column_sql(b, &z, false)),
+		    src);
+	cols[0] = a.column;
+	cols[1] = z.column;
+	django_defer(b,
+		     django_printf(b,
+				   "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
+				   "UNIQUE (\"%s\", \"%s\")",
+				   t, django_index_name(b, t, cols, 2, "_uniq"),
+				   a.column, z.column),
+		     src);
+	django_defer(b, django_add_fk_sql(b, t, &a), src);
+	django_defer(b, django_add_fk_sql(b, t, &z), src);
+	django_field_indexes(b, t, &a, true, src);
+	django_field_indexes(b, t, &z, true, src);
+}
+
 static void create_model(struct django_builder *b, const struct py_node *op)
 {
 	const char *model = django_str(b, py_call_arg(op, 0, "name"));
@@ -206,6 +283,13 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 		const struct py_node *it = fields->items[i];
 		struct django_field f;
 
+		if (it && it->kind == PY_TUPLE && it->nitems == 2 &&
+		    m2m_read(b, m, django_str(b, it->items[0]), it->items[1],
+			     &f)) {
+			if (!django_field_put(st, m, &f))
+				b->err = FK_ENOMEM;
+			continue;
+		}
 		if (!it || it->kind != PY_TUPLE || it->nitems != 2 ||
 		    !django_field_read(b, key, django_str(b, it->items[0]),
 				       it->items[1], &f) ||
@@ -229,19 +313,26 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 		    django_printf(b, "CREATE TABLE \"%s\" (%s)", table,
 				  cols.len ? buf_str(&cols) : ""),
 		    op->span);
-	for (i = 0; i < m->nfields; i++)
-		django_defer(b, django_add_fk_sql(b, table, &m->fields[i]),
-			     op->span);
-	/* unique_together: always deferred, after the keys (table_sql) */
+	/* table_sql(): unique_together (always deferred), then the keys */
 	for (k = 0; nu > 0 && k < (size_t)nu; k++)
 		django_defer(b, unique_sql(b, m, sets[k]), op->span);
 	for (i = 0; i < m->nfields; i++)
-		django_field_indexes(b, table, &m->fields[i], true, op->span);
+		if (!m->fields[i].m2m_table)
+			django_defer(b,
+				     django_add_fk_sql(b, table, &m->fields[i]),
+				     op->span);
+	for (i = 0; i < m->nfields; i++)
+		if (!m->fields[i].m2m_table)
+			django_field_indexes(b, table, &m->fields[i], true,
+					     op->span);
 	ni = together_read(b, option(options, "index_together"), sets, 64);
 	for (k = 0; ni > 0 && k < (size_t)ni; k++)
 		django_defer(b, together_index_sql(b, m, sets[k]), op->span);
 	if (ni > 0 && django_together_set(st, m, false, sets, (size_t)ni) < 0)
 		b->err = FK_ENOMEM;
+	for (i = 0; i < m->nfields; i++)
+		if (m->fields[i].m2m_table)
+			m2m_create(b, m, &m->fields[i], op->span);
 	if (option(options, "indexes") || option(options, "constraints"))
 		django_skip(b, options,
 			    "CreateModel options indexes or constraints (not "
@@ -258,6 +349,12 @@ static void add_field(struct django_builder *b, const struct py_node *op)
 	const char *name = django_str(b, py_call_arg(op, 1, "name"));
 	struct django_field f;
 
+	if (m && m2m_read(b, m, name, py_call_arg(op, 2, "field"), &f)) {
+		m2m_create(b, m, &f, op->span);
+		if (!django_field_put(django_state_of(b), m, &f))
+			b->err = FK_ENOMEM;
+		return;
+	}
 	if (!m ||
 	    !django_field_read(b, m->key, name, py_call_arg(op, 2, "field"),
 			       &f) ||
@@ -459,6 +556,14 @@ static void remove_field(struct django_builder *b, const struct py_node *op)
 			"assumed)");
 		return;
 	}
+	if (f->m2m_table) {
+		django_emit(b,
+			    django_printf(b, "DROP TABLE \"%s\" CASCADE",
+					  f->m2m_table),
+			    op->span);
+		django_field_remove(m, name);
+		return;
+	}
 	if (f->fk && f->constraint)
 		django_drop_fks(b, m->table, f->column, op->span);
 	django_emit(b,
@@ -592,9 +697,15 @@ static void rename_model(struct django_builder *b, const struct py_node *op)
 	}
 	if (strcmp(old_table, table) != 0)
 		table_renamed(b, old_table, table, op->span);
-	for (i = 0; i < m->nfields; i++)
+	for (i = 0; i < m->nfields; i++) {
+		if (m->fields[i].m2m_table)
+			django_skip(b, op,
+				    "RenameModel of a model with a "
+				    "many-to-many field (its join table's "
+				    "rename)");
 		if (!django_field_put(st, n, &m->fields[i]))
 			b->err = FK_ENOMEM;
+	}
 	if (django_together_set(st, n, true, m->unique_together, m->nunique) <
 		    0 ||
 	    django_together_set(st, n, false, m->index_together, m->nindex) < 0)

@@ -268,6 +268,39 @@ static void target_of(struct django_builder *b, const char *key,
 		*type = serial_base(c->type);
 }
 
+void django_fk_to(struct django_builder *b, const char *model_key,
+		  const char *name, const char *to_key, struct django_field *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->name = name;
+	f->cls = "ForeignKey";
+	f->fk = f->constraint = f->db_index = true;
+	f->column = django_printf(b, "%s_id", name);
+	f->to_model = to_key;
+	f->to_table = django_key_table(b, to_key);
+	target_of(b, to_key, NULL, &f->to_column, &f->type);
+	f->type = serial_base(f->type);
+	f->sig = django_printf(b, "ForeignKey %s", to_key);
+	(void)model_key;
+}
+
+/*
+ * truncate_name(): a name longer than 63 bytes keeps 59 and the first
+ * 4 hex digits of its MD5.
+ */
+const char *django_truncate_name(struct django_builder *b, const char *name)
+{
+	char digest[33];
+	struct md5 m;
+
+	if (strlen(name) <= 63)
+		return name;
+	md5_init(&m);
+	md5_add(&m, name, strlen(name));
+	md5_hex(&m, digest);
+	return django_printf(b, "%.59s%.4s", name, digest);
+}
+
 /* ---- fields ---------------------------------------------------------- */
 
 const char *django_quote(struct django_builder *b, const char *s)

@@ -101,6 +101,7 @@ struct django_field *django_field_put(struct django_state *st,
 	c.to_model = dup(st, f->to_model, &fail);
 	c.to_table = dup(st, f->to_table, &fail);
 	c.to_column = dup(st, f->to_column, &fail);
+	c.m2m_table = dup(st, f->m2m_table, &fail);
 	if (fail)
 		return NULL;
 	if (!to) {

@@ -39,6 +39,8 @@ struct django_field {
 	bool fk, constraint;
 	const char *to_model;		  /* "app\x1fmodel" */
 	const char *to_table, *to_column; /* as they were when read */
+	/* a ManyToManyField: the join table Django made for it, or NULL */
+	const char *m2m_table;
 };
 
 struct django_model_state {
