@@ -160,7 +160,8 @@ static int describe_extracted(const struct framework *fw, const char *path,
 {
 	struct extracted x;
 	struct near_reader near = source_item_near(item);
-	struct extract_ctx ctx = { NULL, near.read ? &near : NULL, NULL };
+	struct extract_ctx ctx = { NULL, near.read ? &near : NULL, NULL,
+				   false };
 	int r = fw->extract(&x, path, item->data, item->len, &ctx);
 
 	if (r == 0) {

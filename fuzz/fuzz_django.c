@@ -131,7 +131,7 @@ static void build_sql(struct extracted *dj, const char *src, size_t len,
 	struct audit_opts opts = AUDIT_OPTS_INIT;
 	struct replay state;
 	struct result scratch;
-	struct extract_ctx ctx = { &state, NULL, NULL };
+	struct extract_ctx ctx = { &state, NULL, NULL, false };
 
 	result_init(&scratch);
 	replay_init(&state);

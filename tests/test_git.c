@@ -1036,6 +1036,69 @@ Test(git, history_django_removefield_reformatted_is_no_edit)
 	done(&r);
 }
 
+/*
+ * An AlterField migration reformatted after it ran is read against the
+ * project state as it was before the migration, not after it (where the
+ * field is altered already and the new version would send nothing): its
+ * findings stay present, and it is no edit.
+ */
+Test(git, history_django_alterfield_reformatted_keeps_its_findings)
+{
+	static const char head[] = "from django.db import migrations, models\n"
+				   "\n"
+				   "\n";
+	const cJSON *f;
+	char text[2048];
+	struct run r;
+
+	new_repo("dj");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    operations = [\n"
+		 "        migrations.CreateModel('Profile', [\n"
+		 "            ('id', models.AutoField(primary_key=True)),\n"
+		 "            ('nick', models.CharField(max_length=20)),\n"
+		 "        ]),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0001_initial.py", text);
+	commit("dj", "Alice", "2024-01-01T10:00:00Z", "initial");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [('accounts', '0001_initial')]\n"
+		 "    operations = [\n"
+		 "        migrations.AlterField(model_name='profile', "
+		 "name='nick', field=models.CharField(max_length=40, "
+		 "db_index=True)),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_nick.py", text);
+	commit("dj", "Bob", "2024-01-02T10:00:00Z", "index nick");
+	snprintf(text, sizeof(text),
+		 "%sclass Migration(migrations.Migration):\n"
+		 "    dependencies = [\n"
+		 "        (\"accounts\", \"0001_initial\"),\n"
+		 "    ]\n\n"
+		 "    operations = [\n"
+		 "        migrations.AlterField(\n"
+		 "            model_name=\"profile\",\n"
+		 "            name=\"nick\",\n"
+		 "            field=models.CharField(max_length=40, "
+		 "db_index=True),\n"
+		 "        ),\n"
+		 "    ]\n",
+		 head);
+	put("dj", "accounts/migrations/0002_nick.py", text);
+	commit("dj", "Formatter", "2024-01-03T10:00:00Z", "black");
+	r = go("dj", ARGS("history", "--format", "json"));
+	cr_expect_eq(count(&r, "FK012", NULL), 0, "%s", buf_str(&r.out));
+	/* the index and its _like index */
+	cr_expect_eq(count(&r, "FK006", NULL), 2, "%s", buf_str(&r.out));
+	f = finding(&r, "FK006", "accounts/migrations/0002_nick.py", 0);
+	expect_story(f, "present", "index nick", NULL);
+	done(&r);
+}
+
 /* pg_format re-indents a function's body and lowers its keywords. */
 Test(git, history_function_body_reformatted_is_no_edit)
 {

@@ -762,9 +762,10 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	}
 	fw = framework_find(info->framework);
 	if (fw && fw->extract) {
-		struct extract_ctx x = { opts->schema ? opts->schema
-						      : opts->context,
-					 opts->near, opts->config };
+		struct extract_ctx x = {
+			opts->schema ? opts->schema : opts->context, opts->near,
+			opts->config, !opts->schema && opts->context && !seeded
+		};
 
 		if ((err = fw->extract(&dj, path, text, len, &x)))
 			return err;

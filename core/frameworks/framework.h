@@ -225,13 +225,20 @@ struct config;
 /*
  * What a reader of migrations that are not SQL is given beside the file:
  * the schema state replayed so far (NULL: none; the reader may keep its
- * own state there), the files near the migration (NULL: none), and the
- * configuration (NULL: none). All borrowed.
+ * own state there), the files near the migration (NULL: none), the
+ * configuration (NULL: none), and whether it is audited apart. All
+ * borrowed.
  */
 struct extract_ctx {
 	struct replay *schema;
 	const struct near_reader *near;
 	const struct config *config;
+	/*
+	 * The migration is a later version of one `schema` has seen (an
+	 * edit, audited apart): read it from the reader's state as it was
+	 * before that migration, and change nothing in it.
+	 */
+	bool apart;
 };
 
 /*

@@ -483,13 +483,23 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 		b.fk_classes = cfg->django_fk_fields;
 		b.nfk_classes = cfg->ndjango_fk_fields;
 	}
-	if ((err = django_app_label(near, b.app, sizeof(b.app))) < 0 ||
+	b.dstate = replay_reader_state(b.state, &framework_django,
+				       django_state_make, django_state_free);
+	if (b.dstate && ctx && ctx->apart) {
+		b.dstate = django_state_before(b.dstate, path);
+		b.own_dstate = true;
+	} else if (b.dstate && !(b.dstate->recording = arena_strdup(
+					 &b.dstate->arena, path))) {
+		b.dstate = NULL;
+	}
+	if (!b.dstate)
+		err = FK_ENOMEM;
+	if (err < 0 ||
+	    (err = django_app_label(near, b.app, sizeof(b.app))) < 0 ||
 	    (err = django_user_model(near, cfg, b.user_app, sizeof(b.user_app),
 				     b.user_model, sizeof(b.user_model))) < 0) {
-		py_module_release(&mod);
-		if (!state)
-			replay_release(&own);
-		return err;
+		b.err = err;
+		goto done;
 	}
 	b.cls = py_module_class(&mod, "Migration");
 	atomic = b.cls ? resolve(&b, py_module_lookup(&mod, b.cls, "atomic"))
@@ -510,6 +520,11 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 		add_unit(&b, 0, TX_MODE_AUTOCOMMIT, NULL, NULL);
 	if (!b.err && (out->sql.failed || out->reverse.failed))
 		b.err = FK_ENOMEM;
+done:
+	if (b.own_dstate)
+		django_state_free(b.dstate);
+	else if (b.dstate)
+		b.dstate->recording = NULL;
 	free(b.deferred);
 	strmap_release(&b.renamed);
 	strmap_release(&b.made_fks);

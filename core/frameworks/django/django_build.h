@@ -38,6 +38,13 @@ struct django_builder {
 	size_t nfk_classes;
 	struct replay *state; /* never NULL: the caller's, or the builder's */
 	/*
+	 * Django's project state: the one kept with `state`, or (an edit
+	 * audited apart) the builder's own copy of it as it was before this
+	 * migration (`own_dstate`).
+	 */
+	struct django_state *dstate;
+	bool own_dstate;
+	/*
 	 * Tables this migration renamed (RenameModel, AlterModelTable): the
 	 * new name -> the name the replayed catalog still knows it by,
 	 * which migrate's introspection, run after the rename, finds.

@@ -644,6 +644,8 @@ static void retarget(struct django_builder *b, const char *from, const char *to,
 			if (!f->fk || !f->to_model ||
 			    strcmp(f->to_model, from) != 0)
 				continue;
+			if (django_state_keep(st, m->key) < 0)
+				b->err = FK_ENOMEM;
 			n = *f;
 			n.to_model = to;
 			n.to_table = to_table;

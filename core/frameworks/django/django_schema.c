@@ -160,13 +160,9 @@ static const char *fk_name(struct django_builder *b, const char *table,
 
 struct django_state *django_state_of(struct django_builder *b)
 {
-	struct django_state *st =
-		replay_reader_state(b->state, &framework_django,
-				    django_state_make, django_state_free);
-
-	if (!st)
+	if (!b->dstate)
 		b->err = FK_ENOMEM;
-	return st;
+	return b->dstate;
 }
 
 const char *django_model_key(struct django_builder *b, const char *app,

@@ -4,11 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "array.h"
+
+struct django_model_state django_state_absent;
 
 void *django_state_make(void)
 {
 	return calloc(1, sizeof(struct django_state));
+}
+
+static void model_free(struct django_model_state *m)
+{
+	free(m->fields);
+	free(m->unique_together);
+	free(m->index_together);
+	free(m);
 }
 
 void django_state_free(void *state)
@@ -18,16 +29,112 @@ void django_state_free(void *state)
 
 	if (!st)
 		return;
-	for (i = 0; i < st->nall; i++) {
-		free(st->all[i]->fields);
-		free(st->all[i]->unique_together);
-		free(st->all[i]->index_together);
-		free(st->all[i]);
-	}
+	for (i = 0; i < st->nall; i++)
+		model_free(st->all[i]);
+	for (i = 0; i < st->ncopies; i++)
+		model_free(st->copies[i]);
 	free(st->all);
+	free(st->copies);
 	strmap_release(&st->models);
+	strmap_release(&st->before);
 	arena_release(&st->arena);
 	free(st);
+}
+
+/* A copy of `m`: its own arrays, the strings shared (same arena). */
+static struct django_model_state *model_copy(const struct django_model_state *m)
+{
+	struct django_model_state *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	*c = *m;
+	c->fields = NULL;
+	c->unique_together = c->index_together = NULL;
+	c->cap = m->nfields;
+	if ((m->nfields &&
+	     !(c->fields = malloc(m->nfields * sizeof(*c->fields)))) ||
+	    (m->nunique &&
+	     !(c->unique_together =
+		       malloc(m->nunique * sizeof(*c->unique_together)))) ||
+	    (m->nindex && !(c->index_together = malloc(
+				    m->nindex * sizeof(*c->index_together))))) {
+		model_free(c);
+		return NULL;
+	}
+	if (m->nfields)
+		memcpy(c->fields, m->fields, m->nfields * sizeof(*c->fields));
+	if (m->nunique)
+		memcpy(c->unique_together, m->unique_together,
+		       m->nunique * sizeof(*c->unique_together));
+	if (m->nindex)
+		memcpy(c->index_together, m->index_together,
+		       m->nindex * sizeof(*c->index_together));
+	return c;
+}
+
+int django_state_keep(struct django_state *st, const char *key)
+{
+	struct django_model_state *m, *c;
+	char *k;
+
+	if (!st || !st->recording)
+		return 0;
+	if (!(k = arena_printf(&st->arena, "%s\x1f%s", st->recording, key)))
+		return -1;
+	if (strmap_get(&st->before, k))
+		return 0;
+	m = strmap_get(&st->models, key);
+	if (!m) {
+		c = &django_state_absent;
+	} else {
+		if (array_grow((void **)&st->copies, &st->copies_cap,
+			       st->ncopies, sizeof(*st->copies)) < 0 ||
+		    !(c = model_copy(m)))
+			return -1;
+		st->copies[st->ncopies++] = c;
+	}
+	return strmap_put(&st->before, k, c);
+}
+
+struct django_state *django_state_before(struct django_state *st,
+					 const char *path)
+{
+	struct django_state *n = django_state_make();
+	size_t i, k;
+	bool fail = !n;
+
+	for (i = 0; !fail && i < st->nall; i++) {
+		const struct django_model_state *m = st->all[i];
+		const char *key =
+			arena_printf(&n->arena, "%s\x1f%s", path, m->key);
+		const struct django_model_state *was =
+			key ? strmap_get(&st->before, key) : NULL;
+		struct django_model_state *c;
+
+		fail = !key;
+		if (was == &django_state_absent)
+			continue;
+		if (was)
+			m = was;
+		if (fail || !(c = django_model_add(n, m->key, m->table))) {
+			fail = true;
+			break;
+		}
+		for (k = 0; !fail && k < m->nfields; k++)
+			fail = !django_field_put(n, c, &m->fields[k]);
+		fail = fail ||
+		       django_together_set(n, c, true, m->unique_together,
+					   m->nunique) < 0 ||
+		       django_together_set(n, c, false, m->index_together,
+					   m->nindex) < 0;
+		c->gone = m->gone;
+	}
+	if (fail) {
+		django_state_free(n);
+		return NULL;
+	}
+	return n;
 }
 
 struct django_model_state *django_model_get(struct django_state *st,
@@ -35,6 +142,8 @@ struct django_model_state *django_model_get(struct django_state *st,
 {
 	struct django_model_state *m = st ? strmap_get(&st->models, key) : NULL;
 
+	if (st && django_state_keep(st, key) < 0)
+		return NULL;
 	return m && !m->gone ? m : NULL;
 }
 
@@ -43,6 +152,8 @@ struct django_model_state *django_model_add(struct django_state *st,
 {
 	struct django_model_state *m = strmap_get(&st->models, key);
 
+	if (django_state_keep(st, key) < 0)
+		return NULL;
 	if (m) {
 		m->nfields = 0;
 		m->nunique = m->nindex = 0;

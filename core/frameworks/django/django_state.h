@@ -59,7 +59,22 @@ struct django_state {
 	struct strmap models;		 /* key -> struct django_model_state */
 	struct django_model_state **all; /* in the order first added */
 	size_t nall, all_cap;
+	/*
+	 * Each model as it was before the migration that first touched it
+	 * (looked it up, added or changed it) while `recording` named that
+	 * migration: "path\x1fkey" -> a copy, or &django_state_absent when
+	 * there was no such model. A later version of the migration (an
+	 * edit, audited apart) is read from the state before it
+	 * (django_state_before()).
+	 */
+	const char *recording; /* the migration being read, or NULL */
+	struct strmap before;
+	struct django_model_state **copies; /* owned */
+	size_t ncopies, copies_cap;
 };
+
+/* The marker of a model that did not exist before a migration. */
+extern struct django_model_state django_state_absent;
 
 /* For replay_reader_state(). */
 void *django_state_make(void);
@@ -97,6 +112,21 @@ void django_field_remove(struct django_model_state *m, const char *name);
  */
 int django_together_set(struct django_state *st, struct django_model_state *m,
 			bool unique, const char *const *sets, size_t n);
+
+/*
+ * A new state: `st` as it was before migration `path` ran (its models
+ * as django_state::before kept them), for reading a later version of
+ * that migration. NULL when out of memory. Free with django_state_free().
+ */
+struct django_state *django_state_before(struct django_state *st,
+					 const char *path);
+
+/*
+ * Keeps model `key` as it is now, before the migration being recorded
+ * changes it (nothing when none is, or it is kept already). Returns 0
+ * or -1 when out of memory.
+ */
+int django_state_keep(struct django_state *st, const char *key);
 
 /* The field of `m` that is its primary key, or NULL. */
 const struct django_field *django_model_pk(const struct django_model_state *m);
