@@ -781,3 +781,31 @@ Test(django, configured_key_classes_and_user_model)
 		  buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * Without apps.py, the label is the app that a migration names in its
+ * dependency on the one before it in the folder.
+ */
+Test(django, label_from_the_dependency_on_the_previous_migration)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("core_app/migrations/0001_initial.py", HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    dependencies = [('teams', '0001_initial')]\n"
+	    "    operations = [migrations.CreateModel(name='Thing', "
+	    "fields=[('id', models.BigAutoField(primary_key=True))])]\n");
+	put("core_app/migrations/0002_thing_team.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('core', '0001_initial'), ('teams', "
+		   "'0001_initial')]\n"
+		   "    operations = [migrations.AddField(model_name='thing', "
+		   "name='team', field=models.ForeignKey(null=True, "
+		   "on_delete=models.CASCADE, to='teams.team'))]\n");
+	check_test_dir(&out);
+	cr_expect(test_has(&out, "to existing table \"core_thing\""), "%s",
+		  buf_str(&out));
+	cr_expect(!test_has(&out, "core_app_thing"), "%s", buf_str(&out));
+	buf_release(&out);
+}

@@ -458,6 +458,7 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 		   size_t len, const struct extract_ctx *ctx)
 {
 	struct replay *state = ctx ? ctx->schema : NULL;
+	char self_app[128], self[256];
 	const struct near_reader *near = ctx ? ctx->near : NULL;
 	const struct config *cfg = ctx ? ctx->config : NULL;
 	struct django_builder b = { 0 };
@@ -479,6 +480,7 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	snprintf(b.user_app, sizeof(b.user_app), "auth");
 	snprintf(b.user_model, sizeof(b.user_model), "user");
 	path_dir_name(path, 1, b.app, sizeof(b.app));
+	django_path_key(path, self_app, sizeof(self_app), self, sizeof(self));
 	if (cfg) {
 		b.fk_classes = cfg->django_fk_fields;
 		b.nfk_classes = cfg->ndjango_fk_fields;
@@ -495,7 +497,8 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	if (!b.dstate)
 		err = FK_ENOMEM;
 	if (err < 0 ||
-	    (err = django_app_label(near, b.app, sizeof(b.app))) < 0 ||
+	    (err = django_app_label(near, self, src, len, b.app,
+				    sizeof(b.app))) < 0 ||
 	    (err = django_user_model(near, cfg, b.user_app, sizeof(b.user_app),
 				     b.user_model, sizeof(b.user_model))) < 0) {
 		b.err = err;

@@ -102,11 +102,15 @@ const char *django_str(const struct django_builder *b, const struct py_node *n);
 /* ---- django_project.c: the project around the migration -------------- */
 
 /*
- * The `label` of the AppConfig in the app's apps.py (read through
- * `near`, from the migrations folder) into `label`; left as it is when
- * there is none. Returns 0 or FK_ENOMEM.
+ * The app's label into `label`: the `label` of the AppConfig in the
+ * app's apps.py (read through `near`, from the migrations folder), else
+ * the app that the migration (`name`, its file name without .py; its
+ * source `src`) names in a dependency on the one before it in this
+ * folder (0007_x on 0006_y); left as it is when neither tells. Returns
+ * 0 or FK_ENOMEM.
  */
-int django_app_label(const struct near_reader *near, char *label, size_t size);
+int django_app_label(const struct near_reader *near, const char *name,
+		     const char *src, size_t len, char *label, size_t size);
 
 struct config;
 

@@ -6,6 +6,7 @@
 #include "django_build.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -51,15 +52,52 @@ static bool module_str(const char *text, size_t len, const char *name,
 	return found;
 }
 
-int django_app_label(const struct near_reader *near, char *label, size_t size)
+struct sibling {
+	const struct near_reader *near;
+	long number; /* the migration's own number */
+	char label[128];
+	int err;
+};
+
+/*
+ * A dependency on the migration before this one in this folder (its
+ * number one less, the file there) names this app's label.
+ */
+static int sibling_dep(void *ctx, const char *app, const char *name)
+{
+	struct sibling *sb = ctx;
+	struct buf text = BUF_INIT;
+	char rel[300], *end;
+	long n = strtol(name, &end, 10);
+	int rc;
+
+	if (sb->label[0] || strchr(name, '/') || end == name ||
+	    n != sb->number - 1)
+		return 0;
+	snprintf(rel, sizeof(rel), "%s.py", name);
+	rc = near_read(sb->near, rel, &text);
+	if (rc == FK_FOUND)
+		snprintf(sb->label, sizeof(sb->label), "%s", app);
+	buf_release(&text);
+	return rc < 0 ? rc : 0;
+}
+
+int django_app_label(const struct near_reader *near, const char *name,
+		     const char *src, size_t len, char *label, size_t size)
 {
 	struct buf apps = BUF_INIT;
+	struct sibling sb = { near, strtol(name, NULL, 10), "", 0 };
 	char found[128];
 	int rc = near_read(near, "../apps.py", &apps), err = 0;
 
 	if (rc == FK_FOUND && module_str(apps.ptr, apps.len, "label", true,
-					 found, sizeof(found), &err))
+					 found, sizeof(found), &err)) {
 		snprintf(label, size, "%s", found);
+	} else if (rc >= 0 && !err) {
+		rc = django_pairs(src, len, "dependencies", sibling_dep, &sb);
+		if (rc == 0 && sb.label[0])
+			snprintf(label, size, "%s", sb.label);
+	}
 	buf_release(&apps);
 	return rc < 0 ? rc : err;
 }

@@ -456,6 +456,10 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 	f->db_index =
 		django_kw_true(call, "db_index", strcmp(cls, "SlugField") == 0);
 	f->def = default_sql(b, py_call_arg(call, -1, "default"));
+	if ((v = py_call_arg(call, -1, "db_default")))
+		django_skip(b, v,
+			    "db_default (Django 5.0: the column's own DEFAULT "
+			    "is left out)");
 	s = django_str(b, py_call_arg(call, -1, "db_column"));
 	f->column = s ? s : name;
 	if (is_fk_class(b, cls, &one_to_one)) {
