@@ -14,6 +14,7 @@
 #include "framework.h"
 #include "fs_source.h"
 #include "options.h"
+#include "replay.h"
 #include "vcs.h"
 
 static const char usage[] =
@@ -153,14 +154,19 @@ static char *shown_path(const struct vcs_info *vcs, const char *path)
 	return b.ptr;
 }
 
-/* A migration that is not SQL: its transactions come from the SQL it runs. */
+/*
+ * A migration that is not SQL: its transactions come from the SQL it
+ * runs. `reader` carries what its reader learns from one migration to
+ * the next (Django's models), as `check` does.
+ */
 static int describe_extracted(const struct framework *fw, const char *path,
 			      const struct source_item *item,
-			      struct migration_info *info)
+			      struct migration_info *info,
+			      struct replay *reader)
 {
 	struct extracted x;
 	struct near_reader near = source_item_near(item);
-	struct extract_ctx ctx = { NULL, near.read ? &near : NULL, NULL,
+	struct extract_ctx ctx = { reader, near.read ? &near : NULL, NULL,
 				   false };
 	int r = fw->extract(&x, path, item->data, item->len, &ctx);
 
@@ -189,8 +195,10 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 {
 	struct audit_opts opts = *base;
 	struct source_item item;
+	struct replay reader;
 	int r;
 
+	replay_init(&reader);
 	while ((r = fs_source_next(src, &item)) == FK_ITEM) {
 		struct near_reader near = source_item_near(&item);
 		struct migration_info info = { 0 };
@@ -206,7 +214,7 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 			     ? framework_find(info.framework)
 			     : NULL;
 		if (fw && fw->extract)
-			r = describe_extracted(fw, path, &item, &info);
+			r = describe_extracted(fw, path, &item, &info, &reader);
 		if (r == 0 && info.failed)
 			r = FK_ENOMEM;
 		if (r == FK_LEFT_OUT) {
@@ -234,8 +242,9 @@ static int detect_all(struct fs_source *src, const struct vcs_info *vcs,
 		migration_info_release(&info);
 		source_item_release(&item);
 		if (r < 0)
-			return r;
+			break;
 	}
+	replay_release(&reader);
 	return r;
 }
 

@@ -497,8 +497,8 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	if (!b.dstate)
 		err = FK_ENOMEM;
 	if (err < 0 ||
-	    (err = django_app_label(near, self, src, len, b.app,
-				    sizeof(b.app))) < 0 ||
+	    (err = django_app_label(near, self, &mod, b.app, sizeof(b.app))) <
+		    0 ||
 	    (err = django_user_model(near, cfg, b.user_app, sizeof(b.user_app),
 				     b.user_model, sizeof(b.user_model))) < 0) {
 		b.err = err;

@@ -96,6 +96,11 @@ const char *django_printf(struct django_builder *b, const char *fmt, ...)
 void django_schema_op(struct django_builder *b, const char *name,
 		      const struct py_node *op);
 
+/* django_pairs() on a module read already. */
+int django_module_pairs(const struct py_module *mod, const char *attr,
+			int (*fn)(void *ctx, const char *app, const char *name),
+			void *ctx);
+
 /* A string argument's value, or NULL when it is not a plain string. */
 const char *django_str(const struct django_builder *b, const struct py_node *n);
 
@@ -103,14 +108,15 @@ const char *django_str(const struct django_builder *b, const struct py_node *n);
 
 /*
  * The app's label into `label`: the `label` of the AppConfig in the
- * app's apps.py (read through `near`, from the migrations folder), else
- * the app that the migration (`name`, its file name without .py; its
- * source `src`) names in a dependency on the one before it in this
+ * app's apps.py or __init__.py (read through `near`, from the migrations
+ * folder), else
+ * the app that the migration (`name`, its file name without .py; `mod`, its
+ * module) names in a dependency on the one before it in this
  * folder (0007_x on 0006_y); left as it is when neither tells. Returns
  * 0 or FK_ENOMEM.
  */
 int django_app_label(const struct near_reader *near, const char *name,
-		     const char *src, size_t len, char *label, size_t size);
+		     const struct py_module *mod, char *label, size_t size);
 
 struct config;
 

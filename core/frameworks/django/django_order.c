@@ -10,23 +10,20 @@
 #include "framework_text.h"
 #include "strmap.h"
 
-int django_pairs(const char *src, size_t len, const char *attr,
-		 int (*fn)(void *ctx, const char *app, const char *name),
-		 void *ctx)
+int django_module_pairs(const struct py_module *mod, const char *attr,
+			int (*fn)(void *ctx, const char *app, const char *name),
+			void *ctx)
 {
 	struct django_builder b = { 0 };
-	struct py_module mod;
 	const struct py_node *deps;
 	size_t i;
-	int err;
+	int err = 0;
 
-	if ((err = py_module_read(&mod, src, len)) < 0)
-		return err;
-	b.mod = &mod;
-	b.cls = py_module_class(&mod, "Migration");
-	deps = b.cls ? py_module_lookup(&mod, b.cls, attr) : NULL;
+	b.mod = mod;
+	b.cls = py_module_class(mod, "Migration");
+	deps = b.cls ? py_module_lookup(mod, b.cls, attr) : NULL;
 	if (deps && deps->kind == PY_NAME)
-		deps = py_module_lookup(&mod, NULL, deps->name);
+		deps = py_module_lookup(mod, NULL, deps->name);
 	for (i = 0; deps && (deps->kind == PY_LIST || deps->kind == PY_TUPLE) &&
 		    i < deps->nitems && !err;
 	     i++) {
@@ -40,6 +37,19 @@ int django_pairs(const char *src, size_t len, const char *attr,
 		if (app && name)
 			err = fn(ctx, app, name);
 	}
+	return err;
+}
+
+int django_pairs(const char *src, size_t len, const char *attr,
+		 int (*fn)(void *ctx, const char *app, const char *name),
+		 void *ctx)
+{
+	struct py_module mod;
+	int err;
+
+	if ((err = py_module_read(&mod, src, len)) < 0)
+		return err;
+	err = django_module_pairs(&mod, attr, fn, ctx);
 	py_module_release(&mod);
 	return err;
 }
@@ -69,9 +79,19 @@ int django_node_read(struct django_node *n, const char *path,
 	django_path_key(path, n->app, sizeof(n->app), n->name, sizeof(n->name));
 	if (near && near->read)
 		rc = near->read(near->ctx, path_base(path), &text);
-	if (rc == FK_FOUND && !memchr(buf_str(&text), '\0', text.len))
-		rc = django_pairs(text.ptr, text.len, "dependencies", add_dep,
-				  n);
+	if (rc == FK_FOUND && !memchr(buf_str(&text), '\0', text.len)) {
+		struct py_module mod;
+
+		/* its app by its label, as the dependencies name apps */
+		if ((rc = py_module_read(&mod, text.ptr, text.len)) == 0) {
+			rc = django_app_label(near, n->name, &mod, n->app,
+					      sizeof(n->app));
+			if (rc == 0)
+				rc = django_module_pairs(&mod, "dependencies",
+							 add_dep, n);
+			py_module_release(&mod);
+		}
+	}
 	buf_release(&text);
 	return rc < 0 ? rc : 0;
 }

@@ -83,7 +83,7 @@ static int sibling_dep(void *ctx, const char *app, const char *name)
 }
 
 int django_app_label(const struct near_reader *near, const char *name,
-		     const char *src, size_t len, char *label, size_t size)
+		     const struct py_module *mod, char *label, size_t size)
 {
 	struct buf apps = BUF_INIT;
 	struct sibling sb = { near, strtol(name, NULL, 10), "", 0 };
@@ -93,8 +93,14 @@ int django_app_label(const struct near_reader *near, const char *name,
 	if (rc == FK_FOUND && module_str(apps.ptr, apps.len, "label", true,
 					 found, sizeof(found), &err)) {
 		snprintf(label, size, "%s", found);
+	} else if (rc >= 0 && !err &&
+		   (rc = near_read(near, "../__init__.py", &apps)) ==
+			   FK_FOUND &&
+		   module_str(apps.ptr, apps.len, "label", true, found,
+			      sizeof(found), &err)) {
+		snprintf(label, size, "%s", found); /* pulp's app/__init__.py */
 	} else if (rc >= 0 && !err) {
-		rc = django_pairs(src, len, "dependencies", sibling_dep, &sb);
+		rc = django_module_pairs(mod, "dependencies", sibling_dep, &sb);
 		if (rc == 0 && sb.label[0])
 			snprintf(label, size, "%s", sb.label);
 	}
