@@ -236,7 +236,27 @@ void django_defer(struct django_builder *b, const char *sql, struct span src)
 		return;
 	}
 	d = &b->deferred[b->ndeferred++];
+	memset(d, 0, sizeof(*d));
+	d->kind = DJANGO_DEFER_SQL;
 	d->sql = sql;
+	d->src = src;
+	d->op = b->op;
+}
+
+void django_defer_parts(struct django_builder *b,
+			const struct django_deferred *parts, struct span src)
+{
+	struct django_deferred *d;
+
+	if (b->err || !parts->table || !parts->ncols)
+		return;
+	if (array_grow((void **)&b->deferred, &b->deferred_cap, b->ndeferred,
+		       sizeof(*b->deferred)) < 0) {
+		b->err = FK_ENOMEM;
+		return;
+	}
+	d = &b->deferred[b->ndeferred++];
+	*d = *parts;
 	d->src = src;
 	d->op = b->op;
 }
@@ -449,7 +469,8 @@ static void flush_deferred(struct django_builder *b)
 		uint32_t op = b->op;
 
 		b->op = b->deferred[i].op;
-		django_emit(b, b->deferred[i].sql, b->deferred[i].src);
+		django_emit(b, django_deferred_sql(b, &b->deferred[i]),
+			    b->deferred[i].src);
 		b->op = op;
 	}
 }

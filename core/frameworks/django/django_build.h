@@ -9,10 +9,32 @@
 #include "django_state.h"
 #include "py.h"
 
-/* SQL Django defers to the end of the migration (indexes, new FKs). */
+/*
+ * SQL Django defers to the end of the migration (indexes, new keys,
+ * unique_together). Like Django's Statement objects, an index, a unique
+ * constraint or a key is kept as its parts, so that a RenameModel or
+ * RenameField later in the migration renames its table, columns and the
+ * name made of them (DJANGO_DEFER_SQL is text, renamed where quoted).
+ */
+enum django_defer_kind {
+	DJANGO_DEFER_SQL,
+	DJANGO_DEFER_INDEX,  /* CREATE INDEX "<table>_<cols>_<hash><suffix>" */
+	DJANGO_DEFER_UNIQUE, /* ADD CONSTRAINT "…_uniq" UNIQUE */
+	DJANGO_DEFER_FK, /* ADD CONSTRAINT "…_fk_<to>_<col>" FOREIGN KEY */
+};
+
+#define DJANGO_DEFER_COLS 32
+
 struct django_deferred {
-	const char *sql; /* in the builder's arena */
-	struct span src; /* the operation that asked for it */
+	enum django_defer_kind kind;
+	const char *sql; /* DJANGO_DEFER_SQL, in the builder's arena */
+	const char *table;
+	const char *cols[DJANGO_DEFER_COLS];
+	size_t ncols;
+	const char *suffix;  /* DJANGO_DEFER_INDEX: "", "_like", "_idx" */
+	const char *opclass; /* DJANGO_DEFER_INDEX: of its one column */
+	const char *to_table, *to_column; /* DJANGO_DEFER_FK */
+	struct span src;		  /* the operation that asked for it */
 	uint32_t op;
 };
 
@@ -74,6 +96,18 @@ void django_emit(struct django_builder *b, const char *sql, struct span src);
 
 /* The same, run at the end of the migration. */
 void django_defer(struct django_builder *b, const char *sql, struct span src);
+
+/*
+ * Defers an index, a unique constraint or a key (kind, and its parts in
+ * `d`: table, cols, suffix, opclass, to_table, to_column), rendered when
+ * the migration ends.
+ */
+void django_defer_parts(struct django_builder *b,
+			const struct django_deferred *d, struct span src);
+
+/* The SQL of a deferred statement as its parts now are. */
+const char *django_deferred_sql(struct django_builder *b,
+				const struct django_deferred *d);
 
 /* Notes a thing left out, for detect. */
 void django_skip(struct django_builder *b, const struct py_node *n,

@@ -168,6 +168,39 @@ static const char *together_index_sql(struct django_builder *b,
 			     m->table, list);
 }
 
+/* A key deferred as its parts (DJANGO_DEFER_FK). */
+static void defer_fk(struct django_builder *b, const char *table,
+		     const struct django_field *f, struct span src)
+{
+	struct django_deferred d;
+
+	if (!f->fk || !f->constraint || !f->column)
+		return;
+	memset(&d, 0, sizeof(d));
+	d.kind = DJANGO_DEFER_FK;
+	d.table = table;
+	d.cols[0] = f->column;
+	d.ncols = 1;
+	d.to_table = f->to_table;
+	d.to_column = f->to_column;
+	django_defer_parts(b, &d, src);
+}
+
+/* A together set deferred as its parts: unique, or an "_idx" index. */
+static void defer_set(struct django_builder *b,
+		      const struct django_model_state *m, const char *set,
+		      bool unique, struct span src)
+{
+	struct django_deferred d;
+
+	memset(&d, 0, sizeof(d));
+	d.kind = unique ? DJANGO_DEFER_UNIQUE : DJANGO_DEFER_INDEX;
+	d.table = m->table;
+	d.suffix = "_idx";
+	set_columns(b, m, set, d.cols, DJANGO_DEFER_COLS, &d.ncols);
+	django_defer_parts(b, &d, src);
+}
+
 /*
  * A ManyToManyField whose join table Django makes (no `through`): its
  * field in the state, with the table (`db_table`, else
@@ -209,7 +242,8 @@ static void m2m_create(struct django_builder *b,
 	const char *to = strchr(f->to_model, '\x1f') + 1;
 	const struct django_field *pk = django_model_pk(m);
 	struct django_field id = { 0 }, a, z;
-	const char *cols[2], *t = f->m2m_table;
+	struct django_deferred pair;
+	const char *t = f->m2m_table;
 
 	if (strcmp(from, to) == 0) {
 		from = django_printf(b, "from_%s", to);
@@ -230,19 +264,53 @@ static void m2m_create(struct django_builder *b,
 				  django_column_sql(b, &a, false),
 				  django_column_sql(b, &z, false)),
 		    src);
-	cols[0] = a.column;
-	cols[1] = z.column;
-	django_defer(b,
-		     django_printf(b,
-				   "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
-				   "UNIQUE (\"%s\", \"%s\")",
-				   t, django_index_name(b, t, cols, 2, "_uniq"),
-				   a.column, z.column),
-		     src);
-	django_defer(b, django_add_fk_sql(b, t, &a), src);
-	django_defer(b, django_add_fk_sql(b, t, &z), src);
+	memset(&pair, 0, sizeof(pair));
+	pair.kind = DJANGO_DEFER_UNIQUE;
+	pair.table = t;
+	pair.cols[0] = a.column;
+	pair.cols[1] = z.column;
+	pair.ncols = 2;
+	django_defer_parts(b, &pair, src);
+	defer_fk(b, t, &a, src);
+	defer_fk(b, t, &z, src);
 	django_field_indexes(b, t, &a, true, src);
 	django_field_indexes(b, t, &z, true, src);
+}
+
+/* A value that is the constant True. */
+static bool is_true(const struct py_node *v)
+{
+	return v && v->kind == PY_CONST && strcmp(v->name, "True") == 0;
+}
+
+/*
+ * A proxy model (options={'proxy': True}): no table of its own, the one
+ * of the concrete model its `bases` name.
+ */
+static void proxy_model(struct django_builder *b, const struct py_node *op,
+			const char *key)
+{
+	const struct py_node *bases = py_call_arg(op, 3, "bases");
+	struct django_state *st = django_state_of(b);
+	const char *base = NULL, *table;
+	struct django_model_state *m;
+	size_t i;
+
+	for (i = 0;
+	     bases && (bases->kind == PY_TUPLE || bases->kind == PY_LIST) &&
+	     !base && i < bases->nitems;
+	     i++)
+		if (bases->items[i]->kind == PY_STR)
+			base = django_related_key(b, bases->items[i], key);
+	if (!base || !st || !(table = django_key_table(b, base))) {
+		django_skip(b, op,
+			    "a proxy model whose concrete model is not "
+			    "named");
+		return;
+	}
+	if (!(m = django_model_add(st, key, table)) ||
+	    !(m->proxy_of = arena_strdup(&st->arena, base)))
+		b->err = FK_ENOMEM;
 }
 
 static void create_model(struct django_builder *b, const struct py_node *op)
@@ -269,6 +337,10 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 		return;
 	if (django_model(b, key))
 		table = django_model(b, key)->table;
+	if (is_true(option(options, "proxy"))) {
+		proxy_model(b, op, key);
+		return;
+	}
 	if (!(m = django_model_add(st, key, table))) {
 		b->err = FK_ENOMEM;
 		return;
@@ -315,19 +387,17 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 		    op->span);
 	/* table_sql(): unique_together (always deferred), then the keys */
 	for (k = 0; nu > 0 && k < (size_t)nu; k++)
-		django_defer(b, unique_sql(b, m, sets[k]), op->span);
+		defer_set(b, m, sets[k], true, op->span);
 	for (i = 0; i < m->nfields; i++)
 		if (!m->fields[i].m2m_table)
-			django_defer(b,
-				     django_add_fk_sql(b, table, &m->fields[i]),
-				     op->span);
+			defer_fk(b, table, &m->fields[i], op->span);
 	for (i = 0; i < m->nfields; i++)
 		if (!m->fields[i].m2m_table)
 			django_field_indexes(b, table, &m->fields[i], true,
 					     op->span);
 	ni = together_read(b, option(options, "index_together"), sets, 64);
 	for (k = 0; ni > 0 && k < (size_t)ni; k++)
-		django_defer(b, together_index_sql(b, m, sets[k]), op->span);
+		defer_set(b, m, sets[k], false, op->span);
 	if (ni > 0 && django_together_set(st, m, false, sets, (size_t)ni) < 0)
 		b->err = FK_ENOMEM;
 	for (i = 0; i < m->nfields; i++)
@@ -394,6 +464,56 @@ static void drop_index(struct django_builder *b, const char *table,
 }
 
 /*
+ * Statement.rename_table_references() / rename_column_references() on
+ * the deferred SQL: each quoted `from` becomes `to`, in the statements
+ * on table `table` (NULL: all). Index and constraint names keep theirs.
+ */
+static void deferred_rename(struct django_builder *b, const char *table,
+			    const char *from, const char *to)
+{
+	const char *qt = table ? django_printf(b, "\"%s\"", table) : NULL;
+	const char *qf = django_printf(b, "\"%s\"", from);
+	const char *qn = django_printf(b, "\"%s\"", to);
+	size_t i, k;
+
+	for (i = 0; qf && qn && i < b->ndeferred; i++) {
+		struct django_deferred *d = &b->deferred[i];
+		const char *sql = d->sql, *p;
+		struct buf out = BUF_INIT;
+
+		if (d->kind != DJANGO_DEFER_SQL) { /* a table, or a column */
+			if (!table && !strcmp(d->table, from))
+				d->table = to;
+			if (!table && d->to_table && !strcmp(d->to_table, from))
+				d->to_table = to;
+			for (k = 0;
+			     table && !strcmp(d->table, table) && k < d->ncols;
+			     k++)
+				if (!strcmp(d->cols[k], from))
+					d->cols[k] = to;
+			if (table && d->to_table &&
+			    !strcmp(d->to_table, table) && d->to_column &&
+			    !strcmp(d->to_column, from))
+				d->to_column = to;
+			continue;
+		}
+		if ((table && (!qt || !strstr(sql, qt))) || !strstr(sql, qf))
+			continue;
+		while ((p = strstr(sql, qf))) {
+			buf_add(&out, sql, (size_t)(p - sql));
+			buf_adds(&out, qn);
+			sql = p + strlen(qf);
+		}
+		buf_adds(&out, sql);
+		d->sql = out.failed ? NULL
+				    : django_printf(b, "%s", buf_str(&out));
+		if (out.failed)
+			b->err = FK_ENOMEM;
+		buf_release(&out);
+	}
+}
+
+/*
  * BaseDatabaseSchemaEditor._alter_field() and the PostgreSQL editor's
  * additions, from field `o` (the project state's) to `n`, in Django's
  * order.
@@ -418,13 +538,15 @@ static void alter(struct django_builder *b, const char *table,
 		django_indexes_on(b, table, o->column, true, drop_unique, src);
 	if (o->db_index && !o->unique && (!n->db_index || n->unique))
 		django_indexes_on(b, table, o->column, false, drop_index, src);
-	if (strcmp(o->column, n->column) != 0)
+	if (strcmp(o->column, n->column) != 0) {
 		django_emit(b,
 			    django_printf(b,
 					  "ALTER TABLE \"%s\" RENAME COLUMN "
 					  "\"%s\" TO \"%s\"",
 					  table, o->column, n->column),
 			    src);
+		deferred_rename(b, table, o->column, n->column);
+	}
 	if (type && (o->db_index || o->unique) && django_has_like(o) &&
 	    !django_has_like(n)) {
 		const char *oc[1] = { o->column };
@@ -576,6 +698,49 @@ static void remove_field(struct django_builder *b, const struct py_node *op)
 }
 
 /*
+ * The keys that reference column `from` of model `key` reference `to`
+ * once it is renamed (PostgreSQL's constraints follow the column; Django
+ * renames their to_field): nothing is sent for them.
+ */
+static void follow_column(struct django_builder *b, const char *key,
+			  const char *from, const char *to)
+{
+	struct django_state *st = django_state_of(b);
+	size_t i, k;
+
+	for (i = 0; st && i < st->nall; i++) {
+		struct django_model_state *m = st->all[i];
+
+		for (k = 0; !m->gone && k < m->nfields; k++) {
+			struct django_field *f = &m->fields[k];
+			const char *sig, *old;
+
+			if (!f->fk || !f->to_model || !f->to_column ||
+			    strcmp(f->to_model, key) != 0 ||
+			    strcmp(f->to_column, from) != 0)
+				continue;
+			if (django_state_keep(st, m->key) < 0) {
+				b->err = FK_ENOMEM;
+				return;
+			}
+			f = &m->fields[k];
+			/* field_signature() begins "cls model.column " */
+			old = django_printf(b, "%s %s.%s ", f->cls, key, from);
+			sig = f->sig && old &&
+					      !strncmp(f->sig, old, strlen(old))
+				      ? django_printf(b, "%s %s.%s %s", f->cls,
+						      key, to,
+						      f->sig + strlen(old))
+				      : f->sig;
+			f->to_column = arena_strdup(&st->arena, to);
+			f->sig = sig ? arena_strdup(&st->arena, sig) : NULL;
+			if (!f->to_column || !f->sig)
+				b->err = FK_ENOMEM;
+		}
+	}
+}
+
+/*
  * RenameField: AlterField from the old name to the new, so the column is
  * renamed when it follows the name, and a foreign key is dropped and
  * added again (validating) as for any altered key.
@@ -603,8 +768,10 @@ static void rename_field(struct django_builder *b, const struct py_node *op)
 	if (strcmp(o.column, o.fk ? django_printf(b, "%s_id", from) : from) ==
 	    0)
 		n.column = o.fk ? django_printf(b, "%s_id", to) : to;
-	if (n.column && strcmp(n.column, o.column) != 0)
+	if (n.column && strcmp(n.column, o.column) != 0) {
 		alter(b, m->table, &o, &n, op->span);
+		follow_column(b, m->key, o.column, n.column);
+	}
 	django_field_remove(m, from);
 	if (!django_field_put(django_state_of(b), m, &n))
 		b->err = FK_ENOMEM;
@@ -618,8 +785,11 @@ static void delete_model(struct django_builder *b, const struct py_node *op)
 
 	if (!m)
 		return;
-	django_emit(b, django_printf(b, "DROP TABLE \"%s\" CASCADE", m->table),
-		    op->span);
+	if (!m->proxy_of) /* a proxy has no table of its own */
+		django_emit(
+			b,
+			django_printf(b, "DROP TABLE \"%s\" CASCADE", m->table),
+			op->span);
 	m->gone = true;
 }
 
@@ -668,6 +838,7 @@ static void table_renamed(struct django_builder *b, const char *from,
 		    django_printf(b, "ALTER TABLE \"%s\" RENAME TO \"%s\"",
 				  from, to),
 		    src);
+	deferred_rename(b, NULL, from, to);
 	if (!(to = django_printf(b, "%s", to)) ||
 	    strmap_put(&b->renamed, to,
 		       (void *)(was ? was : django_printf(b, "%s", from))) < 0)

@@ -237,8 +237,14 @@ static void target_of(struct django_builder *b, const char *key,
 		      const char *to_field, const char **col, const char **type)
 {
 	const struct django_model_state *m = django_model(b, key);
-	const struct django_field *f =
-		to_field ? django_field_get(m, to_field) : django_model_pk(m);
+	const struct django_field *f;
+	int hops;
+
+	for (hops = 0; m && m->proxy_of && hops < 8; hops++) {
+		key = m->proxy_of; /* a proxy: its concrete model's key */
+		m = django_model(b, key);
+	}
+	f = to_field ? django_field_get(m, to_field) : django_model_pk(m);
 	const char *table = django_key_table(b, key);
 	const struct table_state *t = table ? known_table(b, table) : NULL;
 	const struct index_state *pk;
@@ -613,22 +619,67 @@ void django_field_indexes(struct django_builder *b, const char *table,
 			  const struct django_field *f, bool defer,
 			  struct span src)
 {
-	const char *cols[1] = { f->column };
-	const char *like = like_opclass(f->type), *sql;
+	const char *like = like_opclass(f->type);
+	struct django_deferred d;
 
+	memset(&d, 0, sizeof(d));
+	d.kind = DJANGO_DEFER_INDEX;
+	d.table = table;
+	d.cols[0] = f->column;
+	d.ncols = 1;
+	d.suffix = "";
 	if (f->db_index && !f->unique) {
-		sql = django_printf(b, "CREATE INDEX \"%s\" ON \"%s\" (\"%s\")",
-				    django_index_name(b, table, cols, 1, ""),
-				    table, f->column);
-		(defer ? django_defer : django_emit)(b, sql, src);
+		if (defer)
+			django_defer_parts(b, &d, src);
+		else
+			django_emit(b, django_deferred_sql(b, &d), src);
 	}
+	d.suffix = "_like";
+	d.opclass = like;
 	if (like && (f->db_index || f->unique)) {
-		sql = django_printf(
-			b, "CREATE INDEX \"%s\" ON \"%s\" (\"%s\" %s)",
-			django_index_name(b, table, cols, 1, "_like"), table,
-			f->column, like);
-		(defer ? django_defer : django_emit)(b, sql, src);
+		if (defer)
+			django_defer_parts(b, &d, src);
+		else
+			django_emit(b, django_deferred_sql(b, &d), src);
 	}
+}
+
+const char *django_deferred_sql(struct django_builder *b,
+				const struct django_deferred *d)
+{
+	struct buf cols = BUF_INIT;
+	struct django_field f;
+	const char *name, *r = NULL;
+	size_t i;
+
+	if (d->kind == DJANGO_DEFER_SQL)
+		return d->sql;
+	if (d->kind == DJANGO_DEFER_FK) {
+		memset(&f, 0, sizeof(f));
+		f.fk = f.constraint = true;
+		f.column = d->cols[0];
+		f.to_table = d->to_table;
+		f.to_column = d->to_column;
+		return django_add_fk_sql(b, d->table, &f);
+	}
+	for (i = 0; i < d->ncols; i++)
+		buf_addf(&cols, "%s\"%s\"%s%s", i ? ", " : "", d->cols[i],
+			 d->opclass ? " " : "", d->opclass ? d->opclass : "");
+	name = django_index_name(b, d->table, d->cols, d->ncols,
+				 d->kind == DJANGO_DEFER_UNIQUE ? "_uniq"
+								: d->suffix);
+	if (cols.failed)
+		b->err = FK_ENOMEM;
+	else if (d->kind == DJANGO_DEFER_UNIQUE)
+		r = django_printf(b,
+				  "ALTER TABLE \"%s\" ADD CONSTRAINT \"%s\" "
+				  "UNIQUE (%s)",
+				  d->table, name, buf_str(&cols));
+	else
+		r = django_printf(b, "CREATE INDEX \"%s\" ON \"%s\" (%s)", name,
+				  d->table, buf_str(&cols));
+	buf_release(&cols);
+	return r;
 }
 
 void django_like_index(struct django_builder *b, const char *table,

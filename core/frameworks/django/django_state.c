@@ -129,6 +129,7 @@ struct django_state *django_state_before(struct django_state *st,
 		       django_together_set(n, c, false, m->index_together,
 					   m->nindex) < 0;
 		c->gone = m->gone;
+		c->proxy_of = m->proxy_of;
 	}
 	if (fail) {
 		django_state_free(n);
@@ -158,6 +159,7 @@ struct django_model_state *django_model_add(struct django_state *st,
 		m->nfields = 0;
 		m->nunique = m->nindex = 0;
 		m->gone = false;
+		m->proxy_of = NULL;
 		m->table = arena_strdup(&st->arena, table);
 		return m->table ? m : NULL;
 	}

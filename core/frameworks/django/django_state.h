@@ -52,6 +52,8 @@ struct django_model_state {
 	const char **unique_together, **index_together; /* owned arrays */
 	size_t nunique, nindex;
 	bool gone; /* deleted (DeleteModel, or renamed away) */
+	/* a proxy model: the model whose table it shares, or NULL */
+	const char *proxy_of;
 };
 
 struct django_state {
