@@ -277,6 +277,13 @@ static void m2m_create(struct django_builder *b,
 	django_field_indexes(b, t, &z, true, src);
 }
 
+/* A value that is not an empty list or tuple. */
+static bool nonempty(const struct py_node *v)
+{
+	return v &&
+	       !((v->kind == PY_LIST || v->kind == PY_TUPLE) && v->nitems == 0);
+}
+
 /* A value that is the constant True. */
 static bool is_true(const struct py_node *v)
 {
@@ -323,7 +330,7 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 	struct django_model_state *m;
 	struct buf cols = BUF_INIT;
 	size_t i, k;
-	int nu, ni;
+	int nu, ni, pass;
 
 	if (!model || !st)
 		return;
@@ -351,29 +358,39 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 			    "CreateModel fields that are not a list");
 		fields = NULL;
 	}
-	for (i = 0; fields && i < fields->nitems; i++) {
-		const struct py_node *it = fields->items[i];
-		struct django_field f;
+	/*
+	 * local_fields order: the auto-created ones (the id, a parent
+	 * link) first, as their creation counter is below every other's
+	 */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; fields && i < fields->nitems; i++) {
+			const struct py_node *it = fields->items[i];
+			struct django_field f;
 
-		if (it && it->kind == PY_TUPLE && it->nitems == 2 &&
-		    m2m_read(b, m, django_str(b, it->items[0]), it->items[1],
-			     &f)) {
-			if (!django_field_put(st, m, &f))
+			if (it && it->kind == PY_TUPLE && it->nitems == 2 &&
+			    django_kw_true(it->items[1], "auto_created",
+					   false) != (pass == 0))
+				continue;
+			if (it && it->kind == PY_TUPLE && it->nitems == 2 &&
+			    m2m_read(b, m, django_str(b, it->items[0]),
+				     it->items[1], &f)) {
+				if (!django_field_put(st, m, &f))
+					b->err = FK_ENOMEM;
+				continue;
+			}
+			if (!it || it->kind != PY_TUPLE || it->nitems != 2 ||
+			    !django_field_read(b, key,
+					       django_str(b, it->items[0]),
+					       it->items[1], &f) ||
+			    !f.type)
+				continue;
+			if (!django_field_put(st, m, &f)) {
 				b->err = FK_ENOMEM;
-			continue;
+				goto done;
+			}
+			buf_addf(&cols, "%s%s", cols.len ? ", " : "",
+				 django_column_sql(b, &f, false));
 		}
-		if (!it || it->kind != PY_TUPLE || it->nitems != 2 ||
-		    !django_field_read(b, key, django_str(b, it->items[0]),
-				       it->items[1], &f) ||
-		    !f.type)
-			continue;
-		if (!django_field_put(st, m, &f)) {
-			b->err = FK_ENOMEM;
-			goto done;
-		}
-		buf_addf(&cols, "%s%s", cols.len ? ", " : "",
-			 django_column_sql(b, &f, false));
-	}
 	nu = together_read(b, option(options, "unique_together"), sets, 64);
 	if (nu > 0 && django_together_set(st, m, true, sets, (size_t)nu) < 0)
 		b->err = FK_ENOMEM;
@@ -403,7 +420,8 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 	for (i = 0; i < m->nfields; i++)
 		if (m->fields[i].m2m_table)
 			m2m_create(b, m, &m->fields[i], op->span);
-	if (option(options, "indexes") || option(options, "constraints"))
+	if (nonempty(option(options, "indexes")) ||
+	    nonempty(option(options, "constraints")))
 		django_skip(b, options,
 			    "CreateModel options indexes or constraints (not "
 			    "audited)");
@@ -513,6 +531,19 @@ static void deferred_rename(struct django_builder *b, const char *table,
 	}
 }
 
+/* A varchar, text or citext column that becomes of another kind. */
+static bool kind_changes(const char *from, const char *to)
+{
+	static const char *const kinds[] = { "varchar", "text", "citext" };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (!strncmp(from, kinds[i], strlen(kinds[i])) &&
+		    strncmp(to, kinds[i], strlen(kinds[i])) != 0)
+			return true;
+	return false;
+}
+
 /*
  * BaseDatabaseSchemaEditor._alter_field() and the PostgreSQL editor's
  * additions, from field `o` (the project state's) to `n`, in Django's
@@ -547,8 +578,10 @@ static void alter(struct django_builder *b, const char *table,
 			    src);
 		deferred_rename(b, table, o->column, n->column);
 	}
-	if (type && (o->db_index || o->unique) && django_has_like(o) &&
-	    !django_has_like(n)) {
+	/* _alter_column_type_sql(): the _like index of a varchar, text or
+	   citext column that becomes another type goes */
+	if (type && (o->db_index || o->unique) &&
+	    kind_changes(o->type, n->type)) {
 		const char *oc[1] = { o->column };
 
 		drop_index(b, table,
@@ -1077,6 +1110,28 @@ done:
 	return r;
 }
 
+/* contrib.postgres.indexes: the access method of an index class. */
+static const char *index_using(const char *cls)
+{
+	static const struct {
+		const char *cls, *using;
+	} methods[] = {
+		{ "BloomIndex", " USING bloom" },
+		{ "BrinIndex", " USING brin" },
+		{ "BTreeIndex", " USING btree" },
+		{ "GinIndex", " USING gin" },
+		{ "GistIndex", " USING gist" },
+		{ "HashIndex", " USING hash" },
+		{ "SpGistIndex", " USING spgist" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
+		if (strcmp(methods[i].cls, cls) == 0)
+			return methods[i].using;
+	return "";
+}
+
 /*
  * models.Index(...) or UniqueConstraint(...) with a condition: CREATE
  * [UNIQUE] INDEX [CONCURRENTLY] "name" ON "table" (cols) [INCLUDE (…)]
@@ -1113,10 +1168,11 @@ static const char *index_sql(struct django_builder *b,
 	if (incl)
 		include = index_columns(b, m, incl, NULL);
 	return django_printf(
-		b, "CREATE %sINDEX %s\"%s\" ON \"%s\" (%s)%s%s%s%s",
+		b, "CREATE %sINDEX %s\"%s\" ON \"%s\"%s (%s)%s%s%s%s",
 		unique ? "UNIQUE " : "", concurrently ? "CONCURRENTLY " : "",
-		name, m->table, cols, include ? " INCLUDE (" : "",
-		include ? include : "", include ? ")" : "",
+		name, m->table, index_using(py_node_tail(idx)), cols,
+		include ? " INCLUDE (" : "", include ? include : "",
+		include ? ")" : "",
 		where ? django_printf(b, " WHERE %s", where) : "");
 }
 

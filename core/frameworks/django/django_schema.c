@@ -23,7 +23,7 @@
 static const struct {
 	const char *cls;
 	const char *type; /* with max_length: varchar(N) */
-	int max_length;	  /* its default; 0: no max_length */
+	int max_length;	  /* its default; 0: no max_length; -1: none */
 	bool check;	  /* CHECK ("col" >= 0) */
 } field_types[] = {
 	{ "AutoField", "integer", 0, false },
@@ -34,7 +34,7 @@ static const struct {
 	{ "CIEmailField", "citext", 0, false },
 	{ "CITextField", "citext", 0, false },
 	{ "BooleanField", "boolean", 0, false },
-	{ "CharField", "varchar", 255, false },
+	{ "CharField", "varchar", -1, false }, /* 4.2: max_length optional */
 	{ "DateField", "date", 0, false },
 	{ "DateTimeField", "timestamp with time zone", 0, false },
 	{ "DecimalField", "numeric", 0, false },
@@ -324,6 +324,9 @@ const char *django_quote(struct django_builder *b, const char *s)
 	return r;
 }
 
+/* default_sql()'s answer for a value computed in Python. */
+static const char computed_default[] = "?";
+
 static const char *default_sql(struct django_builder *b,
 			       const struct py_node *v)
 {
@@ -338,8 +341,84 @@ static const char *default_sql(struct django_builder *b,
 	if (v->kind == PY_NUM)
 		return django_printf(b, "%s", v->name);
 	if (!(s = django_str(b, v)))
-		return "0"; /* computed in Python: some value */
+		return computed_default; /* computed in Python */
 	return django_quote(b, s);
+}
+
+/*
+ * A default computed in Python (uuid.uuid4, dict, timezone.now, a
+ * function): some value of the column's type, as Django sends the
+ * value it computed. NULL when the type is not known.
+ */
+static const char *typed_default(const char *type, const struct py_node *v)
+{
+	const char *name = v ? py_node_tail(v) : "";
+
+	if (!type)
+		return NULL;
+	if (!strcmp(type, "uuid"))
+		return "'00000000-0000-0000-0000-000000000000'::uuid";
+	if (!strcmp(type, "jsonb"))
+		return !strcmp(name, "list") ? "'[]'" : "'{}'";
+	if (!strcmp(type, "hstore"))
+		return "''::hstore";
+	if (!strcmp(type, "boolean"))
+		return "false";
+	if (!strcmp(type, "bytea"))
+		return "'\\x'::bytea";
+	if (!strncmp(type, "timestamp", 9))
+		return "'2000-01-01T00:00:00+00:00'::timestamptz";
+	if (!strcmp(type, "date"))
+		return "'2000-01-01'::date";
+	if (!strcmp(type, "time"))
+		return "'00:00:00'::time";
+	if (!strcmp(type, "interval"))
+		return "'0'::interval";
+	if (!strncmp(type, "varchar", 7) || !strcmp(type, "text") ||
+	    !strcmp(type, "citext"))
+		return "''";
+	if (strchr(type, '['))
+		return "'{}'";
+	if (!strcmp(type, "inet"))
+		return "'0.0.0.0'::inet";
+	return "0";
+}
+
+/*
+ * A default computed in Python gets a value of the column's type; an
+ * auto_now or auto_now_add date has the time as its default
+ * (_effective_default()).
+ */
+static void resolve_default(const struct py_node *call, struct django_field *f)
+{
+	if (f->def == computed_default)
+		f->def = typed_default(f->type,
+				       py_call_arg(call, -1, "default"));
+	if (!f->def && f->type &&
+	    (django_kw_true(call, "auto_now", false) ||
+	     django_kw_true(call, "auto_now_add", false)))
+		f->def = typed_default(f->type, NULL);
+}
+
+/*
+ * The Django field class `cls` is, or whose name it ends in (a library's
+ * EncryptedTextField, I18nCharField): the longest such; NULL for none.
+ */
+static const char *known_class(const char *cls)
+{
+	size_t n = strlen(cls), i, best = 0;
+	const char *found = NULL;
+
+	for (i = 0; i < sizeof(field_types) / sizeof(field_types[0]); i++) {
+		size_t k = strlen(field_types[i].cls);
+
+		if (k <= n && k > best &&
+		    strcmp(cls + n - k, field_types[i].cls) == 0) {
+			found = field_types[i].cls;
+			best = k;
+		}
+	}
+	return found;
 }
 
 /*
@@ -445,7 +524,7 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		       const char *name, const struct py_node *call,
 		       struct django_field *f)
 {
-	const char *cls, *s;
+	const char *cls, *s, *base;
 	const struct py_node *v;
 	bool one_to_one;
 	size_t i;
@@ -488,11 +567,20 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		to_field = django_str(b, py_call_arg(call, -1, "to_field"));
 		target_of(b, f->to_model, to_field, &f->to_column, &f->type);
 		f->type = serial_base(f->type);
+		resolve_default(call, f);
 		f->sig = field_signature(b, call, f, false);
 		return f->column && f->to_table;
 	}
-	for (i = 0; i < sizeof(field_types) / sizeof(field_types[0]); i++) {
-		if (strcmp(cls, field_types[i].cls) != 0)
+	base = known_class(cls);
+	if (base && strcmp(base, cls) != 0)
+		django_skip(b, call,
+			    django_printf(b,
+					  "field class %s (audited as the %s "
+					  "its name ends in)",
+					  cls, base));
+	for (i = 0; base && i < sizeof(field_types) / sizeof(field_types[0]);
+	     i++) {
+		if (strcmp(base, field_types[i].cls) != 0)
 			continue;
 		if (field_types[i].max_length) {
 			int n = field_types[i].max_length;
@@ -500,8 +588,9 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 			v = py_call_arg(call, -1, "max_length");
 			if (v && v->kind == PY_NUM)
 				n = atoi(v->name);
-			f->type = django_printf(b, "%s(%d)",
-						field_types[i].type, n);
+			f->type = n < 0 ? field_types[i].type
+					: django_printf(b, "%s(%d)",
+							field_types[i].type, n);
 		} else if (!strcmp(cls, "DecimalField")) {
 			const struct py_node *d =
 				py_call_arg(call, -1, "max_digits");
@@ -518,6 +607,7 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		}
 		f->identity = strstr(cls, "AutoField") != NULL;
 		f->check = field_types[i].check;
+		resolve_default(call, f);
 		/* _effective_default(): '' for a blank string column */
 		if (!f->def && !f->null &&
 		    django_kw_true(call, "blank", false) &&
@@ -528,21 +618,22 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		return f->column != NULL;
 	}
 	if (!strcmp(cls, "ArrayField")) { /* contrib.postgres: base[size] */
-		struct django_field base;
+		struct django_field elem;
 		const struct py_node *size = py_call_arg(call, 1, "size");
 		bool ok = django_field_read(b, model_key, name,
 					    py_call_arg(call, 0, "base_field"),
-					    &base) &&
-			  base.type && !base.fk;
+					    &elem) &&
+			  elem.type && !elem.fk;
 
 		if (ok) {
 			bool blank = !f->null && !f->def &&
 				     django_kw_true(call, "blank", false);
 
 			f->type = django_printf(
-				b, "%s[%s]", base.type,
+				b, "%s[%s]", elem.type,
 				size && size->kind == PY_NUM ? size->name : "");
 			f->def = blank ? "'{}'" : f->def;
+			resolve_default(call, f);
 			f->sig = field_signature(b, call, f, false);
 			return f->column != NULL;
 		}
