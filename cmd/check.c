@@ -15,10 +15,11 @@
 static const char usage[] =
 	"usage: fkaudit check [options] [PATH...]\n"
 	"\n"
-	"Audits SQL migration files for unsafe foreign-key changes. A folder\n"
-	"stands for the .sql files under it; '-' reads standard input; no\n"
-	"PATH means the current folder. Inside a git work tree, reports name\n"
-	"files relative to the repository's root.\n"
+	"Audits migrations for unsafe foreign-key changes. A folder stands\n"
+	"for the migrations under it (.sql files, and Django's\n"
+	"<app>/migrations/*.py); '-' reads standard input; no PATH means the\n"
+	"current folder. Inside a git work tree, reports name files relative\n"
+	"to the repository's root.\n"
 	"\n"
 	"Options:\n" RUN_HELP
 	"  --stdin-path NAME    the name to report standard input under\n"

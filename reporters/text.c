@@ -371,7 +371,8 @@ static void put_summary(FILE *out, const struct result *res)
 			 c.walk_problems, c.walk_problems == 1 ? "" : "s",
 			 c.walk_problems == 1 ? "" : "s");
 	if (c.not_audited)
-		buf_addf(&b, "; %zu part%s of migrations not audited (noted)",
+		buf_addf(&b,
+			 "; %zu part%s of migrations not audited (noted above)",
 			 c.not_audited, c.not_audited == 1 ? "" : "s");
 	fprintf(out, "%s", buf_str(&b));
 	put_other_databases(out, res);

@@ -327,7 +327,7 @@ Test(django, alter_field_to_a_foreign_key_and_back)
 				 "adds (no SQL assumed)\n"),
 		  "%s", buf_str(&out));
 	cr_expect(test_has(&out, "; 1 part of migrations not audited "
-				 "(noted)\n"),
+				 "(noted above)\n"),
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }

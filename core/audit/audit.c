@@ -754,9 +754,7 @@ static int audit_classified(struct result *res, const char *path, char *text,
 	if (info->fresh_only) { /* on a state of its own (framework.h) */
 		seeded = info->fresh_seeds ? opts->schema : NULL;
 		fresh = *opts;
-		fresh.context = info->fresh_seeds && !opts->schema
-					? opts->context
-					: seeded;
+		fresh.context = opts->schema ? opts->schema : opts->context;
 		fresh.schema = NULL;
 		opts = &fresh;
 	}

@@ -303,6 +303,23 @@ const char *django_truncate_name(struct django_builder *b, const char *name)
 	return django_printf(b, "%.59s%.4s", name, digest);
 }
 
+/*
+ * Whether the target of a key is known: a model of the project state, a
+ * model of django.contrib, or a table of the replayed schema.
+ */
+static bool target_known(struct django_builder *b, const char *key)
+{
+	const char *table = django_key_table(b, key);
+	size_t i;
+
+	if (django_model(b, key))
+		return true;
+	for (i = 0; i < sizeof(contrib_models) / sizeof(contrib_models[0]); i++)
+		if (strcmp(contrib_models[i].key, key) == 0)
+			return true;
+	return table && known_table(b, table);
+}
+
 /* ---- fields ---------------------------------------------------------- */
 
 const char *django_quote(struct django_builder *b, const char *s)
@@ -567,6 +584,15 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		to_field = django_str(b, py_call_arg(call, -1, "to_field"));
 		target_of(b, f->to_model, to_field, &f->to_column, &f->type);
 		f->type = serial_base(f->type);
+		if (!target_known(b, f->to_model))
+			django_skip(
+				b, py_call_arg(call, 0, "to"),
+				django_printf(b,
+					      "a foreign key to %s, which no "
+					      "migration read creates (its key "
+					      "taken as %s \"%s\")",
+					      f->to_table, f->type,
+					      f->to_column));
 		resolve_default(call, f);
 		f->sig = field_signature(b, call, f, false);
 		return f->column && f->to_table;
