@@ -852,3 +852,44 @@ Test(django, dependencies_by_label_order_the_apps)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * Every app has a 0001_initial: a dependency on another app's first
+ * migration, listed before the one on this app's, does not make that app
+ * this one's label (the state of notes.Note stays where it is).
+ */
+Test(django, another_apps_initial_dependency_is_not_the_label)
+{
+	struct buf out = BUF_INIT;
+
+	squashed_project(false);
+	put("notes/migrations/0001_initial.py", HEADER
+	    "class Migration(migrations.Migration):\n"
+	    "    operations = [migrations.CreateModel(name='Note', "
+	    "fields=[('id', models.BigAutoField(primary_key=True))])]\n");
+	put("notes/migrations/0002_note_author.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('authors', '0001_initial'), ('notes', "
+		   "'0001_initial')]\n"
+		   "    operations = [migrations.AddField(model_name='note', "
+		   "name='author', field=models.ForeignKey(null=True, "
+		   "on_delete=models.CASCADE, to='authors.author'))]\n");
+	put("notes/migrations/0003_note_author_not_null.py",
+	    HEADER "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('notes', '0002_note_author')]\n"
+		   "    operations = [migrations.AlterField(model_name='note', "
+		   "name='author', field=models.ForeignKey("
+		   "on_delete=models.CASCADE, to='authors.author'))]\n");
+	check_test_dir(&out);
+	cr_expect(!test_has(&out, "not audited"), "%s", buf_str(&out));
+	cr_expect(test_has(&out,
+			   "0002_note_author.py:7:19: warning: [FK002 "
+			   "fk-on-new-column] adding column \"author_id\" "
+			   "with REFERENCES \"authors_author\" to "
+			   "existing table \"notes_note\""),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&out, "0003_note_author_not_null.py:7:19: error: "
+				 "[FK001 "),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}

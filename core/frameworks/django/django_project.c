@@ -54,14 +54,18 @@ static bool module_str(const char *text, size_t len, const char *name,
 
 struct sibling {
 	const struct near_reader *near;
-	long number; /* the migration's own number */
-	char label[128];
-	int err;
+	long number;	    /* the migration's own number */
+	const char *folder; /* the app's folder name */
+	char label[128];    /* the one candidate, or "" */
+	size_t candidates;  /* apps other than the folder's */
+	bool folder_is_one; /* the folder's name is a candidate */
 };
 
 /*
  * A dependency on the migration before this one in this folder (its
- * number one less, the file there) names this app's label.
+ * number one less, the file there) names a candidate for this app's
+ * label. 0001_initial is in every app's folder: the folder's own name
+ * among the candidates wins, and several others tell nothing.
  */
 static int sibling_dep(void *ctx, const char *app, const char *name)
 {
@@ -71,22 +75,38 @@ static int sibling_dep(void *ctx, const char *app, const char *name)
 	long n = strtol(name, &end, 10);
 	int rc;
 
-	if (sb->label[0] || strchr(name, '/') || end == name ||
-	    n != sb->number - 1)
+	if (strchr(name, '/') || end == name || n != sb->number - 1)
 		return 0;
 	snprintf(rel, sizeof(rel), "%s.py", name);
 	rc = near_read(sb->near, rel, &text);
-	if (rc == FK_FOUND)
-		snprintf(sb->label, sizeof(sb->label), "%s", app);
+	if (rc == FK_FOUND && strcmp(app, sb->folder) != 0) {
+		/* an app whose folder is its label, beside this one, has it */
+		snprintf(rel, sizeof(rel), "../../%s/migrations/%s.py", app,
+			 name);
+		if ((rc = near_read(sb->near, rel, &text)) == FK_FOUND)
+			rc = 0;
+		else if (rc == 0)
+			rc = FK_FOUND;
+	}
 	buf_release(&text);
-	return rc < 0 ? rc : 0;
+	if (rc != FK_FOUND)
+		return rc < 0 ? rc : 0;
+	if (strcmp(app, sb->folder) == 0) {
+		sb->folder_is_one = true;
+	} else if (strcmp(app, sb->label) != 0) {
+		snprintf(sb->label, sizeof(sb->label), "%s", app);
+		sb->candidates++;
+	}
+	return 0;
 }
 
 int django_app_label(const struct near_reader *near, const char *name,
 		     const struct py_module *mod, char *label, size_t size)
 {
 	struct buf apps = BUF_INIT;
-	struct sibling sb = { near, strtol(name, NULL, 10), "", 0 };
+	struct sibling sb = {
+		near, strtol(name, NULL, 10), label, "", 0, false
+	};
 	char found[128];
 	int rc = near_read(near, "../apps.py", &apps), err = 0;
 
@@ -101,7 +121,7 @@ int django_app_label(const struct near_reader *near, const char *name,
 		snprintf(label, size, "%s", found); /* pulp's app/__init__.py */
 	} else if (rc >= 0 && !err) {
 		rc = django_module_pairs(mod, "dependencies", sibling_dep, &sb);
-		if (rc == 0 && sb.label[0])
+		if (rc == 0 && !sb.folder_is_one && sb.candidates == 1)
 			snprintf(label, size, "%s", sb.label);
 	}
 	buf_release(&apps);
