@@ -64,6 +64,44 @@ static int refuse_inputs(const struct run_opts *o, const struct fs_source *src,
 	return r;
 }
 
+int check_walk_run(struct run_opts *o, int argc, char **argv,
+		   const char *stdin_path, struct vcs_info *vcs,
+		   struct result *res, bool refuse, int *code)
+{
+	static const char *const here[] = { "." };
+	const char *const *paths = here;
+	size_t npaths = 1;
+	struct fs_source src = { 0 };
+	struct check_filter filter;
+	struct check_opts co = { 0 };
+	int r;
+
+	*code = 0;
+	if (optind < argc) {
+		paths = (const char *const *)argv + optind;
+		npaths = (size_t)(argc - optind);
+	}
+	r = vcs_describe(vcs, ".") < 0 ? FK_ENOMEM : 0;
+	if (r == 0 && (*code = run_config_load(o, vcs->found ? vcs->root : "")))
+		goto done;
+	check_filter_init(&filter, &o->config, vcs);
+	if (r == 0)
+		r = fs_source_open(&src, paths, npaths, o->max_size, stdin_path,
+				   stdin, &filter.fs);
+	/* the walk applied exclude and migrations; named files are audited */
+	o->audit.config_walked = true;
+	if (r == 0 && refuse && (*code = refuse_inputs(o, &src, vcs)))
+		goto done;
+	co.vcs = vcs;
+	co.max_size = o->max_size;
+	co.audit = o->audit;
+	if (r == 0)
+		r = check_audit(&src, &co, res);
+done:
+	fs_source_release(&src);
+	return r;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -71,47 +109,21 @@ int cmd_check(int argc, char **argv)
 		RUN_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *const here[] = { "." };
 	struct run_opts o = RUN_OPTS_INIT;
 	const char *stdin_path = "<stdin>";
-	struct fs_source src = { 0 };
 	struct result res;
 	struct vcs_info vcs = { 0 };
-	struct check_filter filter;
-	struct check_opts co = { 0 };
-	const char *const *paths = here;
-	size_t npaths = 1;
 	int r, code;
 
 	r = run_opts_getopt(argc, argv, &o, "check", usage, longopts, parse_own,
 			    &stdin_path);
 	if (r != 0)
 		return r > 0 ? EXIT_CLEAN : EXIT_USAGE;
-	if (optind < argc) {
-		paths = (const char *const *)argv + optind;
-		npaths = (size_t)(argc - optind);
-	}
 	result_init(&res);
-	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
-	if (r == 0 && (code = run_config_load(&o, vcs.found ? vcs.root : "")))
-		goto done;
-	check_filter_init(&filter, &o.config, &vcs);
-	if (r == 0)
-		r = fs_source_open(&src, paths, npaths, o.max_size, stdin_path,
-				   stdin, &filter.fs);
-	/* the walk applied exclude and migrations; named files are audited */
-	o.audit.config_walked = true;
-	if (r == 0 && (code = refuse_inputs(&o, &src, &vcs)))
-		goto done;
-	co.vcs = &vcs;
-	co.max_size = o.max_size;
-	co.audit = o.audit;
-	if (r == 0)
-		r = check_audit(&src, &co, &res);
-	code = run_finish("check", r, "", &res, &o, &vcs);
-done:
+	r = check_walk_run(&o, argc, argv, stdin_path, &vcs, &res, true, &code);
+	if (code == 0)
+		code = run_finish("check", r, "", &res, &o, &vcs);
 	vcs_info_release(&vcs);
-	fs_source_release(&src);
 	result_release(&res);
 	run_opts_release(&o);
 	return code;

@@ -1,6 +1,8 @@
 #ifndef FKAUDIT_CMD_H
 #define FKAUDIT_CMD_H
 
+#include <stdbool.h>
+
 /*
  * Subcommands. Each is one file, cmd/<name>.c, with an entry point
  * `int cmd_<name>(int argc, char **argv)` that parses its options, wires
@@ -17,6 +19,22 @@ enum exit_code {
 };
 
 int cmd_check(int argc, char **argv);
+
+struct run_opts;
+struct vcs_info;
+struct result;
+
+/*
+ * check's walk, shared with `sql`: the PATHs of argv[optind..] (none:
+ * "."), the repository around the current folder into `vcs`, the
+ * configuration into `o`, then check_audit() into `res` (`refuse`:
+ * first refuse a report onto one of the inputs). Returns 0 or FK_ENOMEM;
+ * `*code` is set to an exit code when the run must stop before auditing
+ * (a bad configuration, a refused report), else 0.
+ */
+int check_walk_run(struct run_opts *o, int argc, char **argv,
+		   const char *stdin_path, struct vcs_info *vcs,
+		   struct result *res, bool refuse, int *code);
 int cmd_diff(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_detect(int argc, char **argv);

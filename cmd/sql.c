@@ -6,10 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check_audit.h"
 #include "cmd.h"
 #include "error.h"
-#include "fs_source.h"
 #include "linemap.h"
 #include "options.h"
 #include "statements.h"
@@ -175,51 +173,28 @@ int cmd_sql(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *const here[] = { "." };
 	const struct audit_observer observer = { planned, NULL };
 	struct run_opts o = RUN_OPTS_INIT;
 	const char *stdin_path = "<stdin>";
-	struct fs_source src = { 0 };
 	struct result res;
 	struct vcs_info vcs = { 0 };
-	struct check_filter filter;
-	struct check_opts co = { 0 };
-	const char *const *paths = here;
-	size_t npaths = 1;
 	int r, code;
 
 	r = run_opts_getopt(argc, argv, &o, "sql", usage, longopts, parse_own,
 			    &stdin_path);
 	if (r != 0)
 		return r > 0 ? EXIT_CLEAN : EXIT_USAGE;
-	if (optind < argc) {
-		paths = (const char *const *)argv + optind;
-		npaths = (size_t)(argc - optind);
-	}
 	result_init(&res);
-	r = vcs_describe(&vcs, ".") < 0 ? FK_ENOMEM : 0;
-	if (r == 0 && (code = run_config_load(&o, vcs.found ? vcs.root : "")))
-		goto done;
-	check_filter_init(&filter, &o.config, &vcs);
-	if (r == 0)
-		r = fs_source_open(&src, paths, npaths, o.max_size, stdin_path,
-				   stdin, &filter.fs);
-	o.audit.config_walked = true;
 	o.audit.observer = &observer;
-	co.vcs = &vcs;
-	co.max_size = o.max_size;
-	co.audit = o.audit;
-	if (r == 0)
-		r = check_audit(&src, &co, &res);
-	if (r < 0) {
+	r = check_walk_run(&o, argc, argv, stdin_path, &vcs, &res, false,
+			   &code);
+	if (code == 0 && r < 0) {
 		fprintf(stderr, "fkaudit sql: out of memory\n");
 		code = EXIT_RUNTIME;
-	} else {
+	} else if (code == 0) {
 		code = say_problems(&res);
 	}
-done:
 	vcs_info_release(&vcs);
-	fs_source_release(&src);
 	result_release(&res);
 	run_opts_release(&o);
 	return code;
