@@ -550,14 +550,14 @@ static bool kind_changes(const char *from, const char *to)
  * order.
  */
 static void alter(struct django_builder *b, const char *table,
-		  const struct django_field *o, const struct django_field *n,
+		  const struct django_field *o, struct django_field *n,
 		  struct span src)
 {
 	struct buf act = BUF_INIT;
 	const char *cols[1] = { n->column };
 	bool fk_dropped = false,
 	     type = o->type && n->type && strcmp(o->type, n->type) != 0;
-	bool set_default = false, four_way;
+	bool set_default = false, four_way, check_changes;
 
 	if (o->column && n->column && strcmp(o->column, n->column) == 0 &&
 	    o->sig && n->sig && strcmp(o->sig, n->sig) == 0)
@@ -569,6 +569,23 @@ static void alter(struct django_builder *b, const char *table,
 		django_indexes_on(b, table, o->column, true, drop_unique, src);
 	if (o->db_index && !o->unique && (!n->db_index || n->unique))
 		django_indexes_on(b, table, o->column, false, drop_index, src);
+	/* the column's CHECK ("col" >= 0) changes with its name or type:
+	   PostgreSQL named the one of ADD COLUMN <table>_<col>_check */
+	check_changes =
+		(o->check || n->check) &&
+		(o->check != n->check || strcmp(o->column, n->column) != 0);
+	if (check_changes && o->check) {
+		const char *oc[1] = { o->column };
+		const char *name =
+			o->check_name ? o->check_name
+				      : replay_default_name(&b->arena, table,
+							    oc, 1, "check");
+
+		if (name)
+			drop_unique(b, table, name, src);
+		else
+			b->err = FK_ENOMEM;
+	}
 	if (strcmp(o->column, n->column) != 0) {
 		django_emit(b,
 			    django_printf(b,
@@ -651,6 +668,17 @@ static void alter(struct django_builder *b, const char *table,
 			src);
 	if (n->fk && n->constraint && (fk_dropped || !o->fk || !o->constraint))
 		django_emit(b, django_add_fk_sql(b, table, n), src);
+	if (check_changes && n->check) {
+		n->check_name = django_index_name(b, table, cols, 1, "_check");
+		django_emit(b,
+			    django_printf(b,
+					  "ALTER TABLE \"%s\" ADD CONSTRAINT "
+					  "\"%s\" CHECK (\"%s\" >= 0)",
+					  table, n->check_name, n->column),
+			    src);
+	} else if (n->check && !check_changes) {
+		n->check_name = o->check_name;
+	}
 	if (set_default)
 		django_emit(b,
 			    django_printf(b,

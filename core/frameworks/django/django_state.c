@@ -211,6 +211,7 @@ struct django_field *django_field_put(struct django_state *st,
 	c.cls = dup(st, f->cls, &fail);
 	c.def = dup(st, f->def, &fail);
 	c.sig = dup(st, f->sig, &fail);
+	c.check_name = dup(st, f->check_name, &fail);
 	c.to_model = dup(st, f->to_model, &fail);
 	c.to_table = dup(st, f->to_table, &fail);
 	c.to_column = dup(st, f->to_column, &fail);
