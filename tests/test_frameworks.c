@@ -545,3 +545,34 @@ Test(frameworks, detect_reads_no_further_than_a_file_ends)
 		  buf_str(&out));
 	buf_release(&out);
 }
+
+/*
+ * fkaudit sql: a path that does not exist is exit 2, a file that cannot
+ * be audited (NUL bytes) exit 3, each said on standard error with its
+ * path; the other files are still printed.
+ */
+Test(frameworks, sql_exit_status_and_problems)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char *dir = test_path(""), *bin = test_path("db/002_bin.sql");
+	int code;
+
+	put("db/001_init.sql", "CREATE TABLE t (id int);\n");
+	cr_assert_eq(write_file(bin, "a\0b", 3), 0);
+	free(bin);
+	code = run_fkaudit(ARGS("sql", "db"), dir, NULL, NULL, &out, &err);
+	cr_expect_eq(code, 3, "%s%s", buf_str(&out), buf_str(&err));
+	cr_expect(test_has(&out, "-- db/001_init.sql: plain SQL, runs forward\n"
+				 "-- 1:1-1:24\nCREATE TABLE t (id int);\n"),
+		  "%s", buf_str(&out));
+	cr_expect(test_has(&err, "db/002_bin.sql: error: binary file"), "%s",
+		  buf_str(&err));
+	buf_reset(&out);
+	buf_reset(&err);
+	code = run_fkaudit(ARGS("sql", "nowhere"), dir, NULL, NULL, &out, &err);
+	cr_expect_eq(code, 2, "%s", buf_str(&err));
+	cr_expect(test_has(&err, "nowhere: error: "), "%s", buf_str(&err));
+	free(dir);
+	buf_release(&out);
+	buf_release(&err);
+}
