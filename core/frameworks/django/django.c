@@ -498,8 +498,8 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	if (!state)
 		replay_init(&own);
 	b.state = state ? state : &own;
-	snprintf(b.user_app, sizeof(b.user_app), "auth");
-	snprintf(b.user_model, sizeof(b.user_model), "user");
+	snprintf(b.settings.user_app, sizeof(b.settings.user_app), "auth");
+	snprintf(b.settings.user_model, sizeof(b.settings.user_model), "user");
 	path_dir_name(path, 1, b.app, sizeof(b.app));
 	django_path_key(path, self_app, sizeof(self_app), self, sizeof(self));
 	if (cfg) {
@@ -520,8 +520,7 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	if (err < 0 ||
 	    (err = django_app_label(near, self, &mod, b.app, sizeof(b.app))) <
 		    0 ||
-	    (err = django_user_model(near, cfg, b.user_app, sizeof(b.user_app),
-				     b.user_model, sizeof(b.user_model))) < 0) {
+	    (err = django_settings(near, cfg, &b.settings)) < 0) {
 		b.err = err;
 		goto done;
 	}

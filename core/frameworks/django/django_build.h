@@ -38,6 +38,13 @@ struct django_deferred {
 	uint32_t op;
 };
 
+/* What the project's settings say (django_settings()). */
+struct django_settings {
+	char user_app[128], user_model[128]; /* AUTH_USER_MODEL */
+	char auto_field[64]; /* DEFAULT_AUTO_FIELD's class; "": not set */
+	bool read;	     /* the settings module was found and read */
+};
+
 struct django_builder {
 	struct extracted *out;
 	bool atomic; /* the migration is one transaction */
@@ -53,8 +60,9 @@ struct django_builder {
 	const char *src; /* the module's source */
 	size_t mod_len;
 	char app[128];
-	/* AUTH_USER_MODEL: "auth" and "user" unless configured */
-	char user_app[128], user_model[128];
+	/* AUTH_USER_MODEL ("auth" and "user" unless set) and the class of
+	   a model's automatic primary key */
+	struct django_settings settings;
 	/* field classes the configuration names as foreign keys */
 	const char *const *fk_classes;
 	size_t nfk_classes;
@@ -155,14 +163,14 @@ int django_app_label(const struct near_reader *near, const char *name,
 struct config;
 
 /*
- * AUTH_USER_MODEL: the configuration's, else the literal in the settings
- * module that manage.py (one to three folders above the app) names, or
- * in the module it star-imports from the same package; split into `app`
- * and `model`, left as they are when not found. Returns 0 or FK_ENOMEM.
+ * The settings module that manage.py (one to three folders above the
+ * app) names, or the module it star-imports from the same package:
+ * AUTH_USER_MODEL (the configuration's "auth_user_model" comes first)
+ * split into out->user_app and out->user_model, left as they are when
+ * not found; DEFAULT_AUTO_FIELD's class name. Returns 0 or FK_ENOMEM.
  */
-int django_user_model(const struct near_reader *near, const struct config *cfg,
-		      char *app, size_t app_size, char *model,
-		      size_t model_size);
+int django_settings(const struct near_reader *near, const struct config *cfg,
+		    struct django_settings *out);
 
 /* ---- django_schema.c: fields, names and their SQL --------------------- */
 
@@ -216,6 +224,13 @@ bool django_field_read(struct django_builder *b, const char *model_key,
  */
 void django_fk_to(struct django_builder *b, const char *model_key,
 		  const char *name, const char *to_key, struct django_field *f);
+
+/*
+ * The automatic primary key "id" Django gives a model without one, of
+ * DEFAULT_AUTO_FIELD (migrations render models with stub app configs:
+ * an AppConfig's default_auto_field does not count there).
+ */
+void django_auto_pk(const struct django_builder *b, struct django_field *f);
 
 /* truncate_name(): a name over 63 bytes shortened with a hash. */
 const char *django_truncate_name(struct django_builder *b, const char *name);

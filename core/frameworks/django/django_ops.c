@@ -251,9 +251,9 @@ static void m2m_create(struct django_builder *b,
 	}
 	if (!from || !to)
 		return;
-	id.name = id.column = "id";
-	id.type = pk && pk->identity ? pk->type : "bigint";
-	id.primary = id.unique = id.identity = true;
+	django_auto_pk(b, &id);
+	if (!b->settings.auto_field[0] && pk && pk->identity)
+		id.type = pk->type; /* not known: the model's own kind */
 	django_fk_to(b, m->key, from, m->key, &a);
 	django_fk_to(b, m->key, to, f->to_model, &z);
 	if (!a.column || !z.column)
@@ -277,11 +277,102 @@ static void m2m_create(struct django_builder *b,
 	django_field_indexes(b, t, &z, true, src);
 }
 
-/* A value that is not an empty list or tuple. */
-static bool nonempty(const struct py_node *v)
+static const char *index_sql(struct django_builder *b,
+			     const struct django_model_state *m,
+			     const struct py_node *idx, bool unique,
+			     bool concurrently);
+static const char *index_columns(struct django_builder *b,
+				 const struct django_model_state *m,
+				 const struct py_node *fields,
+				 const struct py_node *opclasses);
+
+/*
+ * CreateModel's options indexes: each Index's CREATE INDEX, deferred
+ * after the fields' (_model_indexes_sql()).
+ */
+static void model_indexes(struct django_builder *b,
+			  const struct django_model_state *m,
+			  const struct py_node *v, struct span src)
 {
-	return v &&
-	       !((v->kind == PY_LIST || v->kind == PY_TUPLE) && v->nitems == 0);
+	size_t i;
+
+	if (!v)
+		return;
+	if (v->kind != PY_LIST && v->kind != PY_TUPLE) {
+		django_skip(b, v, "CreateModel indexes that are not a list");
+		return;
+	}
+	for (i = 0; i < v->nitems; i++)
+		if (v->items[i]->kind == PY_CALL)
+			django_defer(b,
+				     index_sql(b, m, v->items[i], false, false),
+				     src);
+		else
+			django_skip(b, v->items[i],
+				    "an index that is not a literal call");
+}
+
+/*
+ * CreateModel's options constraints: a UniqueConstraint of fields is
+ * part of CREATE TABLE; one with a condition is a unique index at the
+ * end; a CheckConstraint is noted.
+ */
+static void model_constraints(struct django_builder *b,
+			      const struct django_model_state *m,
+			      const struct py_node *v, struct buf *cols,
+			      struct span src)
+{
+	size_t i;
+
+	for (i = 0;
+	     v && (v->kind == PY_LIST || v->kind == PY_TUPLE) && i < v->nitems;
+	     i++) {
+		const struct py_node *c = v->items[i];
+		const char *cls = c->kind == PY_CALL ? py_node_tail(c) : "";
+		const char *name = django_str(b, py_call_arg(c, -1, "name"));
+		const char *fields =
+			c->kind == PY_CALL
+				? index_columns(b, m,
+						py_call_arg(c, -1, "fields"),
+						NULL)
+				: NULL;
+
+		if (strcmp(cls, "UniqueConstraint") != 0) {
+			django_skip(b, c,
+				    django_printf(
+					    b, "constraint %s of CreateModel",
+					    *cls ? cls : "that is not a call"));
+		} else if (py_call_arg(c, -1, "condition") ||
+			   py_call_arg(c, -1, "include") || c->nitems ||
+			   py_call_arg(c, -1, "opclasses")) {
+			django_defer(b, index_sql(b, m, c, true, false), src);
+		} else if (name && fields) {
+			buf_addf(cols, ", CONSTRAINT \"%s\" UNIQUE (%s)", name,
+				 fields);
+		} else {
+			django_skip(b, c,
+				    "a UniqueConstraint that is not literal");
+		}
+	}
+}
+
+/* Whether one of CreateModel's fields is its primary key. */
+static bool has_pk(const struct py_node *fields)
+{
+	size_t i;
+
+	for (i = 0;
+	     fields && (fields->kind == PY_LIST || fields->kind == PY_TUPLE) &&
+	     i < fields->nitems;
+	     i++) {
+		const struct py_node *it = fields->items[i];
+
+		if (it->kind == PY_TUPLE && it->nitems == 2 &&
+		    django_kw_true(it->items[1], "primary_key", false))
+			return true;
+	}
+	/* fields that are not a literal list: nothing is assumed */
+	return !fields || (fields->kind != PY_LIST && fields->kind != PY_TUPLE);
 }
 
 /* A value that is the constant True. */
@@ -358,6 +449,14 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 			    "CreateModel fields that are not a list");
 		fields = NULL;
 	}
+	if (!has_pk(fields)) { /* Django adds the automatic "id" */
+		struct django_field id;
+
+		django_auto_pk(b, &id);
+		if (!django_field_put(st, m, &id))
+			b->err = FK_ENOMEM;
+		buf_adds(&cols, django_column_sql(b, &id, false));
+	}
 	/*
 	 * local_fields order: the auto-created ones (the id, a parent
 	 * link) first, as their creation counter is below every other's
@@ -394,6 +493,8 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 	nu = together_read(b, option(options, "unique_together"), sets, 64);
 	if (nu > 0 && django_together_set(st, m, true, sets, (size_t)nu) < 0)
 		b->err = FK_ENOMEM;
+	model_constraints(b, m, option(options, "constraints"), &cols,
+			  op->span);
 	if (cols.failed) {
 		b->err = FK_ENOMEM;
 		goto done;
@@ -420,11 +521,7 @@ static void create_model(struct django_builder *b, const struct py_node *op)
 	for (i = 0; i < m->nfields; i++)
 		if (m->fields[i].m2m_table)
 			m2m_create(b, m, &m->fields[i], op->span);
-	if (nonempty(option(options, "indexes")) ||
-	    nonempty(option(options, "constraints")))
-		django_skip(b, options,
-			    "CreateModel options indexes or constraints (not "
-			    "audited)");
+	model_indexes(b, m, option(options, "indexes"), op->span);
 done:
 	buf_release(&cols);
 }
@@ -1367,17 +1464,53 @@ static bool is_django_op(const char *name)
 	return false;
 }
 
-/* Operations that send no SQL, or none the rules read (extensions). */
+/*
+ * contrib.postgres's CreateExtension(name) and its named subclasses:
+ * CREATE EXTENSION IF NOT EXISTS, which Django sends when the database
+ * does not have it yet. False for another operation.
+ */
+static bool create_extension(struct django_builder *b, const char *opname,
+			     const struct py_node *op)
+{
+	static const struct {
+		const char *op, *ext;
+	} named[] = {
+		{ "BloomExtension", "bloom" },
+		{ "BtreeGinExtension", "btree_gin" },
+		{ "BtreeGistExtension", "btree_gist" },
+		{ "CITextExtension", "citext" },
+		{ "CryptoExtension", "pgcrypto" },
+		{ "HStoreExtension", "hstore" },
+		{ "TrigramExtension", "pg_trgm" },
+		{ "UnaccentExtension", "unaccent" },
+	};
+	const char *ext = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strcmp(named[i].op, opname) == 0)
+			ext = named[i].ext;
+	if (!ext && strcmp(opname, "CreateExtension") != 0)
+		return false;
+	if (!ext && !(ext = django_str(b, py_call_arg(op, 0, "name")))) {
+		django_skip(b, op,
+			    "CreateExtension of a name that is not a "
+			    "literal");
+		return true;
+	}
+	django_emit(
+		b,
+		django_printf(b, "CREATE EXTENSION IF NOT EXISTS \"%s\"", ext),
+		op->span);
+	return true;
+}
+
+/* Operations that send no SQL, or none the rules read. */
 static bool audits_nothing(const char *name)
 {
 	static const char *const ops[] = {
 		"AlterModelManagers", "AlterModelOptions",
 		"RunPython",	      "AlterModelTableComment",
-		"TrigramExtension", /* contrib.postgres: CREATE EXTENSION … */
-		"BtreeGinExtension",  "BtreeGistExtension",
-		"CITextExtension",    "CryptoExtension",
-		"HStoreExtension",    "UnaccentExtension",
-		"BloomExtension",     "CreateExtension",
 		"CreateCollation",    "RemoveCollation",
 	};
 	size_t i;
@@ -1436,6 +1569,8 @@ void django_schema_op(struct django_builder *b, const char *name,
 		order_with_respect_to(b, op);
 	} else if (!strcmp(name, "RemoveConstraint")) {
 		remove_constraint(b, op);
+	} else if (create_extension(b, name, op)) {
+		/* sent */
 	} else if (!audits_nothing(name)) {
 		django_skip(b, op,
 			    django_printf(b, "%s %s",

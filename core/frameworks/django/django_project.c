@@ -170,8 +170,8 @@ static bool settings_module(const char *text, size_t len, char *out,
  * AUTH_USER_MODEL in the settings file `rel`, or in the module its
  * `from .base import *` names (one level).
  */
-static int settings_user(const struct near_reader *near, const char *rel,
-			 char *out, size_t size, int depth)
+static int settings_value(const struct near_reader *near, const char *rel,
+			  const char *name, char *out, size_t size, int depth)
 {
 	struct buf text = BUF_INIT;
 	int rc = near_read(near, rel, &text), err = 0;
@@ -180,8 +180,7 @@ static int settings_user(const struct near_reader *near, const char *rel,
 	if (rc != FK_FOUND)
 		goto done;
 	rc = 0;
-	if (module_str(text.ptr, text.len, "AUTH_USER_MODEL", false, out, size,
-		       &err) ||
+	if (module_str(text.ptr, text.len, name, false, out, size, &err) ||
 	    err || depth > 0)
 		goto done;
 	end = text.ptr + text.len;
@@ -199,7 +198,7 @@ static int settings_user(const struct near_reader *near, const char *rel,
 			continue;
 		snprintf(base, sizeof(base), "%.*s%.*s.py",
 			 slash ? (int)(slash - rel + 1) : 0, rel, (int)n, q);
-		rc = settings_user(near, base, out, size, depth + 1);
+		rc = settings_value(near, base, name, out, size, depth + 1);
 		if (rc < 0 || out[0])
 			break;
 	}
@@ -208,43 +207,54 @@ done:
 	return rc < 0 ? rc : err;
 }
 
-int django_user_model(const struct near_reader *near, const struct config *cfg,
-		      char *app, size_t app_size, char *model,
-		      size_t model_size)
+int django_settings(const struct near_reader *near, const struct config *cfg,
+		    struct django_settings *out)
 {
 	static const char *const up[] = { "../../", "../../../",
 					  "../../../../" };
-	char found[256] = "", mod[200], rel[300];
-	const char *dot;
+	char user[256] = "", autof[256] = "", mod[200], rel[300];
+	const char *dot,
+		*names[2] = { "AUTH_USER_MODEL", "DEFAULT_AUTO_FIELD" };
+	char *vals[2] = { user, autof };
 	struct buf manage = BUF_INIT;
-	size_t i;
+	size_t i, k;
 	int rc = 0;
 
-	if (cfg && cfg->django_user_model)
-		snprintf(found, sizeof(found), "%s", cfg->django_user_model);
-	for (i = 0; !found[0] && i < sizeof(up) / sizeof(up[0]); i++) {
+	for (i = 0; i < sizeof(up) / sizeof(up[0]); i++) {
 		snprintf(rel, sizeof(rel), "%smanage.py", up[i]);
 		if ((rc = near_read(near, rel, &manage)) != FK_FOUND)
 			continue;
 		rc = 0;
 		if (!settings_module(manage.ptr, manage.len, mod, sizeof(mod)))
 			break;
-		snprintf(rel, sizeof(rel), "%s%s.py", up[i], mod);
-		rc = settings_user(near, rel, found, sizeof(found), 0);
-		if (rc == 0 && !found[0]) {
-			snprintf(rel, sizeof(rel), "%s%s/__init__.py", up[i],
-				 mod);
-			rc = settings_user(near, rel, found, sizeof(found), 0);
+		for (k = 0; k < 2 && rc == 0; k++) {
+			snprintf(rel, sizeof(rel), "%s%s.py", up[i], mod);
+			rc = settings_value(near, rel, names[k], vals[k], 256,
+					    0);
+			if (rc == 0 && !vals[k][0]) {
+				snprintf(rel, sizeof(rel), "%s%s/__init__.py",
+					 up[i], mod);
+				rc = settings_value(near, rel, names[k],
+						    vals[k], 256, 0);
+			}
 		}
+		out->read = rc == 0;
 		break;
 	}
 	buf_release(&manage);
 	if (rc < 0)
 		return rc;
-	if ((dot = strchr(found, '.')) && dot != found && dot[1] &&
+	if (cfg && cfg->django_user_model)
+		snprintf(user, sizeof(user), "%s", cfg->django_user_model);
+	if ((dot = strchr(user, '.')) && dot != user && dot[1] &&
 	    !strchr(dot + 1, '.')) {
-		snprintf(app, app_size, "%.*s", (int)(dot - found), found);
-		snprintf(model, model_size, "%s", dot + 1);
+		snprintf(out->user_app, sizeof(out->user_app), "%.*s",
+			 (int)(dot - user), user);
+		snprintf(out->user_model, sizeof(out->user_model), "%s",
+			 dot + 1);
 	}
+	dot = strrchr(autof, '.');
+	snprintf(out->auto_field, sizeof(out->auto_field), "%s",
+		 dot ? dot + 1 : autof);
 	return 0;
 }

@@ -208,7 +208,8 @@ const char *django_related_key(struct django_builder *b,
 
 	if (to && to->kind == PY_NAME &&
 	    strcmp(py_node_tail(to), "AUTH_USER_MODEL") == 0)
-		return django_model_key(b, b->user_app, b->user_model);
+		return django_model_key(b, b->settings.user_app,
+					b->settings.user_model);
 	if (!(s = django_str(b, to)))
 		return NULL;
 	if (strcmp(s, "self") == 0)
@@ -284,6 +285,22 @@ void django_fk_to(struct django_builder *b, const char *model_key,
 	f->type = serial_base(f->type);
 	f->sig = django_printf(b, "ForeignKey %s", to_key);
 	(void)model_key;
+}
+
+void django_auto_pk(const struct django_builder *b, struct django_field *f)
+{
+	const char *cls = b->settings.auto_field;
+
+	memset(f, 0, sizeof(*f));
+	f->name = f->column = "id";
+	f->primary = f->unique = f->identity = true;
+	if (!*cls) /* Django's own default, or the template's */
+		cls = b->settings.read ? "AutoField" : "BigAutoField";
+	f->cls = cls;
+	f->type = !strcmp(cls, "SmallAutoField") ? "smallint"
+		  : !strcmp(cls, "AutoField")	 ? "integer"
+						 : "bigint";
+	f->sig = cls;
 }
 
 /*
@@ -406,8 +423,21 @@ static const char *typed_default(const char *type, const struct py_node *v)
  * auto_now or auto_now_add date has the time as its default
  * (_effective_default()).
  */
-static void resolve_default(const struct py_node *call, struct django_field *f)
+static void resolve_default(struct django_builder *b,
+			    const struct py_node *call, struct django_field *f)
 {
+	/* a number for a UUID column is UUID(int=n), as Django saves it */
+	if (f->def && f->type && !strcmp(f->type, "uuid") && *f->def &&
+	    strspn(f->def, "0123456789") == strlen(f->def) &&
+	    strlen(f->def) < 19) {
+		unsigned long long n = strtoull(f->def, NULL, 10);
+
+		f->def = django_printf(b,
+				       "'00000000-0000-0000-%04llx-%012llx'::"
+				       "uuid",
+				       (n >> 48) & 0xffff,
+				       n & 0xffffffffffffULL);
+	}
 	if (f->def == computed_default)
 		f->def = typed_default(f->type,
 				       py_call_arg(call, -1, "default"));
@@ -593,7 +623,7 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 					      "taken as %s \"%s\")",
 					      f->to_table, f->type,
 					      f->to_column));
-		resolve_default(call, f);
+		resolve_default(b, call, f);
 		f->sig = field_signature(b, call, f, false);
 		return f->column && f->to_table;
 	}
@@ -633,7 +663,7 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 		}
 		f->identity = strstr(cls, "AutoField") != NULL;
 		f->check = field_types[i].check;
-		resolve_default(call, f);
+		resolve_default(b, call, f);
 		/* _effective_default(): '' for a blank string column */
 		if (!f->def && !f->null &&
 		    django_kw_true(call, "blank", false) &&
@@ -659,7 +689,7 @@ bool django_field_read(struct django_builder *b, const char *model_key,
 				b, "%s[%s]", elem.type,
 				size && size->kind == PY_NUM ? size->name : "");
 			f->def = blank ? "'{}'" : f->def;
-			resolve_default(call, f);
+			resolve_default(b, call, f);
 			f->sig = field_signature(b, call, f, false);
 			return f->column != NULL;
 		}
