@@ -249,12 +249,12 @@ int django_settings(const struct near_reader *near, const struct config *cfg,
 	if ((dot = strchr(user, '.')) && dot != user && dot[1] &&
 	    !strchr(dot + 1, '.')) {
 		snprintf(out->user_app, sizeof(out->user_app), "%.*s",
-			 (int)(dot - user), user);
-		snprintf(out->user_model, sizeof(out->user_model), "%s",
+			 (int)(dot - user < 127 ? dot - user : 127), user);
+		snprintf(out->user_model, sizeof(out->user_model), "%.127s",
 			 dot + 1);
 	}
 	dot = strrchr(autof, '.');
-	snprintf(out->auto_field, sizeof(out->auto_field), "%s",
+	snprintf(out->auto_field, sizeof(out->auto_field), "%.63s",
 		 dot ? dot + 1 : autof);
 	return 0;
 }
