@@ -893,3 +893,26 @@ Test(django, another_apps_initial_dependency_is_not_the_label)
 		  "%s", buf_str(&out));
 	buf_release(&out);
 }
+
+/* OpClass('field', name=…) in an index is the column with its operator class. */
+Test(django, index_of_opclass_expressions)
+{
+	struct buf out = BUF_INIT;
+
+	initial();
+	put("teams/migrations/0002_name_ops.py",
+	    HEADER "from django.contrib.postgres.indexes import OpClass, "
+		   "SpGistIndex\n\n"
+		   "class Migration(migrations.Migration):\n"
+		   "    dependencies = [('teams', '0001_initial')]\n"
+		   "    operations = [migrations.AddIndex(model_name='team', "
+		   "index=SpGistIndex(OpClass('name', name='text_ops'), "
+		   "name='team_name_ops'))]\n");
+	cr_expect_eq(run_test_dir(ARGS("sql", "teams"), &out), 0, "%s",
+		     buf_str(&out));
+	cr_expect(test_has(&out, "CREATE INDEX \"team_name_ops\" ON "
+				 "\"teams_team\" USING spgist (\"name\" "
+				 "text_ops);\n"),
+		  "%s", buf_str(&out));
+	buf_release(&out);
+}

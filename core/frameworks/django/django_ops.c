@@ -1235,6 +1235,43 @@ done:
 	return r;
 }
 
+/*
+ * An index whose expressions are all OpClass('field', name='ops') (or
+ * OpClass(F('field'), …)): "col" ops, … as Django writes them; NULL for
+ * any other expression.
+ */
+static const char *opclass_columns(struct django_builder *b,
+				   const struct django_model_state *m,
+				   const struct py_node *idx)
+{
+	struct buf s = BUF_INIT;
+	const char *r = NULL;
+	size_t i;
+
+	for (i = 0; i < idx->nitems; i++) {
+		const struct py_node *e = idx->items[i], *a;
+		const char *field, *ops;
+		const struct django_field *f;
+
+		if (e->kind != PY_CALL || strcmp(py_node_tail(e), "OpClass") ||
+		    !(a = py_call_arg(e, 0, "expression")) ||
+		    !(ops = django_str(b, py_call_arg(e, 1, "name"))))
+			goto done;
+		if (a->kind == PY_CALL && !strcmp(py_node_tail(a), "F"))
+			a = py_call_arg(a, 0, "name");
+		if (!(field = django_str(b, a)))
+			goto done;
+		f = django_field_get(m, field);
+		buf_addf(&s, "%s\"%s\" %s", i ? ", " : "",
+			 f ? f->column : field, ops);
+	}
+	if (i && !s.failed)
+		r = django_printf(b, "%s", buf_str(&s));
+done:
+	buf_release(&s);
+	return r;
+}
+
 /* contrib.postgres.indexes: the access method of an index class. */
 static const char *index_using(const char *cls)
 {
@@ -1281,6 +1318,8 @@ static const char *index_sql(struct django_builder *b,
 			    "literals");
 		return NULL;
 	}
+	if (!cols)
+		cols = opclass_columns(b, m, idx);
 	if (!cols) { /* expressions: an index all the same */
 		django_skip(b, idx,
 			    "an index on expressions (audited without them)");
