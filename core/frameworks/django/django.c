@@ -475,6 +475,40 @@ static void flush_deferred(struct django_builder *b)
 	}
 }
 
+/*
+ * b->app: the label of the migration's app. A label that the app's
+ * files or its migrations settle is kept with the project state for the
+ * folder, so that the other migrations there need not look again.
+ */
+static int app_label(struct django_builder *b, const char *path,
+		     const char *self, const struct py_module *mod)
+{
+	struct django_state *st = b->dstate;
+	const char *slash = strrchr(path, '/');
+	const char *dir =
+		django_printf(b, "%.*s", slash ? (int)(slash - path) : 0, path);
+	const char *known = dir && st ? strmap_get(&st->labels, dir) : NULL;
+	bool settled = false;
+	int err;
+
+	if (!dir)
+		return FK_ENOMEM;
+	if (known) {
+		snprintf(b->app, sizeof(b->app), "%s", known);
+		return 0;
+	}
+	if ((err = django_app_label(b->near, self, mod, b->app, sizeof(b->app),
+				    &settled)) < 0)
+		return err;
+	if (!settled || !st || b->own_dstate)
+		return 0;
+	if (!(dir = arena_strdup(&st->arena, dir)) ||
+	    !(known = arena_strdup(&st->arena, b->app)) ||
+	    strmap_put(&st->labels, dir, (void *)known) < 0)
+		return FK_ENOMEM;
+	return 0;
+}
+
 int django_extract(struct extracted *out, const char *path, const char *src,
 		   size_t len, const struct extract_ctx *ctx)
 {
@@ -517,10 +551,9 @@ int django_extract(struct extracted *out, const char *path, const char *src,
 	}
 	if (!b.dstate)
 		err = FK_ENOMEM;
-	if (err < 0 ||
-	    (err = django_app_label(near, self, &mod, b.app, sizeof(b.app))) <
-		    0 ||
-	    (err = django_settings(near, cfg, &b.settings)) < 0) {
+	b.near = near;
+	b.cfg = cfg;
+	if (err < 0 || (err = app_label(&b, path, self, &mod)) < 0) {
 		b.err = err;
 		goto done;
 	}

@@ -62,7 +62,10 @@ struct django_builder {
 	char app[128];
 	/* AUTH_USER_MODEL ("auth" and "user" unless set) and the class of
 	   a model's automatic primary key */
-	struct django_settings settings;
+	struct django_settings settings; /* read on first use */
+	bool settings_read;
+	const struct near_reader *near; /* may be NULL */
+	const struct config *cfg;	/* may be NULL */
 	/* field classes the configuration names as foreign keys */
 	const char *const *fk_classes;
 	size_t nfk_classes;
@@ -154,11 +157,13 @@ const char *django_str(const struct django_builder *b, const struct py_node *n);
  * folder), else
  * the app that the migration (`name`, its file name without .py; `mod`, its
  * module) names in a dependency on the one before it in this
- * folder (0007_x on 0006_y); left as it is when neither tells. Returns
- * 0 or FK_ENOMEM.
+ * folder (0007_x on 0006_y); left as it is when neither tells.
+ * `*settled`: apps.py, __init__.py or the dependency decided (another
+ * migration of the folder would find the same). Returns 0 or FK_ENOMEM.
  */
 int django_app_label(const struct near_reader *near, const char *name,
-		     const struct py_module *mod, char *label, size_t size);
+		     const struct py_module *mod, char *label, size_t size,
+		     bool *settled);
 
 struct config;
 
@@ -171,6 +176,9 @@ struct config;
  */
 int django_settings(const struct near_reader *near, const struct config *cfg,
 		    struct django_settings *out);
+
+/* The builder's settings, read the first time they are asked for. */
+const struct django_settings *django_settings_of(struct django_builder *b);
 
 /* ---- django_schema.c: fields, names and their SQL --------------------- */
 
@@ -230,7 +238,7 @@ void django_fk_to(struct django_builder *b, const char *model_key,
  * DEFAULT_AUTO_FIELD (migrations render models with stub app configs:
  * an AppConfig's default_auto_field does not count there).
  */
-void django_auto_pk(const struct django_builder *b, struct django_field *f);
+void django_auto_pk(struct django_builder *b, struct django_field *f);
 
 /* truncate_name(): a name over 63 bytes shortened with a hash. */
 const char *django_truncate_name(struct django_builder *b, const char *name);

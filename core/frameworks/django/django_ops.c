@@ -252,7 +252,7 @@ static void m2m_create(struct django_builder *b,
 	if (!from || !to)
 		return;
 	django_auto_pk(b, &id);
-	if (!b->settings.auto_field[0] && pk && pk->identity)
+	if (!django_settings_of(b)->auto_field[0] && pk && pk->identity)
 		id.type = pk->type; /* not known: the model's own kind */
 	django_fk_to(b, m->key, from, m->key, &a);
 	django_fk_to(b, m->key, to, f->to_model, &z);
@@ -841,7 +841,8 @@ static void remove_field(struct django_builder *b, const struct py_node *op)
 			    django_printf(b, "DROP TABLE \"%s\" CASCADE",
 					  f->m2m_table),
 			    op->span);
-		django_field_remove(m, name);
+		if (django_field_remove(django_state_of(b), m, name) < 0)
+			b->err = FK_ENOMEM;
 		return;
 	}
 	if (f->fk && f->constraint)
@@ -852,7 +853,8 @@ static void remove_field(struct django_builder *b, const struct py_node *op)
 				  "CASCADE",
 				  m->table, f->column),
 		    op->span);
-	django_field_remove(m, name);
+	if (django_field_remove(django_state_of(b), m, name) < 0)
+		b->err = FK_ENOMEM;
 }
 
 /*
@@ -870,29 +872,21 @@ static void follow_column(struct django_builder *b, const char *key,
 		struct django_model_state *m = st->all[i];
 
 		for (k = 0; !m->gone && k < m->nfields; k++) {
-			struct django_field *f = &m->fields[k];
-			const char *sig, *old;
+			struct django_field f = m->fields[k];
+			const char *old;
 
-			if (!f->fk || !f->to_model || !f->to_column ||
-			    strcmp(f->to_model, key) != 0 ||
-			    strcmp(f->to_column, from) != 0)
+			if (!f.fk || !f.to_model || !f.to_column ||
+			    strcmp(f.to_model, key) != 0 ||
+			    strcmp(f.to_column, from) != 0)
 				continue;
-			if (django_state_keep(st, m->key) < 0) {
-				b->err = FK_ENOMEM;
-				return;
-			}
-			f = &m->fields[k];
 			/* field_signature() begins "cls model.column " */
-			old = django_printf(b, "%s %s.%s ", f->cls, key, from);
-			sig = f->sig && old &&
-					      !strncmp(f->sig, old, strlen(old))
-				      ? django_printf(b, "%s %s.%s %s", f->cls,
+			old = django_printf(b, "%s %s.%s ", f.cls, key, from);
+			if (f.sig && old && !strncmp(f.sig, old, strlen(old)))
+				f.sig = django_printf(b, "%s %s.%s %s", f.cls,
 						      key, to,
-						      f->sig + strlen(old))
-				      : f->sig;
-			f->to_column = arena_strdup(&st->arena, to);
-			f->sig = sig ? arena_strdup(&st->arena, sig) : NULL;
-			if (!f->to_column || !f->sig)
+						      f.sig + strlen(old));
+			f.to_column = to;
+			if (!django_field_put(st, m, &f))
 				b->err = FK_ENOMEM;
 		}
 	}
@@ -930,7 +924,8 @@ static void rename_field(struct django_builder *b, const struct py_node *op)
 		alter(b, m->table, &o, &n, op->span);
 		follow_column(b, m->key, o.column, n.column);
 	}
-	django_field_remove(m, from);
+	if (django_field_remove(django_state_of(b), m, from) < 0)
+		b->err = FK_ENOMEM;
 	if (!django_field_put(django_state_of(b), m, &n))
 		b->err = FK_ENOMEM;
 }
@@ -948,6 +943,8 @@ static void delete_model(struct django_builder *b, const struct py_node *op)
 			b,
 			django_printf(b, "DROP TABLE \"%s\" CASCADE", m->table),
 			op->span);
+	if (django_state_keep(django_state_of(b), m->key) < 0)
+		b->err = FK_ENOMEM;
 	m->gone = true;
 }
 
@@ -1041,6 +1038,8 @@ static void rename_model(struct django_builder *b, const struct py_node *op)
 		    0 ||
 	    django_together_set(st, n, false, m->index_together, m->nindex) < 0)
 		b->err = FK_ENOMEM;
+	if (django_state_keep(st, m->key) < 0)
+		b->err = FK_ENOMEM;
 	m->gone = true;
 	retarget(b, m->key, key, true, op->span);
 }
@@ -1055,7 +1054,8 @@ static void alter_model_table(struct django_builder *b,
 		return;
 	if (strcmp(m->table, table) != 0)
 		table_renamed(b, m->table, table, op->span);
-	if (!(m->table = arena_strdup(&django_state_of(b)->arena, table)))
+	if (django_state_keep(django_state_of(b), m->key) < 0 ||
+	    !(m->table = arena_strdup(&django_state_of(b)->arena, table)))
 		b->err = FK_ENOMEM;
 }
 
@@ -1464,7 +1464,9 @@ static void order_with_respect_to(struct django_builder *b,
 						  "COLUMN \"_order\" CASCADE",
 						  m->table),
 				    op->span);
-			django_field_remove(m, "_order");
+			if (django_field_remove(django_state_of(b), m,
+						"_order") < 0)
+				b->err = FK_ENOMEM;
 		}
 		return;
 	}

@@ -84,8 +84,10 @@ int django_node_read(struct django_node *n, const char *path,
 
 		/* its app by its label, as the dependencies name apps */
 		if ((rc = py_module_read(&mod, text.ptr, text.len)) == 0) {
+			bool settled;
+
 			rc = django_app_label(near, n->name, &mod, n->app,
-					      sizeof(n->app));
+					      sizeof(n->app), &settled);
 			if (rc == 0)
 				rc = django_module_pairs(&mod, "dependencies",
 							 add_dep, n);

@@ -101,7 +101,8 @@ static int sibling_dep(void *ctx, const char *app, const char *name)
 }
 
 int django_app_label(const struct near_reader *near, const char *name,
-		     const struct py_module *mod, char *label, size_t size)
+		     const struct py_module *mod, char *label, size_t size,
+		     bool *settled)
 {
 	struct buf apps = BUF_INIT;
 	struct sibling sb = {
@@ -110,19 +111,23 @@ int django_app_label(const struct near_reader *near, const char *name,
 	char found[128];
 	int rc = near_read(near, "../apps.py", &apps), err = 0;
 
+	*settled = false;
 	if (rc == FK_FOUND && module_str(apps.ptr, apps.len, "label", true,
 					 found, sizeof(found), &err)) {
 		snprintf(label, size, "%s", found);
+		*settled = true;
 	} else if (rc >= 0 && !err &&
 		   (rc = near_read(near, "../__init__.py", &apps)) ==
 			   FK_FOUND &&
 		   module_str(apps.ptr, apps.len, "label", true, found,
 			      sizeof(found), &err)) {
 		snprintf(label, size, "%s", found); /* pulp's app/__init__.py */
+		*settled = true;
 	} else if (rc >= 0 && !err) {
 		rc = django_module_pairs(mod, "dependencies", sibling_dep, &sb);
 		if (rc == 0 && !sb.folder_is_one && sb.candidates == 1)
 			snprintf(label, size, "%s", sb.label);
+		*settled = sb.folder_is_one || sb.candidates == 1;
 	}
 	buf_release(&apps);
 	return rc < 0 ? rc : err;
@@ -205,6 +210,18 @@ static int settings_value(const struct near_reader *near, const char *rel,
 done:
 	buf_release(&text);
 	return rc < 0 ? rc : err;
+}
+
+const struct django_settings *django_settings_of(struct django_builder *b)
+{
+	int err;
+
+	if (!b->settings_read) {
+		b->settings_read = true;
+		if ((err = django_settings(b->near, b->cfg, &b->settings)) < 0)
+			b->err = err;
+	}
+	return &b->settings;
 }
 
 int django_settings(const struct near_reader *near, const struct config *cfg,

@@ -208,8 +208,8 @@ const char *django_related_key(struct django_builder *b,
 
 	if (to && to->kind == PY_NAME &&
 	    strcmp(py_node_tail(to), "AUTH_USER_MODEL") == 0)
-		return django_model_key(b, b->settings.user_app,
-					b->settings.user_model);
+		return django_model_key(b, django_settings_of(b)->user_app,
+					django_settings_of(b)->user_model);
 	if (!(s = django_str(b, to)))
 		return NULL;
 	if (strcmp(s, "self") == 0)
@@ -287,15 +287,16 @@ void django_fk_to(struct django_builder *b, const char *model_key,
 	(void)model_key;
 }
 
-void django_auto_pk(const struct django_builder *b, struct django_field *f)
+void django_auto_pk(struct django_builder *b, struct django_field *f)
 {
-	const char *cls = b->settings.auto_field;
+	const char *cls = django_settings_of(b)->auto_field;
 
 	memset(f, 0, sizeof(*f));
 	f->name = f->column = "id";
 	f->primary = f->unique = f->identity = true;
 	if (!*cls) /* Django's own default, or the template's */
-		cls = b->settings.read ? "AutoField" : "BigAutoField";
+		cls = django_settings_of(b)->read ? "AutoField"
+						  : "BigAutoField";
 	f->cls = cls;
 	f->type = !strcmp(cls, "SmallAutoField") ? "smallint"
 		  : !strcmp(cls, "AutoField")	 ? "integer"

@@ -37,11 +37,15 @@ void django_state_free(void *state)
 	free(st->copies);
 	strmap_release(&st->models);
 	strmap_release(&st->before);
+	strmap_release(&st->labels);
 	arena_release(&st->arena);
 	free(st);
 }
 
-/* A copy of `m`: its own arrays, the strings shared (same arena). */
+/*
+ * A copy of `m` without its fields (kept one by one, keep_field()): its
+ * own together arrays, the strings shared (same arena).
+ */
 static struct django_model_state *model_copy(const struct django_model_state *m)
 {
 	struct django_model_state *c = calloc(1, sizeof(*c));
@@ -50,11 +54,9 @@ static struct django_model_state *model_copy(const struct django_model_state *m)
 		return NULL;
 	*c = *m;
 	c->fields = NULL;
+	c->nfields = c->cap = 0;
 	c->unique_together = c->index_together = NULL;
-	c->cap = m->nfields;
-	if ((m->nfields &&
-	     !(c->fields = malloc(m->nfields * sizeof(*c->fields)))) ||
-	    (m->nunique &&
+	if ((m->nunique &&
 	     !(c->unique_together =
 		       malloc(m->nunique * sizeof(*c->unique_together)))) ||
 	    (m->nindex && !(c->index_together = malloc(
@@ -62,8 +64,6 @@ static struct django_model_state *model_copy(const struct django_model_state *m)
 		model_free(c);
 		return NULL;
 	}
-	if (m->nfields)
-		memcpy(c->fields, m->fields, m->nfields * sizeof(*c->fields));
 	if (m->nunique)
 		memcpy(c->unique_together, m->unique_together,
 		       m->nunique * sizeof(*c->unique_together));
@@ -71,6 +71,36 @@ static struct django_model_state *model_copy(const struct django_model_state *m)
 		memcpy(c->index_together, m->index_together,
 		       m->nindex * sizeof(*c->index_together));
 	return c;
+}
+
+/* The marker of a field a model did not have before a migration. */
+static struct django_field field_absent;
+
+/*
+ * Keeps field `name` of `m` as it is now, before the migration being
+ * recorded changes it: "path\x1fkey\x1fname" -> a copy in the arena,
+ * or &field_absent.
+ */
+static int keep_field(struct django_state *st,
+		      const struct django_model_state *m, const char *name)
+{
+	const struct django_field *f;
+	struct django_field *c;
+	char *k;
+
+	if (!st->recording)
+		return 0;
+	if (!(k = arena_printf(&st->arena, "%s\x1f%s\x1f%s", st->recording,
+			       m->key, name)))
+		return -1;
+	if (strmap_get(&st->before, k))
+		return 0;
+	if (!(f = django_field_get(m, name)))
+		return strmap_put(&st->before, k, &field_absent);
+	if (!(c = arena_alloc(&st->arena, sizeof(*c))))
+		return -1;
+	*c = *f; /* its strings live in the same arena */
+	return strmap_put(&st->before, k, c);
 }
 
 int django_state_keep(struct django_state *st, const char *key)
@@ -97,6 +127,30 @@ int django_state_keep(struct django_state *st, const char *key)
 	return strmap_put(&st->before, k, c);
 }
 
+/* Field snapshots of model `key` for `path`: restored into `c`. */
+static bool restore_fields(struct django_state *n, struct django_state *st,
+			   const char *path, const char *key,
+			   struct django_model_state *c)
+{
+	size_t plen = strlen(path), klen = strlen(key), i;
+
+	for (i = 0; i < st->before.cap; i++) {
+		const char *k = st->before.slots[i].key;
+		struct django_field *f = st->before.slots[i].value;
+
+		if (!k || !f || strncmp(k, path, plen) != 0 ||
+		    k[plen] != '\x1f' ||
+		    strncmp(k + plen + 1, key, klen) != 0 ||
+		    k[plen + 1 + klen] != '\x1f')
+			continue;
+		if (f == &field_absent)
+			django_field_remove(n, c, k + plen + klen + 2);
+		else if (!django_field_put(n, c, f))
+			return false;
+	}
+	return true;
+}
+
 struct django_state *django_state_before(struct django_state *st,
 					 const char *path)
 {
@@ -105,7 +159,7 @@ struct django_state *django_state_before(struct django_state *st,
 	bool fail = !n;
 
 	for (i = 0; !fail && i < st->nall; i++) {
-		const struct django_model_state *m = st->all[i];
+		const struct django_model_state *m = st->all[i], *h = m;
 		const char *key =
 			arena_printf(&n->arena, "%s\x1f%s", path, m->key);
 		const struct django_model_state *was =
@@ -116,20 +170,20 @@ struct django_state *django_state_before(struct django_state *st,
 		if (was == &django_state_absent)
 			continue;
 		if (was)
-			m = was;
-		if (fail || !(c = django_model_add(n, m->key, m->table))) {
+			h = was; /* its table, together sets, gone, proxy */
+		if (fail || !(c = django_model_add(n, m->key, h->table))) {
 			fail = true;
 			break;
 		}
 		for (k = 0; !fail && k < m->nfields; k++)
 			fail = !django_field_put(n, c, &m->fields[k]);
-		fail = fail ||
-		       django_together_set(n, c, true, m->unique_together,
-					   m->nunique) < 0 ||
-		       django_together_set(n, c, false, m->index_together,
-					   m->nindex) < 0;
-		c->gone = m->gone;
-		c->proxy_of = m->proxy_of;
+		fail = fail || !restore_fields(n, st, path, m->key, c) ||
+		       django_together_set(n, c, true, h->unique_together,
+					   h->nunique) < 0 ||
+		       django_together_set(n, c, false, h->index_together,
+					   h->nindex) < 0;
+		c->gone = h->gone;
+		c->proxy_of = h->proxy_of;
 	}
 	if (fail) {
 		django_state_free(n);
@@ -143,8 +197,6 @@ struct django_model_state *django_model_get(struct django_state *st,
 {
 	struct django_model_state *m = st ? strmap_get(&st->models, key) : NULL;
 
-	if (st && django_state_keep(st, key) < 0)
-		return NULL;
 	return m && !m->gone ? m : NULL;
 }
 
@@ -202,8 +254,12 @@ struct django_field *django_field_put(struct django_state *st,
 				      struct django_model_state *m,
 				      const struct django_field *f)
 {
-	struct django_field *to = django_field_get(m, f->name), c = *f;
+	struct django_field *to, c = *f;
 	bool fail = false;
+
+	if (django_state_keep(st, m->key) < 0 || keep_field(st, m, f->name) < 0)
+		return NULL;
+	to = django_field_get(m, f->name);
 
 	c.name = dup(st, f->name, &fail);
 	c.column = dup(st, f->column, &fail);
@@ -228,23 +284,28 @@ struct django_field *django_field_put(struct django_state *st,
 	return to;
 }
 
-void django_field_remove(struct django_model_state *m, const char *name)
+int django_field_remove(struct django_state *st, struct django_model_state *m,
+			const char *name)
 {
 	struct django_field *f = django_field_get(m, name);
 	size_t i;
 
 	if (!f)
-		return;
+		return 0;
+	if (django_state_keep(st, m->key) < 0 || keep_field(st, m, name) < 0)
+		return -1;
+	f = django_field_get(m, name);
 	i = (size_t)(f - m->fields);
 	memmove(f, f + 1, (m->nfields - i - 1) * sizeof(*f));
 	m->nfields--;
+	return 0;
 }
 
 int django_together_set(struct django_state *st, struct django_model_state *m,
 			bool unique, const char *const *sets, size_t n)
 {
 	const char **v = n ? calloc(n, sizeof(*v)) : NULL;
-	bool fail = n && !v;
+	bool fail = (n && !v) || django_state_keep(st, m->key) < 0;
 	size_t i;
 
 	for (i = 0; v && i < n; i++)

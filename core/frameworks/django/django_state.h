@@ -65,10 +65,11 @@ struct django_state {
 	struct django_model_state **all; /* in the order first added */
 	size_t nall, all_cap;
 	/*
-	 * Each model as it was before the migration that first touched it
-	 * (looked it up, added or changed it) while `recording` named that
-	 * migration: "path\x1fkey" -> a copy, or &django_state_absent when
-	 * there was no such model. A later version of the migration (an
+	 * Each model as it was before the migration that first changed it
+	 * while `recording` named that migration: "path\x1fkey" -> a copy
+	 * of the model without its fields, or &django_state_absent when
+	 * there was no such model; "path\x1fkey\x1ffield" -> each field it
+	 * changed, as it was (or a marker: there was none). A later version of the migration (an
 	 * edit, audited apart) is read from the state before it
 	 * (django_state_before()).
 	 */
@@ -76,6 +77,8 @@ struct django_state {
 	struct strmap before;
 	struct django_model_state **copies; /* owned */
 	size_t ncopies, copies_cap;
+	/* the label each migrations folder's app settled on (django.c) */
+	struct strmap labels;
 };
 
 /* The marker of a model that did not exist before a migration. */
@@ -108,8 +111,9 @@ struct django_field *django_field_put(struct django_state *st,
 				      struct django_model_state *m,
 				      const struct django_field *f);
 
-/* Removes field `name` from `m`, if it has it. */
-void django_field_remove(struct django_model_state *m, const char *name);
+/* Removes field `name` from `m`, if it has it: 0, or -1 out of memory. */
+int django_field_remove(struct django_state *st, struct django_model_state *m,
+			const char *name);
 
 /*
  * Sets m's unique_together (`unique`) or index_together to the `n` sets
